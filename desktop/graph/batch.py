@@ -1,0 +1,41 @@
+"""One request inside ``POST /$batch`` and its answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class BatchRequest:
+    """``url`` is relative to the version root, e.g. ``/users/{id}/assignLicense``.
+
+    ``depends_on`` names ids in the same chunk; the client keeps such requests together.
+    """
+
+    id: str
+    method: str
+    url: str
+    body: dict[str, Any] | None = None
+    depends_on: tuple[str, ...] = ()
+
+    def to_wire(self) -> dict[str, Any]:
+        wire: dict[str, Any] = {"id": self.id, "method": self.method, "url": self.url}
+        if self.body is not None:
+            wire["body"] = self.body
+            wire["headers"] = {"Content-Type": "application/json"}
+        if self.depends_on:
+            wire["dependsOn"] = list(self.depends_on)
+        return wire
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResponse:
+    id: str
+    status: int
+    body: Any = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return 200 <= self.status < 300

@@ -1,0 +1,72 @@
+"""Typed errors of the core. The UI maps these to translated text in one place."""
+
+from __future__ import annotations
+
+
+class LicenseDeskError(Exception):
+    """Base of every error the core raises on purpose."""
+
+
+class GraphError(LicenseDeskError):
+    """Microsoft Graph (or the demo tenant) answered with an error envelope.
+
+    ``message`` is Graph's own text, fit to show to people; ``code`` and ``request_id`` are for
+    logs and support tickets.
+    """
+
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        *,
+        status: int,
+        request_id: str | None = None,
+        client_request_id: str | None = None,
+    ) -> None:
+        super().__init__(f"{message} ({code}, HTTP {status}, request-id {request_id or 'n/a'})")
+        self.code = code
+        self.message = message
+        self.status = status
+        self.request_id = request_id
+        self.client_request_id = client_request_id
+
+
+class AuthenticationError(GraphError):
+    """401: the token is missing, expired and could not be refreshed, or invalid."""
+
+
+class PermissionDeniedError(GraphError):
+    """403: the signed-in admin lacks a role or the app lacks a consented scope."""
+
+
+class NotFoundError(GraphError):
+    """404: ``Request_ResourceNotFound`` and friends."""
+
+
+class ThrottledError(GraphError):
+    """429/503/504 still failing once the retry budget is spent."""
+
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        *,
+        status: int,
+        retry_after: float | None = None,
+        request_id: str | None = None,
+    ) -> None:
+        super().__init__(code, message, status=status, request_id=request_id)
+        self.retry_after = retry_after
+
+
+class ProtocolError(LicenseDeskError):
+    """The server's answer did not have the shape Graph promises (HTML page, truncated JSON,
+    a missing required field). The text names what was wrong and where."""
+
+
+class ConnectionFailedError(LicenseDeskError):
+    """The server could not be reached (or dropped the connection) after every retry."""
+
+
+class CancelledError(LicenseDeskError):
+    """Work stopped because its cancel token was set."""

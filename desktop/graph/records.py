@@ -1,0 +1,198 @@
+"""Plain, frozen records of what Graph returns. Parsing lives in ``parse.py``.
+
+Field names follow Python style; ``parse.py`` maps Graph's camelCase onto them. Tuples (not
+lists) keep the records hashable and immutable; GUID strings are interned by the parser because
+a 100,000-user tenant repeats the same few SKU ids hundreds of thousands of times.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Graph's licenseAssignmentStates.state values.
+STATE_ACTIVE = "Active"
+STATE_ACTIVE_WITH_ERROR = "ActiveWithError"
+STATE_DISABLED = "Disabled"
+STATE_ERROR = "Error"
+
+# capabilityStatus values of subscribedSkus.
+SKU_ENABLED = "Enabled"
+SKU_WARNING = "Warning"
+SKU_SUSPENDED = "Suspended"
+SKU_DELETED = "Deleted"
+SKU_LOCKED_OUT = "LockedOut"
+
+
+@dataclass(frozen=True, slots=True)
+class ServicePlan:
+    """An app inside a license package (``servicePlans[]`` of a subscribedSku)."""
+
+    service_plan_id: str
+    service_plan_name: str
+    provisioning_status: str = "Success"
+    applies_to: str = "User"
+
+
+@dataclass(frozen=True, slots=True)
+class PrepaidUnits:
+    enabled: int = 0
+    locked_out: int = 0
+    suspended: int = 0
+    warning: int = 0
+
+
+def available_seats(prepaid: PrepaidUnits, consumed_units: int) -> int:
+    """Free seats as admins usually compute them: enabled minus consumed.
+
+    GRAPH_FACTS marks it *unverified* whether Microsoft also counts ``warning`` units; this is
+    the single place to change if it does. Never negative.
+    """
+    return max(0, prepaid.enabled - consumed_units)
+
+
+@dataclass(frozen=True, slots=True)
+class Sku:
+    """A license package the tenant subscribes to (``GET /subscribedSkus``)."""
+
+    id: str
+    sku_id: str
+    sku_part_number: str
+    applies_to: str
+    capability_status: str
+    consumed_units: int
+    prepaid_units: PrepaidUnits
+    service_plans: tuple[ServicePlan, ...] = ()
+    account_name: str = ""
+    account_id: str = ""
+    subscription_ids: tuple[str, ...] = ()
+
+    @property
+    def total(self) -> int:
+        return self.prepaid_units.enabled
+
+    @property
+    def free(self) -> int:
+        return available_seats(self.prepaid_units, self.consumed_units)
+
+    @property
+    def assignable_to_users(self) -> bool:
+        return self.applies_to == "User" and self.capability_status in (SKU_ENABLED, SKU_WARNING)
+
+    def plan_ids(self) -> frozenset[str]:
+        return frozenset(p.service_plan_id for p in self.service_plans)
+
+
+@dataclass(frozen=True, slots=True)
+class AssignedLicense:
+    """One entry of ``assignedLicenses``: also the shape of ``addLicenses`` in assignLicense."""
+
+    sku_id: str
+    disabled_plans: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LicenseAssignmentState:
+    """One entry of ``licenseAssignmentStates``: says where a license comes from and its health.
+
+    ``error`` is None when Graph says ``"None"`` (the real service sends the string).
+    """
+
+    sku_id: str
+    assigned_by_group: str | None = None
+    state: str = STATE_ACTIVE
+    error: str | None = None
+    disabled_plans: tuple[str, ...] = ()
+    last_updated: str | None = None
+
+    @property
+    def inherited(self) -> bool:
+        return self.assigned_by_group is not None
+
+    @property
+    def has_error(self) -> bool:
+        return self.error is not None or self.state in (STATE_ERROR, STATE_ACTIVE_WITH_ERROR)
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    id: str
+    display_name: str
+    user_principal_name: str
+    account_enabled: bool = True
+    usage_location: str | None = None
+    mail: str | None = None
+    department: str | None = None
+    job_title: str | None = None
+    assigned_licenses: tuple[AssignedLicense, ...] = ()
+    license_assignment_states: tuple[LicenseAssignmentState, ...] = ()
+
+    @property
+    def sku_ids(self) -> frozenset[str]:
+        """Every SKU the user holds, directly or through a group."""
+        return frozenset(a.sku_id for a in self.assigned_licenses)
+
+    @property
+    def direct_sku_ids(self) -> frozenset[str]:
+        return frozenset(
+            s.sku_id for s in self.license_assignment_states if s.assigned_by_group is None
+        )
+
+    def groups_granting(self, sku_id: str) -> tuple[str, ...]:
+        """Ids of the groups through which the user inherits ``sku_id``."""
+        return tuple(
+            s.assigned_by_group
+            for s in self.license_assignment_states
+            if s.sku_id == sku_id and s.assigned_by_group is not None
+        )
+
+    def assigned(self, sku_id: str) -> AssignedLicense | None:
+        for lic in self.assigned_licenses:
+            if lic.sku_id == sku_id:
+                return lic
+        return None
+
+    @property
+    def is_licensed(self) -> bool:
+        return bool(self.assigned_licenses)
+
+    @property
+    def errors(self) -> tuple[LicenseAssignmentState, ...]:
+        return tuple(s for s in self.license_assignment_states if s.has_error)
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    id: str
+    display_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class PasswordProfile:
+    password: str = field(repr=False)
+    force_change_password_next_sign_in: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class NewUser:
+    """What ``POST /users`` needs. ``mail_nickname`` defaults to the UPN's local part."""
+
+    display_name: str
+    user_principal_name: str
+    password_profile: PasswordProfile
+    account_enabled: bool = True
+    usage_location: str | None = None
+    department: str | None = None
+    job_title: str | None = None
+    mail_nickname: str | None = None
+
+    @property
+    def nickname(self) -> str:
+        return self.mail_nickname or self.user_principal_name.split("@", 1)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    id: str
+    display_name: str
+    verified_domains: tuple[str, ...] = ()
+    default_domain: str | None = None
