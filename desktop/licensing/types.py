@@ -1,0 +1,213 @@
+"""The engine's vocabulary: plans, problems found by the check, outcomes of a run.
+
+CONTRACT shared by the engine (``desktop/licensing``), the command line and the window. Plain
+frozen data; behaviour lives in ``validate.py``, ``apply.py``, ``journal.py``, ``controller.py``.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from desktop.graph.records import AssignedLicense, Group, NewUser, Sku, User
+
+
+class PlanKind(str, enum.Enum):
+    """What the administrator asked for; used for the journal and the history list."""
+
+    ASSIGN = "assign"
+    REASSIGN = "reassign"
+    REMOVE = "remove"
+    APPS = "apps"
+    USAGE_LOCATION = "usage-location"
+    SIGN_IN = "sign-in"
+    CREATE = "create"
+    COPY = "copy"
+    IMPORT = "import"
+    UNDO = "undo"
+    MIXED = "mixed"
+
+
+@dataclass(frozen=True, slots=True)
+class UserChange:
+    """Everything to change for one user. Applied as at most one PATCH then one assignLicense
+    (the PATCH first, the assignLicense ``dependsOn`` it in the same $batch).
+
+    ``user`` is the user's id or userPrincipalName; for ``create`` it is the new UPN.
+    ``add`` entries for a SKU the user already has replace its disabled plans (Graph semantics),
+    so "Apps in license" is an ``add`` of a held SKU with new ``disabled_plans``.
+    """
+
+    user: str
+    add: tuple[AssignedLicense, ...] = ()
+    remove: tuple[str, ...] = ()
+    usage_location: str | None = None
+    account_enabled: bool | None = None
+    create: NewUser | None = None
+
+    @property
+    def touches_licenses(self) -> bool:
+        return bool(self.add or self.remove)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    kind: PlanKind
+    changes: tuple[UserChange, ...]
+    description: str = ""
+    undo_of: str | None = None  # run id this plan reverses
+
+    def without(self, users: Iterable[str]) -> Plan:
+        dropped = {u.lower() for u in users}
+        return replace(
+            self, changes=tuple(c for c in self.changes if c.user.lower() not in dropped)
+        )
+
+
+class ProblemKind(str, enum.Enum):
+    NOT_ENOUGH_SEATS = "not-enough-seats"  # details: sku_id, needed, free
+    MISSING_USAGE_LOCATION = "missing-usage-location"
+    INHERITED_FROM_GROUP = "inherited-from-group"  # details: sku_id, group_id, group_name
+    SKU_NOT_ASSIGNABLE = "sku-not-assignable"  # details: sku_id, status / applies_to
+    UNKNOWN_SKU = "unknown-sku"  # details: sku_id
+    UNKNOWN_PLAN = "unknown-plan"  # details: sku_id, plan_id
+    UNKNOWN_USER = "unknown-user"
+    USER_EXISTS = "user-exists"  # create with a UPN already taken
+    INVALID_USAGE_LOCATION = "invalid-usage-location"  # details: value
+    ALREADY_HAS = "already-has"  # a skip: add of a SKU held with the same disabled plans
+    ALREADY_LACKS = "already-lacks"  # a skip: remove of a SKU not held directly
+    NOTHING_TO_DO = "nothing-to-do"  # a skip: the whole change is a no-op
+    MAILBOX_WARNING = "mailbox-warning"  # the last Exchange license goes: data deleted in 30 days
+
+
+class Severity(str, enum.Enum):
+    BLOCKING = "blocking"  # apply refuses while any remain
+    WARNING = "warning"  # shown, apply allowed
+    SKIP = "skip"  # the user (or part of the change) needs nothing
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    kind: ProblemKind
+    severity: Severity
+    user: str | None = None  # None for plan-wide problems such as seats
+    details: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    message: str = ""  # English, for logs and the CLI; the window formats its own from kind+details
+
+
+@dataclass(frozen=True, slots=True)
+class SeatNeed:
+    sku_id: str
+    needed: int
+    free: int
+
+    @property
+    def short(self) -> int:
+        return max(0, self.needed - self.free)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedPlan:
+    """A plan after ``validate``: what will be sent, what will be skipped, and why.
+
+    ``effective`` is the plan with no-ops removed (what apply sends); ``before`` is each user's
+    state at check time (what undo restores).
+    """
+
+    plan: Plan
+    effective: Plan
+    problems: tuple[Problem, ...]
+    seats: tuple[SeatNeed, ...]
+    before: dict[str, User] = field(hash=False, compare=False)
+
+    @property
+    def blocking(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity is Severity.BLOCKING)
+
+    @property
+    def can_apply(self) -> bool:
+        return not self.blocking and bool(self.effective.changes)
+
+    def problem_users(self) -> frozenset[str]:
+        return frozenset(p.user for p in self.blocking if p.user is not None)
+
+
+class Outcome(str, enum.Enum):
+    DONE = "done"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class UserResult:
+    user: str
+    outcome: Outcome
+    message: str = ""  # Graph's message for failures; the reason for skips
+    code: str | None = None  # Graph's error code
+    after: User | None = None  # the user as Graph returned it after assignLicense / create
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    total: int
+    done: int = 0
+    failed: int = 0
+    skipped: int = 0
+    cancelled: int = 0
+
+    @property
+    def finished(self) -> int:
+        return self.done + self.failed + self.skipped + self.cancelled
+
+
+@dataclass(frozen=True, slots=True)
+class RunReport:
+    run_id: str
+    results: tuple[UserResult, ...]
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(1 for r in self.results if r.outcome is outcome)
+
+    @property
+    def all_done(self) -> bool:
+        return all(r.outcome in (Outcome.DONE, Outcome.SKIPPED) for r in self.results)
+
+
+class RunStatus(str, enum.Enum):
+    RUNNING = "running"  # still being applied, or the process died: "interrupted" at next start
+    FINISHED = "finished"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class RunSummary:
+    run_id: str
+    kind: PlanKind
+    description: str
+    started_at: str  # ISO 8601 UTC
+    finished_at: str | None
+    status: RunStatus
+    total: int
+    done: int
+    failed: int
+    skipped: int
+    undo_of: str | None = None
+    undone_by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TenantSnapshot:
+    """A fresh view of the tenant used by the check and by the window."""
+
+    skus: tuple[Sku, ...]
+    users: tuple[User, ...]
+    groups: dict[str, Group] = field(default_factory=dict, hash=False, compare=False)
+
+    def sku(self, sku_id: str) -> Sku | None:
+        for s in self.skus:
+            if s.sku_id == sku_id:
+                return s
+        return None
