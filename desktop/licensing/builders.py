@@ -1,0 +1,118 @@
+"""Plan builders: turn one administrator action into a ``Plan``, used by the window and the CLI.
+
+Builders are pure: they know nothing of the tenant. Whether a change is possible, or already
+true, is the check's job (``check.py``), so builders never drop users or licenses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from desktop.graph.records import AssignedLicense, NewUser, User
+from desktop.licensing.types import Plan, PlanKind, UserChange
+
+
+def _unique(users: Sequence[str]) -> list[str]:
+    """Users in their given order, each once (case-insensitive, as Graph treats UPNs)."""
+    seen: set[str] = set()
+    ordered: list[str] = []
+    for user in users:
+        key = user.strip().lower()
+        if key and key not in seen:
+            seen.add(key)
+            ordered.append(user.strip())
+    return ordered
+
+
+def _count(users: Sequence[str]) -> str:
+    return "1 user" if len(users) == 1 else f"{len(users)} users"
+
+
+def assign_plan(
+    users: Sequence[str],
+    licenses: Sequence[AssignedLicense],
+    *,
+    usage_location: str | None = None,
+) -> Plan:
+    targets = _unique(users)
+    changes = tuple(
+        UserChange(user=u, add=tuple(licenses), usage_location=usage_location) for u in targets
+    )
+    return Plan(PlanKind.ASSIGN, changes, f"Assign licenses to {_count(targets)}")
+
+
+def reassign_plan(users: Sequence[str], remove_sku: str, add: AssignedLicense) -> Plan:
+    """A swap: one assignLicense per user adds and removes together, so no one is ever left
+    without a license in between, and a failed add leaves the old license in place."""
+    targets = _unique(users)
+    changes = tuple(UserChange(user=u, add=(add,), remove=(remove_sku,)) for u in targets)
+    return Plan(PlanKind.REASSIGN, changes, f"Swap a license for {_count(targets)}")
+
+
+def remove_plan(users: Sequence[str], sku_ids: Sequence[str]) -> Plan:
+    targets = _unique(users)
+    changes = tuple(UserChange(user=u, remove=tuple(sku_ids)) for u in targets)
+    return Plan(PlanKind.REMOVE, changes, f"Remove licenses from {_count(targets)}")
+
+
+def apps_plan(users: Sequence[str], sku_id: str, disabled_plans: Sequence[str]) -> Plan:
+    """Re-adding a held SKU with a new ``disabledPlans`` list is how Graph turns apps on/off."""
+    targets = _unique(users)
+    lic = AssignedLicense(sku_id, tuple(disabled_plans))
+    changes = tuple(UserChange(user=u, add=(lic,)) for u in targets)
+    return Plan(PlanKind.APPS, changes, f"Change apps in a license for {_count(targets)}")
+
+
+def usage_location_plan(users: Sequence[str], country: str) -> Plan:
+    targets = _unique(users)
+    code = country.strip().upper()
+    changes = tuple(UserChange(user=u, usage_location=code) for u in targets)
+    return Plan(
+        PlanKind.USAGE_LOCATION, changes, f"Set usage location {code} for {_count(targets)}"
+    )
+
+
+def sign_in_plan(users: Sequence[str], enabled: bool) -> Plan:
+    targets = _unique(users)
+    changes = tuple(UserChange(user=u, account_enabled=enabled) for u in targets)
+    verb = "Allow" if enabled else "Block"
+    return Plan(PlanKind.SIGN_IN, changes, f"{verb} sign-in for {_count(targets)}")
+
+
+def create_user_plan(new_user: NewUser, licenses: Sequence[AssignedLicense] = ()) -> Plan:
+    change = UserChange(
+        user=new_user.user_principal_name,
+        add=tuple(licenses),
+        usage_location=new_user.usage_location,
+        create=new_user,
+    )
+    return Plan(PlanKind.CREATE, (change,), f"Create user {new_user.user_principal_name}")
+
+
+def direct_licenses(user: User) -> tuple[AssignedLicense, ...]:
+    """The licenses assigned to ``user`` directly (not through a group), with disabled plans.
+
+    A SKU held both directly and through a group counts as direct. Without
+    ``licenseAssignmentStates`` (not selected) every assigned license is taken as direct.
+    """
+    if not user.license_assignment_states:
+        return user.assigned_licenses
+    direct = user.direct_sku_ids
+    found: list[AssignedLicense] = []
+    for state in user.license_assignment_states:
+        if state.assigned_by_group is None and state.sku_id in direct:
+            found.append(AssignedLicense(state.sku_id, tuple(state.disabled_plans)))
+            direct = direct - {state.sku_id}
+    return tuple(found)
+
+
+def copy_licenses_plan(source: User, targets: Sequence[str]) -> Plan:
+    licenses = direct_licenses(source)
+    source_key = {source.id.lower(), source.user_principal_name.lower()}
+    users = [u for u in _unique(targets) if u.lower() not in source_key]
+    changes = tuple(UserChange(user=u, add=licenses) for u in users)
+    return Plan(
+        PlanKind.COPY,
+        changes,
+        f"Copy licenses of {source.user_principal_name} to {_count(users)}",
+    )
