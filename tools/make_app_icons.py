@@ -23,8 +23,15 @@ from PySide6.QtSvg import QSvgRenderer
 APP_DIR = Path(__file__).resolve().parent.parent / "resources" / "app"
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 # icns OSType for each PNG size (Apple's "Icon Composer" types).
-ICNS_TYPES = {16: b"icp4", 32: b"icp5", 64: b"icp6", 128: b"ic07", 256: b"ic08", 512: b"ic09",
-              1024: b"ic10"}
+ICNS_TYPES = {
+    16: b"icp4",
+    32: b"icp5",
+    64: b"icp6",
+    128: b"ic07",
+    256: b"ic08",
+    512: b"ic09",
+    1024: b"ic10",
+}
 
 
 def render_png(renderer: QSvgRenderer, size: int) -> bytes:
@@ -56,7 +63,8 @@ def build_ico(pngs: dict[int, bytes]) -> bytes:
 
 def build_icns(pngs: dict[int, bytes]) -> bytes:
     body = b"".join(
-        ICNS_TYPES[size] + struct.pack(">I", len(png) + 8) + png for size, png in sorted(pngs.items())
+        ICNS_TYPES[size] + struct.pack(">I", len(png) + 8) + png
+        for size, png in sorted(pngs.items())
     )
     return b"icns" + struct.pack(">I", len(body) + 8) + body
 
