@@ -46,6 +46,10 @@ class UserChange:
     usage_location: str | None = None
     account_enabled: bool | None = None
     create: NewUser | None = None
+    # Added by the engine for undo: delete the user (undo of a create), and set usageLocation
+    # back to null (undo of setting it on a user who had none).
+    delete: bool = False
+    clear_usage_location: bool = False
 
     @property
     def touches_licenses(self) -> bool:
@@ -80,6 +84,8 @@ class ProblemKind(str, enum.Enum):
     ALREADY_LACKS = "already-lacks"  # a skip: remove of a SKU not held directly
     NOTHING_TO_DO = "nothing-to-do"  # a skip: the whole change is a no-op
     MAILBOX_WARNING = "mailbox-warning"  # the last Exchange license goes: data deleted in 30 days
+    DUPLICATE_USER = "duplicate-user"  # the same user appears twice in one plan
+    CONFLICTING_CHANGE = "conflicting-change"  # details: sku_id (added and removed at once)
 
 
 class Severity(str, enum.Enum):

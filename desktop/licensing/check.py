@@ -1,0 +1,404 @@
+"""The check: a plan against a fresh view of the tenant, before anything is sent.
+
+Pure: it reads records and writes problems. Fetching the view is ``fresh_view.py``'s job.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from desktop.graph.records import AssignedLicense, Sku, User
+from desktop.licensing import describe
+from desktop.licensing.countries import is_country_code
+from desktop.licensing.state import (
+    direct_license,
+    has_mailbox,
+    holdings,
+    holdings_after,
+    is_empty,
+    same_plans,
+)
+from desktop.licensing.types import (
+    CheckedPlan,
+    Plan,
+    Problem,
+    ProblemKind,
+    SeatNeed,
+    Severity,
+    UserChange,
+)
+
+
+@dataclass(frozen=True)
+class TenantView:
+    """What the check needs to know, read just before it runs.
+
+    ``users`` maps each plan key (lower-cased id or UPN) to the user, or None when no such user
+    exists (for a create: the UPN is free).
+    """
+
+    skus: Mapping[str, Sku]
+    users: Mapping[str, User | None]
+    group_names: Mapping[str, str] = field(default_factory=dict)
+
+    def user(self, key: str) -> User | None:
+        return self.users.get(key.strip().lower())
+
+
+@dataclass
+class _Tally:
+    """Seats gained and freed per SKU by the changes that will be sent."""
+
+    gained: Counter[str] = field(default_factory=Counter)
+    freed: Counter[str] = field(default_factory=Counter)
+
+
+class _Checker:
+    def __init__(self, view: TenantView, default_usage_location: str | None) -> None:
+        self.view = view
+        self.skus = view.skus
+        self.default = default_usage_location.strip().upper() if default_usage_location else None
+        self.problems: list[Problem] = []
+        self.tally = _Tally()
+        self.before: dict[str, User] = {}
+        self.seen: set[str] = set()
+
+    # -- recording -----------------------------------------------------------------------
+    def problem(
+        self,
+        kind: ProblemKind,
+        severity: Severity,
+        user: str | None,
+        message: str,
+        **details: object,
+    ) -> None:
+        self.problems.append(Problem(kind, severity, user, dict(details), message))
+
+    def blocking(self, key: str) -> bool:
+        return any(p.user == key and p.severity is Severity.BLOCKING for p in self.problems)
+
+    # -- pieces shared by updates and creates ----------------------------------------------
+    def usage_code(self, key: str, value: str | None) -> str | None:
+        if value is None:
+            return None
+        code = value.strip().upper()
+        if not is_country_code(code):
+            self.problem(
+                ProblemKind.INVALID_USAGE_LOCATION,
+                Severity.BLOCKING,
+                key,
+                f"'{value}' is not a country code: use two letters such as PL, US or DE",
+                value=value,
+            )
+            return None
+        return code
+
+    def license_problems(self, key: str, lic: AssignedLicense) -> bool:
+        """Report why ``lic`` cannot be assigned; True when it can."""
+        sku = self.skus.get(lic.sku_id)
+        if sku is None:
+            self.problem(
+                ProblemKind.UNKNOWN_SKU,
+                Severity.BLOCKING,
+                key,
+                f"the tenant has no license {lic.sku_id}",
+                sku_id=lic.sku_id,
+            )
+            return False
+        ok = True
+        if not sku.assignable_to_users:
+            self.problem(
+                ProblemKind.SKU_NOT_ASSIGNABLE,
+                Severity.BLOCKING,
+                key,
+                describe.not_assignable(sku),
+                sku_id=sku.sku_id,
+                status=sku.capability_status,
+                applies_to=sku.applies_to,
+            )
+            ok = False
+        known = {p.lower() for p in sku.plan_ids()}
+        for plan_id in lic.disabled_plans:
+            if plan_id.lower() not in known:
+                self.problem(
+                    ProblemKind.UNKNOWN_PLAN,
+                    Severity.BLOCKING,
+                    key,
+                    f"{describe.sku_label(sku.sku_id, self.skus)} has no app {plan_id}",
+                    sku_id=sku.sku_id,
+                    plan_id=plan_id,
+                )
+                ok = False
+        return ok
+
+    def needs_location(self, key: str, has_location: bool) -> str | None:
+        """A license is being added: return the usage location to set, if one must be."""
+        if has_location:
+            return None
+        if self.default is not None:
+            return self.default
+        self.problem(
+            ProblemKind.MISSING_USAGE_LOCATION,
+            Severity.BLOCKING,
+            key,
+            "has no usage location, which a license needs: set one (for example PL)",
+        )
+        return None
+
+    # -- one change -------------------------------------------------------------------------
+    def duplicate(self, key: str, user: User | None) -> bool:
+        names = {key.strip().lower()}
+        if user is not None:
+            names |= {user.id.lower(), user.user_principal_name.lower()}
+        if names & self.seen:
+            self.problem(
+                ProblemKind.DUPLICATE_USER,
+                Severity.BLOCKING,
+                key,
+                "appears more than once in the plan: keep one line per user",
+            )
+            return True
+        self.seen |= names
+        return False
+
+    def check_create(self, change: UserChange) -> UserChange | None:
+        key = change.user
+        assert change.create is not None
+        existing = self.view.user(key)
+        if existing is not None:
+            self.problem(
+                ProblemKind.USER_EXISTS,
+                Severity.BLOCKING,
+                key,
+                f"a user named {existing.user_principal_name} already exists",
+                existing_id=existing.id,
+            )
+        location = self.usage_code(key, change.usage_location or change.create.usage_location)
+        adds = [lic for lic in change.add if self.license_problems(key, lic)]
+        if change.add and location is None and not self.blocking(key):
+            location = self.needs_location(key, False)
+        if self.blocking(key):
+            return None
+        for lic in adds:
+            self.tally.gained[lic.sku_id] += 1
+        new_user = replace(change.create, usage_location=location)
+        return replace(change, create=new_user, usage_location=location)
+
+    def check_delete(self, change: UserChange, user: User | None) -> UserChange | None:
+        if user is None:
+            self.problem(
+                ProblemKind.NOTHING_TO_DO,
+                Severity.SKIP,
+                change.user,
+                "the user no longer exists",
+            )
+            return None
+        for lic in holdings(user):
+            if direct_license(user, lic.sku_id) is not None and not user.groups_granting(
+                lic.sku_id
+            ):
+                self.tally.freed[lic.sku_id] += 1
+        return change
+
+    def check_update(self, change: UserChange, user: User | None) -> UserChange | None:
+        key = change.user
+        if user is None:
+            self.problem(
+                ProblemKind.UNKNOWN_USER,
+                Severity.BLOCKING,
+                key,
+                "no such user in the tenant: check the name",
+            )
+            return None
+        location = self.usage_code(key, change.usage_location)
+        if location is not None and (user.usage_location or "").upper() == location:
+            location = None
+        enabled = change.account_enabled
+        if enabled is not None and enabled == user.account_enabled:
+            enabled = None
+        added = {lic.sku_id for lic in change.add}
+        removes = self.removals(key, change, user, added)
+        adds = self.additions(key, change, user)
+        if adds and not self.blocking(key):
+            location = location or self.needs_location(key, bool(user.usage_location))
+        effective = replace(
+            change,
+            add=tuple(adds),
+            remove=tuple(removes),
+            usage_location=location,
+            account_enabled=enabled,
+            clear_usage_location=change.clear_usage_location
+            and user.usage_location is not None
+            and not adds,
+        )
+        if effective.clear_usage_location and holdings_after(user, effective):
+            # A user who keeps a license must keep a usage location.
+            effective = replace(effective, clear_usage_location=False)
+        if self.blocking(key):
+            return None
+        if is_empty(effective):
+            self.problem(
+                ProblemKind.NOTHING_TO_DO,
+                Severity.SKIP,
+                key,
+                "already as asked: nothing to change",
+            )
+            return None
+        self.count_seats(user, effective)
+        self.mailbox_warning(key, user, effective)
+        return effective
+
+    def removals(self, key: str, change: UserChange, user: User, added: set[str]) -> list[str]:
+        removes: list[str] = []
+        for sku_id in change.remove:
+            if sku_id in added:
+                self.problem(
+                    ProblemKind.CONFLICTING_CHANGE,
+                    Severity.BLOCKING,
+                    key,
+                    f"{describe.sku_label(sku_id, self.skus)} is both added and removed",
+                    sku_id=sku_id,
+                )
+                continue
+            if direct_license(user, sku_id) is not None:
+                removes.append(sku_id)
+                continue
+            groups = user.groups_granting(sku_id)
+            if groups:
+                names = [self.view.group_names.get(g, g) for g in groups]
+                self.problem(
+                    ProblemKind.INHERITED_FROM_GROUP,
+                    Severity.BLOCKING,
+                    key,
+                    describe.inherited(sku_id, names, self.skus),
+                    sku_id=sku_id,
+                    group_id=groups[0],
+                    group_name=names[0],
+                    group_ids=list(groups),
+                    group_names=names,
+                )
+            elif sku_id not in self.skus:
+                self.problem(
+                    ProblemKind.UNKNOWN_SKU,
+                    Severity.BLOCKING,
+                    key,
+                    f"the tenant has no license {sku_id}",
+                    sku_id=sku_id,
+                )
+            else:
+                self.problem(
+                    ProblemKind.ALREADY_LACKS,
+                    Severity.SKIP,
+                    key,
+                    f"does not have {describe.sku_label(sku_id, self.skus)}",
+                    sku_id=sku_id,
+                )
+        return removes
+
+    def additions(self, key: str, change: UserChange, user: User) -> list[AssignedLicense]:
+        adds: list[AssignedLicense] = []
+        for lic in change.add:
+            held = direct_license(user, lic.sku_id)
+            if (
+                held is not None
+                and same_plans(held.disabled_plans, lic.disabled_plans)
+                and lic.sku_id in self.skus
+            ):
+                self.problem(
+                    ProblemKind.ALREADY_HAS,
+                    Severity.SKIP,
+                    key,
+                    f"already has {describe.license_text(lic, self.skus)}",
+                    sku_id=lic.sku_id,
+                )
+                continue
+            if self.license_problems(key, lic):
+                adds.append(lic)
+        return adds
+
+    def count_seats(self, user: User, change: UserChange) -> None:
+        held = user.sku_ids
+        for lic in change.add:
+            if lic.sku_id not in held:
+                self.tally.gained[lic.sku_id] += 1
+        for sku_id in change.remove:
+            if not user.groups_granting(sku_id):
+                self.tally.freed[sku_id] += 1
+
+    def mailbox_warning(self, key: str, user: User, change: UserChange) -> None:
+        if not has_mailbox(holdings(user), self.skus):
+            return
+        if has_mailbox(holdings_after(user, change), self.skus):
+            return
+        self.problem(
+            ProblemKind.MAILBOX_WARNING,
+            Severity.WARNING,
+            key,
+            describe.mailbox(change.remove, self.skus),
+            sku_ids=list(change.remove),
+        )
+
+    # -- whole plan ---------------------------------------------------------------------------
+    def seat_needs(self) -> list[SeatNeed]:
+        needs: list[SeatNeed] = []
+        for sku_id, gained in sorted(self.tally.gained.items()):
+            sku = self.skus[sku_id]
+            needed = max(0, gained - self.tally.freed[sku_id])
+            need = SeatNeed(sku_id, needed, sku.free)
+            needs.append(need)
+            if need.short:
+                self.problem(
+                    ProblemKind.NOT_ENOUGH_SEATS,
+                    Severity.BLOCKING,
+                    None,
+                    describe.seats(needed, sku_id, sku.free, self.skus),
+                    sku_id=sku_id,
+                    needed=needed,
+                    free=sku.free,
+                    gained=gained,
+                    freed=self.tally.freed[sku_id],
+                )
+        return needs
+
+    def run(self, plan: Plan) -> CheckedPlan:
+        if self.default is not None and not is_country_code(self.default):
+            self.problem(
+                ProblemKind.INVALID_USAGE_LOCATION,
+                Severity.BLOCKING,
+                None,
+                f"'{self.default}' is not a country code: use two letters such as PL, US or DE",
+                value=self.default,
+            )
+            self.default = None
+        effective: list[UserChange] = []
+        for change in plan.changes:
+            user = None if change.create is not None else self.view.user(change.user)
+            if user is not None:
+                self.before[change.user] = user
+            if self.duplicate(change.user, user):
+                continue
+            if change.create is not None:
+                result = self.check_create(change)
+            elif change.delete:
+                result = self.check_delete(change, user)
+            else:
+                result = self.check_update(change, user)
+            if result is not None:
+                effective.append(result)
+        seats = self.seat_needs()
+        return CheckedPlan(
+            plan=plan,
+            effective=replace(plan, changes=tuple(effective)),
+            problems=tuple(self.problems),
+            seats=tuple(seats),
+            before=self.before,
+        )
+
+
+def check_plan(
+    plan: Plan, view: TenantView, *, default_usage_location: str | None = None
+) -> CheckedPlan:
+    """Find every problem in ``plan`` against ``view``; ``effective`` keeps what will be sent."""
+    return _Checker(view, default_usage_location).run(plan)

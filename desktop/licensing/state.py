@@ -1,0 +1,137 @@
+"""What a user holds, and whether a change already holds: the one definition of a no-op.
+
+The check uses it to drop no-ops before sending, apply uses it to reconcile a failure that may
+be a duplicate send, and resume uses it so nothing is applied twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from desktop.graph.records import AssignedLicense, Sku, User
+from desktop.licensing.types import UserChange
+
+
+def direct_license(user: User, sku_id: str) -> AssignedLicense | None:
+    """The user's direct (not group) assignment of ``sku_id``, with its disabled plans.
+
+    Without ``licenseAssignmentStates`` (never selected) every assigned license counts as
+    direct, which is what Graph means when it omits them.
+    """
+    if not user.license_assignment_states:
+        return user.assigned(sku_id)
+    for state in user.license_assignment_states:
+        if state.sku_id == sku_id and state.assigned_by_group is None:
+            return AssignedLicense(sku_id, tuple(state.disabled_plans))
+    return None
+
+
+def same_plans(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return {p.lower() for p in a} == {p.lower() for p in b}
+
+
+def add_holds(user: User, lic: AssignedLicense) -> bool:
+    held = direct_license(user, lic.sku_id)
+    return held is not None and same_plans(held.disabled_plans, lic.disabled_plans)
+
+
+def remove_holds(user: User, sku_id: str) -> bool:
+    return direct_license(user, sku_id) is None
+
+
+def pending_part(user: User, change: UserChange) -> UserChange:
+    """The part of ``change`` (an update, not a create/delete) that ``user`` does not yet show."""
+    usage = change.usage_location
+    if usage is not None and (user.usage_location or "").upper() == usage.upper():
+        usage = None
+    enabled = change.account_enabled
+    if enabled is not None and user.account_enabled == enabled:
+        enabled = None
+    return replace(
+        change,
+        add=tuple(lic for lic in change.add if not add_holds(user, lic)),
+        remove=tuple(s for s in change.remove if not remove_holds(user, s)),
+        usage_location=usage,
+        account_enabled=enabled,
+        clear_usage_location=change.clear_usage_location and user.usage_location is not None,
+    )
+
+
+def is_empty(change: UserChange) -> bool:
+    return not (
+        change.add
+        or change.remove
+        or change.usage_location is not None
+        or change.account_enabled is not None
+        or change.clear_usage_location
+        or change.create is not None
+        or change.delete
+    )
+
+
+def satisfies(user: User | None, change: UserChange) -> bool:
+    """Does the tenant already show the target state of ``change``?"""
+    if change.delete:
+        return user is None
+    if user is None:
+        return False
+    if change.create is not None:
+        # The account exists; what remains is whatever the change also assigns.
+        change = replace(change, create=None)
+    return is_empty(pending_part(user, change))
+
+
+def holdings(user: User) -> list[AssignedLicense]:
+    """Every assignment the user has (direct and through groups), each with its disabled plans."""
+    if not user.license_assignment_states:
+        return list(user.assigned_licenses)
+    return [
+        AssignedLicense(s.sku_id, tuple(s.disabled_plans)) for s in user.license_assignment_states
+    ]
+
+
+def holdings_after(user: User, change: UserChange) -> list[AssignedLicense]:
+    """The user's assignments once ``change`` is applied (group ones are untouched)."""
+    if change.delete:
+        return []
+    states = user.license_assignment_states
+    group = [
+        AssignedLicense(s.sku_id, tuple(s.disabled_plans))
+        for s in states
+        if s.assigned_by_group is not None
+    ]
+    if states:
+        direct = {
+            s.sku_id: AssignedLicense(s.sku_id, tuple(s.disabled_plans))
+            for s in states
+            if s.assigned_by_group is None
+        }
+    else:
+        direct = {lic.sku_id: lic for lic in user.assigned_licenses}
+    for sku_id in change.remove:
+        direct.pop(sku_id, None)
+    for lic in change.add:
+        direct[lic.sku_id] = lic
+    return group + list(direct.values())
+
+
+def is_mailbox_plan(plan_name: str) -> bool:
+    """Exchange Online mailbox plans. EXCHANGE_S_FOUNDATION ships in many non-mail SKUs and
+    gives no mailbox, so it does not count."""
+    name = plan_name.strip().upper()
+    return name.startswith("EXCHANGE_S_") and not name.startswith("EXCHANGE_S_FOUNDATION")
+
+
+def has_mailbox(assignments: list[AssignedLicense], skus: Mapping[str, Sku]) -> bool:
+    for lic in assignments:
+        sku = skus.get(lic.sku_id)
+        if sku is None:
+            continue
+        disabled = {p.lower() for p in lic.disabled_plans}
+        for plan in sku.service_plans:
+            if is_mailbox_plan(plan.service_plan_name) and (
+                plan.service_plan_id.lower() not in disabled
+            ):
+                return True
+    return False
