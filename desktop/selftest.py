@@ -1,0 +1,116 @@
+"""``license-desk --self-test``: the smoke test of what users install.
+
+Run inside the frozen bundle by ``.ci/run`` (and by the installer workflow on Windows and macOS):
+it proves the bundled resources, the keyring backends, the demo tenant, the Graph client and
+the engine all work from the frozen app, not just from a checkout. The window half lives in
+``ui/self_test.py``. Each check prints one line; the first failure stops the run.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+from pathlib import Path
+
+from desktop.resources import resource_path
+
+Report = Callable[[str], None]
+
+
+class SelfTestFailedError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class KeyringFinding:
+    backend: str
+    viable: tuple[str, ...]
+
+
+def check_resources(report: Report) -> None:
+    from desktop import catalog
+
+    catalog_file = resource_path("catalog", "licensing-service-plan-reference.csv.gz")
+    if not catalog_file.is_file():
+        raise SelfTestFailedError(f"license catalog missing at {catalog_file}")
+    name = catalog.sku_name("6fd2c87f-b296-42f0-b197-1e91e994b900", "ENTERPRISEPACK")
+    if name != "Office 365 E3":
+        raise SelfTestFailedError(f"license catalog gave {name!r} for ENTERPRISEPACK")
+    report(f"catalog: ENTERPRISEPACK is {name!r}")
+
+
+def check_keyring(report: Report) -> KeyringFinding:
+    """A real OS backend must resolve wherever one is usable.
+
+    The frozen app finds backends through entry points, so missing package metadata would leave
+    only the fail backend even on a machine with a working keyring; that is the bug caught here.
+    """
+    import keyring
+    from keyring.backend import get_all_keyring
+    from keyring.backends import fail
+
+    advertised = [ep.value for ep in entry_points(group="keyring.backends")]
+    if not advertised:
+        raise SelfTestFailedError("no keyring backends advertised: package metadata not bundled")
+    viable = tuple(
+        type(b).__module__ + "." + type(b).__name__
+        for b in get_all_keyring()
+        if b.priority > 0 and not isinstance(b, fail.Keyring)
+    )
+    chosen = keyring.get_keyring()
+    chosen_name = type(chosen).__module__ + "." + type(chosen).__name__
+    if viable and isinstance(chosen, fail.Keyring):
+        raise SelfTestFailedError(f"keyring resolved the fail backend although {viable} are usable")
+    report(f"keyring: {chosen_name} (usable here: {', '.join(viable) or 'none'})")
+    return KeyringFinding(chosen_name, viable)
+
+
+def check_engine_on_demo_tenant(report: Report) -> None:
+    """Start a demo tenant, assign one license through the engine, read it back."""
+    from desktop.demo import DemoTenant
+    from desktop.graph.client import GraphClient
+    from desktop.graph.records import AssignedLicense
+    from desktop.graph.tokens import StaticToken
+    from desktop.licensing.builders import assign_plan
+    from desktop.licensing.controller import LicenseController
+    from desktop.licensing.types import Outcome
+
+    with tempfile.TemporaryDirectory(prefix="license-desk-selftest-") as folder:
+        tenant = DemoTenant.start(users=30, seed=7)
+        client = GraphClient(tenant.base_url, StaticToken("self-test"))
+        controller = LicenseController(client, Path(folder) / "journal.sqlite3")
+        try:
+            snapshot = controller.load_tenant()
+            sku = max(
+                (s for s in snapshot.skus if s.assignable_to_users and s.free > 0),
+                key=lambda s: s.free,
+            )
+            user = next(
+                u for u in snapshot.users if sku.sku_id not in u.sku_ids and u.usage_location
+            )
+            checked = controller.check(assign_plan([user.id], [AssignedLicense(sku.sku_id)]))
+            if not checked.can_apply:
+                raise SelfTestFailedError(f"check refused a simple assignment: {checked.problems}")
+            result = controller.apply(checked)
+            outcomes = {r.outcome for r in result.results}
+            if outcomes != {Outcome.DONE}:
+                raise SelfTestFailedError(f"assignment did not finish: {result.results}")
+            after = client.get_user(user.id)
+            if sku.sku_id not in after.sku_ids:
+                raise SelfTestFailedError("the assigned license is not on the user afterwards")
+            report(
+                f"engine: assigned {sku.sku_part_number} to {user.user_principal_name} "
+                f"on a demo tenant of {len(snapshot.users)} users"
+            )
+        finally:
+            controller.close()
+            client.close()
+            tenant.stop()
+
+
+def run_core_checks(report: Report = print) -> None:
+    check_resources(report)
+    check_keyring(report)
+    check_engine_on_demo_tenant(report)
