@@ -54,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from ui.self_test import run_self_test  # lazy, like the window
+
+        return run_self_test()
     handler = getattr(args, "handler", None)
     if handler is None:
         from ui.app import run_window  # lazy: the one place desktop reaches into ui

@@ -1,0 +1,48 @@
+"""The window half of ``license-desk --self-test``: Qt, its plugins and translations load from
+the frozen bundle. The core half is ``desktop.selftest``."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from desktop.resources import resource_path
+from desktop.selftest import SelfTestFailedError, run_core_checks
+
+
+def say(line: str) -> None:
+    print(f"self-test: {line}", flush=True)
+
+
+def check_qt() -> None:
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    icon = QIcon(str(resource_path("app", "license-desk.svg")))
+    if icon.pixmap(64, 64).isNull():
+        raise SelfTestFailedError("the SVG icon plugin did not load (imageformats/qsvg missing)")
+    say(f"qt: {app.platformName()} platform, SVG icons render")
+
+    qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qtbase = QTranslator()
+    if not qtbase.load(QLocale(QLocale.Language.Polish), "qtbase", "_", qt_translations):
+        raise SelfTestFailedError(f"Qt's own Polish translation not found in {qt_translations}")
+    ours = QTranslator()
+    folder = str(resource_path("translations"))
+    if not ours.load(QLocale(QLocale.Language.Polish), "license_desk", "_", folder):
+        raise SelfTestFailedError(f"License Desk's Polish translation not found in {folder}")
+    say("translations: qtbase_pl and license_desk_pl load")
+
+
+def run_self_test() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        run_core_checks(say)
+        check_qt()
+    except SelfTestFailedError as failure:
+        say(f"FAILED: {failure}")
+        return 1
+    say("passed")
+    return 0
