@@ -86,6 +86,7 @@ class ProblemKind(str, enum.Enum):
     MAILBOX_WARNING = "mailbox-warning"  # the last Exchange license goes: data deleted in 30 days
     DUPLICATE_USER = "duplicate-user"  # the same user appears twice in one plan
     CONFLICTING_CHANGE = "conflicting-change"  # details: sku_id (added and removed at once)
+    CANNOT_UNDO = "cannot-undo"  # a skip in an undo plan: a deleted user cannot be restored
 
 
 class Severity(str, enum.Enum):

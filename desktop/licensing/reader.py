@@ -1,0 +1,93 @@
+"""Fresh reads of the users a plan touches: by $batch for a few, by listing for many."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from desktop.cancel import CancelToken
+from desktop.graph.batch import BatchResponse
+from desktop.graph.client import GraphClient
+from desktop.graph.errors import GraphError
+from desktop.graph.parse import parse_user
+from desktop.graph.records import Sku, User
+from desktop.licensing.check import TenantView
+from desktop.licensing.types import Plan
+from desktop.licensing.wire import read_user_request
+
+# Above this many users a full listing is cheaper than $batch reads: a batch reads 20 users
+# per request, a listing page 999, so listing wins once plan_users / 20 exceeds the tenant's
+# pages; 250 users (13 batches) breaks even with a 12,000-user tenant.
+LISTING_THRESHOLD = 250
+
+
+def response_error(response: BatchResponse) -> tuple[str, str]:
+    """(code, message) of a failed inner response, whatever shape its body has."""
+    body: Any = response.body
+    if isinstance(body, dict) and isinstance(body.get("error"), dict):
+        error = body["error"]
+        return str(error.get("code") or response.status), str(error.get("message") or "")
+    return str(response.status), f"HTTP {response.status}"
+
+
+def read_users(
+    client: GraphClient, keys: Sequence[str], *, cancel: CancelToken | None = None
+) -> dict[str, User | None]:
+    """Each key (id or UPN, matched lower-case) to its user, or None if Graph says 404."""
+    unique = list(dict.fromkeys(k.strip() for k in keys if k.strip()))
+    if not unique:
+        return {}
+    requests = [read_user_request(str(i), key) for i, key in enumerate(unique)]
+    responses = client.batch(requests, cancel=cancel)
+    found: dict[str, User | None] = {}
+    for i, key in enumerate(unique):
+        response = responses[str(i)]
+        if response.ok:
+            found[key.lower()] = parse_user(response.body, f"user {key}")
+        elif response.status == 404:
+            found[key.lower()] = None
+        else:
+            code, message = response_error(response)
+            raise GraphError(code, message, status=response.status)
+    return found
+
+
+def index_users(users: Iterable[User], keys: Sequence[str]) -> dict[str, User | None]:
+    by_name: dict[str, User] = {}
+    for user in users:
+        by_name[user.id.lower()] = user
+        by_name[user.user_principal_name.lower()] = user
+    return {k.strip().lower(): by_name.get(k.strip().lower()) for k in keys}
+
+
+def read_plan_users(
+    client: GraphClient,
+    keys: Sequence[str],
+    *,
+    threshold: int = LISTING_THRESHOLD,
+    cancel: CancelToken | None = None,
+) -> dict[str, User | None]:
+    if len(keys) >= threshold:
+        return index_users(client.list_users(cancel=cancel), keys)
+    return read_users(client, keys, cancel=cancel)
+
+
+def fresh_view(
+    client: GraphClient,
+    plan: Plan,
+    *,
+    skus: Sequence[Sku] | None = None,
+    threshold: int = LISTING_THRESHOLD,
+) -> TenantView:
+    """Re-read the SKUs, every user in ``plan``, and the groups behind licenses it removes."""
+    sku_list = list(skus) if skus is not None else client.list_skus()
+    users = read_plan_users(client, [c.user for c in plan.changes], threshold=threshold)
+    group_ids: set[str] = set()
+    for change in plan.changes:
+        user = users.get(change.user.strip().lower())
+        if user is None:
+            continue
+        for sku_id in change.remove:
+            group_ids.update(user.groups_granting(sku_id))
+    names = client.group_names(sorted(group_ids)) if group_ids else {}
+    return TenantView(skus={s.sku_id: s for s in sku_list}, users=users, group_names=names)

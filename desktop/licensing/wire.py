@@ -1,0 +1,98 @@
+"""The Graph requests one user's change becomes, as ``$batch`` entries."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from desktop.graph.batch import BatchRequest
+from desktop.graph.client import USER_SELECT
+from desktop.licensing.types import UserChange
+
+
+def user_path(user: str) -> str:
+    """``/users/{id or UPN}``; a guest UPN's '#' and other specials must be escaped."""
+    return "/users/" + quote(user, safe="@")
+
+
+def read_user_request(request_id: str, user: str) -> BatchRequest:
+    return BatchRequest(request_id, "GET", f"{user_path(user)}?$select={USER_SELECT}")
+
+
+def assign_body(change: UserChange) -> dict[str, Any]:
+    # Graph wants both keys present, even when one is empty.
+    return {
+        "addLicenses": [
+            {"skuId": lic.sku_id, "disabledPlans": list(lic.disabled_plans)} for lic in change.add
+        ],
+        "removeLicenses": list(change.remove),
+    }
+
+
+def patch_body(change: UserChange) -> dict[str, Any] | None:
+    body: dict[str, Any] = {}
+    if change.usage_location is not None:
+        body["usageLocation"] = change.usage_location
+    elif change.clear_usage_location:
+        body["usageLocation"] = None
+    if change.account_enabled is not None:
+        body["accountEnabled"] = change.account_enabled
+    return body or None
+
+
+def create_body(change: UserChange) -> dict[str, Any]:
+    new_user = change.create
+    assert new_user is not None
+    body: dict[str, Any] = {
+        "accountEnabled": new_user.account_enabled,
+        "displayName": new_user.display_name,
+        "mailNickname": new_user.nickname,
+        "userPrincipalName": new_user.user_principal_name,
+        "passwordProfile": {
+            "password": new_user.password_profile.password,
+            "forceChangePasswordNextSignIn": (
+                new_user.password_profile.force_change_password_next_sign_in
+            ),
+        },
+    }
+    location = change.usage_location or new_user.usage_location
+    if location:
+        body["usageLocation"] = location
+    if new_user.department:
+        body["department"] = new_user.department
+    if new_user.job_title:
+        body["jobTitle"] = new_user.job_title
+    return body
+
+
+def update_requests(prefix: str, target: str, change: UserChange) -> list[BatchRequest]:
+    """At most one PATCH and one assignLicense, chained with ``dependsOn``.
+
+    The PATCH goes first (a license needs the usage location it sets), except when it clears
+    the usage location: that must wait until the licenses are gone.
+    """
+    if change.delete:
+        return [BatchRequest(f"{prefix}d", "DELETE", user_path(target))]
+    patch = patch_body(change)
+    assign = change.touches_licenses
+    path = user_path(target)
+    if patch is not None and assign and change.clear_usage_location:
+        return [
+            BatchRequest(f"{prefix}a", "POST", f"{path}/assignLicense", assign_body(change)),
+            BatchRequest(f"{prefix}p", "PATCH", path, patch, depends_on=(f"{prefix}a",)),
+        ]
+    requests: list[BatchRequest] = []
+    if patch is not None:
+        requests.append(BatchRequest(f"{prefix}p", "PATCH", path, patch))
+    if assign:
+        depends = (f"{prefix}p",) if patch is not None else ()
+        requests.append(
+            BatchRequest(
+                f"{prefix}a", "POST", f"{path}/assignLicense", assign_body(change), depends
+            )
+        )
+    return requests
+
+
+def create_request(prefix: str, change: UserChange) -> BatchRequest:
+    return BatchRequest(f"{prefix}c", "POST", "/users", create_body(change))
