@@ -6,6 +6,11 @@ from __future__ import annotations
 class LicenseDeskError(Exception):
     """Base of every error the core raises on purpose."""
 
+    # True when a write was sent more than once because an earlier try lost its answer (a
+    # dropped connection, a timeout, a 5xx): the change may have been applied anyway, so the
+    # caller should re-read the object instead of trusting the error.
+    maybe_repeated: bool = False
+
 
 class GraphError(LicenseDeskError):
     """Microsoft Graph (or the demo tenant) answered with an error envelope.
