@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+WRITE_METHODS = frozenset({"POST", "PATCH", "PUT", "DELETE"})
+
 
 @dataclass(frozen=True, slots=True)
 class BatchRequest:
@@ -18,6 +20,10 @@ class BatchRequest:
     url: str
     body: dict[str, Any] | None = None
     depends_on: tuple[str, ...] = ()
+
+    @property
+    def is_write(self) -> bool:
+        return self.method.upper() in WRITE_METHODS
 
     def to_wire(self) -> dict[str, Any]:
         wire: dict[str, Any] = {"id": self.id, "method": self.method, "url": self.url}
@@ -35,6 +41,10 @@ class BatchResponse:
     status: int
     body: Any = None
     headers: dict[str, str] = field(default_factory=dict)
+    # The request was sent again after a try whose answer was lost (dropped connection,
+    # timeout, 5xx): a write may have been applied twice or the answer describes the second
+    # try (e.g. "already exists"). Re-read the object before reporting a failure.
+    maybe_repeated: bool = False
 
     @property
     def ok(self) -> bool:

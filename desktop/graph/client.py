@@ -1,17 +1,39 @@
 """GraphClient: the only code that speaks HTTP to Microsoft Graph or the demo tenant.
 
-CONTRACT (implemented by the graph work package; signatures are fixed, bodies to be written).
+The contract's signatures are fixed; the machinery lives beside it: ``transport`` (auth,
+timeouts, retries), ``pacing`` (write limit), ``batching`` ($batch), ``parse`` (records).
+Safe to share between threads.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
+from urllib.parse import quote
 
 from desktop.cancel import CancelToken
 from desktop.graph.batch import BatchRequest, BatchResponse
+from desktop.graph.batching import BatchSender
+from desktop.graph.clock import Clock, RealClock
+from desktop.graph.errors import CancelledError
+from desktop.graph.pacing import WriteLimit, WritePacer
+from desktop.graph.parse import (
+    decode_json,
+    fail,
+    parse_collection,
+    parse_group,
+    parse_organization,
+    parse_skus,
+    parse_user,
+    parse_users,
+)
 from desktop.graph.records import AssignedLicense, Group, NewUser, Organization, Sku, User
+from desktop.graph.retry import RetryPolicy
+from desktop.graph.stats import GraphStats, StatsCounter
 from desktop.graph.tokens import TokenProvider
+from desktop.graph.transport import Reply, Transport
 
 GRAPH_URL = "https://graph.microsoft.com/v1.0"
 
@@ -19,8 +41,57 @@ USER_SELECT = (
     "id,displayName,userPrincipalName,mail,accountEnabled,usageLocation,department,jobTitle,"
     "assignedLicenses,licenseAssignmentStates"
 )
+GROUP_SELECT = "id,displayName"
+MAX_PAGE_SIZE = 999  # Graph's cap on $top for users
+HTTP_NOT_FOUND = 404
 
 PageCallback = Callable[[list[User]], None]
+
+log = logging.getLogger("desktop.graph")
+
+# Query values keep Graph's own punctuation readable (and logged paths short).
+_QUERY_SAFE = "$,/:'()@"
+
+
+def user_path(id_or_upn: str) -> str:
+    """``/users/{id or UPN}`` with the UPN quoted (guest UPNs hold ``#``)."""
+    return f"/users/{quote(id_or_upn, safe='@')}"
+
+
+def _query(params: dict[str, str]) -> str:
+    return "&".join(f"{key}={quote(value, safe=_QUERY_SAFE)}" for key, value in params.items())
+
+
+def _new_user_body(new_user: NewUser) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "accountEnabled": new_user.account_enabled,
+        "displayName": new_user.display_name,
+        "mailNickname": new_user.nickname,
+        "userPrincipalName": new_user.user_principal_name,
+        "passwordProfile": {
+            "password": new_user.password_profile.password,
+            "forceChangePasswordNextSignIn": (
+                new_user.password_profile.force_change_password_next_sign_in
+            ),
+        },
+    }
+    optional = {
+        "usageLocation": new_user.usage_location,
+        "department": new_user.department,
+        "jobTitle": new_user.job_title,
+    }
+    body.update({key: value for key, value in optional.items() if value is not None})
+    return body
+
+
+def assign_license_body(add: Sequence[AssignedLicense], remove: Sequence[str]) -> dict[str, Any]:
+    """Both keys always present, as Graph requires, even when one list is empty."""
+    return {
+        "addLicenses": [
+            {"skuId": lic.sku_id, "disabledPlans": list(lic.disabled_plans)} for lic in add
+        ],
+        "removeLicenses": list(remove),
+    }
 
 
 class GraphClient:
@@ -32,8 +103,47 @@ class GraphClient:
         connect_timeout: float = 5.0,
         read_timeout: float = 60.0,
         max_retries: int = 6,
+        max_retry_wait: float = 180.0,
+        write_limit: WriteLimit | None = None,
+        pacer: WritePacer | None = None,
+        retry: RetryPolicy | None = None,
+        clock: Clock | None = None,
     ) -> None:
-        raise NotImplementedError
+        """``base_url`` is the version root (``GRAPH_URL`` or a demo tenant's ``base_url``).
+
+        ``write_limit`` sets a known write limit; ``pacer`` shares one pacer between clients
+        using the same token; ``retry`` and ``clock`` replace the defaults (tests).
+        """
+        self._clock = clock or RealClock()
+        self._stats = StatsCounter()
+        self._pacer = pacer or WritePacer(write_limit, clock=self._clock)
+        self._transport = Transport(
+            base_url,
+            tokens,
+            connect_timeout=connect_timeout,
+            read_timeout=read_timeout,
+            retry=retry or RetryPolicy(max_attempts=max_retries + 1, max_total_wait=max_retry_wait),
+            pacer=self._pacer,
+            clock=self._clock,
+            stats=self._stats,
+        )
+        self._batches = BatchSender(self._transport)
+
+    def __repr__(self) -> str:
+        return f"GraphClient({self.base_url!r})"
+
+    @property
+    def base_url(self) -> str:
+        return self._transport.base_url
+
+    @property
+    def stats(self) -> GraphStats:
+        """Counters so far (requests sent, 429s, retries, pacer pauses, ...)."""
+        return replace(self._stats.snapshot(), write_pauses=self._pacer.pauses)
+
+    @property
+    def pacer(self) -> WritePacer:
+        return self._pacer
 
     # reads
     def list_users(
@@ -45,46 +155,147 @@ class GraphClient:
         on_page: PageCallback | None = None,
         cancel: CancelToken | None = None,
     ) -> list[User]:
-        """Every user, following ``@odata.nextLink``; each page goes to ``on_page`` on arrival."""
-        raise NotImplementedError
+        """Every user, following ``@odata.nextLink``; each page goes to ``on_page`` on arrival.
+
+        ``filter`` is an OData filter; ``search`` a ``$search`` term such as
+        ``displayName:ann`` (quoted for you). Either one makes it an advanced query, which
+        needs ``ConsistencyLevel: eventual`` and ``$count=true``: the header is sent with
+        every page because the server does not carry it over. Raises ``CancelledError`` when
+        ``cancel`` is set between pages.
+        """
+        params = {"$select": USER_SELECT, "$top": str(max(1, min(page_size, MAX_PAGE_SIZE)))}
+        headers: dict[str, str] = {}
+        if filter:
+            params["$filter"] = filter
+        if search:
+            params["$search"] = search if search.startswith('"') else f'"{search}"'
+        if filter or search:
+            params["$count"] = "true"
+            headers["ConsistencyLevel"] = "eventual"
+        url: str | None = f"/users?{_query(params)}"
+        users: list[User] = []
+        page = 0
+        while url is not None:
+            if cancel is not None and cancel.cancelled:
+                raise CancelledError("Stopped listing users: the work was cancelled.")
+            page += 1
+            where = f"users page {page}"
+            reply = self._transport.send("GET", url, what=where, headers=headers, cancel=cancel)
+            items, url, _count = parse_collection(self._json(reply, where), where)
+            batch = parse_users(items, where)
+            users.extend(batch)
+            if on_page is not None:
+                on_page(batch)
+        log.debug("Listed %d users in %d page(s)", len(users), page)
+        return users
 
     def get_user(self, id_or_upn: str) -> User:
-        raise NotImplementedError
+        where = f"user {id_or_upn}"
+        reply = self._transport.send(
+            "GET", f"{user_path(id_or_upn)}?{_query({'$select': USER_SELECT})}", what=where
+        )
+        return parse_user(self._json(reply, where), where)
 
     def list_skus(self) -> list[Sku]:
-        raise NotImplementedError
+        skus: list[Sku] = []
+        url: str | None = "/subscribedSkus"
+        page = 0
+        while url is not None:
+            page += 1
+            where = "subscribedSkus" if page == 1 else f"subscribedSkus page {page}"
+            reply = self._transport.send("GET", url, what=where)
+            items, url, _count = parse_collection(self._json(reply, where), where)
+            skus.extend(parse_skus(items, where))
+        return skus
 
     def get_group(self, group_id: str) -> Group:
-        raise NotImplementedError
+        where = f"group {group_id}"
+        path = f"/groups/{quote(group_id, safe='')}?{_query({'$select': GROUP_SELECT})}"
+        reply = self._transport.send("GET", path, what=where)
+        return parse_group(self._json(reply, where), where)
 
     def group_names(self, group_ids: Sequence[str]) -> dict[str, str]:
         """Display names for many groups at once (through $batch); unknown ids map to the id."""
-        raise NotImplementedError
+        unique = list(dict.fromkeys(group_ids))
+        requests = [
+            BatchRequest(
+                id=str(n),
+                method="GET",
+                url=f"/groups/{quote(gid, safe='')}?{_query({'$select': GROUP_SELECT})}",
+            )
+            for n, gid in enumerate(unique, 1)
+        ]
+        answers = self._batches.send(requests)
+        names: dict[str, str] = {}
+        for n, gid in enumerate(unique, 1):
+            answer = answers.get(str(n))
+            names[gid] = gid
+            if answer is None:
+                continue
+            if answer.ok:
+                names[gid] = parse_group(answer.body, f"group {gid}").display_name or gid
+            elif answer.status != HTTP_NOT_FOUND:
+                log.warning("Could not read the name of group %s (HTTP %d)", gid, answer.status)
+        return names
 
     def get_organization(self) -> Organization:
-        raise NotImplementedError
+        where = "organization"
+        reply = self._transport.send("GET", "/organization", what=where)
+        items, _next, _count = parse_collection(self._json(reply, where), where)
+        if not items:
+            fail(where, "the list is empty, expected the tenant's organization")
+        return parse_organization(items[0], where)
 
     # writes
     def assign_license(
         self, user: str, add: Sequence[AssignedLicense], remove: Sequence[str]
     ) -> User:
-        raise NotImplementedError
+        where = f"license change for {user}"
+        reply = self._transport.send(
+            "POST",
+            f"{user_path(user)}/assignLicense",
+            what=where,
+            body=assign_license_body(add, remove),
+        )
+        return parse_user(self._json(reply, where), where)
 
     def update_user(self, user: str, fields: dict[str, Any]) -> None:
-        raise NotImplementedError
+        self._transport.send("PATCH", user_path(user), what=f"update of {user}", body=fields)
 
     def create_user(self, new_user: NewUser) -> User:
-        raise NotImplementedError
+        where = f"creation of {new_user.user_principal_name}"
+        reply = self._transport.send("POST", "/users", what=where, body=_new_user_body(new_user))
+        return parse_user(self._json(reply, where), where)
 
     def delete_user(self, user: str) -> None:
-        raise NotImplementedError
+        self._transport.send("DELETE", user_path(user), what=f"deletion of {user}")
 
     def batch(
         self, requests: Sequence[BatchRequest], *, cancel: CancelToken | None = None
     ) -> dict[str, BatchResponse]:
         """Send in chunks of 20 (keeping ``depends_on`` chains in one chunk), retry inner 429s on
-        their own, and return every response keyed by request id."""
-        raise NotImplementedError
+        their own, and return every response keyed by request id.
+
+        When ``cancel`` is set, stops between rounds; requests never sent are absent from the
+        result. A failure of the $batch call itself (network down, retry budget spent) raises;
+        chunks answered before it were applied, so give at most 20 requests per call when
+        every outcome must be known.
+        """
+        return self._batches.send(requests, cancel)
 
     def close(self) -> None:
-        raise NotImplementedError
+        """Wake any thread waiting out a Retry-After and release the connections."""
+        close = getattr(self._clock, "close", None)
+        if callable(close):
+            close()
+        self._transport.close()
+
+    def __enter__(self) -> GraphClient:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @staticmethod
+    def _json(reply: Reply, where: str) -> Any:
+        return decode_json(reply.content, where, reply.content_type)

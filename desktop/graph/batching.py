@@ -1,0 +1,287 @@
+"""``POST /$batch``: chunks of 20, dependency chains kept together, inner throttles retried.
+
+Graph answers a batch with 200 as long as the envelope parses; each inner request has its own
+status. An inner 429 (or 503/504) is retried on its own after its own ``Retry-After``; a request
+that got 424 only because its dependency was throttled goes again together with that
+dependency. Everything else is final and handed back keyed by request id.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from desktop.cancel import CancelToken
+from desktop.graph.batch import BatchRequest, BatchResponse
+from desktop.graph.errors import CancelledError
+from desktop.graph.parse import decode_json, describe, fail, wrong
+from desktop.graph.retry import THROTTLE_STATUSES, header, parse_retry_after
+from desktop.graph.transport import Transport
+
+log = logging.getLogger("desktop.graph")
+
+MAX_BATCH = 20  # Graph's limit of requests per $batch
+FAILED_DEPENDENCY = 424
+_AMBIGUOUS_INNER = frozenset({504})  # an inner write that timed out may have been applied
+
+
+def plan_chunks(
+    requests: Sequence[BatchRequest], size: int = MAX_BATCH
+) -> list[list[BatchRequest]]:
+    """Split into chunks of at most ``size``; requests linked by ``depends_on`` share a chunk,
+    and inside a chunk every request comes after the ones it depends on.
+
+    Raises ValueError for duplicate ids, unknown or circular dependencies, and linked groups
+    larger than one batch: those are mistakes in the caller's plan, not the server's.
+    """
+    by_id: dict[str, BatchRequest] = {}
+    for request in requests:
+        if request.id in by_id:
+            raise ValueError(f"Batch request id {request.id!r} is used twice; ids must be unique.")
+        by_id[request.id] = request
+    parent = {rid: rid for rid in by_id}
+
+    def root(rid: str) -> str:
+        while parent[rid] != rid:
+            parent[rid] = parent[parent[rid]]
+            rid = parent[rid]
+        return rid
+
+    for request in requests:
+        for dependency in request.depends_on:
+            if dependency not in by_id:
+                raise ValueError(
+                    f"Batch request {request.id!r} depends on {dependency!r}, "
+                    "which is not in the batch."
+                )
+            parent[root(request.id)] = root(dependency)
+    groups: dict[str, list[BatchRequest]] = {}
+    for request in requests:
+        groups.setdefault(root(request.id), []).append(request)
+    chunks: list[list[BatchRequest]] = []
+    current: list[BatchRequest] = []
+    for group in groups.values():
+        if len(group) > size:
+            raise ValueError(
+                f"{len(group)} batch requests depend on each other (starting with "
+                f"{group[0].id!r}); at most {size} fit in one $batch."
+            )
+        if len(current) + len(group) > size:
+            chunks.append(current)
+            current = []
+        current.extend(_dependencies_first(group))
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _dependencies_first(group: list[BatchRequest]) -> list[BatchRequest]:
+    """Stable topological order; ValueError on a cycle."""
+    placed: set[str] = set()
+    ordered: list[BatchRequest] = []
+    waiting = list(group)
+    while waiting:
+        ready = [r for r in waiting if all(d in placed for d in r.depends_on)]
+        if not ready:
+            raise ValueError(
+                f"Batch requests {', '.join(repr(r.id) for r in waiting)} depend on each other "
+                "in a circle."
+            )
+        for request in ready:
+            placed.add(request.id)
+            ordered.append(request)
+        waiting = [r for r in waiting if r.id not in placed]
+    return ordered
+
+
+def parse_batch_reply(body: Any, where: str, sent: Iterable[str]) -> dict[str, BatchResponse]:
+    """Inner answers keyed by id; every sent id must be answered exactly once."""
+    if type(body) is not dict:
+        fail(where, f"expected a JSON object with 'responses', got {describe(body)}")
+    items = body.get("responses")
+    if type(items) is not list:
+        wrong(where, "responses", body.get("responses", object()), "a list")
+    expected = set(sent)
+    answers: dict[str, BatchResponse] = {}
+    for position, item in enumerate(items, 1):
+        here = f"{where}, response {position}"
+        if type(item) is not dict:
+            fail(here, f"expected an object, got {describe(item)}")
+        rid = item.get("id")
+        if type(rid) is not str:
+            wrong(here, "id", item.get("id", object()), "a request id")
+        status = item.get("status")
+        if type(status) is not int:
+            wrong(here, "status", item.get("status", object()), "an HTTP status")
+        raw_headers = item.get("headers") or {}
+        if type(raw_headers) is not dict:
+            wrong(here, "headers", raw_headers, "an object")
+        if rid not in expected:
+            fail(here, f"answers request {rid!r}, which was not sent in this batch")
+        if rid in answers:
+            fail(here, f"answers request {rid!r} a second time")
+        answers[rid] = BatchResponse(
+            id=rid,
+            status=status,
+            body=item.get("body"),
+            headers={str(k): str(v) for k, v in raw_headers.items()},
+        )
+    missing = expected - answers.keys()
+    if missing:
+        fail(where, f"no answer for request(s) {', '.join(sorted(missing))}")
+    return answers
+
+
+class BatchSender:
+    def __init__(self, transport: Transport) -> None:
+        self._transport = transport
+
+    def send(
+        self, requests: Sequence[BatchRequest], cancel: CancelToken | None = None
+    ) -> dict[str, BatchResponse]:
+        """Every answer keyed by id. When cancelled, stops between rounds: requests never sent
+        (or still waiting to be retried) are absent from the result."""
+        results: dict[str, BatchResponse] = {}
+        for chunk in plan_chunks(requests):
+            if cancel is not None and cancel.cancelled:
+                break
+            results.update(_Chunk(self._transport, chunk, cancel).run())
+        return results
+
+
+class _Chunk:
+    """One chunk and its retry rounds."""
+
+    def __init__(
+        self, transport: Transport, chunk: list[BatchRequest], cancel: CancelToken | None
+    ) -> None:
+        self.transport = transport
+        self.cancel = cancel
+        self.requests = {r.id: r for r in chunk}
+        self.order = [r.id for r in chunk]
+        self.attempts = dict.fromkeys(self.order, 0)
+        self.last: dict[str, BatchResponse] = {}
+        self.due: dict[str, float] = {}  # ids waiting to be sent again, and from when
+        self.repeated: set[str] = set()
+        self.ambiguous: set[str] = set()
+        self.results: dict[str, BatchResponse] = {}
+
+    def run(self) -> dict[str, BatchResponse]:
+        clock = self.transport.clock
+        policy = self.transport.retry
+        waited = 0.0
+        round_ids = list(self.order)
+        while round_ids:
+            try:
+                self._send_round(round_ids)
+            except CancelledError:
+                return self.results  # the round was never answered: treat as not sent
+            if not self.due:
+                break
+            now = clock.now()
+            next_due = min(self._effective_due(rid) for rid in self.due)
+            wait = max(0.0, next_due - now)
+            if waited + wait > policy.max_total_wait:
+                log.warning(
+                    "$batch: retry time used up; %d request(s) stay throttled", len(self.due)
+                )
+                break
+            try:
+                clock.sleep(wait, self.cancel)
+            except CancelledError:
+                return self.results
+            waited += wait
+            now = clock.now()
+            round_ids = [
+                rid for rid in self.order if rid in self.due and self._effective_due(rid) <= now
+            ]
+        for rid in self.due:  # budget spent: the last (throttled) answer is final
+            self._finish(rid)
+        return self.results
+
+    def _effective_due(self, rid: str) -> float:
+        """A request goes no earlier than the throttled requests it depends on."""
+        due = self.due[rid]
+        for dependency in self.requests[rid].depends_on:
+            if dependency in self.due:
+                due = max(due, self._effective_due(dependency))
+        return due
+
+    def _send_round(self, round_ids: list[str]) -> None:
+        in_round = set(round_ids)
+        wire = []
+        for rid in round_ids:
+            request = self.requests[rid]
+            entry = request.to_wire()
+            # Dependencies answered in an earlier round are done; only same-round ones count.
+            depends = [d for d in request.depends_on if d in in_round]
+            if depends:
+                entry["dependsOn"] = depends
+            else:
+                entry.pop("dependsOn", None)
+            wire.append(entry)
+            self.attempts[rid] += 1
+            if self.attempts[rid] > 1:
+                repeat_write = rid in self.ambiguous and request.is_write
+                self.transport.stats.add(retries=1, maybe_repeated_writes=int(repeat_write))
+                if repeat_write:
+                    self.repeated.add(rid)
+            self.due.pop(rid, None)
+        writes = sum(1 for rid in round_ids if self.requests[rid].is_write)
+        reply = self.transport.send(
+            "POST",
+            "/$batch",
+            what=f"$batch of {len(round_ids)}",
+            body={"requests": wire},
+            writes=writes,
+            cancel=self.cancel,
+        )
+        if reply.maybe_repeated:
+            self.repeated.update(round_ids)
+        body = decode_json(reply.content, "$batch answer", reply.content_type)
+        answers = parse_batch_reply(body, "$batch answer", round_ids)
+        now = self.transport.clock.now()
+        policy = self.transport.retry
+        for rid in round_ids:
+            answer = answers[rid]
+            self.last[rid] = answer
+            if answer.status not in THROTTLE_STATUSES:
+                continue
+            retry_after = parse_retry_after(header(answer.headers, "Retry-After"))
+            request = self.requests[rid]
+            if answer.status == 429:
+                self.transport.stats.add(throttled=1)
+                if request.is_write and reply.ticket is not None:
+                    self.transport.pacer.throttled(reply.ticket, retry_after)
+            if self.attempts[rid] >= policy.max_attempts:
+                continue
+            if answer.status in _AMBIGUOUS_INNER:
+                self.ambiguous.add(rid)
+            wait = retry_after if retry_after is not None else policy.backoff(self.attempts[rid])
+            self.due[rid] = now + wait
+        self._carry_dependents(round_ids)
+        for rid in round_ids:
+            if rid not in self.due:
+                self._finish(rid)
+
+    def _carry_dependents(self, round_ids: list[str]) -> None:
+        """A 424 caused by a dependency that will be retried is retried with it."""
+        changed = True
+        while changed:
+            changed = False
+            for rid in round_ids:
+                if rid in self.due or self.last[rid].status != FAILED_DEPENDENCY:
+                    continue
+                if any(d in self.due for d in self.requests[rid].depends_on):
+                    self.due[rid] = self._effective_due_of_dependencies(rid)
+                    changed = True
+
+    def _effective_due_of_dependencies(self, rid: str) -> float:
+        return max(self._effective_due(d) for d in self.requests[rid].depends_on if d in self.due)
+
+    def _finish(self, rid: str) -> None:
+        answer = self.last[rid]
+        if rid in self.repeated:
+            answer = BatchResponse(answer.id, answer.status, answer.body, answer.headers, True)
+        self.results[rid] = answer
