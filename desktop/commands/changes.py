@@ -1,0 +1,160 @@
+"""``license-desk assign`` and ``license-desk apply PLAN.csv``: changing licenses from scripts."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop.catalog import CatalogLookupError, resolve_plan, resolve_sku
+from desktop.commands.connection import (
+    ConnectionOptionsError,
+    add_connection_options,
+    open_controller,
+)
+from desktop.commands.flow import check_confirm_apply, handles_errors
+from desktop.graph.records import AssignedLicense, Sku
+from desktop.licensing.csv_plan import load_plan_csv
+from desktop.licensing.types import Plan, PlanKind, UserChange
+
+
+class UsageError(ConnectionOptionsError):
+    """Bad options; exits with 2 like any other bad input."""
+
+
+def _add_apply_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--dry-run", action="store_true", help="check and show, change nothing")
+    parser.add_argument("--yes", action="store_true", help="apply without asking")
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    assign = subparsers.add_parser(
+        "assign",
+        help="add, remove or swap licenses for users",
+        description="Check the change against the tenant, show it, confirm, then apply it.",
+    )
+    who = assign.add_mutually_exclusive_group(required=True)
+    who.add_argument("--users", metavar="UPN[,UPN...]", action="append", help="users to change")
+    who.add_argument("--users-file", metavar="FILE", type=Path, help="one user per line")
+    assign.add_argument("--add", metavar="SKU", action="append", default=[], help="license to add")
+    assign.add_argument(
+        "--remove", metavar="SKU", action="append", default=[], help="license to remove"
+    )
+    assign.add_argument(
+        "--replace",
+        action="store_true",
+        help="swap: one --remove and one --add in a single call per user",
+    )
+    assign.add_argument(
+        "--disable-plan",
+        metavar="PLAN",
+        action="append",
+        default=[],
+        help="app to turn off in the added license(s), by name or id",
+    )
+    assign.add_argument("--usage-location", metavar="CC", help="set this country code (e.g. PL)")
+    assign.add_argument("--enable", action="store_true", help="also allow sign-in")
+    _add_apply_options(assign)
+    add_connection_options(assign)
+    assign.set_defaults(handler=handles_errors(run_assign))
+
+    apply = subparsers.add_parser(
+        "apply", help="apply a plan file (CSV)", description="See docs/plan-csv.md for the format."
+    )
+    apply.add_argument("plan", metavar="PLAN.csv", type=Path)
+    _add_apply_options(apply)
+    add_connection_options(apply)
+    apply.set_defaults(handler=handles_errors(run_apply))
+
+
+def read_users_option(values: Sequence[str] | None, file: Path | None) -> list[str]:
+    users: list[str] = []
+    for value in values or ():
+        users.extend(u.strip() for u in value.split(","))
+    if file is not None:
+        for line in file.read_text(encoding="utf-8-sig").splitlines():
+            text = line.strip()
+            if text and not text.startswith("#") and text.lower() != "userprincipalname":
+                users.append(text)
+    users = [u for u in users if u]
+    if not users:
+        raise UsageError("No users given: pass --users or a --users-file with one user per line.")
+    return users
+
+
+def _resolve_skus(names: Sequence[str], skus: Sequence[Sku]) -> list[Sku]:
+    return [resolve_sku(name, skus) for name in names]
+
+
+def _disabled_plans(names: Sequence[str], added: Sequence[Sku]) -> dict[str, tuple[str, ...]]:
+    """Each app named is turned off in every added license that contains it."""
+    if names and not added:
+        raise UsageError("--disable-plan needs --add: it turns apps off in the added license.")
+    found: dict[str, list[str]] = {s.sku_id: [] for s in added}
+    for name in names:
+        misses: list[CatalogLookupError] = []
+        for sku in added:
+            try:
+                found[sku.sku_id].append(resolve_plan(name, sku).service_plan_id)
+            except CatalogLookupError as exc:
+                misses.append(exc)
+        if len(misses) == len(added):
+            raise misses[0]
+    return {sku_id: tuple(dict.fromkeys(ids)) for sku_id, ids in found.items()}
+
+
+def build_assign_plan(args: argparse.Namespace, skus: Sequence[Sku]) -> Plan:
+    users = read_users_option(args.users, args.users_file)
+    added = _resolve_skus(args.add, skus)
+    removed = [s.sku_id for s in _resolve_skus(args.remove, skus)]
+    if args.replace and (len(added) != 1 or len(removed) != 1):
+        raise UsageError("--replace needs exactly one --remove and one --add.")
+    if not (added or removed or args.usage_location or args.enable):
+        raise UsageError("Nothing to do: give --add, --remove, --usage-location or --enable.")
+    disabled = _disabled_plans(args.disable_plan, added)
+    licenses = tuple(AssignedLicense(s.sku_id, disabled[s.sku_id]) for s in added)
+    location = args.usage_location.strip().upper() if args.usage_location else None
+    changes = tuple(
+        UserChange(
+            user=u,
+            add=licenses,
+            remove=tuple(removed),
+            usage_location=location,
+            account_enabled=True if args.enable else None,
+        )
+        for u in dict.fromkeys(users)
+    )
+    kind = _kind(args, bool(added), bool(removed))
+    return Plan(kind, changes, f"{kind.value.capitalize()} for {len(changes)} user(s)")
+
+
+def _kind(args: argparse.Namespace, adds: bool, removes: bool) -> PlanKind:
+    if adds and removes:
+        return PlanKind.REASSIGN
+    if adds:
+        return PlanKind.ASSIGN
+    if removes:
+        return PlanKind.REMOVE
+    if args.usage_location and not args.enable:
+        return PlanKind.USAGE_LOCATION
+    if args.enable and not args.usage_location:
+        return PlanKind.SIGN_IN
+    return PlanKind.MIXED
+
+
+def run_assign(args: argparse.Namespace) -> int:
+    controller = open_controller(args)
+    try:
+        plan = build_assign_plan(args, controller.list_skus())
+        return check_confirm_apply(controller, controller.check(plan), args)
+    finally:
+        controller.close()
+
+
+def run_apply(args: argparse.Namespace) -> int:
+    controller = open_controller(args)
+    try:
+        plan = load_plan_csv(args.plan, controller.list_skus())
+        return check_confirm_apply(controller, controller.check(plan), args)
+    finally:
+        controller.close()

@@ -1,0 +1,85 @@
+"""How a subcommand reaches Graph and the journal: options, environment, signed-in session.
+
+Every subcommand takes ``--graph-url``/``--token`` (or LICENSE_DESK_GRAPH_URL /
+LICENSE_DESK_TOKEN) and ``--journal`` (or LICENSE_DESK_JOURNAL). Without a URL and token it
+uses the signed-in account through ``signed_in_client`` below.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from desktop.graph.client import GraphClient
+from desktop.graph.errors import LicenseDeskError
+from desktop.graph.tokens import StaticToken
+from desktop.licensing.controller import LicenseController
+from desktop.paths import default_journal_path
+
+ENV_GRAPH_URL = "LICENSE_DESK_GRAPH_URL"
+ENV_TOKEN = "LICENSE_DESK_TOKEN"
+ENV_JOURNAL = "LICENSE_DESK_JOURNAL"
+
+NOT_SIGNED_IN = (
+    "Not signed in: run `license-desk login`, or pass --graph-url and --token "
+    "(for example a demo tenant from `license-desk demo-server`)."
+)
+
+
+class ConnectionOptionsError(LicenseDeskError):
+    """The connection options are missing or incomplete; the CLI exits with 2."""
+
+
+def add_connection_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("connection")
+    group.add_argument(
+        "--graph-url",
+        metavar="URL",
+        help=f"Graph base URL, e.g. a demo tenant's (env {ENV_GRAPH_URL})",
+    )
+    group.add_argument(
+        "--token", metavar="TOKEN", help=f"bearer token for --graph-url (env {ENV_TOKEN})"
+    )
+    group.add_argument(
+        "--journal",
+        metavar="PATH",
+        type=Path,
+        help=f"journal file (env {ENV_JOURNAL}; default {default_journal_path()})",
+    )
+
+
+def signed_in_client() -> GraphClient | None:
+    """AUTH HOOK: return a GraphClient for the signed-in account, or None when nobody is.
+
+    To be filled by the sign-in work (desktop/auth): build a TokenProvider from the MSAL
+    cache in the keyring and return ``GraphClient(GRAPH_URL, provider)``. It must not prompt:
+    scripts rely on an immediate None (exit 2 with ``NOT_SIGNED_IN``).
+    """
+    return None
+
+
+def make_client(args: argparse.Namespace) -> GraphClient:
+    url = getattr(args, "graph_url", None) or os.environ.get(ENV_GRAPH_URL)
+    token = getattr(args, "token", None) or os.environ.get(ENV_TOKEN)
+    if url and token:
+        return GraphClient(url.rstrip("/"), StaticToken(token))
+    if url or token:
+        missing = "--token" if url else "--graph-url"
+        raise ConnectionOptionsError(
+            f"{missing} is missing: --graph-url and --token go together "
+            f"(or set {ENV_GRAPH_URL} and {ENV_TOKEN})."
+        )
+    client = signed_in_client()
+    if client is None:
+        raise ConnectionOptionsError(NOT_SIGNED_IN)
+    return client
+
+
+def journal_path(args: argparse.Namespace) -> Path:
+    given = getattr(args, "journal", None) or os.environ.get(ENV_JOURNAL)
+    return Path(given).expanduser() if given else default_journal_path()
+
+
+def open_controller(args: argparse.Namespace) -> LicenseController:
+    return LicenseController(make_client(args), journal_path(args))

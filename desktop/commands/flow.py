@@ -1,0 +1,201 @@
+"""The shared tail of every changing subcommand: show the check, confirm, apply, report."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import sys
+from collections.abc import Callable, Mapping
+from typing import TextIO
+
+from desktop.cancel import CancelToken
+from desktop.catalog import CatalogLookupError
+from desktop.commands.connection import ConnectionOptionsError
+from desktop.commands.interrupt import cancel_on_interrupt
+from desktop.commands.output import ProgressPrinter, confirm, is_terminal
+from desktop.graph.errors import (
+    AuthenticationError,
+    ConnectionFailedError,
+    GraphError,
+    LicenseDeskError,
+    PermissionDeniedError,
+)
+from desktop.graph.records import Sku
+from desktop.licensing import describe
+from desktop.licensing.controller import LicenseController
+from desktop.licensing.csv_plan import CsvPlanError
+from desktop.licensing.errors import (
+    PlanBlockedError,
+    RunInProgressError,
+    RunNotFoundError,
+    RunNotResumableError,
+)
+from desktop.licensing.types import CheckedPlan, Outcome, RunReport, Severity
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+SHOWN_CHANGES = 40  # longer plans show this many lines, then a count
+_BAD_INPUT = (
+    ConnectionOptionsError,
+    CsvPlanError,
+    CatalogLookupError,
+    RunNotFoundError,
+    RunNotResumableError,
+    RunInProgressError,
+)
+
+
+def handles_errors(handler: Callable[[argparse.Namespace], int]) -> Callable[..., int]:
+    """Turn the engine's typed errors into a clear line on stderr and the documented exit code."""
+
+    @functools.wraps(handler)
+    def wrapped(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except _BAD_INPUT as exc:
+            print(str(exc), file=sys.stderr)
+            return EXIT_BAD_INPUT
+        except PlanBlockedError as exc:
+            print(str(exc), file=sys.stderr)
+            return EXIT_BAD_INPUT
+        except AuthenticationError as exc:
+            print(
+                f"Sign-in was refused: {exc.message} Sign in again or pass a valid --token.",
+                file=sys.stderr,
+            )
+            return EXIT_BAD_INPUT
+        except PermissionDeniedError as exc:
+            print(
+                f"Permission denied: {exc.message} The signed-in account needs the License "
+                "Administrator or User Administrator role.",
+                file=sys.stderr,
+            )
+            return EXIT_SOME_FAILED
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            print(f"{where}{exc.strerror or exc}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        except (GraphError, ConnectionFailedError, LicenseDeskError) as exc:
+            print(f"Error: {exc}", file=sys.stderr)
+            return EXIT_SOME_FAILED
+
+    return wrapped
+
+
+def labels_of(checked: CheckedPlan) -> dict[str, str]:
+    return {key: user.user_principal_name for key, user in checked.before.items()}
+
+
+def print_checked(checked: CheckedPlan, skus: Mapping[str, Sku], out: TextIO) -> None:
+    labels = labels_of(checked)
+    changes = checked.effective.changes
+    title = checked.plan.description or checked.plan.kind.value
+    print(f"{title}: {len(changes)} of {len(checked.plan.changes)} user(s) to change", file=out)
+    for change in changes[:SHOWN_CHANGES]:
+        print(
+            f"  {labels.get(change.user, change.user)}: {describe.change_text(change, skus)}",
+            file=out,
+        )
+    if len(changes) > SHOWN_CHANGES:
+        print(f"  ... and {len(changes) - SHOWN_CHANGES} more", file=out)
+    for need in checked.seats:
+        print(
+            f"Seats: {describe.sku_label(need.sku_id, skus)}: {need.needed} needed, "
+            f"{need.free} free",
+            file=out,
+        )
+    order = (Severity.BLOCKING, Severity.WARNING, Severity.SKIP)
+    heading = {
+        Severity.BLOCKING: "Problems",
+        Severity.WARNING: "Warnings",
+        Severity.SKIP: "Skipped",
+    }
+    for severity in order:
+        found = [p for p in checked.problems if p.severity is severity]
+        if not found:
+            continue
+        print(f"{heading[severity]} ({len(found)}):", file=out)
+        for problem in found[:SHOWN_CHANGES]:
+            who = labels.get(problem.user, problem.user) if problem.user else "plan"
+            print(f"  {who}: {problem.message}", file=out)
+        if len(found) > SHOWN_CHANGES:
+            print(f"  ... and {len(found) - SHOWN_CHANGES} more", file=out)
+
+
+def print_report(report: RunReport, labels: Mapping[str, str], out: TextIO) -> None:
+    print(
+        f"Run {report.run_id}: {report.count(Outcome.DONE)} done, "
+        f"{report.count(Outcome.FAILED)} failed, {report.count(Outcome.SKIPPED)} skipped, "
+        f"{report.count(Outcome.CANCELLED)} not done (cancelled)",
+        file=out,
+    )
+    for outcome in (Outcome.FAILED, Outcome.CANCELLED):
+        found = [r for r in report.results if r.outcome is outcome]
+        for result in found[:SHOWN_CHANGES]:
+            code = f" [{result.code}]" if result.code else ""
+            name = labels.get(result.user, result.user)
+            print(f"  {outcome.value}: {name}: {result.message}{code}", file=out)
+        if len(found) > SHOWN_CHANGES:
+            print(f"  ... and {len(found) - SHOWN_CHANGES} more {outcome.value}", file=out)
+    if report.count(Outcome.CANCELLED):
+        print(f"Finish the rest with: license-desk resume {report.run_id}", file=out)
+
+
+def exit_code(report: RunReport) -> int:
+    return EXIT_OK if report.all_done else EXIT_SOME_FAILED
+
+
+def run_with_progress(
+    work: Callable[[ProgressPrinter, CancelToken], RunReport], err: TextIO
+) -> RunReport:
+    printer = ProgressPrinter(err)
+    cancel = CancelToken()
+    try:
+        with cancel_on_interrupt(cancel):
+            return work(printer, cancel)
+    finally:
+        printer.finish()
+
+
+def check_confirm_apply(
+    controller: LicenseController,
+    checked: CheckedPlan,
+    args: argparse.Namespace,
+    *,
+    stdin: TextIO | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    stdin = stdin or sys.stdin
+    out = out or sys.stdout
+    err = err or sys.stderr
+    skus = {s.sku_id: s for s in controller.list_skus()}
+    print_checked(checked, skus, out)
+    if checked.blocking:
+        print("Nothing was changed: fix the problems above, or leave those users out.", file=err)
+        return EXIT_BAD_INPUT
+    if not checked.effective.changes:
+        print("Nothing to change.", file=out)
+        return EXIT_OK
+    if getattr(args, "dry_run", False):
+        print("Dry run: nothing was changed.", file=out)
+        return EXIT_OK
+    if not getattr(args, "yes", False):
+        if not is_terminal(stdin):
+            print(
+                "Not applying: confirmation is needed and the input is not a terminal. "
+                "Pass --yes to apply without asking.",
+                file=err,
+            )
+            return EXIT_BAD_INPUT
+        count = len(checked.effective.changes)
+        if not confirm(f"Apply these changes to {count} user(s)?", stdin, err):
+            print("Nothing was changed.", file=out)
+            return EXIT_OK
+    report = run_with_progress(
+        lambda printer, cancel: controller.apply(checked, progress=printer, cancel=cancel), err
+    )
+    print_report(report, labels_of(checked), out)
+    return exit_code(report)

@@ -1,0 +1,103 @@
+"""``license-desk history``, ``resume RUN`` and ``undo RUN``: the journal from scripts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from desktop.commands.connection import add_connection_options, journal_path, open_controller
+from desktop.commands.flow import (
+    check_confirm_apply,
+    exit_code,
+    handles_errors,
+    print_report,
+    run_with_progress,
+)
+from desktop.commands.output import table
+from desktop.licensing.journal import Journal
+from desktop.licensing.types import RunStatus, RunSummary
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    history = subparsers.add_parser("history", help="list past runs, newest first")
+    add_connection_options(history)
+    history.set_defaults(handler=handles_errors(run_history))
+
+    resume = subparsers.add_parser(
+        "resume",
+        help="finish an interrupted or cancelled run",
+        description="Re-reads every unfinished user first, so nothing is applied twice.",
+    )
+    resume.add_argument("run", metavar="RUN", help="run id (or its first characters)")
+    add_connection_options(resume)
+    resume.set_defaults(handler=handles_errors(run_resume))
+
+    undo = subparsers.add_parser(
+        "undo",
+        help="reverse a run: restore licenses, apps, sign-in and usage location",
+        description="Builds the inverse of RUN from the journal, checks it, shows it, confirms.",
+    )
+    undo.add_argument("run", metavar="RUN", help="run id (or its first characters)")
+    undo.add_argument("--dry-run", action="store_true", help="check and show, change nothing")
+    undo.add_argument("--yes", action="store_true", help="apply without asking")
+    add_connection_options(undo)
+    undo.set_defaults(handler=handles_errors(run_undo))
+
+
+def status_text(summary: RunSummary, journal: Journal) -> str:
+    if summary.status is RunStatus.RUNNING and not journal.is_live(summary.run_id):
+        return "interrupted"
+    return summary.status.value
+
+
+def run_history(args: argparse.Namespace) -> int:
+    # Reading the journal needs no connection to Graph.
+    journal = Journal(journal_path(args))
+    try:
+        runs = journal.summaries()
+        rows = []
+        for s in runs:
+            note = f"undo of {s.undo_of}" if s.undo_of else ""
+            if s.undone_by:
+                note = (note + "; " if note else "") + f"undone by {s.undone_by}"
+            rows.append(
+                [
+                    s.run_id,
+                    s.started_at.replace("T", " ").replace("+00:00", "Z"),
+                    status_text(s, journal),
+                    s.kind.value,
+                    f"{s.done}/{s.failed}/{s.skipped}/{s.total}",
+                    s.description,
+                    note,
+                ]
+            )
+    finally:
+        journal.close()
+    if not rows:
+        print("No runs yet.")
+        return 0
+    headers = ["RUN", "STARTED (UTC)", "STATUS", "KIND", "DONE/FAIL/SKIP/ALL", "WHAT", "NOTE"]
+    print(table(headers, rows))
+    return 0
+
+
+def run_resume(args: argparse.Namespace) -> int:
+    controller = open_controller(args)
+    try:
+        report = run_with_progress(
+            lambda printer, cancel: controller.resume(args.run, progress=printer, cancel=cancel),
+            sys.stderr,
+        )
+        labels = {s.user_key: s.label for s in controller.journal.steps(report.run_id)}
+        print_report(report, labels, sys.stdout)
+        return exit_code(report)
+    finally:
+        controller.close()
+
+
+def run_undo(args: argparse.Namespace) -> int:
+    controller = open_controller(args)
+    try:
+        return check_confirm_apply(controller, controller.undo_plan(args.run), args)
+    finally:
+        controller.close()
