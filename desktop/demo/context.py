@@ -1,0 +1,67 @@
+"""What every route handler shares: the store, the derived license view and small helpers."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+from urllib.parse import quote
+
+from desktop.demo import errors
+from desktop.demo.assignments import Assignments
+from desktop.demo.router import Request
+from desktop.demo.store import Store
+
+GRAPH_VERSION_PREFIX = "/v1.0"
+# Characters Graph leaves readable in nextLink query values.
+_LINK_SAFE = "$,()'/:@"
+MSG_UNREADABLE_JSON = (
+    "Unable to read JSON request payload. Please ensure Content-Type header is set and payload "
+    "is of valid JSON format."
+)
+
+
+@dataclass(slots=True)
+class Backend:
+    store: Store
+    assignments: Assignments
+
+    def sku_order(self) -> dict[str, int]:
+        return {sku.sku_id: index for index, sku in enumerate(self.store.skus())}
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def json_body(request: Request) -> Any:
+    """The request's JSON object, or Graph's 400 for a missing or unreadable payload."""
+    if request.parsed_json is not None:
+        return request.parsed_json
+    try:
+        return json.loads(request.body.decode("utf-8")) if request.body else None
+    except (ValueError, UnicodeDecodeError):
+        raise errors.bad_request(MSG_UNREADABLE_JSON, errors.BAD_REQUEST) from None
+
+
+def context_url(request: Request, fragment: str) -> str:
+    return f"{request.root_url}{GRAPH_VERSION_PREFIX}/$metadata#{fragment}"
+
+
+def next_link(request: Request, skiptoken: str) -> str:
+    """The same URL and query, with ``$skiptoken`` replaced: clients follow it unchanged."""
+    pairs = [(k, v) for k, v in request.query_pairs() if k.lower() != "$skiptoken"]
+    pairs.append(("$skiptoken", skiptoken))
+    query = "&".join(f"{quote(k, safe='$')}={quote(v, safe=_LINK_SAFE)}" for k, v in pairs)
+    return f"{request.root_url}{request.path}?{query}"
+
+
+def refuse_options(request: Request, names: tuple[str, ...]) -> None:
+    """Query options Graph rejects (or the demo does not implement) on this endpoint."""
+    for name in request.query:
+        if name.lower() in names:
+            # *unverified* wording.
+            raise errors.bad_request(
+                f"The query parameter '{name}' is not supported.", errors.UNSUPPORTED_QUERY
+            )

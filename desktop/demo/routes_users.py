@@ -1,0 +1,154 @@
+"""Reading users: ``GET /users`` (paging, $select, $filter, $search, $count) and
+``GET /users/{id | userPrincipalName}``."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from desktop.demo import errors, odata, shapes
+from desktop.demo.context import Backend, context_url, next_link, refuse_options
+from desktop.demo.router import Request, Response, Router
+from desktop.demo.store import UserRow
+
+# Graph property -> users column, for $filter equality and startswith.
+FILTER_COLUMNS: dict[str, str] = {
+    "id": "id",
+    "displayName": "display_name",
+    "givenName": "given_name",
+    "surname": "surname",
+    "userPrincipalName": "upn",
+    "mail": "mail",
+    "mailNickname": "mail_nickname",
+    "usageLocation": "usage_location",
+    "department": "department",
+    "jobTitle": "job_title",
+    "officeLocation": "office_location",
+    "companyName": "company_name",
+    "accountEnabled": "account_enabled",
+}
+BOOL_PROPERTIES = ("accountEnabled",)
+SEARCHABLE = ("displayName", "givenName", "surname", "mail", "userPrincipalName", "mailNickname")
+USER_PATH = r"/v1\.0/users/(?P<user>[^/]+)"
+
+
+def register(router: Router, backend: Backend) -> None:
+    router.add("GET", r"/v1\.0/users", lambda r: list_users(r, backend), graph=True)
+    router.add("GET", USER_PATH, lambda r: get_user(r, backend), graph=True)
+
+
+def find_user(backend: Backend, id_or_upn: str) -> UserRow:
+    row = backend.store.user(id_or_upn)
+    if row is None:
+        raise errors.not_found(id_or_upn)
+    return row
+
+
+def eventual_consistency(request: Request) -> bool:
+    return (request.header("ConsistencyLevel") or "").strip().lower() == "eventual"
+
+
+def render_users(
+    backend: Backend, rows: list[UserRow], properties: list[str] | tuple[str, ...]
+) -> list[dict[str, Any]]:
+    licenses = (
+        backend.assignments.for_users([row[0] for row in rows])
+        if shapes.needs_licenses(properties)
+        else {}
+    )
+    order = backend.sku_order()
+    return [shapes.user_json(row, properties, licenses.get(row[0]), order) for row in rows]
+
+
+def list_users(request: Request, backend: Backend) -> Response:
+    refuse_options(request, ("$skip", "$orderby", "$expand"))
+    query = request.query
+    select = odata.parse_select(query.get("$select"), shapes.USER_PROPERTIES)
+    top = odata.parse_top(query.get("$top"))
+    count = odata.parse_count(query.get("$count"))
+    spec = odata.parse_user_filter(
+        query.get("$filter"), list(FILTER_COLUMNS), BOOL_PROPERTIES, shapes.USER_PROPERTIES
+    )
+    search = odata.parse_search(query.get("$search"), SEARCHABLE)
+    eventual = eventual_consistency(request)
+    # The header is checked on every page: Graph does not remember it between pages.
+    if search is not None and not eventual:
+        raise errors.bad_request(errors.MSG_SEARCH_NEEDS_EVENTUAL, errors.UNSUPPORTED_QUERY)
+    if spec is not None and spec.advanced and not (eventual and count):
+        raise errors.bad_request(
+            errors.msg_unsupported_filter("assignedLicenses"), errors.UNSUPPORTED_QUERY
+        )
+    if count and not eventual:
+        raise errors.bad_request(errors.MSG_COUNT_UNSUPPORTED)
+    after = odata.decode_skiptoken("users", query.get("$skiptoken"))
+    where, params = _where(backend, spec, search)
+    rows = backend.store.users_page(where, params, after, top + 1)
+    more = len(rows) > top
+    rows = rows[:top]
+    properties = select or shapes.DEFAULT_USER_PROPERTIES
+    fragment = f"users({','.join(select)})" if select else "users"
+    payload: dict[str, Any] = {"@odata.context": context_url(request, fragment)}
+    if count and after == 0:
+        payload["@odata.count"] = backend.store.count_users(where, params)
+    if more:
+        payload["@odata.nextLink"] = next_link(
+            request, odata.encode_skiptoken("users", int(rows[-1][0]))
+        )
+    payload["value"] = render_users(backend, rows, properties)
+    return Response.json(200, payload)
+
+
+def get_user(request: Request, backend: Backend) -> Response:
+    refuse_options(request, ("$expand",))
+    select = odata.parse_select(request.query.get("$select"), shapes.USER_PROPERTIES)
+    row = find_user(backend, request.params["user"])
+    properties = select or shapes.DEFAULT_USER_PROPERTIES
+    fragment = f"users({','.join(select)})/$entity" if select else "users/$entity"
+    payload = {"@odata.context": context_url(request, fragment)}
+    payload.update(render_users(backend, [row], properties)[0])
+    return Response.json(200, payload)
+
+
+def _where(
+    backend: Backend, spec: odata.FilterSpec | None, search: odata.SearchSpec | None
+) -> tuple[str, list[Any]]:
+    parts: list[str] = []
+    params: list[Any] = []
+    for clause in spec.clauses if spec else ():
+        sql, values = _clause_sql(backend, clause)
+        parts.append(sql)
+        params.extend(values)
+    if search is not None:
+        pieces: list[str] = []
+        for index, term in enumerate(search.terms):
+            if index:
+                pieces.append(search.operators[index - 1])
+            pieces.append(f"search_match({FILTER_COLUMNS[term.prop]}, ?)")
+            params.append(term.term)
+        parts.append(f"({' '.join(pieces)})")
+    return (" AND ".join(parts) or "1"), params
+
+
+def _clause_sql(backend: Backend, clause: odata.Clause) -> tuple[str, list[Any]]:
+    if isinstance(clause, odata.Equals):
+        column = FILTER_COLUMNS[clause.prop]
+        if isinstance(clause.value, bool):
+            return f"{column} = ?", [1 if clause.value else 0]
+        if column in ("upn", "id"):
+            return f"{column} = ? COLLATE NOCASE", [clause.value]
+        return f"fold({column}) = fold(?)", [clause.value]
+    if isinstance(clause, odata.StartsWith):
+        return f"starts_with({FILTER_COLUMNS[clause.prop]}, ?)", [clause.prefix]
+    if isinstance(clause, odata.HasSku):
+        seated = backend.assignments.allocation(clause.sku_id).group_seated
+        return (
+            "(rowid IN (SELECT user_rowid FROM direct_licenses WHERE sku_id = ?) "
+            "OR rowid IN (SELECT value FROM json_each(?)))",
+            [clause.sku_id, json.dumps(sorted(seated))],
+        )
+    seated_any = json.dumps(sorted(backend.assignments.group_seated_anywhere()))
+    licensed = (
+        "(EXISTS (SELECT 1 FROM direct_licenses d WHERE d.user_rowid = users.rowid) "
+        "OR rowid IN (SELECT value FROM json_each(?)))"
+    )
+    return (f"NOT {licensed}" if clause.unlicensed else licensed), [seated_any]

@@ -1,0 +1,439 @@
+"""The demo tenant: a local emulation of the part of Microsoft Graph v1.0 License Desk uses.
+
+    from desktop.demo import DemoTenant, Faults
+    with DemoTenant.start(users=60, seed=1) as tenant:   # 127.0.0.1, random port
+        tenant.base_url          # "http://127.0.0.1:PORT/v1.0"
+        tenant.faults.throttle_rate = 0.2
+        tenant.stats.snapshot()
+        tenant.token_validator = lambda token: None if token == "ok" else "Token expired."
+        tenant.mount("GET", r"/health", lambda request: Response.json(200, {"ok": True}))
+
+Every request runs through one pipeline: latency, injected faults (503/504/dropped
+connection), bearer-token check, throttling (429), the per-token write limit, then the route.
+Routes mounted with ``mount`` skip everything but the latency (see ``router.py``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from ipaddress import ip_address
+from types import TracebackType
+
+from desktop.demo import errors, routes_batch, routes_tenant, routes_users, routes_writes
+from desktop.demo.assignments import Assignments
+from desktop.demo.context import GRAPH_VERSION_PREFIX, Backend
+from desktop.demo.errors import EnvelopeError
+from desktop.demo.faults import (
+    DROP_FAULTS,
+    FAULT_503_RETRY_AFTER,
+    FAULT_504,
+    FAULT_DROP_AFTER,
+    FAULT_DROP_BEFORE,
+    FaultDice,
+    Faults,
+    Stats,
+    WriteLimiter,
+    format_retry_after,
+)
+from desktop.demo.router import Handler, Headers, Match, Request, Response, Router
+from desktop.demo.seed import build as build_seed
+from desktop.demo.store import Store
+
+log = logging.getLogger(__name__)
+
+TokenValidator = Callable[[str], "str | None"]
+WRITE_METHODS = frozenset({"POST", "PATCH", "PUT", "DELETE"})
+_BATCH_PATH = f"{GRAPH_VERSION_PREFIX}/$batch"
+_WWW_AUTHENTICATE = (
+    'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/'
+    'authorize", client_id="00000003-0000-0000-c000-000000000000"'
+)
+
+
+class _Drop:
+    """Answer nothing and close the connection."""
+
+
+DROP = _Drop()
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class DemoTenant:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        users: int,
+        seed_number: int,
+        faults: Faults | None = None,
+        host: str = "127.0.0.1",
+        port: int = 0,
+    ) -> None:
+        if not is_loopback(host):
+            raise ValueError(f"the demo tenant only listens on this computer, not on {host}")
+        self.store = store
+        self.assignments = Assignments(store)
+        self.faults = faults or Faults()
+        self.faults.validate()
+        self.stats = Stats()
+        self.token_validator: TokenValidator | None = None
+        self._users = users
+        self._seed = seed_number
+        self._dice = FaultDice(seed_number)
+        self._limiter = WriteLimiter()
+        self._router = Router()
+        backend = Backend(store, self.assignments)
+        routes_users.register(self._router, backend)
+        routes_writes.register(self._router, backend)
+        routes_tenant.register(self._router, backend)
+        routes_batch.register(self._router, self._execute_inner, seed_number)
+        self._server = _Server((host, port), self)
+        self._thread: threading.Thread | None = None
+
+    # -- life cycle -----------------------------------------------------------------------
+
+    @classmethod
+    def start(
+        cls,
+        users: int = 60,
+        seed: int = 1,
+        db_path: str | None = None,
+        faults: Faults | None = None,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+    ) -> DemoTenant:
+        """Seed (unless ``db_path`` already holds a tenant) and serve in a background thread."""
+        store = Store(db_path)
+        if store.is_empty():
+            store.load(build_seed(users, seed))
+        tenant = cls(store, users=users, seed_number=seed, faults=faults, host=host, port=port)
+        tenant.serve_in_background()
+        return tenant
+
+    def serve_in_background(self) -> None:
+        self._thread = threading.Thread(
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name="demo-tenant",
+            daemon=True,
+        )
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.close_all()
+        self._server.server_close()
+        if self._thread is not None:
+            self._thread.join()
+        self.store.close()
+
+    def __enter__(self) -> DemoTenant:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def reset(self) -> None:
+        """Reseed from the same numbers and clear counters and write windows."""
+        self.store.load(build_seed(self._users, self._seed))
+        self.stats.reset()
+        self._limiter.reset()
+
+    # -- addresses and helpers ------------------------------------------------------------
+
+    @property
+    def port(self) -> int:
+        return int(self._server.server_address[1])
+
+    @property
+    def root_url(self) -> str:
+        host = self._server.server_address[0]
+        return f"http://{host!s}:{self.port}"
+
+    @property
+    def base_url(self) -> str:
+        return f"{self.root_url}{GRAPH_VERSION_PREFIX}"
+
+    @property
+    def tenant_id(self) -> str:
+        return self.store.meta("tenant_id")
+
+    def sku_id(self, part_number: str) -> str:
+        return self.store.sku_by_part(part_number).sku_id
+
+    def consumed_units(self, part_number: str) -> int:
+        return self.assignments.consumed_units(self.sku_id(part_number))
+
+    def mount(self, method: str, path_regex: str, handler: Handler) -> None:
+        """Serve ``handler`` for ``method`` on paths fully matching ``path_regex``."""
+        self._router.add(method, path_regex, handler, graph=False)
+
+    # -- the pipeline ---------------------------------------------------------------------
+
+    def handle(self, request: Request) -> Response | _Drop:
+        self.stats.add("http_requests")
+        faults = self.faults
+        if faults.latency_ms > 0:
+            time.sleep(faults.latency_ms / 1000)  # the emulated network, not a test wait
+        match = self._router.match(request.method, request.path)
+        if match is not None and not match.route.graph:
+            request.params = match.params
+            return self._run(match.route.handler, request)
+        if not request.path.lower().startswith(GRAPH_VERSION_PREFIX + "/"):
+            return self._error(request, EnvelopeError(404, "NotFound", "Not found."))
+        drop_after = False
+        if self._dice.chance(faults.fault_rate):
+            kind = self._dice.pick(faults.fault_kinds)
+            self.stats.add("faults")
+            if kind == FAULT_DROP_BEFORE:
+                self.stats.add("dropped")
+                return DROP
+            if kind == FAULT_DROP_AFTER:
+                drop_after = True
+            else:
+                return self._error(request, self._server_fault(kind))
+        outcome = self._authorized_response(request, match)
+        if drop_after:
+            self.stats.add("dropped")
+            return DROP
+        return outcome
+
+    def _authorized_response(self, request: Request, match: Match | None) -> Response:
+        failure = self._check_token(request)
+        if failure is not None:
+            return self._error(request, failure)
+        if match is None:
+            return self._error(request, self._unknown_route(request))
+        request.params = match.params
+        is_batch = request.path.lower() == _BATCH_PATH.lower()
+        if not is_batch:
+            refusal = self._throttle(request)
+            if refusal is not None:
+                return self._error(request, refusal)
+        return self._run(match.route.handler, request)
+
+    def _execute_inner(self, outer: Request, inner: routes_batch.InnerRequest) -> Response:
+        """One request inside a $batch: throttled, faulted and write-limited on its own."""
+        self.stats.add("batch_requests")
+        path, _, query = inner.url.partition("?")
+        request = Request(
+            method=inner.method,
+            path=GRAPH_VERSION_PREFIX + "/" + path.lstrip("/"),
+            raw_query=query,
+            headers=Headers(
+                {**inner.headers, "Authorization": outer.header("Authorization") or ""}
+            ),
+            body=b"",
+            root_url=outer.root_url,
+            request_id=str(uuid.uuid4()),
+            in_batch=True,
+            parsed_json=inner.body,
+        )
+        if "://" in inner.url:
+            return self._error(
+                request, errors.bad_request("Invalid request URI.", errors.BAD_REQUEST)
+            )
+        inner_faults = tuple(k for k in self.faults.fault_kinds if k not in DROP_FAULTS)
+        if inner_faults and self._dice.chance(self.faults.fault_rate):
+            self.stats.add("faults")
+            return self._error(request, self._server_fault(self._dice.pick(inner_faults)))
+        refusal = self._throttle(request)
+        if refusal is not None:
+            return self._error(request, refusal)
+        match = self._router.match(request.method, request.path)
+        if match is None or not match.route.graph or request.path.lower() == _BATCH_PATH.lower():
+            return self._error(request, self._unknown_route(request))
+        request.params = match.params
+        return self._run(match.route.handler, request)
+
+    def _check_token(self, request: Request) -> EnvelopeError | None:
+        scheme, _, token = (request.header("Authorization") or "").partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            return EnvelopeError(
+                401, errors.INVALID_TOKEN, errors.MSG_EMPTY_TOKEN,
+                {"WWW-Authenticate": _WWW_AUTHENTICATE},
+            )  # fmt: skip
+        validator = self.token_validator
+        message = validator(token.strip()) if validator is not None else None
+        if message:
+            return EnvelopeError(
+                401, errors.INVALID_TOKEN, message, {"WWW-Authenticate": _WWW_AUTHENTICATE}
+            )
+        return None
+
+    def _throttle(self, request: Request) -> EnvelopeError | None:
+        faults = self.faults
+        if self._dice.chance(faults.throttle_rate):
+            wait = self._dice.jitter(faults.throttle_retry_after)
+            self.stats.add("throttled")
+            return self._too_many(wait)
+        if request.method in WRITE_METHODS:
+            limit = faults.write_limit
+            if limit is not None:
+                token = (request.header("Authorization") or "").partition(" ")[2].strip()
+                wait_for = self._limiter.acquire(token, limit)
+                if wait_for is not None:
+                    self.stats.add("throttled")
+                    return self._too_many(wait_for)
+            self.stats.add("writes")
+        return None
+
+    @staticmethod
+    def _too_many(seconds: float) -> EnvelopeError:
+        return EnvelopeError(
+            429,
+            errors.TOO_MANY_REQUESTS,
+            errors.MSG_THROTTLED,
+            {"Retry-After": format_retry_after(seconds)},
+        )
+
+    def _server_fault(self, kind: str) -> EnvelopeError:
+        if kind == FAULT_504:
+            return EnvelopeError(504, errors.GATEWAY_TIMEOUT, errors.MSG_TIMEOUT)
+        headers = {}
+        if kind == FAULT_503_RETRY_AFTER:
+            headers["Retry-After"] = format_retry_after(self.faults.fault_retry_after)
+        return EnvelopeError(503, errors.SERVICE_UNAVAILABLE, errors.MSG_UNAVAILABLE, headers)
+
+    def _unknown_route(self, request: Request) -> EnvelopeError:
+        if self._router.path_known(request.path):
+            return EnvelopeError(405, errors.REQUEST_BAD_REQUEST, errors.MSG_METHOD_NOT_ALLOWED)
+        segments = request.path[len(GRAPH_VERSION_PREFIX) :].strip("/").split("/")
+        segment = next((s for s in reversed(segments) if s), "")
+        return errors.bad_request(
+            f"Resource not found for the segment '{segment}'.", errors.BAD_REQUEST
+        )
+
+    def _run(self, handler: Handler, request: Request) -> Response:
+        try:
+            return handler(request)
+        except EnvelopeError as failure:
+            return self._error(request, failure)
+        except Exception:
+            # The method and path only: bodies and headers may hold passwords and tokens.
+            log.exception("demo tenant failed on %s %s", request.method, request.path)
+            return self._error(
+                request,
+                EnvelopeError(500, "generalException", "An internal server error occurred."),
+            )
+
+    @staticmethod
+    def _error(request: Request, failure: EnvelopeError) -> Response:
+        return errors.error_response(
+            failure.status,
+            failure.code,
+            failure.message,
+            request_id=request.request_id,
+            client_request_id=request.client_request_id,
+            headers=failure.headers,
+        )
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, address: tuple[str, int], tenant: DemoTenant) -> None:
+        self.tenant = tenant
+        self._connections: set[socket.socket] = set()
+        self._connections_lock = threading.Lock()
+        super().__init__(address, _RequestHandler)
+
+    def track(self, connection: socket.socket, *, open_: bool) -> None:
+        with self._connections_lock:
+            if open_:
+                self._connections.add(connection)
+            else:
+                self._connections.discard(connection)
+
+    def close_all(self) -> None:
+        """Close idle keep-alive connections so their threads end with the server."""
+        with self._connections_lock:
+            connections = list(self._connections)
+        for connection in connections:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+
+
+class _RequestHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, so pooled clients reuse connections
+    server: _Server
+    timeout = 120  # idle keep-alive connections are closed after two minutes
+
+    def setup(self) -> None:
+        super().setup()
+        self.server.track(self.connection, open_=True)
+
+    def finish(self) -> None:
+        try:
+            super().finish()
+        finally:
+            self.server.track(self.connection, open_=False)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass  # quiet: the server must never print tokens or bodies
+
+    def do_GET(self) -> None:
+        self._serve()
+
+    def do_POST(self) -> None:
+        self._serve()
+
+    def do_PATCH(self) -> None:
+        self._serve()
+
+    def do_PUT(self) -> None:
+        self._serve()
+
+    def do_DELETE(self) -> None:
+        self._serve()
+
+    def _serve(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length > 0 else b""
+        path, _, query = self.path.partition("?")
+        host = self.headers.get("Host") or f"127.0.0.1:{self.server.server_address[1]}"
+        request = Request(
+            method=self.command,
+            path=path,
+            raw_query=query,
+            headers=Headers(dict(self.headers.items())),
+            body=body,
+            root_url=f"http://{host}",
+            request_id=str(uuid.uuid4()),
+        )
+        outcome = self.server.tenant.handle(request)
+        if isinstance(outcome, _Drop):
+            self.close_connection = True
+            return
+        self.send_response(outcome.status)
+        headers = dict(outcome.headers)
+        headers.setdefault("request-id", request.request_id)
+        headers.setdefault("client-request-id", request.client_request_id or request.request_id)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(outcome.body)))
+        self.end_headers()
+        if outcome.body and self.command != "HEAD":
+            self.wfile.write(outcome.body)

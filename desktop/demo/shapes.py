@@ -1,0 +1,223 @@
+"""JSON shapes of users, groups, SKUs and the organization, exactly as Graph v1.0 returns them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from desktop.demo.assignments import UserLicenses, seat_capacity
+from desktop.demo.store import COL, GroupLicense, GroupRow, SkuRow, UserRow
+
+# Graph's default user properties, in Graph's order, when no $select is given.
+DEFAULT_USER_PROPERTIES: tuple[str, ...] = (
+    "businessPhones",
+    "displayName",
+    "givenName",
+    "jobTitle",
+    "mail",
+    "mobilePhone",
+    "officeLocation",
+    "preferredLanguage",
+    "surname",
+    "userPrincipalName",
+    "id",
+)
+
+
+def _column(name: str) -> Callable[[UserRow], Any]:
+    index = COL[name]
+    return lambda row: row[index]
+
+
+def _phones(row: UserRow) -> list[str]:
+    phone = row[COL["business_phone"]]
+    return [phone] if phone else []
+
+
+# Properties that come straight from the users table.
+_ROW_PROPERTIES: dict[str, Callable[[UserRow], Any]] = {
+    "id": _column("id"),
+    "displayName": _column("display_name"),
+    "givenName": _column("given_name"),
+    "surname": _column("surname"),
+    "userPrincipalName": _column("upn"),
+    "mail": _column("mail"),
+    "mailNickname": _column("mail_nickname"),
+    "accountEnabled": lambda row: bool(row[COL["account_enabled"]]),
+    "usageLocation": _column("usage_location"),
+    "department": _column("department"),
+    "jobTitle": _column("job_title"),
+    "officeLocation": _column("office_location"),
+    "mobilePhone": _column("mobile_phone"),
+    "businessPhones": _phones,
+    "preferredLanguage": _column("preferred_language"),
+    "companyName": _column("company_name"),
+    "createdDateTime": _column("created"),
+    "userType": lambda row: "Member",
+    "otherMails": lambda row: [],
+    "employeeId": lambda row: None,
+    "city": lambda row: None,
+    "country": lambda row: None,
+    "onPremisesSyncEnabled": lambda row: None,
+}
+LICENSE_PROPERTIES = ("assignedLicenses", "licenseAssignmentStates")
+USER_PROPERTIES: tuple[str, ...] = (*_ROW_PROPERTIES, *LICENSE_PROPERTIES)
+
+
+def needs_licenses(properties: Sequence[str]) -> bool:
+    return any(p in LICENSE_PROPERTIES for p in properties)
+
+
+def user_json(
+    row: UserRow,
+    properties: Sequence[str],
+    licenses: UserLicenses | None,
+    sku_order: dict[str, int],
+) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for name in properties:
+        getter = _ROW_PROPERTIES.get(name)
+        if getter is not None:
+            result[name] = getter(row)
+        elif name == "assignedLicenses":
+            effective = licenses.effective(sku_order) if licenses else []
+            result[name] = [
+                {"disabledPlans": list(disabled), "skuId": sku} for sku, disabled in effective
+            ]
+        elif name == "licenseAssignmentStates":
+            states = licenses.states if licenses else ()
+            result[name] = [
+                {
+                    "assignedByGroup": s.group_id,
+                    "disabledPlans": list(s.disabled_plans),
+                    "error": s.error,
+                    "lastUpdatedDateTime": s.updated,
+                    "skuId": s.sku_id,
+                    "state": s.state,
+                }
+                for s in states
+            ]
+    return result
+
+
+GROUP_PROPERTIES: tuple[str, ...] = (
+    "id",
+    "createdDateTime",
+    "description",
+    "displayName",
+    "groupTypes",
+    "mail",
+    "mailEnabled",
+    "mailNickname",
+    "securityEnabled",
+    "assignedLicenses",
+)
+DEFAULT_GROUP_PROPERTIES = GROUP_PROPERTIES[:-1]
+
+
+def group_json(
+    group: GroupRow, properties: Sequence[str], licenses: Sequence[GroupLicense]
+) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "id": group.id,
+        "createdDateTime": group.created,
+        "description": group.description,
+        "displayName": group.display_name,
+        "groupTypes": [],
+        "mail": None,
+        "mailEnabled": False,
+        "mailNickname": group.mail_nickname,
+        "securityEnabled": True,
+        "assignedLicenses": [
+            {"disabledPlans": list(g.disabled_plans), "skuId": g.sku_id} for g in licenses
+        ],
+    }
+    return {name: values[name] for name in properties}
+
+
+SKU_PROPERTIES: tuple[str, ...] = (
+    "accountName",
+    "accountId",
+    "appliesTo",
+    "capabilityStatus",
+    "consumedUnits",
+    "id",
+    "prepaidUnits",
+    "servicePlans",
+    "skuId",
+    "skuPartNumber",
+    "subscriptionIds",
+)
+
+
+def sku_json(
+    sku: SkuRow,
+    properties: Sequence[str],
+    consumed: int,
+    tenant_id: str,
+    account_name: str,
+) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "accountName": account_name,
+        "accountId": tenant_id,
+        "appliesTo": sku.applies_to,
+        "capabilityStatus": sku.capability_status,
+        "consumedUnits": consumed,
+        "id": f"{tenant_id}_{sku.sku_id}",
+        "prepaidUnits": {
+            "enabled": sku.enabled,
+            "lockedOut": sku.locked_out,
+            "suspended": sku.suspended,
+            "warning": sku.warning,
+        },
+        "servicePlans": [
+            {
+                "servicePlanId": plan.plan_id,
+                "servicePlanName": plan.name,
+                "provisioningStatus": "Success"
+                if sku.capability_status in ("Enabled", "Warning")
+                else "Disabled",
+                "appliesTo": plan.applies_to,
+            }
+            for plan in sku.plans
+        ],
+        "skuId": sku.sku_id,
+        "skuPartNumber": sku.part_number,
+        "subscriptionIds": [sku.subscription_id],
+    }
+    return {name: values[name] for name in properties}
+
+
+def free_seats(sku: SkuRow, consumed: int) -> int:
+    return max(0, seat_capacity(sku) - consumed)
+
+
+def organization_json(
+    tenant_id: str,
+    display_name: str,
+    created: str,
+    domains: Sequence[tuple[str, bool, bool]],
+) -> dict[str, Any]:
+    return {
+        "id": tenant_id,
+        "displayName": display_name,
+        "createdDateTime": created,
+        "countryLetterCode": "PL",
+        "preferredLanguage": "pl",
+        "tenantType": "AAD",
+        "city": "Gdańsk",
+        "country": "Polska",
+        "postalCode": "80-001",
+        "street": "ul. Długa 1",
+        "businessPhones": ["+48 58 300 00 00"],
+        "verifiedDomains": [
+            {
+                "capabilities": "None" if initial else "Email, OfficeCommunicationsOnline",
+                "isDefault": default,
+                "isInitial": initial,
+                "name": name,
+                "type": "Managed",
+            }
+            for name, default, initial in domains
+        ],
+    }

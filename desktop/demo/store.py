@@ -1,0 +1,462 @@
+"""The demo tenant's state in SQLite: schema, bulk loading and every query the routes need.
+
+One connection, shared by the server's threads and guarded by one re-entrant lock: SQLite
+serialises writers anyway, and a single connection is the only way ``:memory:`` databases can be
+shared. Seat counts are never stored: ``consumedUnits`` is derived from the assignment tables
+(see ``assignments.py``). ``generation`` grows on every change to licenses or memberships so
+derived views know when to recompute.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.demo.odata import search_matches
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS domains(
+    position INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    is_default INTEGER NOT NULL, is_initial INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS skus(
+    position INTEGER PRIMARY KEY, sku_id TEXT NOT NULL UNIQUE, part_number TEXT NOT NULL,
+    applies_to TEXT NOT NULL, capability_status TEXT NOT NULL, enabled INTEGER NOT NULL,
+    warning INTEGER NOT NULL, suspended INTEGER NOT NULL, locked_out INTEGER NOT NULL,
+    subscription_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS plans(
+    sku_id TEXT NOT NULL, position INTEGER NOT NULL, plan_id TEXT NOT NULL,
+    plan_name TEXT NOT NULL, applies_to TEXT NOT NULL, PRIMARY KEY(sku_id, position));
+CREATE TABLE IF NOT EXISTS users(
+    rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, upn TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    display_name TEXT NOT NULL, given_name TEXT, surname TEXT, mail TEXT, mail_nickname TEXT,
+    account_enabled INTEGER NOT NULL, usage_location TEXT, department TEXT, job_title TEXT,
+    office_location TEXT, mobile_phone TEXT, business_phone TEXT, preferred_language TEXT,
+    company_name TEXT, created TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS direct_licenses(
+    user_rowid INTEGER NOT NULL, sku_id TEXT NOT NULL, disabled_plans TEXT NOT NULL,
+    updated TEXT NOT NULL, PRIMARY KEY(user_rowid, sku_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS direct_by_sku ON direct_licenses(sku_id, user_rowid);
+CREATE TABLE IF NOT EXISTS groups(
+    rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,
+    description TEXT, mail_nickname TEXT NOT NULL, created TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS group_licenses(
+    group_rowid INTEGER NOT NULL, sku_id TEXT NOT NULL, disabled_plans TEXT NOT NULL,
+    PRIMARY KEY(group_rowid, sku_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS memberships(
+    group_rowid INTEGER NOT NULL, user_rowid INTEGER NOT NULL, seq INTEGER NOT NULL,
+    fixed_error TEXT, updated TEXT NOT NULL, PRIMARY KEY(group_rowid, user_rowid)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS memberships_by_user ON memberships(user_rowid);
+"""
+
+# Column order of users rows; routes map Graph property names onto these.
+USER_COLUMNS: tuple[str, ...] = (
+    "rowid",
+    "id",
+    "upn",
+    "display_name",
+    "given_name",
+    "surname",
+    "mail",
+    "mail_nickname",
+    "account_enabled",
+    "usage_location",
+    "department",
+    "job_title",
+    "office_location",
+    "mobile_phone",
+    "business_phone",
+    "preferred_language",
+    "company_name",
+    "created",
+)
+_USER_SELECT = ", ".join(USER_COLUMNS)
+_USER_INSERT = f"INSERT INTO users({_USER_SELECT}) VALUES ({', '.join('?' for _ in USER_COLUMNS)})"
+COL = {name: index for index, name in enumerate(USER_COLUMNS)}
+
+UserRow = tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRow:
+    plan_id: str
+    name: str
+    applies_to: str
+
+
+@dataclass(frozen=True, slots=True)
+class SkuRow:
+    sku_id: str
+    part_number: str
+    applies_to: str
+    capability_status: str
+    enabled: int
+    warning: int
+    suspended: int
+    locked_out: int
+    subscription_id: str
+    plans: tuple[PlanRow, ...]
+
+    def plan_ids(self) -> frozenset[str]:
+        return frozenset(p.plan_id for p in self.plans)
+
+
+@dataclass(frozen=True, slots=True)
+class DirectLicense:
+    sku_id: str
+    disabled_plans: tuple[str, ...]
+    updated: str
+
+
+@dataclass(frozen=True, slots=True)
+class GroupRow:
+    rowid: int
+    id: str
+    display_name: str
+    description: str | None
+    mail_nickname: str
+    created: str
+
+
+@dataclass(frozen=True, slots=True)
+class GroupLicense:
+    sku_id: str
+    disabled_plans: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    group_rowid: int
+    user_rowid: int
+    seq: int
+    fixed_error: str | None
+    updated: str
+
+
+@dataclass(slots=True)
+class SeedData:
+    """Rows ready for ``executemany``; built by ``seed.py``."""
+
+    meta: dict[str, str]
+    domains: list[tuple[int, str, int, int]]
+    skus: list[tuple[Any, ...]]
+    plans: list[tuple[Any, ...]]
+    users: list[UserRow]
+    direct_licenses: list[tuple[int, str, str, str]]
+    groups: list[tuple[Any, ...]]
+    group_licenses: list[tuple[int, str, str]]
+    memberships: list[tuple[int, int, int, str | None, str]]
+
+
+def plans_to_text(plan_ids: Iterable[str]) -> str:
+    return json.dumps(sorted(set(plan_ids)), separators=(",", ":"))
+
+
+_parsed_plans: dict[str, tuple[str, ...]] = {}
+
+
+def plans_from_text(text: str) -> tuple[str, ...]:
+    # A handful of distinct lists repeat across 100,000 users: parse each only once.
+    parsed = _parsed_plans.get(text)
+    if parsed is None:
+        parsed = tuple(json.loads(text))
+        if len(_parsed_plans) < 10_000:
+            _parsed_plans[text] = parsed
+    return parsed
+
+
+def _fold(value: str | None) -> str | None:
+    return None if value is None else value.casefold()
+
+
+def _starts_with(value: str | None, prefix: str | None) -> bool:
+    return (
+        value is not None and prefix is not None and value.casefold().startswith(prefix.casefold())
+    )
+
+
+class Store:
+    def __init__(self, path: str | None = None) -> None:
+        self.path = path or ":memory:"
+        self.lock = threading.RLock()
+        self.generation = 0
+        self._conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        if self.path != ":memory:":
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA synchronous=NORMAL")
+        self._conn.executescript(SCHEMA)
+        # Case-insensitive matching that understands Polish letters (SQLite's is ASCII-only).
+        self._conn.create_function("fold", 1, _fold, deterministic=True)
+        self._conn.create_function("starts_with", 2, _starts_with, deterministic=True)
+        self._conn.create_function("search_match", 2, search_matches, deterministic=True)
+        self._skus: tuple[SkuRow, ...] | None = None
+        self._group_licenses: dict[int, tuple[GroupLicense, ...]] | None = None
+
+    def close(self) -> None:
+        with self.lock:
+            self._conn.close()
+
+    # -- plumbing -------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """Serialised, all-or-nothing changes; bumps ``generation`` when it commits."""
+        with self.lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+            self.generation += 1
+
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
+        with self.lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
+        rows = self.query(sql, params)
+        return rows[0][0] if rows else None
+
+    # -- seeding --------------------------------------------------------------------------
+
+    def is_empty(self) -> bool:
+        return not self.scalar("SELECT EXISTS(SELECT 1 FROM skus)")
+
+    def load(self, data: SeedData) -> None:
+        """Replace everything with ``data`` in one transaction."""
+        with self.transaction() as conn:
+            for table in (
+                "meta",
+                "domains",
+                "skus",
+                "plans",
+                "users",
+                "direct_licenses",
+                "groups",
+                "group_licenses",
+                "memberships",
+            ):
+                conn.execute(f"DELETE FROM {table}")
+            conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(data.meta.items()))
+            conn.executemany("INSERT INTO domains VALUES (?, ?, ?, ?)", data.domains)
+            conn.executemany("INSERT INTO skus VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", data.skus)
+            conn.executemany("INSERT INTO plans VALUES (?, ?, ?, ?, ?)", data.plans)
+            conn.executemany(_USER_INSERT, data.users)
+            conn.executemany(
+                "INSERT INTO direct_licenses VALUES (?, ?, ?, ?)", data.direct_licenses
+            )
+            conn.executemany("INSERT INTO groups VALUES (?, ?, ?, ?, ?, ?)", data.groups)
+            conn.executemany("INSERT INTO group_licenses VALUES (?, ?, ?)", data.group_licenses)
+            conn.executemany("INSERT INTO memberships VALUES (?, ?, ?, ?, ?)", data.memberships)
+        self._skus = None
+        self._group_licenses = None
+
+    # -- tenant ---------------------------------------------------------------------------
+
+    def meta(self, key: str) -> str:
+        value = self.scalar("SELECT value FROM meta WHERE key = ?", (key,))
+        if value is None:
+            raise KeyError(key)
+        return str(value)
+
+    def domains(self) -> list[tuple[str, bool, bool]]:
+        rows = self.query("SELECT name, is_default, is_initial FROM domains ORDER BY position")
+        return [(name, bool(default), bool(initial)) for name, default, initial in rows]
+
+    def skus(self) -> tuple[SkuRow, ...]:
+        """Subscriptions never change at run time, so they are read once."""
+        with self.lock:
+            if self._skus is None:
+                plans: dict[str, list[PlanRow]] = {}
+                for sku_id, plan_id, name, applies in self.query(
+                    "SELECT sku_id, plan_id, plan_name, applies_to FROM plans "
+                    "ORDER BY sku_id, position"
+                ):
+                    plans.setdefault(sku_id, []).append(PlanRow(plan_id, name, applies))
+                rows = self.query(
+                    "SELECT sku_id, part_number, applies_to, capability_status, enabled, "
+                    "warning, suspended, locked_out, subscription_id FROM skus ORDER BY position"
+                )
+                self._skus = tuple(
+                    SkuRow(
+                        sku_id=row[0],
+                        part_number=row[1],
+                        applies_to=row[2],
+                        capability_status=row[3],
+                        enabled=row[4],
+                        warning=row[5],
+                        suspended=row[6],
+                        locked_out=row[7],
+                        subscription_id=row[8],
+                        plans=tuple(plans.get(row[0], ())),
+                    )
+                    for row in rows
+                )
+            return self._skus
+
+    def sku(self, sku_id: str) -> SkuRow | None:
+        wanted = sku_id.lower()
+        return next((s for s in self.skus() if s.sku_id == wanted), None)
+
+    def sku_by_part(self, part_number: str) -> SkuRow:
+        for sku in self.skus():
+            if sku.part_number == part_number:
+                return sku
+        raise KeyError(part_number)
+
+    # -- users ----------------------------------------------------------------------------
+
+    def user(self, id_or_upn: str) -> UserRow | None:
+        column = "upn" if "@" in id_or_upn else "id"
+        value = id_or_upn if column == "upn" else id_or_upn.lower()
+        rows = self.query(f"SELECT {_USER_SELECT} FROM users WHERE {column} = ?", (value,))
+        return tuple(rows[0]) if rows else None
+
+    def users_page(
+        self, where: str, params: Sequence[Any], after_rowid: int, limit: int
+    ) -> list[UserRow]:
+        sql = (
+            f"SELECT {_USER_SELECT} FROM users WHERE rowid > ? AND ({where}) ORDER BY rowid LIMIT ?"
+        )
+        return [tuple(r) for r in self.query(sql, (after_rowid, *params, limit))]
+
+    def count_users(self, where: str = "1", params: Sequence[Any] = ()) -> int:
+        return int(self.scalar(f"SELECT COUNT(*) FROM users WHERE {where}", tuple(params)))
+
+    def upn_taken(self, upn: str) -> bool:
+        return bool(self.scalar("SELECT EXISTS(SELECT 1 FROM users WHERE upn = ?)", (upn,)))
+
+    def insert_user(self, values: dict[str, Any]) -> UserRow:
+        columns = [c for c in USER_COLUMNS if c != "rowid" and c in values]
+        sql = f"INSERT INTO users({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+        with self.transaction() as conn:
+            conn.execute(sql, [values[c] for c in columns])
+        row = self.user(str(values["id"]))
+        assert row is not None
+        return row
+
+    def update_user(self, rowid: int, values: dict[str, Any]) -> None:
+        if not values:
+            return
+        assignments = ", ".join(f"{column} = ?" for column in values)
+        with self.transaction() as conn:
+            conn.execute(
+                f"UPDATE users SET {assignments} WHERE rowid = ?", [*values.values(), rowid]
+            )
+
+    def delete_user(self, rowid: int) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM direct_licenses WHERE user_rowid = ?", (rowid,))
+            conn.execute("DELETE FROM memberships WHERE user_rowid = ?", (rowid,))
+            conn.execute("DELETE FROM users WHERE rowid = ?", (rowid,))
+
+    # -- licenses -------------------------------------------------------------------------
+
+    def direct_licenses(self, rowids: Sequence[int]) -> dict[int, list[DirectLicense]]:
+        result: dict[int, list[DirectLicense]] = {}
+        if not rowids:
+            return result
+        rows = self.query(
+            "SELECT user_rowid, sku_id, disabled_plans, updated FROM direct_licenses "
+            "WHERE user_rowid IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(rowids)),),
+        )
+        for rowid, sku_id, disabled, updated in rows:
+            result.setdefault(rowid, []).append(
+                DirectLicense(sku_id, plans_from_text(disabled), updated)
+            )
+        return result
+
+    def direct_count(self, sku_id: str) -> int:
+        return int(self.scalar("SELECT COUNT(*) FROM direct_licenses WHERE sku_id = ?", (sku_id,)))
+
+    def replace_direct_licenses(
+        self,
+        rowid: int,
+        upserts: Sequence[tuple[str, tuple[str, ...]]],
+        removals: Sequence[str],
+        updated: str,
+    ) -> None:
+        """Apply one assignLicense call atomically."""
+        with self.transaction() as conn:
+            conn.executemany(
+                "DELETE FROM direct_licenses WHERE user_rowid = ? AND sku_id = ?",
+                [(rowid, sku) for sku in removals],
+            )
+            conn.executemany(
+                "INSERT INTO direct_licenses VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(user_rowid, sku_id) DO UPDATE SET "
+                "disabled_plans = excluded.disabled_plans, updated = excluded.updated",
+                [(rowid, sku, plans_to_text(disabled), updated) for sku, disabled in upserts],
+            )
+
+    # -- groups ---------------------------------------------------------------------------
+
+    def group(self, group_id: str) -> GroupRow | None:
+        rows = self.query(
+            "SELECT rowid, id, display_name, description, mail_nickname, created FROM groups "
+            "WHERE id = ?",
+            (group_id.lower(),),
+        )
+        return GroupRow(*rows[0]) if rows else None
+
+    def groups_page(self, after_rowid: int, limit: int) -> list[GroupRow]:
+        rows = self.query(
+            "SELECT rowid, id, display_name, description, mail_nickname, created FROM groups "
+            "WHERE rowid > ? ORDER BY rowid LIMIT ?",
+            (after_rowid, limit),
+        )
+        return [GroupRow(*r) for r in rows]
+
+    def group_ids(self) -> dict[int, str]:
+        return dict(self.query("SELECT rowid, id FROM groups"))
+
+    def group_licenses(self) -> dict[int, tuple[GroupLicense, ...]]:
+        """Licenses each group grants; static at run time, read once."""
+        with self.lock:
+            if self._group_licenses is None:
+                grouped: dict[int, list[GroupLicense]] = {}
+                for rowid, sku_id, disabled in self.query(
+                    "SELECT group_rowid, sku_id, disabled_plans FROM group_licenses "
+                    "ORDER BY group_rowid, sku_id"
+                ):
+                    grouped.setdefault(rowid, []).append(
+                        GroupLicense(sku_id, plans_from_text(disabled))
+                    )
+                self._group_licenses = {k: tuple(v) for k, v in grouped.items()}
+            return self._group_licenses
+
+    def memberships_of(self, rowids: Sequence[int]) -> dict[int, list[Membership]]:
+        result: dict[int, list[Membership]] = {}
+        if not rowids:
+            return result
+        rows = self.query(
+            "SELECT group_rowid, user_rowid, seq, fixed_error, updated FROM memberships "
+            "WHERE user_rowid IN (SELECT value FROM json_each(?)) ORDER BY group_rowid",
+            (json.dumps(list(rowids)),),
+        )
+        for row in rows:
+            membership = Membership(*row)
+            result.setdefault(membership.user_rowid, []).append(membership)
+        return result
+
+    def licensed_memberships(self, sku_id: str) -> list[tuple[int, int, bool]]:
+        """(user_rowid, earliest seq, holds the SKU directly) for members of groups granting
+        ``sku_id`` whose group assignment has no fixed error."""
+        return [
+            (int(rowid), int(seq), bool(direct))
+            for rowid, seq, direct in self.query(
+                "SELECT m.user_rowid, MIN(m.seq), EXISTS(SELECT 1 FROM direct_licenses d "
+                "  WHERE d.user_rowid = m.user_rowid AND d.sku_id = gl.sku_id) "
+                "FROM memberships m JOIN group_licenses gl ON gl.group_rowid = m.group_rowid "
+                "WHERE gl.sku_id = ? AND m.fixed_error IS NULL GROUP BY m.user_rowid",
+                (sku_id,),
+            )
+        ]
