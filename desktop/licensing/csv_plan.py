@@ -155,7 +155,7 @@ def _parse_row(line: int, cells: dict[str, str], errors: list[RowError]) -> CsvR
         errors.append(
             RowError(line, "disabledPlans needs the license they belong to in the add column")
         )
-    if user and not (add or remove or location or enable is not None):
+    if user and not (add or remove or disabled or location or enable is not None):
         errors.append(
             RowError(line, "nothing to change: fill add, remove, usageLocation or enable")
         )
@@ -210,17 +210,17 @@ def parse_plan_csv(text: str, source: str = "the plan file") -> list[CsvRow]:
                 )
                 continue
             cells = {name: fields[pos] if pos < len(fields) else "" for name, pos in index.items()}
-            row = _parse_row(line, cells, errors)
-            if row is None:
-                continue
-            key = row.user.lower()
-            if key in seen:
+            key = cells.get("userPrincipalName", "").strip().lower()
+            if key and key in seen:
                 errors.append(
-                    RowError(line, f"{row.user} already has a row (line {seen[key]}): merge them")
+                    RowError(line, f"{key} already has a row (line {seen[key]}): merge them")
                 )
                 continue
-            seen[key] = line
-            rows.append(row)
+            if key:
+                seen[key] = line
+            row = _parse_row(line, cells, errors)
+            if row is not None:
+                rows.append(row)
     except csv.Error as exc:
         errors.append(RowError(reader.line_num, f"broken quoting ({exc})"))
     if errors:
