@@ -1,0 +1,220 @@
+"""Retry timing and the write pacer, on virtual time."""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections import deque
+from datetime import datetime, timezone
+
+import pytest
+
+from desktop.cancel import CancelToken
+from desktop.graph.batch import BatchRequest
+from desktop.graph.batching import plan_chunks
+from desktop.graph.errors import CancelledError
+from desktop.graph.pacing import WriteLimit, WritePacer
+from desktop.graph.retry import RetryBudget, RetryPolicy, parse_retry_after
+from tests.graph.fakes import FakeClock
+
+
+@pytest.mark.parametrize(
+    ("value", "seconds"),
+    [("2.128", 2.128), ("7", 7.0), (" 0.5 ", 0.5), ("-3", 0.0), (3, 3.0), ("soon", None)],
+)
+def test_retry_after_values(value: object, seconds: float | None) -> None:
+    assert parse_retry_after(value) == seconds
+
+
+def test_retry_after_as_an_http_date() -> None:
+    now = datetime(2024, 1, 1, 12, 0, 0, tzinfo=timezone.utc)
+    assert parse_retry_after("Mon, 01 Jan 2024 12:00:30 GMT", now) == 30.0
+    assert parse_retry_after(None) is None
+    assert parse_retry_after("nan") is None
+
+
+def test_backoff_is_full_jitter_under_a_growing_cap() -> None:
+    policy = RetryPolicy(base_delay=1.0, max_delay=8.0, rng=random.Random(1))
+    for retry in range(1, 8):
+        cap = min(8.0, 2 ** (retry - 1))
+        waits = [policy.backoff(retry) for _ in range(200)]
+        assert all(0 <= w <= cap for w in waits)
+        assert max(waits) > cap * 0.8  # really spread up to the cap, not fixed
+
+
+def test_budget_stops_at_max_attempts_or_max_wait() -> None:
+    budget = RetryBudget(RetryPolicy(max_attempts=3, max_total_wait=10.0))
+    budget.record_attempt()
+    assert budget.next_wait(4.0) == 4.0
+    budget.record_attempt()
+    assert budget.next_wait(7.0) is None  # 4 + 7 > 10
+    assert budget.next_wait(6.0) == 6.0
+    budget.record_attempt()
+    assert budget.next_wait(0.1) is None  # three attempts used
+
+
+def test_the_pacer_is_unlimited_until_a_write_is_throttled() -> None:
+    clock = FakeClock()
+    pacer = WritePacer(clock=clock)
+    for _ in range(500):
+        pacer.acquire(20)
+    assert clock.sleeps == [] and pacer.rate is None
+
+
+def test_a_throttle_pauses_everyone_and_the_learned_rate_fits_the_window() -> None:
+    """Service limit: 100 writes per 10 s sliding window, honest Retry-After."""
+    clock = FakeClock()
+    pacer = WritePacer(clock=clock)
+    start = clock.now()
+    tickets = []
+    for _ in range(5):  # 100 writes in the first second: accepted
+        tickets.append(pacer.acquire(20))
+        clock.advance(0.2)
+    throttled = pacer.acquire(20)  # the window is full: 429, Retry-After = 10 - 1.0
+    pacer.throttled(throttled, 9.0)
+    assert pacer.pauses == 1
+    after = pacer.acquire(1)
+    assert after.sent_at == pytest.approx(start + 10.0)
+    rate = pacer.rate
+    assert rate is not None
+    assert 0.8 * 10 <= rate <= 10  # about 100 / 10 s with the safety margin
+
+
+class SlidingWindowService:
+    """A write limit like the service's: ``limit`` writes per sliding ``window`` seconds,
+    answering 429 with an honest Retry-After."""
+
+    def __init__(self, clock: FakeClock, limit: int, window: float) -> None:
+        self.clock = clock
+        self.limit = limit
+        self.window = window
+        self.accepted: deque[float] = deque()
+
+    def write(self) -> float | None:
+        now = self.clock.now()
+        while self.accepted and self.accepted[0] <= now - self.window:
+            self.accepted.popleft()
+        if len(self.accepted) >= self.limit:
+            return self.accepted[0] + self.window - now
+        self.accepted.append(now)
+        return None
+
+
+def test_a_long_run_against_a_sliding_window_limit_sees_few_throttles() -> None:
+    clock = FakeClock()
+    service = SlidingWindowService(clock, limit=100, window=10.0)
+    pacer = WritePacer(clock=clock)
+    start = clock.now()
+    done = throttled = 0
+    while done < 3000:
+        ticket = pacer.acquire(1)
+        clock.advance(0.005)  # the request's round trip
+        retry_after = service.write()
+        if retry_after is None:
+            done += 1
+        else:
+            throttled += 1
+            pacer.throttled(ticket, retry_after)
+    elapsed = clock.now() - start
+    assert throttled <= 30  # 1 % of the writes
+    assert 3000 / elapsed >= 0.7 * 10  # at least 70 % of the allowed 10 writes/s
+
+
+def test_throttles_from_writes_sent_before_the_cut_do_not_cut_again() -> None:
+    clock = FakeClock()
+    pacer = WritePacer(clock=clock)
+    in_flight = [pacer.acquire(20) for _ in range(4)]
+    pacer.throttled(in_flight[2], 5.0)
+    learned = pacer.rate
+    pacer.throttled(in_flight[3], 5.0)  # same burst, answered later
+    assert pacer.rate == learned
+    clock.advance(6.0)
+    pacer.throttled(pacer.acquire(1), 5.0)  # a fresh write throttled: slow down
+    assert learned is not None and pacer.rate == pytest.approx(learned * 0.7)
+
+
+def test_the_rate_recovers_while_saturated_without_throttles() -> None:
+    clock = FakeClock()
+    pacer = WritePacer(clock=clock)
+    pacer.throttled(pacer.acquire(10), 2.0)
+    learned = pacer.rate
+    for _ in range(400):
+        pacer.acquire(1)
+    assert learned is not None and pacer.rate is not None and pacer.rate > learned
+
+
+def test_a_configured_limit_is_a_sliding_window() -> None:
+    clock = FakeClock()
+    pacer = WritePacer(WriteLimit(writes=10, seconds=5.0), clock=clock)
+    start = clock.now()
+    sends = [pacer.acquire(1).sent_at - start for _ in range(25)]
+    assert sends[:10] == [0.0] * 10
+    assert sends[10:20] == [5.0] * 10
+    assert sends[20:] == [10.0] * 5
+
+
+def test_a_configured_limit_counts_every_write_of_a_batch() -> None:
+    clock = FakeClock()
+    pacer = WritePacer(WriteLimit(writes=30, seconds=5.0), clock=clock)
+    start = clock.now()
+    sends = [pacer.acquire(20).sent_at - start for _ in range(3)]
+    assert sends == [0.0, 5.0, 10.0]
+
+
+def test_a_cancelled_wait_raises_cancelled() -> None:
+    pacer = WritePacer(WriteLimit(writes=1, seconds=60.0))
+    pacer.acquire(1)
+    cancel = CancelToken()
+    cancel.cancel()
+    with pytest.raises(CancelledError):
+        pacer.acquire(1, cancel)
+
+
+def test_the_pacer_is_safe_across_threads() -> None:
+    clock = FakeClock()
+    pacer = WritePacer(WriteLimit(writes=50, seconds=10.0), clock=clock)
+    sent: list[float] = []
+    lock = threading.Lock()
+
+    def writer() -> None:
+        for _ in range(25):
+            ticket = pacer.acquire(1)
+            with lock:
+                sent.append(ticket.sent_at)
+
+    threads = [threading.Thread(target=writer) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(sent) == 200
+    sent.sort()
+    for i, first in enumerate(sent):
+        assert sum(1 for t in sent[i:] if t < first + 10.0) <= 50
+
+
+def req(rid: str, *depends: str) -> BatchRequest:
+    return BatchRequest(rid, "GET", "/x", depends_on=depends)
+
+
+def test_chunks_put_dependencies_first_and_keep_chains_whole() -> None:
+    requests = [req("b", "a"), req("a"), *[req(f"x{n}") for n in range(19)]]
+    chunks = plan_chunks(requests)
+    assert [r.id for r in chunks[0][:2]] == ["a", "b"]
+    assert [len(c) for c in chunks] == [20, 1]
+
+
+@pytest.mark.parametrize(
+    ("requests", "message"),
+    [
+        ([req("a"), req("a")], "used twice"),
+        ([req("a", "zz")], "not in the batch"),
+        ([req("a", "b"), req("b", "a")], "circle"),
+        ([req("r0"), *[req(f"r{n}", f"r{n - 1}") for n in range(1, 21)]], "at most 20"),
+    ],
+)
+def test_impossible_batches_are_refused_before_sending(
+    requests: list[BatchRequest], message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        plan_chunks(requests)
