@@ -92,7 +92,8 @@ class AccountManager:
                 home_account_id=home_id,
                 username=str(entry.get("username", "")),
                 display_name=record.display_name if record else "",
-                tenant_id=str(entry.get("realm", "")),
+                # MSAL files the account under the authority's tenant ("organizations").
+                tenant_id=(record.tenant_id if record else "") or str(entry.get("realm", "")),
                 authority_tenant=record.authority_tenant if record else str(entry.get("realm")),
                 client_id=record.client_id if record else self.config.client_id,
                 is_current=home_id == current,
@@ -196,7 +197,9 @@ class AccountManager:
         home_id = str(matches[0]["home_account_id"])
         with self._lock:
             self.store.put_session(
-                SessionRecord(home_id, tenant, client_id, str(claims.get("name", "")))
+                SessionRecord(
+                    home_id, tenant, client_id, str(claims.get("name", "")), str(claims.get("tid"))
+                )
             )
             self.store.current_account_id = home_id
             self._persist()

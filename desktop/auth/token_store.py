@@ -45,12 +45,14 @@ class SessionRecord:
     authority_tenant: str  # "organizations" or the tenant given at sign-in
     client_id: str
     display_name: str = ""
+    tenant_id: str = ""  # the directory signed in to (the id token's ``tid``)
 
     def to_json(self) -> dict[str, str]:
         return {
             "authority_tenant": self.authority_tenant,
             "client_id": self.client_id,
             "display_name": self.display_name,
+            "tenant_id": self.tenant_id,
         }
 
     @staticmethod
@@ -60,6 +62,7 @@ class SessionRecord:
             str(data.get("authority_tenant", "organizations")),
             str(data.get("client_id", "")),
             str(data.get("display_name", "")),
+            str(data.get("tenant_id", "")),
         )
 
 

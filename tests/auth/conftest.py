@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import keyring
 import pytest
 
+from tests.auth.demo_identity import SignInWorld, start_world
 from tests.auth.fake_keyring import WindowsLikeKeyring
 
 
@@ -19,3 +20,9 @@ def windows_keyring() -> Iterator[WindowsLikeKeyring]:
         yield backend
     finally:
         keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def world(windows_keyring: WindowsLikeKeyring) -> Iterator[SignInWorld]:
+    """A demo tenant serving the identity endpoints, over a Windows-like keyring."""
+    yield from start_world()
