@@ -56,6 +56,13 @@ class _Chunk:
     requests: list[BatchRequest]
 
 
+@dataclass(frozen=True, slots=True)
+class _Failure:
+    code: str | None
+    message: str
+    unsent: bool = False  # never answered: the client stopped retrying on cancel
+
+
 @dataclass(slots=True)
 class _ChunkResult:
     results: dict[int, UserResult] = field(default_factory=dict)
@@ -183,28 +190,31 @@ class ApplyRun:
     def _send(self, chunk: _Chunk) -> _ChunkResult:
         self.journal.mark_sent(self.run_id, [item.seq for item in chunk.items])
         outcome = _ChunkResult()
-        failures: dict[int, tuple[str | None, str]] = {}
+        failures: dict[int, _Failure] = {}
         created: dict[int, str] = {}
         try:
-            responses = self.client.batch(chunk.requests)
+            # With the cancel token the client stops retrying throttled requests at once;
+            # the ones it never sent again come back absent.
+            responses = self.client.batch(chunk.requests, cancel=self.cancel)
         except LicenseDeskError as exc:
             # The whole chunk's fate is unknown: every user is settled by re-reading.
-            failures = {item.seq: (getattr(exc, "code", None), str(exc)) for item in chunk.items}
+            failure = _Failure(getattr(exc, "code", None), str(exc))
+            failures = dict.fromkeys((item.seq for item in chunk.items), failure)
             responses = {}
         for item in chunk.items:
             if item.seq in failures:
                 continue
             mine = [responses[r.id] for r in _requests_for(item) if r.id in responses]
             if len(mine) < len(_requests_for(item)):
-                failures[item.seq] = (None, "Graph sent no answer for this user.")
+                failures[item.seq] = _Failure(None, "Graph sent no answer.", unsent=True)
                 continue
             if all(r.ok for r in mine) or (item.change.delete and mine[0].status == 404):
                 try:
                     self._succeeded(item, mine, outcome, created)
                 except ProtocolError as exc:  # a new user's id unreadable: find it by name
-                    failures[item.seq] = (None, str(exc))
+                    failures[item.seq] = _Failure(None, str(exc))
             else:
-                failures[item.seq] = _first_error(mine)
+                failures[item.seq] = _Failure(*_first_error(mine))
         if failures:
             self._reconcile(chunk, failures, outcome, created)
         if created:
@@ -246,7 +256,7 @@ class ApplyRun:
     def _reconcile(
         self,
         chunk: _Chunk,
-        failures: dict[int, tuple[str | None, str]],
+        failures: dict[int, _Failure],
         outcome: _ChunkResult,
         created: dict[int, str],
     ) -> None:
@@ -257,7 +267,7 @@ class ApplyRun:
         except LicenseDeskError:
             current = {}
         for item in items:
-            code, message = failures[item.seq]
+            failure = failures[item.seq]
             user = current.get(keys[item.seq].lower())
             is_create = item.change.create is not None and item.target is None
             if is_create and user is not None and _is_our_create(item.change, user):
@@ -268,10 +278,18 @@ class ApplyRun:
                 and (satisfies(user, item.change))
             ):
                 outcome.results[item.seq] = UserResult(item.key, Outcome.DONE, after=user)
+            elif failure.unsent and self.cancelled:
+                message = "Cancelled before it was finished."
+                if item.created:
+                    message = "The account was created; cancelled before its licenses were."
+                outcome.results[item.seq] = UserResult(item.key, Outcome.CANCELLED, message)
             else:
+                message = failure.message
                 if item.created:
                     message = f"The account was created, but its licenses were not: {message}"
-                outcome.results[item.seq] = UserResult(item.key, Outcome.FAILED, message, code)
+                outcome.results[item.seq] = UserResult(
+                    item.key, Outcome.FAILED, message, failure.code
+                )
 
 
 def _read_key(item: WorkItem) -> str:
