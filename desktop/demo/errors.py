@@ -165,6 +165,10 @@ class EnvelopeError(Exception):
         self.headers = dict(headers or {})
 
 
+# The first published name, kept for modules that already use it (identity.py).
+GraphFailure = EnvelopeError
+
+
 def bad_request(message: str, code: str = REQUEST_BAD_REQUEST) -> EnvelopeError:
     return EnvelopeError(400, code, message)
 

@@ -14,6 +14,7 @@ import random
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 
 # Kinds of server fault the fault switch can produce.
@@ -100,7 +101,8 @@ class Stats:
 class WriteLimiter:
     """A sliding window of write times per token (tokens are kept only as hashes)."""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
         self._lock = threading.Lock()
         self._windows: dict[str, deque[float]] = {}
 
@@ -112,7 +114,7 @@ class WriteLimiter:
         """Record a write and return None, or return the seconds until a slot frees."""
         count, seconds = limit
         key = hashlib.sha256(token.encode()).hexdigest()
-        now = time.monotonic()
+        now = self._clock()
         with self._lock:
             window = self._windows.setdefault(key, deque())
             while window and window[0] <= now - seconds:

@@ -83,7 +83,11 @@ class DemoTenant:
         faults: Faults | None = None,
         host: str = "127.0.0.1",
         port: int = 0,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
+        """``clock`` drives the write-limit windows and ``sleep`` the latency switch; tests
+        replace them to check both without waiting."""
         if not is_loopback(host):
             raise ValueError(f"the demo tenant only listens on this computer, not on {host}")
         self.store = store
@@ -95,7 +99,8 @@ class DemoTenant:
         self._users = users
         self._seed = seed_number
         self._dice = FaultDice(seed_number)
-        self._limiter = WriteLimiter()
+        self._limiter = WriteLimiter(clock)
+        self._sleep = sleep
         self._router = Router()
         backend = Backend(store, self.assignments)
         routes_users.register(self._router, backend)
@@ -117,12 +122,23 @@ class DemoTenant:
         *,
         host: str = "127.0.0.1",
         port: int = 0,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> DemoTenant:
         """Seed (unless ``db_path`` already holds a tenant) and serve in a background thread."""
         store = Store(db_path)
         if store.is_empty():
             store.load(build_seed(users, seed))
-        tenant = cls(store, users=users, seed_number=seed, faults=faults, host=host, port=port)
+        tenant = cls(
+            store,
+            users=users,
+            seed_number=seed,
+            faults=faults,
+            host=host,
+            port=port,
+            clock=clock,
+            sleep=sleep,
+        )
         tenant.serve_in_background()
         return tenant
 
@@ -195,7 +211,7 @@ class DemoTenant:
         self.stats.add("http_requests")
         faults = self.faults
         if faults.latency_ms > 0:
-            time.sleep(faults.latency_ms / 1000)  # the emulated network, not a test wait
+            self._sleep(faults.latency_ms / 1000)  # the emulated network
         match = self._router.match(request.method, request.path)
         if match is not None and not match.route.graph:
             request.params = match.params
