@@ -152,12 +152,13 @@ class AccountManager:
                     response_mode="form_post",
                 )
             )
+            receiver.expect(flow["state"])
             if not self._open_browser(self.http.rewrite(flow["auth_uri"])):
                 raise SignInFailedError(
                     "no_browser",
                     "No web browser could be opened here. Use device code sign-in instead.",
                 )
-            answer = receiver.wait(flow["state"], cancel=cancel, timeout=timeout)
+            answer = receiver.wait(cancel=cancel, timeout=timeout)
         result = self._network(lambda: app.acquire_token_by_auth_code_flow(flow, answer, wanted))
         return self._finish(result, app, wanted, tenant, client_id)
 

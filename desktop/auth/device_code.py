@@ -31,6 +31,8 @@ class DeviceCodeSignIn(Generic[T]):
         finish: Callable[[dict[str, Any]], T],
     ) -> None:
         self._app = app
+        # MSAL's single poll loops without pause on an interval below 1 (``range(0)``).
+        flow["interval"] = max(1, int(flow.get("interval", 5)))
         self._flow = flow
         self._finish = finish
         self._cancelled = threading.Event()

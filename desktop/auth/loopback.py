@@ -47,7 +47,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _accept(self, fields: dict[str, str]) -> None:
         is_answer = "code" in fields or "error" in fields
-        if not is_answer or fields.get("state") != self.server.expected_state:
+        state = self.server.expected_state
+        if not is_answer or not state or fields.get("state") != state:
             # A favicon request, a stale tab or a forged request: not ours, keep waiting.
             self._reply(404, PAGE_FAILED)
             return
@@ -82,8 +83,12 @@ class LoopbackReceiver:
         # Entra accepts any port on http://localhost for public clients (RFC 8252).
         return f"http://localhost:{self._server.server_address[1]}"
 
-    def wait(self, state: str, *, cancel: CancelToken | None, timeout: float) -> dict[str, str]:
+    def expect(self, state: str) -> None:
+        """Accept only answers carrying ``state``; call before opening the browser, which may
+        answer before ``wait`` starts."""
         self._server.expected_state = state
+
+    def wait(self, *, cancel: CancelToken | None, timeout: float) -> dict[str, str]:
         deadline = time.monotonic() + timeout
         while not self._server.arrived.wait(CANCEL_CHECK_SECONDS):
             if cancel is not None and cancel.cancelled:

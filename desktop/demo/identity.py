@@ -87,7 +87,7 @@ class _Grant:
 class DemoIdentity:
     access_token_lifetime: float = 3600.0
     device_code_lifetime: float = 900.0
-    poll_interval: float = 5.0  # what the device code answer tells clients to wait
+    poll_interval: int = 5  # seconds the device code answer tells clients to wait
     clock: Callable[[], float] = time.time
     client_ids: set[str] = field(default_factory=lambda: {GRAPH_POWERSHELL_CLIENT_ID})
     browser_account: DemoAccount | None = None  # who /authorize signs in without a hint
