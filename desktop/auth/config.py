@@ -20,6 +20,9 @@ ORGANIZATIONS = "organizations"  # any work or school account, the tenant chosen
 # FOR TESTING ONLY: send every request meant for login.microsoftonline.com to this loopback
 # URL instead (a demo tenant's identity endpoints), e.g. http://127.0.0.1:8123
 LOGIN_URL_ENV = "LICENSE_DESK_LOGIN_URL"
+# FOR TESTING ONLY: keep the sign-in under another keyring name, so tests against the real
+# keyring never touch a developer's own sign-in.
+KEYRING_NAMESPACE_ENV = "LICENSE_DESK_KEYRING_NAMESPACE"
 
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
 _TENANT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]*$")
@@ -78,3 +81,9 @@ def checked_login_url(url: str | None) -> str | None:
             "to Microsoft."
         )
     return url.rstrip("/")
+
+
+def keyring_namespace() -> str:
+    from desktop.auth.token_store import DEFAULT_NAMESPACE
+
+    return os.environ.get(KEYRING_NAMESPACE_ENV) or DEFAULT_NAMESPACE

@@ -22,7 +22,7 @@ class KeyringUnavailableError(AuthError):
     :class:`desktop.auth.token_store.MemoryOnlyTokenStore` (sign-in forgotten on exit).
     """
 
-    def __init__(self, reason: str, *, backend: str = "") -> None:
+    def __init__(self, reason: str, *, backend: str = "", missing: bool = False) -> None:
         where = f" ({backend})" if backend else ""
         super().__init__(
             f"The system keyring{where} cannot store your sign-in: {reason}. "
@@ -31,6 +31,7 @@ class KeyringUnavailableError(AuthError):
         )
         self.reason = reason
         self.backend = backend
+        self.missing = missing  # no keyring at all (rather than a locked or failing one)
 
 
 class SignInCancelledError(AuthError):

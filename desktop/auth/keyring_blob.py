@@ -199,7 +199,7 @@ class ChunkedKeyringBlob:
         self._clock = clock
         reason = unusable_reason(self.backend)
         if reason is not None:
-            raise KeyringUnavailableError(reason, backend=backend_name(self.backend))
+            raise KeyringUnavailableError(reason, backend=backend_name(self.backend), missing=True)
 
     # -- entry names -------------------------------------------------------------------------
 

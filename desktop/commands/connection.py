@@ -49,14 +49,16 @@ def add_connection_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def signed_in_client() -> GraphClient | None:
+def signed_in_client(graph_url: str | None = None) -> GraphClient | None:
     """AUTH HOOK: return a GraphClient for the signed-in account, or None when nobody is.
 
-    To be filled by the sign-in work (desktop/auth): build a TokenProvider from the MSAL
-    cache in the keyring and return ``GraphClient(GRAPH_URL, provider)``. It must not prompt:
-    scripts rely on an immediate None (exit 2 with ``NOT_SIGNED_IN``).
+    The MSAL cache comes from the keyring (desktop/auth). It never prompts: scripts rely on an
+    immediate None (exit 2 with ``NOT_SIGNED_IN``). ``graph_url`` (a demo tenant) is accepted
+    only while LICENSE_DESK_LOGIN_URL points sign-in at a demo tenant too.
     """
-    return None
+    from desktop.auth.graph_session import signed_in_graph_client
+
+    return signed_in_graph_client(graph_url)
 
 
 def make_client(args: argparse.Namespace) -> GraphClient:
@@ -64,6 +66,10 @@ def make_client(args: argparse.Namespace) -> GraphClient:
     token = getattr(args, "token", None) or os.environ.get(ENV_TOKEN)
     if url and token:
         return GraphClient(url.rstrip("/"), StaticToken(token))
+    if url and not token:
+        signed_in = signed_in_client(url)
+        if signed_in is not None:
+            return signed_in
     if url or token:
         missing = "--token" if url else "--graph-url"
         raise ConnectionOptionsError(
