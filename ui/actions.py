@@ -1,0 +1,209 @@
+"""Every command of the window as one QAction, shared by the menus, the toolbar, the per-user
+menu and the keyboard, and enabled only when it applies to the ticked users."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+from ui.icons import icon
+from ui.models.selection_stats import SelectionStats
+
+
+@dataclass(frozen=True)
+class WindowState:
+    """What the enabled state of the actions depends on, besides the ticks."""
+
+    ready: bool = False  # a tenant is open and its users loaded
+    loading: bool = False  # users are (re)loading
+    busy: bool = False  # a change is being checked or applied
+
+
+class UserActions(QObject):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        tr = self.tr
+        self.add_licenses = self._make(
+            "addLicenses",
+            "add-license",
+            tr("Add licenses…"),
+            "Ctrl+L",
+            tr("Give the ticked users one or more license packages"),
+        )
+        self.reassign = self._make(
+            "reassign",
+            "reassign",
+            tr("Reassign license…"),
+            "Ctrl+R",
+            tr("Swap one package for another, without leaving anyone unlicensed in between"),
+        )
+        self.remove = self._make(
+            "removeLicense",
+            "remove-license",
+            tr("Remove license…"),
+            "Ctrl+Shift+R",
+            tr("Remove a package from the ticked users (Remove service)"),
+        )
+        self.apps = self._make(
+            "apps",
+            "apps",
+            tr("Apps in license…"),
+            "Ctrl+P",
+            tr("Turn individual apps of a package on or off"),
+        )
+        self.usage_location = self._make(
+            "usageLocation",
+            "location",
+            tr("Set usage location…"),
+            "Ctrl+U",
+            tr("Set the country where the ticked users use their licenses"),
+        )
+        self.activate = self._make(
+            "activate",
+            "activate",
+            tr("Activate user"),
+            "Ctrl+Shift+A",
+            tr("Allow the ticked users to sign in"),
+        )
+        self.block = self._make(
+            "block",
+            "block",
+            tr("Block sign-in"),
+            "Ctrl+B",
+            tr("Stop the ticked users from signing in"),
+        )
+        self.new_user = self._make(
+            "newUser",
+            "new-user",
+            tr("New user…"),
+            QKeySequence.StandardKey.New,
+            tr("Create a user, optionally with licenses"),
+        )
+        self.copy_from = self._make(
+            "copyFrom",
+            "copy-licenses",
+            tr("Copy licenses from…"),
+            "Ctrl+Shift+C",
+            tr("Give the ticked users the same licenses as another user"),
+        )
+        self.refresh = self._make(
+            "refresh",
+            "refresh",
+            tr("Refresh"),
+            QKeySequence.StandardKey.Refresh,
+            tr("Load users and packages again from Microsoft 365"),
+        )
+        self.export_csv = self._make(
+            "exportCsv",
+            "export",
+            tr("Export CSV…"),
+            "Ctrl+E",
+            tr("Save the users shown to a CSV file"),
+        )
+        self.import_plan = self._make(
+            "importPlan",
+            "import",
+            tr("Import plan CSV…"),
+            "Ctrl+I",
+            tr("Apply changes listed in a CSV file, after a preview"),
+        )
+        self.history = self._make(
+            "history",
+            "history",
+            tr("History…"),
+            "Ctrl+H",
+            tr("Earlier changes, with Undo and Resume"),
+        )
+        self.find = self._make(
+            "find",
+            "search",
+            tr("Find user"),
+            QKeySequence.StandardKey.Find,
+            tr("Jump to the search box"),
+        )
+        self.tick_all = self._make(
+            "tickAll",
+            None,
+            tr("Tick all shown"),
+            None,
+            tr("Tick every user the filter shows"),
+        )
+        self.clear_ticks = self._make(
+            "clearTicks",
+            None,
+            tr("Clear ticks"),
+            None,
+            tr("Untick every user"),
+        )
+        self._needs_selection = (
+            self.add_licenses,
+            self.usage_location,
+            self.copy_from,
+        )
+        self._needs_direct_license = (self.reassign, self.remove, self.apps)
+        self.update_state(SelectionStats(), WindowState())
+
+    def _make(
+        self,
+        name: str,
+        icon_name: str | None,
+        text: str,
+        shortcut: str | QKeySequence.StandardKey | None,
+        tip: str,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            tip = f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        return action
+
+    def change_actions(self) -> tuple[QAction, ...]:
+        return (
+            self.add_licenses,
+            self.reassign,
+            self.remove,
+            self.apps,
+            self.usage_location,
+            self.activate,
+            self.block,
+            self.copy_from,
+        )
+
+    def user_menu(self) -> tuple[QAction | None, ...]:
+        """The per-user menu, in order; None marks a separator."""
+        return (
+            self.add_licenses,
+            self.reassign,
+            self.remove,
+            self.apps,
+            None,
+            self.usage_location,
+            self.activate,
+            self.block,
+            None,
+            self.copy_from,
+        )
+
+    def update_state(self, stats: SelectionStats, state: WindowState) -> None:
+        can_change = state.ready and not state.busy
+        for action in self._needs_selection:
+            action.setEnabled(can_change and stats.count > 0)
+        for action in self._needs_direct_license:
+            action.setEnabled(can_change and stats.with_direct_license > 0)
+        self.activate.setEnabled(can_change and stats.blocked > 0)
+        self.block.setEnabled(can_change and stats.active > 0)
+        self.new_user.setEnabled(can_change)
+        self.import_plan.setEnabled(can_change)
+        self.refresh.setEnabled(state.ready and not state.loading and not state.busy)
+        self.export_csv.setEnabled(state.ready)
+        self.history.setEnabled(state.ready)
+        self.find.setEnabled(state.ready)
+        self.tick_all.setEnabled(state.ready)
+        self.clear_ticks.setEnabled(stats.count > 0)

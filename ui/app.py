@@ -1,0 +1,70 @@
+"""The window's entry point: ``license-desk`` (and ``--demo``, ``--screenshot FILE.png``)."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog
+
+from desktop.paths import APP_NAME
+from ui.crash import ErrorReporter
+from ui.dialogs.launcher import driven_by
+from ui.i18n import install_translators
+from ui.icons import app_icon
+from ui.main_window import MainWindow
+from ui.screenshot import ScreenshotTaker
+from ui.settings import app_data_dir
+from ui.startup import Startup
+
+
+def configure_application(app: QApplication) -> None:
+    # The data folder must be the one the command line uses (desktop.paths), so both see the
+    # same journal: "License Desk" on Windows and macOS, "license-desk" elsewhere.
+    if sys.platform in ("win32", "darwin"):
+        QCoreApplication.setApplicationName(APP_NAME)
+    else:
+        QCoreApplication.setApplicationName("license-desk")
+    QCoreApplication.setOrganizationName("")
+    QGuiApplication.setApplicationDisplayName(APP_NAME)
+    QGuiApplication.setDesktopFileName("license-desk")
+    app.setWindowIcon(app_icon())
+    install_translators(app)
+
+
+def _headless_default(args: argparse.Namespace) -> None:
+    # A screenshot needs no screen: render offscreen when there is no display to use.
+    no_display = not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")
+    if args.screenshot and sys.platform.startswith("linux") and no_display:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def run_window(args: argparse.Namespace) -> int:
+    _headless_default(args)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    configure_application(app)
+    window = MainWindow()
+    reporter = ErrorReporter(lambda: window)
+    reporter.install()
+    startup = Startup(window, app_data_dir())
+    screenshot = getattr(args, "screenshot", None)
+    quiet: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
+    if screenshot:
+        taker = ScreenshotTaker(window, Path(screenshot))
+        startup.session_opened.connect(taker.watch)
+        # Nobody is there to answer a dialog: every question is declined.
+        quiet = driven_by(lambda _dialog: QDialog.DialogCode.Rejected.value)
+    window.show()
+    startup.start(demo=bool(getattr(args, "demo", False)))
+    try:
+        with quiet:
+            return int(app.exec())
+    finally:
+        reporter.uninstall()
+        window.close()

@@ -1,0 +1,134 @@
+"""History: earlier runs from the journal, newest first, with Undo and Resume."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+
+from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.licensing.types import RunStatus, RunSummary
+from ui.icons import icon
+from ui.models.text_rows import TextRow, TextRowsModel
+from ui.plan_text import plan_title
+
+
+class HistoryChoice(enum.IntEnum):
+    """The dialog's result code beyond Accepted/Rejected."""
+
+    UNDO = 10
+    RESUME = 11
+
+
+def when(iso: str) -> str:
+    """An ISO 8601 UTC time as the user's locale writes a local date and time."""
+    moment = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
+    if not moment.isValid():
+        return iso
+    return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
+
+
+class HistoryDialog(QDialog):
+    def __init__(
+        self,
+        runs: Sequence[RunSummary],
+        interrupted: Sequence[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyDialog")
+        self.setWindowTitle(self.tr("History"))
+        self.resize(900, 480)
+        self._interrupted = set(interrupted)
+        self.rows = TextRowsModel(
+            [self.tr("When"), self.tr("Change"), self.tr("Result"), self.tr("Status")], self
+        )
+        self.rows.set_rows([self._row(run) for run in runs])
+        self.table = QTableView()
+        self.table.setObjectName("historyTable")
+        self.table.setModel(self.rows)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.resizeSection(0, 150)
+        header.resizeSection(1, 330)
+        header.resizeSection(2, 230)
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+        self.undo_button = QPushButton(icon("undo"), self.tr("Undo…"))
+        self.undo_button.setObjectName("undoRun")
+        self.undo_button.clicked.connect(lambda: self.done(HistoryChoice.UNDO))
+        self.resume_button = QPushButton(icon("resume"), self.tr("Resume…"))
+        self.resume_button.setObjectName("resumeRun")
+        self.resume_button.clicked.connect(lambda: self.done(HistoryChoice.RESUME))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.resume_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
+        if self.rows.rowCount():
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def _row(self, run: RunSummary) -> TextRow:
+        result = self.tr("{done} done · {failed} failed · {skipped} skipped").format(
+            done=run.done, failed=run.failed, skipped=run.skipped
+        )
+        if run.run_id in self._interrupted:
+            status, picture = self.tr("Interrupted"), "warning"
+        elif run.undone_by:
+            status, picture = self.tr("Undone"), "undo"
+        elif run.status is RunStatus.CANCELLED:
+            status, picture = self.tr("Stopped"), "skipped"
+        elif run.status is RunStatus.RUNNING:
+            status, picture = self.tr("Running"), "refresh"
+        else:
+            status, picture = self.tr("Finished"), "error" if run.failed else "done"
+        return TextRow(
+            (when(run.started_at), plan_title(run.kind, run.total), result, status),
+            icon(picture),
+            key=run,
+        )
+
+    def select_run(self, run_id: str) -> None:
+        for row in range(self.rows.rowCount()):
+            if self.rows.row(row).key.run_id == run_id:
+                self.table.selectRow(row)
+                return
+        raise ValueError(f"no run {run_id} in the history")
+
+    def chosen(self) -> RunSummary | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        run: RunSummary = self.rows.row(index.row()).key
+        return run
+
+    def _update_buttons(self) -> None:
+        run = self.chosen()
+        self.undo_button.setEnabled(
+            run is not None
+            and run.undone_by is None
+            and run.status is not RunStatus.RUNNING
+            and run.done > 0
+        )
+        self.resume_button.setEnabled(
+            run is not None
+            and (run.run_id in self._interrupted or run.status is RunStatus.CANCELLED)
+        )

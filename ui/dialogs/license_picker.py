@@ -1,0 +1,94 @@
+"""Add licenses: pick packages (and their apps) for the ticked users. When some of them have no
+usage location, which Microsoft requires before any license, ask for one right here."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.graph.records import AssignedLicense, Sku
+from ui.models.naming import LicenseNaming
+from ui.widgets.country_combo import CountryCombo
+from ui.widgets.package_tree import PackageTree
+
+
+class LicensePickerDialog(QDialog):
+    def __init__(
+        self,
+        skus: Sequence[Sku],
+        naming: LicenseNaming,
+        *,
+        users: int,
+        users_without_location: int,
+        default_location: str | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("licensePicker")
+        self.setWindowTitle(self.tr("Add licenses"))
+        self.resize(620, 520)
+        intro = QLabel(
+            self.tr(
+                "Choose the packages to give to {n} users. Expand a package to switch "
+                "individual apps off."
+            ).format(n=users)
+            if users != 1
+            else self.tr(
+                "Choose the packages to give to the user. Expand a package to switch "
+                "individual apps off."
+            )
+        )
+        intro.setWordWrap(True)
+        self.tree = PackageTree(skus, naming)
+        self.tree.picked_changed.connect(self._update_ok)
+
+        self.location_row = QWidget()
+        self.location_row.setObjectName("usageLocationRow")
+        self.location = CountryCombo()
+        self.location.set_code(default_location)
+        location_text = QLabel(
+            self.tr("{n} of them have no usage location. Set it to:").format(
+                n=users_without_location
+            )
+        )
+        location_text.setBuddy(self.location)
+        row = QHBoxLayout(self.location_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(location_text)
+        row.addWidget(self.location, 1)
+        self.location_row.setVisible(users_without_location > 0)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Preview…"))
+        ok.setObjectName("pickOk")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.location_row)
+        layout.addWidget(self.buttons)
+        self._update_ok()
+
+    def picked(self) -> list[AssignedLicense]:
+        return self.tree.picked()
+
+    def usage_location(self) -> str | None:
+        """The country for users without one, or None when every user already has one."""
+        return self.location.code() if self.location_row.isVisibleTo(self) else None
+
+    def _update_ok(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.tree.picked()))

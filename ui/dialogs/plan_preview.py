@@ -1,0 +1,169 @@
+"""The preview shown before every change: per-user changes and the problems the check found.
+
+Apply stays disabled while a blocking problem remains. Users with problems can be dropped in
+one click; the dialog then asks for a new check and shows its answer in place.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.graph.records import Sku
+from desktop.licensing.types import CheckedPlan, Plan, Severity
+from ui.icons import icon
+from ui.models.naming import LicenseNaming
+from ui.models.plan_rows import PlanColumn, PlanRowsModel, plan_rows
+from ui.plan_text import apply_button_text, plan_title, problem_text
+
+_ICON = {Severity.BLOCKING: "error", Severity.WARNING: "warning", Severity.SKIP: "skipped"}
+
+
+class PlanPreviewDialog(QDialog):
+    recheck_requested = Signal(object)  # the Plan to check again
+
+    def __init__(
+        self,
+        checked: CheckedPlan,
+        naming: LicenseNaming,
+        skus: Mapping[str, Sku],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("planPreview")
+        self.setWindowTitle(self.tr("Check before applying"))
+        self.resize(860, 520)
+        self._naming = naming
+        self._skus = skus
+        self._checked = checked
+
+        self.heading = QLabel()
+        self.heading.setObjectName("previewHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.summary = QLabel()
+        self.summary.setObjectName("previewSummary")
+        self.summary.setWordWrap(True)
+
+        self.problems = QListWidget()
+        self.problems.setObjectName("previewProblems")
+        self.problems.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.problems.setMaximumHeight(120)
+
+        self.rows = PlanRowsModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("previewRows")
+        self.table.setModel(self.rows)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(PlanColumn.USER, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(PlanColumn.USER, 260)
+        header.resizeSection(PlanColumn.CHANGE, 300)
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+        self.drop_button = QPushButton(icon("close"), "")
+        self.drop_button.setObjectName("dropProblemUsers")
+        self.drop_button.clicked.connect(self.drop_problem_users)
+        self.buttons = QDialogButtonBox()
+        self.apply_button = self.buttons.addButton(
+            apply_button_text(checked.plan.kind), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.apply_button.setObjectName("applyPlan")
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.drop_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.show_checked(checked)
+
+    @property
+    def checked(self) -> CheckedPlan:
+        return self._checked
+
+    def show_checked(self, checked: CheckedPlan) -> None:
+        """Show a (new) check result; re-enables the buttons after a re-check."""
+        self._checked = checked
+        self.heading.setText(plan_title(checked.plan.kind, len(checked.plan.changes)))
+        self.rows.set_rows(plan_rows(checked, self._naming, self._skus))
+        self._fill_problems(checked)
+        will_change = len(checked.effective.changes)
+        skipped = len(checked.plan.changes) - will_change
+        parts = [self.tr("{n} will change").format(n=will_change)]
+        if skipped:
+            parts.append(self.tr("{n} need nothing").format(n=skipped))
+        blocking = len(checked.blocking)
+        if blocking:
+            parts.append(self.tr("fix the problems marked in red before applying"))
+        self.summary.setText(" · ".join(parts))
+        dropping = len(checked.problem_users())
+        self.drop_button.setVisible(dropping > 0)
+        self.drop_button.setText(
+            self.tr("Leave out {n} users with problems").format(n=dropping)
+            if dropping != 1
+            else self.tr("Leave out the user with problems")
+        )
+        self._set_waiting(False)
+
+    def drop_problem_users(self) -> None:
+        plan: Plan = self._checked.plan.without(self._checked.problem_users())
+        self._set_waiting(True)
+        self.recheck_requested.emit(plan)
+
+    def recheck_failed(self) -> None:
+        self._set_waiting(False)
+
+    def _set_waiting(self, waiting: bool) -> None:
+        self.drop_button.setEnabled(not waiting)
+        self.apply_button.setEnabled(not waiting and self._checked.can_apply)
+        if waiting:
+            self.summary.setText(self.tr("Checking again…"))
+
+    def _fill_problems(self, checked: CheckedPlan) -> None:
+        self.problems.clear()
+        grouped: Counter[tuple[Severity, str]] = Counter()
+        for problem in checked.problems:
+            if problem.severity is Severity.SKIP:
+                continue  # skips are per-user notes in the table, not problems
+            grouped[(problem.severity, problem_text(problem, self._naming))] += 1
+        order = {Severity.BLOCKING: 0, Severity.WARNING: 1}
+        for (severity, text), count in sorted(grouped.items(), key=lambda i: order[i[0][0]]):
+            label = text if count == 1 else self.tr("{text} ({n} users)").format(text=text, n=count)
+            item = QListWidgetItem(icon(_ICON[severity]), label)
+            item.setData(Qt.ItemDataRole.UserRole, severity.value)
+            self.problems.addItem(item)
+        self.problems.setVisible(self.problems.count() > 0)
+
+    def problem_texts(self) -> list[str]:
+        return [self.problems.item(i).text() for i in range(self.problems.count())]

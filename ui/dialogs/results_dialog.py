@@ -1,0 +1,133 @@
+"""What a run did, user by user: done, failed (with Microsoft's reason), skipped. Failed users
+can be retried in one click; the report can be copied for a ticket or an e-mail."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.licensing.types import Outcome, RunReport
+from ui.icons import icon
+from ui.models.text_rows import TextRow, TextRowsModel
+
+RETRY_FAILED = 2  # the dialog's result code when the person asks to retry failed users
+
+_ICON = {
+    Outcome.DONE: "done",
+    Outcome.FAILED: "error",
+    Outcome.SKIPPED: "skipped",
+    Outcome.CANCELLED: "skipped",
+}
+_ORDER = {Outcome.FAILED: 0, Outcome.CANCELLED: 1, Outcome.DONE: 2, Outcome.SKIPPED: 3}
+
+
+class ResultsDialog(QDialog):
+    def __init__(
+        self,
+        title: str,
+        report: RunReport,
+        labels: Mapping[str, str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("runResults")
+        self.setWindowTitle(self.tr("Results"))
+        self.resize(820, 480)
+        self.report = report
+        self._labels = labels
+        self._title = title
+
+        heading = QLabel(title)
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        heading.setFont(font)
+        self.summary = QLabel(self.summary_text())
+        self.summary.setObjectName("resultsSummary")
+
+        self.rows = TextRowsModel([self.tr("User"), self.tr("Result"), self.tr("Details")], self)
+        self.rows.set_rows(self._table_rows())
+        table = QTableView()
+        table.setObjectName("resultsTable")
+        table.setModel(self.rows)
+        table.verticalHeader().hide()
+        table.setShowGrid(False)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = table.horizontalHeader()
+        header.resizeSection(0, 280)
+        header.resizeSection(1, 120)
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.retry_button = QPushButton(icon("refresh"), self.tr("Retry failed"))
+        self.retry_button.setObjectName("retryFailed")
+        self.retry_button.setEnabled(report.count(Outcome.FAILED) > 0)
+        self.retry_button.clicked.connect(lambda: self.done(RETRY_FAILED))
+        self.copy_button = QPushButton(icon("copy"), self.tr("Copy report"))
+        self.copy_button.setObjectName("copyReport")
+        self.copy_button.clicked.connect(self.copy_report)
+        buttons.addButton(self.retry_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(table, 1)
+        layout.addWidget(buttons)
+
+    def summary_text(self) -> str:
+        r = self.report
+        text = self.tr("{done} done · {failed} failed · {skipped} needed nothing").format(
+            done=r.count(Outcome.DONE),
+            failed=r.count(Outcome.FAILED),
+            skipped=r.count(Outcome.SKIPPED),
+        )
+        cancelled = r.count(Outcome.CANCELLED)
+        if cancelled:
+            text += self.tr(" · {n} not started (stopped)").format(n=cancelled)
+        return text
+
+    def outcome_text(self, outcome: Outcome) -> str:
+        return {
+            Outcome.DONE: self.tr("Done"),
+            Outcome.FAILED: self.tr("Failed"),
+            Outcome.SKIPPED: self.tr("Skipped"),
+            Outcome.CANCELLED: self.tr("Not started"),
+        }[outcome]
+
+    def _table_rows(self) -> list[TextRow]:
+        results = sorted(self.report.results, key=lambda r: _ORDER[r.outcome])
+        return [
+            TextRow(
+                (self._labels.get(r.user, r.user), self.outcome_text(r.outcome), r.message),
+                icon(_ICON[r.outcome]),
+                key=r.user,
+            )
+            for r in results
+        ]
+
+    def report_text(self) -> str:
+        lines = [self._title, self.summary_text(), ""]
+        for row in self.rows.rows():
+            user, outcome, details = row.cells
+            lines.append("\t".join(part for part in (user, outcome, details) if part))
+        return "\n".join(lines)
+
+    def copy_report(self) -> None:
+        QGuiApplication.clipboard().setText(self.report_text())

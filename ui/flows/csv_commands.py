@@ -1,0 +1,114 @@
+"""Export the users shown to CSV, and import a plan file (the engine's reader) for a preview."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from desktop.graph.records import User
+from desktop.licensing.csv_plan import load_plan_csv
+from desktop.licensing.types import Plan
+from ui.dialogs.error_dialog import show_error
+from ui.dialogs.launcher import accepted, launch
+from ui.flows.change_runner import ChangeRunner
+from ui.models.naming import LicenseNaming, licenses_text, problems_text, status_text
+from ui.session import TenantSession
+
+
+def export_users(path: Path, users: Sequence[User], naming: LicenseNaming, delimiter: str) -> int:
+    """Write ``users`` as a spreadsheet-friendly CSV (UTF-8 with BOM, so Excel reads accents)."""
+    header = [
+        "displayName",
+        "userPrincipalName",
+        "status",
+        "licenses",
+        "usageLocation",
+        "department",
+        "jobTitle",
+        "problems",
+    ]
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=delimiter)
+        writer.writerow(header)
+        for user in users:
+            writer.writerow(
+                [
+                    user.display_name,
+                    user.user_principal_name,
+                    status_text(user),
+                    licenses_text(user, naming),
+                    user.usage_location or "",
+                    user.department or "",
+                    user.job_title or "",
+                    problems_text(user, naming),
+                ]
+            )
+    return len(users)
+
+
+def spreadsheet_delimiter(locale: QLocale | None = None) -> str:
+    """Where the decimal mark is a comma (Polish, German...), Excel expects ';' in CSV."""
+    return ";" if (locale or QLocale()).decimalPoint() == "," else ","
+
+
+class CsvCommands(QObject):
+    exported = Signal(str, int)  # path, rows written
+
+    def __init__(self, session: TenantSession, runner: ChangeRunner, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._runner = runner
+        self._parent = parent
+
+    def _choose_file(self, save: bool) -> Path | None:
+        dialog = QFileDialog(self._parent)
+        dialog.setObjectName("csvFileDialog")
+        dialog.setNameFilter(self.tr("CSV files (*.csv)"))
+        if save:
+            dialog.setWindowTitle(self.tr("Export users"))
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dialog.setDefaultSuffix("csv")
+            dialog.selectFile("users.csv")
+        else:
+            dialog.setWindowTitle(self.tr("Import plan file"))
+            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        try:
+            if not accepted(launch(dialog)) or not dialog.selectedFiles():
+                return None
+            return Path(dialog.selectedFiles()[0])
+        finally:
+            dialog.deleteLater()
+
+    def export_csv(self) -> None:
+        path = self._choose_file(save=True)
+        if path is None:
+            return
+        model, proxy = self._session.users, self._session.proxy
+        # Snapshot on the UI thread; the worker only formats and writes.
+        users = [model.user_at(row) for row in proxy.visible_source_rows()]
+        naming, delimiter = model.naming, spreadsheet_delimiter()
+        self._session.workers.start(
+            "export csv",
+            lambda _ctx: export_users(path, users, naming, delimiter),
+            on_result=lambda count: self.exported.emit(str(path), count),
+            on_error=lambda exc: show_error(self._parent, exc),
+        )
+
+    def import_plan(self) -> None:
+        path = self._choose_file(save=False)
+        if path is None:
+            return
+        skus = self._session.skus.skus()
+        self._session.workers.start(
+            "read plan csv",
+            lambda _ctx: load_plan_csv(path, skus),
+            on_result=self._plan_read,
+            on_error=lambda exc: show_error(self._parent, exc),
+        )
+
+    def _plan_read(self, plan: Plan) -> None:
+        self._runner.run(plan)

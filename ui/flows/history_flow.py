@@ -1,0 +1,92 @@
+"""History: list the journal, then undo a run (a new, previewed change) or resume one. At start
+up, an interrupted run (the app closed or crashed mid-way) is offered for resume."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from desktop.licensing.types import RunSummary
+from ui.dialogs.ask import confirm
+from ui.dialogs.error_dialog import show_error
+from ui.dialogs.history_dialog import HistoryChoice, HistoryDialog, when
+from ui.dialogs.launcher import launch
+from ui.flows.change_runner import ChangeRunner
+from ui.plan_text import plan_title
+from ui.session import TenantSession
+
+
+class HistoryCommands(QObject):
+    def __init__(self, session: TenantSession, runner: ChangeRunner, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._runner = runner
+        self._parent = parent
+
+    def history(self) -> None:
+        controller = self._session.controller
+        self._session.workers.start(
+            "read history",
+            lambda _ctx: (
+                controller.history(),
+                [r.run_id for r in controller.interrupted_runs()],
+            ),
+            on_result=self._show,
+            on_error=lambda exc: show_error(self._parent, exc),
+        )
+
+    def _show(self, found: tuple[list[RunSummary], list[str]]) -> None:
+        runs, interrupted = found
+        dialog = HistoryDialog(runs, interrupted, self._parent)
+        try:
+            choice = launch(dialog)
+            run = dialog.chosen()
+        finally:
+            dialog.deleteLater()
+        if run is None:
+            return
+        if choice == HistoryChoice.UNDO:
+            self.undo(run)
+        elif choice == HistoryChoice.RESUME:
+            self.resume(run)
+
+    def undo(self, run: RunSummary) -> None:
+        controller = self._session.controller
+        self._session.workers.start(
+            "plan undo",
+            lambda _ctx: controller.undo_plan(run.run_id),
+            on_result=self._runner.preview,
+            on_error=lambda exc: show_error(self._parent, exc),
+        )
+
+    def resume(self, run: RunSummary) -> None:
+        self._runner.resume(run.run_id, plan_title(run.kind, run.total))
+
+    def offer_resume(self) -> None:
+        """Look for runs an earlier session left unfinished; offer to finish the newest."""
+        controller = self._session.controller
+        self._session.workers.start(
+            "find interrupted runs",
+            lambda _ctx: controller.interrupted_runs(),
+            on_result=self._ask_resume,
+            on_error=lambda exc: show_error(self._parent, exc),
+        )
+
+    def _ask_resume(self, runs: list[RunSummary]) -> None:
+        if not runs or self._runner.busy:
+            return
+        run = max(runs, key=lambda r: r.started_at)
+        left = run.total - run.done - run.failed - run.skipped
+        if confirm(
+            self._parent,
+            self.tr("Unfinished change"),
+            self.tr("“{change}”, started {when}, was interrupted before it finished.").format(
+                change=plan_title(run.kind, run.total), when=when(run.started_at)
+            ),
+            yes=self.tr("Resume"),
+            informative=self.tr(
+                "{n} users were not handled yet. Resuming checks each of them again first, "
+                "so nothing is done twice."
+            ).format(n=left),
+        ):
+            self.resume(run)

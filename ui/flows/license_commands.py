@@ -1,0 +1,159 @@
+"""The actions on ticked users: ask what exactly (a dialog), build the plan, hand it to the runner.
+
+Every plan names users by id, so the preview and results can show each user's name and UPN
+from what the check read.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from desktop.graph.records import AssignedLicense, Sku, User
+from desktop.licensing.builders import (
+    apps_plan,
+    assign_plan,
+    copy_licenses_plan,
+    reassign_plan,
+    remove_plan,
+    sign_in_plan,
+    usage_location_plan,
+)
+from ui.dialogs.apps_dialog import AppsDialog
+from ui.dialogs.copy_from_dialog import CopyFromDialog
+from ui.dialogs.launcher import accepted, launch
+from ui.dialogs.license_picker import LicensePickerDialog
+from ui.dialogs.location_dialog import UsageLocationDialog
+from ui.dialogs.reassign_dialog import ReassignDialog
+from ui.dialogs.remove_dialog import RemoveDialog
+from ui.flows.change_runner import ChangeRunner
+from ui.session import TenantSession
+
+
+def direct_skus(user: User) -> frozenset[str]:
+    """Packages assigned to the user directly (without assignment states, all of them)."""
+    return user.direct_sku_ids if user.license_assignment_states else user.sku_ids
+
+
+def held_directly(users: Sequence[User], skus: Sequence[Sku]) -> list[tuple[Sku, int]]:
+    """Packages at least one of ``users`` holds directly, with how many hold each."""
+    counts: Counter[str] = Counter()
+    for user in users:
+        counts.update(direct_skus(user))
+    return [(sku, counts[sku.sku_id]) for sku in skus if counts[sku.sku_id]]
+
+
+class LicenseCommands(QObject):
+    def __init__(self, session: TenantSession, runner: ChangeRunner, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._runner = runner
+        self._parent = parent
+
+    def _targets(self) -> list[User]:
+        return self._session.users.checked_users()
+
+    def _ids(self, users: Sequence[User]) -> list[str]:
+        return [u.id for u in users]
+
+    def add_licenses(self) -> None:
+        users = self._targets()
+        if not users:
+            return
+        session = self._session
+        dialog = LicensePickerDialog(
+            session.skus.skus(),
+            session.naming,
+            users=len(users),
+            users_without_location=sum(1 for u in users if not u.usage_location),
+            default_location=session.most_common_usage_location(),
+            parent=self._parent,
+        )
+        if not accepted(launch(dialog)) or not dialog.picked():
+            return
+        plan = assign_plan(self._ids(users), dialog.picked())
+        self._runner.run(plan, default_usage_location=dialog.usage_location())
+
+    def reassign(self) -> None:
+        users = self._targets()
+        held = held_directly(users, self._session.skus.skus())
+        if not held:
+            return
+        dialog = ReassignDialog(held, self._session.skus.skus(), self._session.naming, self._parent)
+        if not accepted(launch(dialog)):
+            return
+        source, target = dialog.source_sku(), dialog.target_sku()
+        if source is None or target is None:
+            return
+        holders = [u for u in users if source in direct_skus(u)]
+        self._runner.run(reassign_plan(self._ids(holders), source, AssignedLicense(target)))
+
+    def remove(self) -> None:
+        users = self._targets()
+        held = held_directly(users, self._session.skus.skus())
+        if not held:
+            return
+        dialog = RemoveDialog(held, self._session.naming, self._parent)
+        if not accepted(launch(dialog)) or not dialog.picked():
+            return
+        picked = set(dialog.picked())
+        holders = [u for u in users if picked & direct_skus(u)]
+        self._runner.run(remove_plan(self._ids(holders), sorted(picked)))
+
+    def apps(self) -> None:
+        users = self._targets()
+        held = held_directly(users, self._session.skus.skus())
+        if not held:
+            return
+
+        def disabled_now(sku_id: str) -> tuple[str, ...]:
+            for user in users:
+                lic = user.assigned(sku_id)
+                if lic is not None:
+                    return lic.disabled_plans
+            return ()
+
+        dialog = AppsDialog(held, self._session.naming, disabled_now, self._parent)
+        if not accepted(launch(dialog)):
+            return
+        sku_id = dialog.sku_id()
+        if sku_id is None:
+            return
+        holders = [u for u in users if sku_id in direct_skus(u)]
+        self._runner.run(apps_plan(self._ids(holders), sku_id, dialog.disabled_plans()))
+
+    def usage_location(self) -> None:
+        users = self._targets()
+        if not users:
+            return
+        preset = users[0].usage_location or self._session.most_common_usage_location()
+        dialog = UsageLocationDialog(len(users), preset, self._parent)
+        if accepted(launch(dialog)):
+            self._runner.run(usage_location_plan(self._ids(users), dialog.code()))
+
+    def activate(self) -> None:
+        users = [u for u in self._targets() if not u.account_enabled]
+        if users:
+            self._runner.run(sign_in_plan(self._ids(users), True))
+
+    def block(self) -> None:
+        users = [u for u in self._targets() if u.account_enabled]
+        if users:
+            self._runner.run(sign_in_plan(self._ids(users), False))
+
+    def copy_from(self) -> None:
+        users = self._targets()
+        if not users:
+            return
+        model = self._session.users
+        dialog = CopyFromDialog(
+            model.users(), model.haystacks(), self._session.naming, len(users), self._parent
+        )
+        if not accepted(launch(dialog)):
+            return
+        source = dialog.source()
+        if source is not None:
+            self._runner.run(copy_licenses_plan(source, self._ids(users)))

@@ -1,0 +1,46 @@
+"""New user: the form, then the usual preview (its button reads "Create user": the
+confirmation), then, once Microsoft has created the account, the password shown once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from desktop.graph.records import NewUser
+from desktop.licensing.builders import create_user_plan
+from desktop.licensing.types import Outcome, RunReport
+from ui.dialogs.launcher import accepted, launch
+from ui.dialogs.new_user_dialog import NewUserDialog
+from ui.dialogs.user_created_dialog import UserCreatedDialog
+from ui.flows.change_runner import ChangeRunner
+from ui.session import TenantSession
+
+
+class NewUserCommand(QObject):
+    def __init__(self, session: TenantSession, runner: ChangeRunner, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._runner = runner
+        self._parent = parent
+
+    def new_user(self) -> None:
+        session = self._session
+        dialog = NewUserDialog(
+            session.verified_domains(),
+            session.skus.skus(),
+            session.naming,
+            session.most_common_usage_location(),
+            self._parent,
+        )
+        if not accepted(launch(dialog)):
+            return
+        new_user = dialog.new_user()
+        plan = create_user_plan(new_user, dialog.picked_licenses())
+        self._runner.run(plan, on_finished=lambda report: self._created(report, new_user))
+
+    def _created(self, report: RunReport, new_user: NewUser) -> None:
+        upn = new_user.user_principal_name.lower()
+        created = any(r.outcome is Outcome.DONE and r.user.lower() == upn for r in report.results)
+        if created:
+            password = new_user.password_profile.password
+            launch(UserCreatedDialog(new_user.user_principal_name, password, self._parent))

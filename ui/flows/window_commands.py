@@ -1,0 +1,56 @@
+"""All the window's commands in one place, so the main window connects actions without knowing
+which object carries each one out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+from ui.actions import UserActions
+from ui.flows.change_runner import ChangeRunner
+from ui.flows.csv_commands import CsvCommands
+from ui.flows.history_flow import HistoryCommands
+from ui.flows.license_commands import LicenseCommands
+from ui.flows.new_user import NewUserCommand
+from ui.session import TenantSession
+
+
+class WindowCommands(QObject):
+    def __init__(self, session: TenantSession, runner: ChangeRunner, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.licenses = LicenseCommands(session, runner, parent)
+        self.new_user = NewUserCommand(session, runner, parent)
+        self.csv = CsvCommands(session, runner, parent)
+        self.history = HistoryCommands(session, runner, parent)
+        self._connections: list[tuple[QAction, Callable[[], None]]] = []
+
+    def _bindings(self, a: UserActions) -> list[tuple[QAction, Callable[[], None]]]:
+        return [
+            (a.add_licenses, self.licenses.add_licenses),
+            (a.reassign, self.licenses.reassign),
+            (a.remove, self.licenses.remove),
+            (a.apps, self.licenses.apps),
+            (a.usage_location, self.licenses.usage_location),
+            (a.activate, self.licenses.activate),
+            (a.block, self.licenses.block),
+            (a.copy_from, self.licenses.copy_from),
+            (a.new_user, self.new_user.new_user),
+            (a.refresh, self.session.load),
+            (a.export_csv, self.csv.export_csv),
+            (a.import_plan, self.csv.import_plan),
+            (a.history, self.history.history),
+        ]
+
+    def connect_actions(self, actions: UserActions) -> None:
+        for action, slot in self._bindings(actions):
+            action.triggered.connect(slot)
+            self._connections.append((action, slot))
+
+    def disconnect_actions(self, actions: UserActions) -> None:
+        for action, slot in self._connections:
+            action.triggered.disconnect(slot)
+        self._connections.clear()

@@ -1,0 +1,237 @@
+"""The main window: menus, toolbar and status bar around either the welcome page or the open
+tenant. It composes parts (TenantView, UserActions, ChangeRunner, the command objects) and wires
+their signals; the parts do the work."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QToolBar, QWidget
+
+from ui.actions import UserActions, WindowState
+from ui.dialogs.error_dialog import show_error
+from ui.flows.change_runner import ChangeRunner
+from ui.flows.window_commands import WindowCommands
+from ui.icons import app_icon, icon
+from ui.menus import open_user_menu
+from ui.models.selection_stats import SelectionStats
+from ui.session import TenantSession
+from ui.settings import app_settings
+from ui.tenant_view import TenantView
+from ui.widgets.status_bar import WindowStatusBar
+from ui.widgets.welcome import WelcomePage
+
+GEOMETRY_KEY = "window/geometry"
+WINDOW_STATE_KEY = "window/state"
+COLUMNS_KEY = "window/userColumns"
+
+
+class MainWindow(QMainWindow):
+    reset_demo_requested = Signal()
+
+    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("License Desk"))
+        self.setWindowIcon(app_icon())
+        self.settings = settings or app_settings()
+        self.user_actions = UserActions(self)
+        self.reset_demo = QAction(icon("reset"), self.tr("Reset demo tenant…"), self)
+        self.reset_demo.setObjectName("resetDemo")
+        self.reset_demo.setVisible(False)
+        self.reset_demo.triggered.connect(self.reset_demo_requested)
+        self.quit_action = QAction(self.tr("Quit"), self)
+        self.quit_action.setShortcut("Ctrl+Q")
+        self.quit_action.triggered.connect(self.close)
+
+        self.welcome = WelcomePage()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.setCentralWidget(self.stack)
+        self.status = WindowStatusBar()
+        self.setStatusBar(self.status)
+        self._build_menus()
+        self._build_toolbar()
+
+        self.session: TenantSession | None = None
+        self.view: TenantView | None = None
+        self.runner: ChangeRunner | None = None
+        self.commands: WindowCommands | None = None
+        self.resize(1280, 800)
+        geometry = self.settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        self._update_actions()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        a = self.user_actions
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([a.export_csv, a.import_plan])
+        file_menu.addSeparator()
+        file_menu.addAction(self.reset_demo)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([a.find, a.tick_all, a.clear_ticks])
+        users_menu: QMenu = bar.addMenu(self.tr("&Users"))
+        for action in a.user_menu():
+            if action is None:
+                users_menu.addSeparator()
+            else:
+                users_menu.addAction(action)
+        users_menu.addSeparator()
+        users_menu.addAction(a.new_user)
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(a.refresh)
+        tools_menu = bar.addMenu(self.tr("&Tools"))
+        tools_menu.addAction(a.history)
+        # Shortcuts work even while the menu bar is hidden or the toolbar lacks the action.
+        self.addActions(
+            [
+                *a.change_actions(),
+                a.new_user,
+                a.refresh,
+                a.find,
+                a.history,
+                a.tick_all,
+                a.clear_ticks,
+                a.export_csv,
+                a.import_plan,
+            ]
+        )
+
+    def _build_toolbar(self) -> None:
+        a = self.user_actions
+        toolbar = QToolBar(self.tr("Actions"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # Low-priority actions show only their icon beside text: the bar stays one line wide.
+        for action in (
+            a.apps,
+            a.usage_location,
+            a.activate,
+            a.block,
+            a.copy_from,
+            a.export_csv,
+            a.import_plan,
+        ):
+            action.setPriority(QAction.Priority.LowPriority)
+        toolbar.addActions([a.add_licenses, a.reassign, a.remove, a.apps])
+        toolbar.addSeparator()
+        toolbar.addActions([a.usage_location, a.activate, a.block, a.copy_from])
+        toolbar.addSeparator()
+        toolbar.addAction(a.new_user)
+        toolbar.addSeparator()
+        toolbar.addActions([a.refresh, a.export_csv, a.import_plan, a.history])
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    # -- pages --------------------------------------------------------------------------------
+
+    def show_welcome(self, message: str = "") -> None:
+        self.welcome.show_message(message)
+        self.welcome.set_waiting(False)
+        self.stack.setCurrentWidget(self.welcome)
+        self.status.show_activity("", False)
+
+    def open_session(self, session: TenantSession) -> None:
+        """Show ``session`` and start loading it."""
+        self.close_session()
+        self.session = session
+        session.setParent(self)
+        self.view = TenantView(session)
+        columns = self.settings.value(COLUMNS_KEY)
+        if isinstance(columns, QByteArray):
+            self.view.restore_columns(columns)
+        self.stack.addWidget(self.view)
+        self.stack.setCurrentWidget(self.view)
+        self.runner = ChangeRunner(session, self)
+        self.commands = WindowCommands(session, self.runner, self)
+        self.commands.connect_actions(self.user_actions)
+        self.reset_demo.setVisible(session.connection.is_demo)
+
+        self.user_actions.find.triggered.connect(self.view.focus_search)
+        self.user_actions.tick_all.triggered.connect(self.view.table.tick_all_shown)
+        self.user_actions.clear_ticks.triggered.connect(session.users.clear_checks)
+        self.view.table.menu_requested.connect(self.open_user_menu)
+        session.users.checked_changed.connect(self._update_actions)
+        session.loading_changed.connect(self._loading_changed)
+        session.users_arrived.connect(self._users_arrived)
+        session.load_failed.connect(self._load_failed)
+        session.refresh_failed.connect(lambda exc: show_error(self, exc))
+        session.organization_changed.connect(self._update_title)
+        session.proxy.rows_changed.connect(self._update_counts)
+        session.proxy.modelReset.connect(self._update_counts)
+        self.runner.busy_changed.connect(self._update_actions)
+        self.runner.status.connect(lambda text: self.status.show_activity(text, bool(text)))
+        session.load()
+        self._update_actions()
+
+    def close_session(self) -> None:
+        if self.session is None:
+            return
+        if self.view is not None:
+            self.settings.setValue(COLUMNS_KEY, self.view.save_columns())
+            self.stack.removeWidget(self.view)
+            self.view.deleteLater()
+        if self.commands is not None:
+            self.commands.disconnect_actions(self.user_actions)
+        self.session.close()
+        self.session.deleteLater()
+        self.session = self.view = self.runner = self.commands = None
+        self.reset_demo.setVisible(False)
+        self._update_actions()
+
+    def open_user_menu(self, at: QPoint) -> QMenu:
+        return open_user_menu(self.user_actions, self, at)
+
+    # -- state ----------------------------------------------------------------------------------
+
+    def _update_actions(self) -> None:
+        session = self.session
+        if session is None:
+            self.user_actions.update_state(SelectionStats(), WindowState())
+            return
+        busy = self.runner.busy if self.runner is not None else False
+        state = WindowState(ready=session.ready, loading=session.loading, busy=busy)
+        self.user_actions.update_state(session.users.stats, state)
+        self.status.show_selection(session.users.stats.count)
+
+    def _update_counts(self) -> None:
+        if self.session is not None:
+            self.status.show_counts(self.session.users.rowCount(), self.session.proxy.rowCount())
+
+    def _users_arrived(self, count: int) -> None:
+        self.status.show_activity(self.tr("Loading users… {n}").format(n=f"{count:,}"), True)
+        self._update_counts()
+
+    def _loading_changed(self, loading: bool) -> None:
+        if loading:
+            self.status.show_activity(self.tr("Loading users…"), True)
+        else:
+            self.status.show_activity("", False)
+        self._update_counts()
+        self._update_actions()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+
+    def _update_title(self) -> None:
+        organization = self.session.organization if self.session is not None else None
+        if organization is not None:
+            self.setWindowTitle(
+                self.tr("{organization} — License Desk").format(
+                    organization=organization.display_name
+                )
+            )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.close_session()
+        self.settings.sync()
+        super().closeEvent(event)

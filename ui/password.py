@@ -1,0 +1,24 @@
+"""Temporary passwords for new users: strong, and easy to read aloud or type from a note."""
+
+from __future__ import annotations
+
+import secrets
+
+# No look-alikes (0/O, 1/l/I) and no characters that keyboard layouts move around.
+LOWER = "abcdefghijkmnopqrstuvwxyz"
+UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ"
+DIGITS = "23456789"
+SYMBOLS = "!#$%*+-=?@"
+LENGTH = 16
+
+
+def generate_password(length: int = LENGTH) -> str:
+    """At least one of each kind (Microsoft needs three of four), the rest from all of them,
+    shuffled with the OS's cryptographic randomness."""
+    if length < 8:
+        raise ValueError("a temporary password needs at least 8 characters")
+    everything = LOWER + UPPER + DIGITS + SYMBOLS
+    chars = [secrets.choice(kind) for kind in (LOWER, UPPER, DIGITS, SYMBOLS)]
+    chars += [secrets.choice(everything) for _ in range(length - len(chars))]
+    secrets.SystemRandom().shuffle(chars)
+    return "".join(chars)

@@ -1,0 +1,114 @@
+"""Getting from launch to an open tenant: the demo tenant, a remembered sign-in, a new sign-in,
+or the welcome page. Also "Reset demo tenant". Every blocking step runs on a worker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+from ui.connection import TenantConnection, open_demo
+from ui.dialogs.ask import confirm
+from ui.dialogs.error_dialog import show_error
+from ui.errors import describe
+from ui.flows.history_flow import HistoryCommands
+from ui.main_window import MainWindow
+from ui.session import TenantSession
+from ui.sign_in import SignInService
+from ui.workers import Job, JobContext, WorkerPool
+
+
+class Startup(QObject):
+    session_opened = Signal(object)  # the TenantSession
+
+    def __init__(
+        self,
+        window: MainWindow,
+        data_dir: Path,
+        *,
+        sign_in: SignInService | None = None,
+        demo_opener: Callable[[Path], TenantConnection] = open_demo,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._data_dir = data_dir
+        self._sign_in = sign_in or SignInService(data_dir)
+        self._open_demo = demo_opener
+        self._workers = WorkerPool(self)
+        self._sign_in_job: Job | None = None
+        window.welcome.demo_requested.connect(self.open_demo)
+        window.welcome.sign_in_requested.connect(self.sign_in)
+        window.reset_demo_requested.connect(self.reset_demo)
+        window.destroyed.connect(self._stop_workers)
+
+    def _stop_workers(self, _window: object = None) -> None:
+        self._workers.shutdown()
+
+    def start(self, *, demo: bool) -> None:
+        if demo:
+            self.open_demo()
+        else:
+            self._window.welcome.set_waiting(True)
+            self._window.welcome.show_message(self.tr("Looking for a saved sign-in…"))
+            self._run(lambda _ctx: self._sign_in.remembered(), self._remembered)
+
+    def open_demo(self) -> None:
+        self._window.welcome.set_waiting(True)
+        self._window.welcome.show_message(self.tr("Starting the demo tenant…"))
+        data_dir = self._data_dir
+        self._run(lambda _ctx: self._open_demo(data_dir), self._open)
+
+    def sign_in(self) -> None:
+        self._window.welcome.set_waiting(True)
+        self._window.welcome.show_message(
+            self.tr("Finish signing in in your web browser. This window waits for it.")
+        )
+        self._sign_in_job = self._run(lambda ctx: self._sign_in.sign_in(ctx.cancel), self._open)
+
+    def _run(self, work: Callable[[JobContext], object], done: Callable[[object], None]) -> Job:
+        return self._workers.start("startup", work, on_result=done, on_error=self._failed)
+
+    def _remembered(self, connection: object) -> None:
+        if connection is None:
+            self._window.show_welcome(self._sign_in.storage_warning)
+            return
+        self._open(connection)
+
+    def _open(self, connection: object) -> None:
+        assert isinstance(connection, TenantConnection)
+        session = TenantSession(connection)
+        self._window.open_session(session)
+        commands = self._window.commands
+        if commands is not None:
+            history: HistoryCommands = commands.history
+            session.loaded.connect(
+                history.offer_resume, type=Qt.ConnectionType.SingleShotConnection
+            )
+        self.session_opened.emit(session)
+
+    def _failed(self, exc: BaseException) -> None:
+        message = describe(exc)
+        self._window.show_welcome(f"{message.title}: {message.text}")
+
+    def reset_demo(self) -> None:
+        session = self._window.session
+        if session is None or session.connection.demo is None:
+            return
+        if not confirm(
+            self._window,
+            self.tr("Reset demo tenant"),
+            self.tr("Put the demo tenant back as it was at the start?"),
+            yes=self.tr("Reset"),
+            informative=self.tr(
+                "Every change made in the demo is lost. Real tenants are never affected."
+            ),
+        ):
+            return
+        demo = session.connection.demo
+        self._workers.start(
+            "reset demo",
+            lambda _ctx: demo.reset(),
+            on_result=lambda _none: session.load(),
+            on_error=lambda exc: show_error(self._window, exc),
+        )

@@ -1,0 +1,78 @@
+"""The open tenant: header, package cards, search and quick filters, and the user table, all
+bound to one TenantSession's models."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ui.models.quick_filter import QuickFilter, QuickFilterKind
+from ui.session import TenantSession
+from ui.widgets.filter_bar import FilterBar
+from ui.widgets.license_cards import LicenseSummary
+from ui.widgets.tenant_header import TenantHeader
+from ui.widgets.user_table_view import UserTableView
+
+
+class TenantView(QWidget):
+    def __init__(self, session: TenantSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tenantView")
+        self.session = session
+        self.header = TenantHeader()
+        self.summary = LicenseSummary(session.skus)
+        self.filters = FilterBar()
+        self.table = UserTableView()
+        self.table.set_proxy(session.proxy)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 4)
+        layout.setSpacing(10)
+        layout.addWidget(self.header)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.table, 1)
+
+        self.filters.search_changed.connect(session.proxy.set_search)
+        self.filters.quick_filter_changed.connect(self._quick_filter_chosen)
+        self.summary.package_clicked.connect(self._package_clicked)
+        session.skus.modelReset.connect(self._packages_changed)
+        session.organization_changed.connect(self._show_header)
+        self._show_header()
+
+    def _show_header(self) -> None:
+        connection = self.session.connection
+        organization = self.session.organization
+        self.header.show_tenant(
+            organization.display_name if organization else "",
+            "" if connection.is_demo else connection.account_label,
+            connection.is_demo,
+        )
+
+    def _packages_changed(self) -> None:
+        naming = self.session.skus.naming
+        self.filters.set_packages(
+            [(sku.sku_id, naming.sku(sku.sku_id)) for sku in self.session.skus.skus()]
+        )
+
+    def _quick_filter_chosen(self, quick: QuickFilter) -> None:
+        self.session.proxy.set_quick_filter(quick)
+        self.summary.set_active(quick.sku_id if quick.kind is QuickFilterKind.PACKAGE else None)
+
+    def _package_clicked(self, sku_id: str) -> None:
+        current = self.filters.current_filter()
+        wanted = QuickFilter() if current.sku_id == sku_id else QuickFilter.package(sku_id)
+        self.filters.set_quick_filter(wanted)
+
+    def focus_search(self) -> None:
+        self.filters.focus_search()
+
+    def save_columns(self) -> QByteArray:
+        return self.table.horizontalHeader().saveState()
+
+    def restore_columns(self, state: QByteArray) -> None:
+        header = self.table.horizontalHeader()
+        if state and not state.isEmpty():
+            header.restoreState(state)
+            # A saved sort must not apply before the rows arrive; start in arrival order.
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)

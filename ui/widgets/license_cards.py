@@ -1,0 +1,231 @@
+"""The strip of license packages above the table: one card per package with its seat counts.
+
+Cards follow SkuModel: new counts after a change update the existing cards in place. Clicking a
+card shows only the users holding that package (clicking it again shows everyone).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.graph.records import SKU_SUSPENDED, SKU_WARNING, Sku
+from ui.icons import icon
+from ui.models.sku_model import SkuModel, usage_ratio
+
+# Meaning colours, mid-tones that read on light and dark backgrounds alike.
+AMBER = QColor("#d48806")
+RED = QColor("#d13438")
+NEARLY_FULL = 0.9
+
+
+class UsageBar(QWidget):
+    """Assigned / total as a thin rounded bar in the palette's highlight colour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ratio = 0.0
+        self._alarm: QColor | None = None
+        self.setFixedHeight(6)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_usage(self, ratio: float, alarm: QColor | None) -> None:
+        self._ratio, self._alarm = max(0.0, min(1.0, ratio)), alarm
+        self.update()
+
+    @property
+    def ratio(self) -> float:
+        return self._ratio
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        track = QRectF(self.rect())
+        radius = track.height() / 2
+        groove = self.palette().color(QPalette.ColorRole.WindowText)
+        groove.setAlphaF(0.12)
+        painter.setBrush(groove)
+        painter.drawRoundedRect(track, radius, radius)
+        if self._ratio > 0:
+            fill = QRectF(track)
+            fill.setWidth(max(track.height(), track.width() * self._ratio))
+            painter.setBrush(self._alarm or self.palette().color(QPalette.ColorRole.Highlight))
+            painter.drawRoundedRect(fill, radius, radius)
+
+
+class LicenseCard(QFrame):
+    clicked = Signal(str)  # sku_id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("licenseCard")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFixedWidth(232)
+        self.sku_id = ""
+        self._active = False
+        self.name = QLabel()
+        self.name.setObjectName("cardName")
+        font = self.name.font()
+        font.setBold(True)
+        self.name.setFont(font)
+        self.badge = QLabel()
+        self.badge.setObjectName("cardBadge")
+        self.counts = QLabel()
+        self.counts.setObjectName("cardCounts")
+        self.free = QLabel()
+        self.free.setObjectName("cardFree")
+        self.free.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.bar = UsageBar()
+
+        title = QHBoxLayout()
+        title.setSpacing(6)
+        title.addWidget(self.name, 1)
+        title.addWidget(self.badge)
+        numbers = QHBoxLayout()
+        numbers.addWidget(self.counts, 1)
+        numbers.addWidget(self.free)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 12)
+        layout.setSpacing(6)
+        layout.addLayout(title)
+        layout.addLayout(numbers)
+        layout.addWidget(self.bar)
+
+    def show_sku(self, sku: Sku, name: str, status: str) -> None:
+        self.sku_id = sku.sku_id
+        metrics = self.name.fontMetrics()
+        self.name.setText(metrics.elidedText(name, Qt.TextElideMode.ElideRight, 180))
+        tip = [name, sku.sku_part_number]
+        if sku.applies_to != "User":
+            tip.append(self.tr("For the organisation; not assignable to users"))
+        self.setToolTip("\n".join(tip))
+        self.name.setToolTip(sku.sku_part_number)
+        self.counts.setText(
+            self.tr("{used} / {total} assigned").format(
+                used=f"{sku.consumed_units:,}", total=f"{sku.total:,}"
+            )
+        )
+        self.free.setText(self.tr("{free} free").format(free=f"{sku.free:,}"))
+        ratio = usage_ratio(sku)
+        alarm = RED if sku.free == 0 and sku.total else AMBER if ratio >= NEARLY_FULL else None
+        self.bar.set_usage(ratio, alarm)
+        badge_icon = None
+        if sku.capability_status == SKU_SUSPENDED:
+            badge_icon = "error"
+        elif sku.capability_status == SKU_WARNING:
+            badge_icon = "warning"
+        self.badge.setVisible(badge_icon is not None)
+        if badge_icon is not None:
+            self.badge.setPixmap(icon(badge_icon).pixmap(QSize(16, 16), self.devicePixelRatioF()))
+            self.badge.setToolTip(status)
+        self.setProperty("status", sku.capability_status)
+
+    def set_active(self, active: bool) -> None:
+        self._active = active
+        self.update()
+
+    @property
+    def active(self) -> bool:
+        return self._active
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.clicked.emit(self.sku_id)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        border = (
+            palette.color(QPalette.ColorRole.Highlight)
+            if self._active
+            else (palette.color(QPalette.ColorRole.Mid))
+        )
+        painter.setPen(border)
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        if self._active:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(border)
+            painter.drawRoundedRect(rect, 8, 8)
+            painter.setBrush(palette.color(QPalette.ColorRole.Base))
+            rect = rect.adjusted(2, 2, -2, -2)
+        painter.drawRoundedRect(rect, 7, 7)
+
+
+class LicenseSummary(QScrollArea):
+    """A horizontally scrolling row of cards bound to a SkuModel."""
+
+    package_clicked = Signal(str)
+
+    def __init__(self, skus: SkuModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("licenseSummary")
+        self._skus = skus
+        self._cards: list[LicenseCard] = []
+        self._active_sku: str | None = None
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        strip = QWidget()
+        strip.setObjectName("licenseStrip")
+        self._row = QHBoxLayout(strip)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.setSpacing(10)
+        self._row.addStretch(1)
+        self.setWidget(strip)
+        self.viewport().setAutoFillBackground(False)
+        strip.setAutoFillBackground(False)
+        skus.modelReset.connect(self._rebuild)
+        skus.dataChanged.connect(self._refresh)
+        self._rebuild()
+
+    def cards(self) -> list[LicenseCard]:
+        return list(self._cards)
+
+    def card(self, sku_id: str) -> LicenseCard | None:
+        return next((c for c in self._cards if c.sku_id == sku_id), None)
+
+    def set_active(self, sku_id: str | None) -> None:
+        self._active_sku = sku_id
+        for card in self._cards:
+            card.set_active(card.sku_id == sku_id)
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), 96)
+
+    def _rebuild(self) -> None:
+        for card in self._cards:
+            self._row.removeWidget(card)
+            card.deleteLater()
+        self._cards = []
+        for position, _sku in enumerate(self._skus.skus()):
+            card = LicenseCard()
+            card.clicked.connect(self.package_clicked)
+            self._row.insertWidget(position, card)
+            self._cards.append(card)
+        self._refresh()
+        self.setFixedHeight(self._height())
+
+    def _refresh(self) -> None:
+        for card, sku in zip(self._cards, self._skus.skus(), strict=True):
+            card.show_sku(sku, self._skus.name(sku.sku_id), self._skus.status_text(sku))
+            card.set_active(sku.sku_id == self._active_sku)
+
+    def _height(self) -> int:
+        card_height = self._cards[0].sizeHint().height() if self._cards else 0
+        scrollbar = self.horizontalScrollBar().sizeHint().height()
+        return card_height + scrollbar + 4 if self._cards else 0

@@ -1,0 +1,72 @@
+"""Shown when nobody is signed in: sign in to Microsoft 365, or open the demo tenant."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ui.icons import app_icon, icon
+
+
+class WelcomePage(QWidget):
+    sign_in_requested = Signal()
+    demo_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcomePage")
+        logo = QLabel()
+        logo.setPixmap(app_icon().pixmap(QSize(96, 96), self.devicePixelRatioF()))
+        logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title = QLabel(self.tr("Welcome to License Desk"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        title.setFont(font)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text = QLabel(
+            self.tr(
+                "See who holds which Microsoft 365 license, and assign, swap or remove them "
+                "for many people at once. Sign in with an administrator account, or try "
+                "everything on the built-in demo tenant first."
+            )
+        )
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setMaximumWidth(520)
+        self.sign_in_button = QPushButton(icon("sign-in"), self.tr("Sign in to Microsoft 365"))
+        self.sign_in_button.setObjectName("signInButton")
+        self.sign_in_button.setDefault(True)
+        self.sign_in_button.clicked.connect(self.sign_in_requested)
+        self.demo_button = QPushButton(icon("demo"), self.tr("Open the demo tenant"))
+        self.demo_button.setObjectName("openDemoButton")
+        self.demo_button.clicked.connect(self.demo_requested)
+        for button in (self.sign_in_button, self.demo_button):
+            button.setMinimumWidth(280)
+            button.setMinimumHeight(36)
+            button.setIconSize(QSize(20, 20))
+        self.message = QLabel()
+        self.message.setObjectName("welcomeMessage")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setMaximumWidth(520)
+        self.message.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        for widget in (logo, title, text):
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(16)
+        layout.addWidget(self.sign_in_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(8)
+        layout.addWidget(self.message, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(3)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+
+    def set_waiting(self, waiting: bool) -> None:
+        self.sign_in_button.setEnabled(not waiting)
+        self.demo_button.setEnabled(not waiting)
