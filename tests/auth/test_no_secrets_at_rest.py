@@ -9,6 +9,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -24,18 +25,22 @@ from tests.auth.fake_keyring import WindowsLikeKeyring
 MAX_SCANNED_FILE = 20_000_000
 
 
-@pytest.fixture
-def issued() -> list[str]:
-    return []
+@dataclass
+class Recorded:
+    tenant: DemoTenant
+    identity: DemoIdentity
+    issued: list[str]  # every token the identity platform handed out
 
 
 @pytest.fixture
-def recorded_identity(
-    windows_keyring: WindowsLikeKeyring, issued: list[str]
-) -> Iterator[tuple[DemoTenant, DemoIdentity]]:
-    """A demo identity platform that remembers every token it hands out."""
+def recorded(
+    windows_keyring: WindowsLikeKeyring, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Recorded]:
+    """A demo identity platform that remembers every token it hands out, with the command
+    line pointed at it."""
     tenant = DemoTenant.start(users=60, seed=1)
     identity = DemoIdentity(poll_interval=POLL_INTERVAL)
+    issued: list[str] = []
     token_endpoint = identity.token
 
     def recording(request: Request) -> Response:
@@ -48,10 +53,22 @@ def recorded_identity(
 
     identity.token = recording  # type: ignore[method-assign]
     identity.attach(tenant)
+    monkeypatch.setenv(LOGIN_URL_ENV, tenant.root_url)
+    monkeypatch.setenv(KEYRING_NAMESPACE_ENV, NAMESPACE)
     try:
-        yield tenant, identity
+        yield Recorded(tenant, identity, issued)
     finally:
         tenant.stop()
+
+
+@pytest.fixture
+def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """The app data folder and the temp folder, both fresh for this test."""
+    app_data, temp = tmp_path / "data", tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setenv("XDG_DATA_HOME", str(app_data))
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    return app_data, temp
 
 
 def fingerprints(secrets: list[str]) -> set[str]:
@@ -83,23 +100,15 @@ def leaks_in(paths: Iterator[Path], secrets: set[str]) -> list[str]:
 
 
 def test_no_token_in_files_logs_or_output_after_sign_in_and_a_run(
-    recorded_identity: tuple[DemoTenant, DemoIdentity],
+    recorded: Recorded,
     windows_keyring: WindowsLikeKeyring,
-    issued: list[str],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    folders: tuple[Path, Path],
     capfd: pytest.CaptureFixture[str],
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    tenant, identity = recorded_identity
+    tenant, identity, issued = recorded.tenant, recorded.identity, recorded.issued
+    app_data, temp = folders
     started = time.time() - 1
-    app_data = tmp_path / "data"
-    temp = tmp_path / "tmp"
-    temp.mkdir()
-    monkeypatch.setenv("XDG_DATA_HOME", str(app_data))
-    monkeypatch.setattr(tempfile, "tempdir", str(temp))
-    monkeypatch.setenv(LOGIN_URL_ENV, tenant.root_url)
-    monkeypatch.setenv(KEYRING_NAMESPACE_ENV, NAMESPACE)
     caplog.set_level(logging.DEBUG)  # everything, MSAL's and urllib3's debug lines included
 
     run: Callable[..., int] = lambda *argv: main(list(argv))  # noqa: E731
@@ -121,9 +130,7 @@ def test_no_token_in_files_logs_or_output_after_sign_in_and_a_run(
 
     secrets = fingerprints(issued)
     output = capfd.readouterr()
-    log_text = "\n".join(
-        f"{r.getMessage()} {r.exc_text or ''} {r.args!r}" for r in caplog.records
-    )
+    log_text = "\n".join(f"{r.getMessage()} {r.exc_text or ''} {r.args!r}" for r in caplog.records)
     assert log_text and output.out  # something was captured: the scan is not vacuous
     for stream in (output.out, output.err, log_text):
         assert not [s for s in secrets if s in stream]
