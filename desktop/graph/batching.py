@@ -235,6 +235,7 @@ class _Chunk:
             what=f"$batch of {len(round_ids)}",
             body={"requests": wire},
             writes=writes,
+            batch=True,
             cancel=self.cancel,
         )
         if reply.maybe_repeated:
@@ -260,6 +261,11 @@ class _Chunk:
                 self.ambiguous.add(rid)
             wait = retry_after if retry_after is not None else policy.backoff(self.attempts[rid])
             self.due[rid] = now + wait
+        if reply.ticket is not None:
+            accepted = sum(
+                1 for rid in round_ids if self.requests[rid].is_write and answers[rid].status != 429
+            )
+            self.transport.pacer.accepted(reply.ticket, accepted)
         self._carry_dependents(round_ids)
         for rid in round_ids:
             if rid not in self.due:

@@ -7,19 +7,23 @@ one throttle into dozens. So the pacer:
 
 * sends writes unlimited until the first 429 for a write (most runs never get there);
 * then pauses every sender until ``Retry-After`` has passed;
-* learns a rate from that moment: the writes of the burst that filled the window, over the
-  span from the burst's first write to when the window frees up (first send + window length
-  is what an honest ``Retry-After`` points at), with a safety margin;
-* afterwards adapts like TCP (AIMD): a further 429 cuts the rate, every window-length spent
-  saturated without one raises it a little, so it follows a limit shared with other apps.
+* when the pause ends (by then the answers of writes that were in flight have arrived) it
+  learns the window: the writes the service accepted in the burst that filled it are the
+  limit N, and the span from the burst's first write to the end of the pause is the window S
+  (an honest ``Retry-After`` points at the moment the oldest write leaves the window);
+* from then on it keeps its own copy of that sliding window, seeded with the burst's writes,
+  and lets a write (or a whole $batch) go only when the window has room, with a safety margin;
+* it adapts like TCP (AIMD): a further 429 cuts the allowance, every window spent waiting for
+  room without one raises it a little, so it follows a limit shared with other apps.
 
-An administrator may also configure a known limit (N writes per S seconds), enforced as a
-sliding window before any 429 is seen.
+An administrator may also configure a known limit (N writes per S seconds); it starts as the
+window, and a 429 still lowers it.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import threading
 from collections import deque
 from dataclasses import dataclass
@@ -29,9 +33,8 @@ from desktop.graph.clock import Clock, RealClock
 
 log = logging.getLogger(__name__)
 
-_MIN_RATE = 0.05  # writes per second: never stall completely on a bad estimate
 _DEFAULT_PAUSE = 2.0  # seconds, for a 429 that names no Retry-After
-_HISTORY = 50_000  # reservations remembered for learning the rate
+_HISTORY = 50_000  # accepted writes remembered for learning the window
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +51,41 @@ class WriteLimit:
 
 @dataclass(frozen=True, slots=True)
 class PaceTicket:
-    """Proof of a reservation: when ``count`` writes were allowed out."""
+    """Proof of a reservation: when ``count`` writes were allowed out, and under which
+    setting of the pacer (``generation`` counts its cuts), so late 429s of writes sent before
+    a cut do not cut again."""
 
     sent_at: float
     count: int
+    generation: int = 0
+
+
+class _SlidingWindow:
+    """Our copy of the service's window: the send times of recent writes."""
+
+    def __init__(self, writes: float, seconds: float, sent: list[float] | None = None) -> None:
+        self.writes = writes
+        self.seconds = seconds
+        self.sent: deque[float] = deque(sorted(sent or ()))
+
+    @property
+    def capacity(self) -> int:
+        return max(1, math.floor(self.writes))
+
+    def reserve(self, start: float, count: int) -> float:
+        """The earliest time from ``start`` at which ``count`` writes fit; records them."""
+        sent = self.sent
+        if sent:
+            start = max(start, sent[-1])  # first come, first served keeps the deque sorted
+        while sent and sent[0] <= start - self.seconds:
+            sent.popleft()
+        over = len(sent) + min(count, self.capacity) - self.capacity
+        if over > 0:
+            start = max(start, sent[over - 1] + self.seconds)
+            for _ in range(over):
+                sent.popleft()
+        sent.extend([start] * count)
+        return start
 
 
 class WritePacer:
@@ -71,33 +105,37 @@ class WritePacer:
         self._increase = increase
         self._lock = threading.Lock()
         self._paused_until = float("-inf")
-        self._rate: float | None = None  # writes per second once learned; None = unlimited
-        self._step = 0.0  # additive increase per window, fixed at the first estimate
-        self._window = 1.0  # learned window length, paces the additive increase
-        self._next_free = float("-inf")
-        self._last_cut = float("-inf")
-        self._last_raise = float("-inf")
-        self._limit_window: deque[float] = deque()
-        self._history: deque[tuple[float, int]] = deque(maxlen=_HISTORY)
+        self._window = _SlidingWindow(limit.writes, limit.seconds) if limit else None
+        self._step = 0.0 if limit is None else max(1.0, limit.writes * increase)
+        # A configured limit is known to be true: probing never goes above it.
+        self._ceiling = float("inf") if limit is None else float(limit.writes)
+        self._last_change = float("-inf")
+        # (sent_at, writes accepted) as answers arrive, for learning the window.
+        self._accepted: deque[tuple[float, int]] = deque(maxlen=_HISTORY)
+        self._learning: tuple[float, PaceTicket] | None = None  # (throttled at, ticket)
+        self._generation = 0
         self.pauses = 0
 
     @property
-    def rate(self) -> float | None:
-        """The learned rate in writes per second, or None while writes are unlimited."""
+    def allowance(self) -> tuple[float, float] | None:
+        """(writes, seconds) the pacer currently allows, or None while unlimited."""
         with self._lock:
-            return self._rate
+            window = self._window
+            return None if window is None else (window.writes, window.seconds)
+
+    @property
+    def rate(self) -> float | None:
+        """The allowance as writes per second, or None while unlimited."""
+        allowance = self.allowance
+        return None if allowance is None else allowance[0] / allowance[1]
 
     def acquire(self, count: int = 1, cancel: CancelToken | None = None) -> PaceTicket:
         """Wait until ``count`` writes may be sent (one request, or one $batch's writes)."""
         count = max(1, count)
         with self._lock:
             now = self._clock.now()
-            start = max(now, self._paused_until)
-            if self._rate is not None:
-                start = self._pace(now, start, count)
-            if self.limit is not None:
-                start = self._within_limit(start, count)
-            self._history.append((start, count))
+            start = self._reserve(now, count)
+            windowed = self._window is not None
         while True:
             now = self._clock.now()
             if start > now:
@@ -105,37 +143,36 @@ class WritePacer:
                 continue
             with self._lock:
                 # A 429 seen by another sender while this one waited pauses it too.
-                paused_until = self._paused_until
-            if paused_until <= now:
-                return PaceTicket(start, count)
-            start = paused_until
+                if self._paused_until > now:
+                    start = self._paused_until
+                    continue
+                if self._learning is not None:
+                    self._learn()
+                if not windowed and self._window is not None:
+                    # Reserved while unlimited, woken after the window was learned: queue up.
+                    start = self._reserve(now, count)
+                    windowed = True
+                    continue
+                return PaceTicket(start, count, self._generation)
 
-    def _pace(self, now: float, start: float, count: int) -> float:
-        rate = self._rate
-        assert rate is not None
-        start = max(start, self._next_free)
-        saturated = start > now
-        if saturated and now - max(self._last_cut, self._last_raise) >= self._window:
-            self._rate = rate = rate + self._step
-            self._last_raise = now
-        self._next_free = start + count / rate
+    def _reserve(self, now: float, count: int) -> float:
+        start = max(now, self._paused_until)
+        window = self._window
+        if window is None:
+            return start
+        start = window.reserve(start, count)
+        if start > now and now - self._last_change >= window.seconds:
+            # A full window spent waiting without a 429: probe upwards.
+            window.writes = min(self._ceiling, window.writes + self._step)
+            self._last_change = now
         return start
 
-    def _within_limit(self, start: float, count: int) -> float:
-        limit = self.limit
-        assert limit is not None
-        window = self._limit_window
-        if window:
-            start = max(start, window[-1])  # first come, first served keeps the deque sorted
-        while window and window[0] <= start - limit.seconds:
-            window.popleft()
-        over = len(window) + min(count, limit.writes) - limit.writes
-        if over > 0:
-            start = max(start, window[over - 1] + limit.seconds)
-            for _ in range(over):
-                window.popleft()
-        window.extend([start] * count)
-        return start
+    def accepted(self, ticket: PaceTicket, count: int) -> None:
+        """``count`` writes sent under ``ticket`` were accepted (not answered 429)."""
+        if count > 0:
+            with self._lock:
+                if self._window is None:
+                    self._accepted.append((ticket.sent_at, count))
 
     def throttled(self, ticket: PaceTicket, retry_after: float | None) -> None:
         """A write sent under ``ticket`` got 429: pause everyone and slow down."""
@@ -145,35 +182,50 @@ class WritePacer:
             if self._paused_until <= now:
                 self.pauses += 1
             self._paused_until = max(self._paused_until, now + wait)
-            self._next_free = max(self._next_free, self._paused_until)
-            if ticket.sent_at <= self._last_cut:
-                return  # sent before the last adjustment, which already accounts for it
-            self._last_cut = now
-            if self._rate is None:
-                self._rate = self._learn(ticket, now, wait)
-                self._step = self._rate * self._increase
-            else:
-                self._rate = max(_MIN_RATE, self._rate * self._decrease)
+            window = self._window
+            if window is None:
+                if self._learning is None:
+                    self._learning = (now, ticket)
+                return  # learned when the pause ends
+            if ticket.generation < self._generation:
+                return  # sent before the last cut, which already accounts for it
+            self._generation += 1
+            self._last_change = now
+            window.writes = max(1.0, window.writes * self._decrease)
             log.info(
-                "Write limit reached: pausing writes %.3g s, then about %.3g writes/s",
+                "Write limit reached again: pausing %.3g s, then %d writes per %.3g s",
                 wait,
-                self._rate,
+                window.capacity,
+                window.seconds,
             )
 
-    def _learn(self, ticket: PaceTicket, now: float, wait: float) -> float:
-        """Rate from the burst that filled the window (see the module docstring)."""
+    def _learn(self) -> None:
+        """The window from the burst that filled it (see the module docstring)."""
+        assert self._learning is not None
+        throttled_at, ticket = self._learning
+        self._learning = None
+        end = self._paused_until
+        gap = max(end - throttled_at, 1.0)
+        sends = sorted((s for s in self._accepted if s[0] <= throttled_at), reverse=True)
         accepted = 0
         first = ticket.sent_at
-        gap = max(wait, 1.0)
-        for sent_at, count in reversed(self._history):
-            if sent_at >= ticket.sent_at:
-                continue  # sent with or after the throttled write: not known to be accepted
+        burst: list[float] = []
+        for sent_at, count in sends:
             if first - sent_at > gap:
                 break  # an earlier, separate burst
             accepted += count
-            first = sent_at
-        window = max(wait, now + wait - first)
-        self._window = window
-        if accepted == 0:
-            return max(_MIN_RATE, self._margin * ticket.count / window)
-        return max(_MIN_RATE, self._margin * accepted / window)
+            first = min(first, sent_at)
+            burst.extend([sent_at] * count)
+        seconds = max(end - first, 1e-3)
+        writes = max(1.0, self._margin * accepted)
+        self._window = _SlidingWindow(writes, seconds, burst)
+        self._generation += 1
+        self._step = max(1.0, writes * self._increase)
+        self._last_change = end
+        self._accepted.clear()
+        log.info(
+            "Write limit reached: %d writes filled about %.3g s; allowing %d per window",
+            accepted,
+            seconds,
+            self._window.capacity,
+        )

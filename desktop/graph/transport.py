@@ -134,12 +134,15 @@ class Transport:
         body: Any = None,
         headers: Mapping[str, str] | None = None,
         writes: int | None = None,
+        batch: bool = False,
         cancel: CancelToken | None = None,
     ) -> Reply:
         """Send until a 2xx answer arrives or the budget is spent.
 
         ``writes`` is how many writes the request carries for the pacer (default: 1 for any
-        method but GET); ``what`` names the request in errors ("get user ann@contoso.com").
+        method but GET); for a ``batch`` the caller tells the pacer which inner writes were
+        accepted, since a 200 for the batch says nothing about them. ``what`` names the request
+        in errors ("get user ann@contoso.com").
         """
         method = method.upper()
         if writes is None:
@@ -203,6 +206,8 @@ class Transport:
                 request_id,
             )
             if 200 <= status < 300:
+                if ticket is not None and not batch:
+                    self.pacer.accepted(ticket, writes)
                 return Reply(status, content, response.headers, request_id, ambiguous, ticket)
             if status == 401 and not refreshed:
                 refreshed = True
