@@ -47,6 +47,17 @@ from desktop.auth.errors import KeyringUnavailableError
 # Windows: 2,560 bytes per secret, UTF-16 => 1,280 code units. Stay below with a margin.
 MAX_ENTRY_BYTES_UTF16 = 2_560
 CHUNK_BYTES_UTF16 = 2_400
+# Backends known to have no small cap get far bigger pieces: each keyring call costs a D-Bus
+# or Keychain round trip (about 10 ms on the Secret Service), so fewer pieces save time.
+ROOMY_CHUNK_BYTES_UTF16 = 256_000
+ROOMY_BACKENDS = frozenset(
+    {
+        "keyring.backends.SecretService.Keyring",
+        "keyring.backends.libsecret.Keyring",
+        "keyring.backends.kwallet.DBusKeyring",
+        "keyring.backends.macOS.Keyring",
+    }
+)
 ENTRY_USER = "license-desk"
 MANIFEST_FORMAT = 1
 READ_ATTEMPTS = 3
@@ -168,6 +179,11 @@ def backend_name(backend: keyring.backend.KeyringBackend) -> str:
     return f"{type(backend).__module__}.{type(backend).__name__}"
 
 
+def piece_bytes_for(backend: keyring.backend.KeyringBackend) -> int:
+    """Windows' cap for Windows and for any backend we do not know (a chainer, a plug-in)."""
+    return ROOMY_CHUNK_BYTES_UTF16 if backend_name(backend) in ROOMY_BACKENDS else CHUNK_BYTES_UTF16
+
+
 def unusable_reason(backend: keyring.backend.KeyringBackend) -> str | None:
     """Why a backend can never hold secrets, or None. The fail backend raises on every call;
     the null backend and an empty chainer silently drop everything, which is worse."""
@@ -197,6 +213,7 @@ class ChunkedKeyringBlob:
         self.namespace = namespace
         self.backend = backend if backend is not None else keyring.get_keyring()
         self._clock = clock
+        self.piece_bytes = piece_bytes_for(self.backend)
         reason = unusable_reason(self.backend)
         if reason is not None:
             raise KeyringUnavailableError(reason, backend=backend_name(self.backend), missing=True)
@@ -299,7 +316,7 @@ class ChunkedKeyringBlob:
         seen = self.read_manifest() or EMPTY_MANIFEST
         if seen.current_name != expected:
             raise WriteConflictError
-        pieces = split_for_keyring(text)
+        pieces = split_for_keyring(text, self.piece_bytes)
         now = self._clock()
         new = Generation(secrets.token_hex(6), len(pieces), _digest(text))
         self._write_manifest(replace(seen, others=(*seen.others, replace(new, pending_since=now))))

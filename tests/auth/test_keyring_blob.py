@@ -201,3 +201,13 @@ def test_a_locked_keyring_raises_a_typed_error(windows_keyring: WindowsLikeKeyri
 def test_manifest_text_round_trips() -> None:
     manifest = Manifest(None)
     assert Manifest.from_text(manifest.to_text()) == manifest
+
+
+def test_only_backends_known_to_have_no_small_cap_get_big_pieces() -> None:
+    from keyring.backends import SecretService, chainer
+
+    from desktop.auth.keyring_blob import piece_bytes_for
+
+    assert piece_bytes_for(SecretService.Keyring()) > 100 * CHUNK_BYTES_UTF16
+    assert piece_bytes_for(WindowsLikeKeyring()) == CHUNK_BYTES_UTF16
+    assert piece_bytes_for(chainer.ChainerBackend()) == CHUNK_BYTES_UTF16

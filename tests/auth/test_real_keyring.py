@@ -81,7 +81,7 @@ def test_sign_in_lives_in_the_secret_service_and_sign_out_removes_it(
     store = manager.store
     assert isinstance(store, KeyringTokenStore)
     names = store.blob.stored_entry_names()
-    assert len(names) >= 4  # the manifest and several pieces
+    assert len(names) >= 2  # the manifest and the piece(s)
     assert all(secret_service.get_password(n, "license-desk") for n in names)
 
     restarted = world.manager(KeyringTokenStore(namespace))
