@@ -23,7 +23,7 @@ from requests.adapters import HTTPAdapter
 from desktop.cancel import CancelToken
 from desktop.graph.clock import Clock
 from desktop.graph.envelope import error_from_http
-from desktop.graph.errors import CancelledError, ConnectionFailedError, GraphError
+from desktop.graph.errors import CancelledError, ConnectionFailedError, GraphError, ProtocolError
 from desktop.graph.pacing import PaceTicket, WritePacer
 from desktop.graph.retry import (
     SERVER_RETRY_STATUSES,
@@ -101,7 +101,9 @@ class Transport:
         pool_size: int = 16,
     ) -> None:
         self.base_url = base_url.rstrip("/")
-        self._host = urlsplit(self.base_url).netloc or self.base_url
+        base = urlsplit(self.base_url)
+        self._host = base.netloc or self.base_url
+        self._origin = (base.scheme, base.netloc.lower())
         self._tokens = tokens
         self._timeout = (connect_timeout, read_timeout)
         self.retry = retry
@@ -117,8 +119,15 @@ class Transport:
         self._session.headers.update({"Accept": "application/json"})
 
     def url(self, path: str) -> str:
-        """Absolute URL for a path below the version root; full URLs (nextLink) pass as-is."""
+        """Absolute URL for a path below the version root; full URLs (nextLink) pass as-is,
+        but only to the same server: the bearer token must never go anywhere else."""
         if path.startswith(("https://", "http://")):
+            target = urlsplit(path)
+            if (target.scheme, target.netloc.lower()) != self._origin:
+                raise ProtocolError(
+                    f"The server sent a link to another server ({target.netloc}); "
+                    "refusing to send the sign-in token there."
+                )
             return path
         return f"{self.base_url}/{path.lstrip('/')}"
 

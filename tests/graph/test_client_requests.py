@@ -44,6 +44,17 @@ def test_users_are_paged_through_next_links_sent_back_unchanged(
     assert server.seen[1].path == f"{link.path}?{link.query}"
 
 
+def test_a_next_link_to_another_server_is_refused(
+    server: CannedServer, client: GraphClient
+) -> None:
+    server.script(
+        Canned(200, {"value": [user(1)], "@odata.nextLink": "https://evil.example/v1.0/users?p=2"})
+    )
+    with pytest.raises(ProtocolError, match=r"another server \(evil.example\)"):
+        client.list_users()
+    assert len(server.seen) == 1
+
+
 def test_page_size_is_capped_at_999(server: CannedServer, client: GraphClient) -> None:
     server.script(Canned(200, {"value": []}))
     client.list_users(page_size=5000)
