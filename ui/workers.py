@@ -8,7 +8,6 @@ cancels and waits for them, so no worker outlives the window it reports to.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -76,6 +75,7 @@ class WorkerPool(QObject):
         super().__init__(parent)
         self._pool = pool or QThreadPool.globalInstance()
         self._jobs: set[Job] = set()
+        self._closed = False
 
     def start(
         self,
@@ -87,12 +87,13 @@ class WorkerPool(QObject):
         on_progress: Callable[[Any], None] | None = None,
     ) -> Job:
         job = Job(name, function)
-        if on_result is not None:
-            job.signals.result.connect(on_result)
-        if on_error is not None:
-            job.signals.error.connect(on_error)
-        if on_progress is not None:
-            job.signals.progress.connect(on_progress)
+        for signal, slot in (
+            (job.signals.result, on_result),
+            (job.signals.error, on_error),
+            (job.signals.progress, on_progress),
+        ):
+            if slot is not None:
+                signal.connect(self._guarded(slot))
         job.signals.finished.connect(lambda: self._forget(job))
         was_idle = not self._jobs
         self._jobs.add(job)
@@ -109,14 +110,18 @@ class WorkerPool(QObject):
         """Cancel every job and wait for the threads; True if all stopped in time."""
         for job in list(self._jobs):
             job.cancel()
+        # Signals still queued must not reach a window that is closing.
+        self._closed = True
         done = self._pool.waitForDone(timeout_ms)
-        # Their queued signals can no longer reach a window that is closing.
-        for job in list(self._jobs):
-            for signal in (job.signals.progress, job.signals.result, job.signals.error):
-                with contextlib.suppress(RuntimeError, TypeError):  # nothing was connected
-                    signal.disconnect()
         self._jobs.clear()
         return bool(done)
+
+    def _guarded(self, slot: Callable[[Any], None]) -> Callable[[Any], None]:
+        def deliver(value: Any) -> None:
+            if not self._closed:
+                slot(value)
+
+        return deliver
 
     def _forget(self, job: Job) -> None:
         self._jobs.discard(job)

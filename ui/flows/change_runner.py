@@ -108,6 +108,9 @@ class ChangeRunner(QObject):
         self.preview_dialog = dialog
         try:
             result = launch(dialog)
+        except BaseException:
+            self._set_busy(False)  # a failing dialog must not lock every change action
+            raise
         finally:
             self.preview_dialog = None
             dialog.deleteLater()
@@ -158,6 +161,9 @@ class ChangeRunner(QObject):
         dialog = ResultsDialog(title, report, labels, self._parent)
         try:
             result = launch(dialog)
+        except BaseException:
+            self._set_busy(False)
+            raise
         finally:
             dialog.deleteLater()
         on_finished, self._on_finished = self._on_finished, None
