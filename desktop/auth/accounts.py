@@ -192,7 +192,7 @@ class AccountManager:
         token_from(result, scopes)  # raises the typed error when the sign-in failed
         claims = result.get("id_token_claims") or {}
         username = str(claims.get("preferred_username", ""))
-        matches = [a for a in app.get_accounts(username=username or None)]
+        matches = list(app.get_accounts(username=username or None))
         if not matches:
             raise SignInFailedError("no_account", "The sign-in returned no account.")
         home_id = str(matches[0]["home_account_id"])

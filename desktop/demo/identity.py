@@ -29,14 +29,19 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from desktop.demo.identity_tokens import (
-    LOGIN,
-    OIDC_SCOPES,
+    MULTI_TENANT,
     DemoAccount,
+    DeviceCodeEntry,
+    Grant,
     TokenSigner,
+    allowed_in,
     client_info,
     html_response,
+    instance_metadata,
     json_response,
+    not_in_tenant,
     oauth_error,
+    openid_configuration,
     pkce_challenge,
     secret_hash,
     short_scopes,
@@ -49,38 +54,12 @@ __all__ = ["GRAPH_POWERSHELL_CLIENT_ID", "DemoAccount", "DemoIdentity"]
 
 GRAPH_POWERSHELL_CLIENT_ID = "14d82eec-204b-4c2f-b7e8-296a70dab67e"
 DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code"
-MULTI_TENANT = ("organizations", "common")
 VERIFICATION_URI = "https://microsoft.com/devicelogin"
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 AUTH_CODE_LIFETIME = 600
 T = r"/(?P<tenant>[^/]+)"
 
-Grant = tuple["_Grant", frozenset[str], str]  # what was granted, scopes asked for, nonce
-
-
-@dataclass(slots=True)
-class _DeviceCode:
-    device_code: str
-    user_code: str
-    client_id: str
-    tenant: str
-    scopes: frozenset[str]
-    expires_at: float
-    account: DemoAccount | None = None
-    declined: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class _Grant:
-    """What an authorization code or a refresh token stands for."""
-
-    account: DemoAccount
-    client_id: str
-    tenant: str
-    redirect_uri: str = ""
-    code_challenge: str = ""
-    nonce: str = ""
-    expires_at: float = 0.0
+Redeemed = tuple[Grant, frozenset[str], str]  # what was granted, scopes asked for, nonce
 
 
 @dataclass
@@ -98,9 +77,9 @@ class DemoIdentity:
         self._skew = 0.0
         self._lock = threading.Condition()
         self._accounts: dict[str, DemoAccount] = {}  # lower-case username -> account
-        self._device_codes: dict[str, _DeviceCode] = {}
-        self._codes: dict[str, _Grant] = {}  # hash of an authorization code -> grant
-        self._refresh: dict[str, _Grant] = {}  # hash of a refresh token -> grant
+        self._device_codes: dict[str, DeviceCodeEntry] = {}
+        self._codes: dict[str, Grant] = {}  # hash of an authorization code -> grant
+        self._refresh: dict[str, Grant] = {}  # hash of a refresh token -> grant
         self._consent: dict[tuple[str, str], frozenset[str]] = {}  # (oid, client) -> scopes
 
     # -- wiring to demo tenants ----------------------------------------------------------
@@ -192,7 +171,7 @@ class DemoIdentity:
                 return entry.user_code
         return None
 
-    def _by_user_code(self, user_code: str) -> _DeviceCode:
+    def _by_user_code(self, user_code: str) -> DeviceCodeEntry:
         for entry in self._device_codes.values():
             if entry.user_code == user_code.strip().upper():
                 return entry
@@ -217,38 +196,11 @@ class DemoIdentity:
         if not self._tenant_known(tenant):
             return oauth_error("invalid_tenant", 90002, f"Tenant '{tenant}' not found.")
         canonical = self._tenant_of_domain(tenant) or tenant  # Entra answers a domain's id
-        base = f"{LOGIN}/{canonical}"
         issuer = "{tenantid}" if tenant in MULTI_TENANT else canonical
-        return json_response(
-            {
-                "token_endpoint": f"{base}/oauth2/v2.0/token",
-                "authorization_endpoint": f"{base}/oauth2/v2.0/authorize",
-                "device_authorization_endpoint": f"{base}/oauth2/v2.0/devicecode",
-                "end_session_endpoint": f"{base}/oauth2/v2.0/logout",
-                "jwks_uri": f"{base}/discovery/v2.0/keys",
-                "issuer": f"{LOGIN}/{issuer}/v2.0",
-                "response_modes_supported": ["query", "fragment", "form_post"],
-                "response_types_supported": ["code", "id_token", "code id_token"],
-                "scopes_supported": sorted(OIDC_SCOPES),
-                "subject_types_supported": ["pairwise"],
-                "id_token_signing_alg_values_supported": ["RS256"],
-                "cloud_instance_name": "microsoftonline.com",
-                "msgraph_host": "graph.microsoft.com",
-            }
-        )
+        return json_response(openid_configuration(canonical, issuer))
 
     def instance_discovery(self, request: Request) -> Response:
-        aliases = ["login.microsoftonline.com", "login.windows.net", "login.microsoft.com"]
-        metadata = {"preferred_network": aliases[0], "preferred_cache": aliases[1]}
-        return json_response(
-            {
-                "tenant_discovery_endpoint": (
-                    f"{LOGIN}/common/v2.0/.well-known/openid-configuration"
-                ),
-                "api-version": "1.1",
-                "metadata": [{**metadata, "aliases": aliases}],
-            }
-        )
+        return json_response(instance_metadata())
 
     def device_code(self, request: Request) -> Response:
         form = request.form()
@@ -256,7 +208,7 @@ class DemoIdentity:
         if refusal is not None:
             return refusal
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(9))
-        entry = _DeviceCode(
+        entry = DeviceCodeEntry(
             secrets.token_urlsafe(48),
             code,
             form["client_id"],
@@ -300,7 +252,7 @@ class DemoIdentity:
         if account is None:
             return html_response(400, "<p>No account can sign in here.</p>")
         code = secrets.token_urlsafe(64)
-        grant = _Grant(
+        grant = Grant(
             account,
             query["client_id"],
             request.params["tenant"],
@@ -352,7 +304,7 @@ class DemoIdentity:
 
     # -- grants ---------------------------------------------------------------------------
 
-    def _redeem_device_code(self, form: Mapping[str, str]) -> Response | Grant:
+    def _redeem_device_code(self, form: Mapping[str, str]) -> Response | Redeemed:
         entry = self._device_codes.get(form.get("device_code", ""))
         if entry is None:
             return oauth_error("invalid_grant", 70000, "The provided grant is invalid.")
@@ -366,12 +318,12 @@ class DemoIdentity:
                 70016,
                 "OAuth 2.0 device flow error. Authorization is pending. Continue polling.",
             )
-        if not _allowed_in(entry.account, entry.tenant):
-            return _not_in_tenant(entry.account, entry.tenant)
+        if not allowed_in(entry.account, entry.tenant):
+            return not_in_tenant(entry.account, entry.tenant)
         del self._device_codes[entry.device_code]
-        return _Grant(entry.account, entry.client_id, entry.tenant), entry.scopes, ""
+        return Grant(entry.account, entry.client_id, entry.tenant), entry.scopes, ""
 
-    def _redeem_code(self, form: Mapping[str, str]) -> Response | Grant:
+    def _redeem_code(self, form: Mapping[str, str]) -> Response | Redeemed:
         grant = self._codes.pop(secret_hash(form.get("code", "")), None)
         challenge = pkce_challenge(form.get("code_verifier", ""))
         if (
@@ -386,11 +338,11 @@ class DemoIdentity:
                 "The provided authorization code or refresh token has expired due to "
                 "inactivity. Send a new interactive authorization request.",
             )
-        if not _allowed_in(grant.account, grant.tenant):
-            return _not_in_tenant(grant.account, grant.tenant)
+        if not allowed_in(grant.account, grant.tenant):
+            return not_in_tenant(grant.account, grant.tenant)
         return grant, short_scopes(form.get("scope", "")), grant.nonce
 
-    def _redeem_refresh_token(self, form: Mapping[str, str], tenant: str) -> Response | Grant:
+    def _redeem_refresh_token(self, form: Mapping[str, str], tenant: str) -> Response | Redeemed:
         grant = self._refresh.get(secret_hash(form.get("refresh_token", "")))
         if grant is None:
             return oauth_error(
@@ -409,9 +361,9 @@ class DemoIdentity:
                 "and resource.",
                 suberror="consent_required",
             )
-        if not _allowed_in(grant.account, tenant):
-            return _not_in_tenant(grant.account, tenant)
-        return _Grant(grant.account, grant.client_id, tenant), wanted, ""
+        if not allowed_in(grant.account, tenant):
+            return not_in_tenant(grant.account, tenant)
+        return Grant(grant.account, grant.client_id, tenant), wanted, ""
 
     def _refuse_client(self, client_id: str, tenant: str) -> Response | None:
         if not self._tenant_known(tenant):
@@ -424,12 +376,12 @@ class DemoIdentity:
             )
         return None
 
-    def _issue(self, grant: _Grant, requested: frozenset[str], nonce: str) -> Response:
+    def _issue(self, grant: Grant, requested: frozenset[str], nonce: str) -> Response:
         account, now = grant.account, int(self.now())
         # As Entra does, the access token carries every scope consented for the resource.
         granted = self._consent.get((account.oid, grant.client_id), requested)
         refresh_token = "0.A" + secrets.token_urlsafe(900)
-        self._refresh[secret_hash(refresh_token)] = _Grant(account, grant.client_id, grant.tenant)
+        self._refresh[secret_hash(refresh_token)] = Grant(account, grant.client_id, grant.tenant)
         lifetime = int(self.access_token_lifetime)
         return json_response(
             {
@@ -445,16 +397,3 @@ class DemoIdentity:
                 "client_info": client_info(account),
             }
         )
-
-
-def _allowed_in(account: DemoAccount, tenant: str) -> bool:
-    return tenant in MULTI_TENANT or tenant in (account.tenant_id, account.domain)
-
-
-def _not_in_tenant(account: DemoAccount, tenant: str) -> Response:
-    return oauth_error(
-        "invalid_grant",
-        50020,
-        f"User account '{account.username}' from identity provider does not exist in tenant "
-        f"'{tenant}' and cannot access the application in that tenant.",
-    )

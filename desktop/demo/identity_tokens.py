@@ -23,6 +23,7 @@ from desktop.demo.router import Response
 LOGIN = "https://login.microsoftonline.com"
 GRAPH_AUDIENCE = "https://graph.microsoft.com"
 OIDC_SCOPES = frozenset({"openid", "profile", "offline_access", "email"})
+MULTI_TENANT = ("organizations", "common")
 LICENSE_ADMINISTRATOR_ROLE = "4d6ac14f-3453-41d0-bef9-a3e0c569773a"
 
 # Graph's 401 messages. The expired one is Graph's; the others are *unverified* wording.
@@ -41,6 +42,31 @@ class DemoAccount:
     @property
     def domain(self) -> str:
         return self.username.partition("@")[2].lower()
+
+
+@dataclass(slots=True)
+class DeviceCodeEntry:
+    device_code: str
+    user_code: str
+    client_id: str
+    tenant: str
+    scopes: frozenset[str]
+    expires_at: float
+    account: DemoAccount | None = None
+    declined: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Grant:
+    """What an authorization code or a refresh token stands for."""
+
+    account: DemoAccount
+    client_id: str
+    tenant: str
+    redirect_uri: str = ""
+    code_challenge: str = ""
+    nonce: str = ""
+    expires_at: float = 0.0
 
 
 def b64(data: bytes) -> str:
@@ -156,6 +182,38 @@ class TokenSigner:
         return None
 
 
+def openid_configuration(tenant: str, issuer_tenant: str) -> dict[str, Any]:
+    """``/{tenant}/v2.0/.well-known/openid-configuration``, trimmed to what clients read."""
+    base = f"{LOGIN}/{tenant}"
+    return {
+        "token_endpoint": f"{base}/oauth2/v2.0/token",
+        "authorization_endpoint": f"{base}/oauth2/v2.0/authorize",
+        "device_authorization_endpoint": f"{base}/oauth2/v2.0/devicecode",
+        "end_session_endpoint": f"{base}/oauth2/v2.0/logout",
+        "jwks_uri": f"{base}/discovery/v2.0/keys",
+        "issuer": f"{LOGIN}/{issuer_tenant}/v2.0",
+        "response_modes_supported": ["query", "fragment", "form_post"],
+        "response_types_supported": ["code", "id_token", "code id_token"],
+        "scopes_supported": sorted(OIDC_SCOPES),
+        "subject_types_supported": ["pairwise"],
+        "id_token_signing_alg_values_supported": ["RS256"],
+        "cloud_instance_name": "microsoftonline.com",
+        "msgraph_host": "graph.microsoft.com",
+    }
+
+
+def instance_metadata() -> dict[str, Any]:
+    """``/common/discovery/instance``: the public cloud's host aliases."""
+    aliases = ["login.microsoftonline.com", "login.windows.net", "login.microsoft.com"]
+    return {
+        "tenant_discovery_endpoint": f"{LOGIN}/common/v2.0/.well-known/openid-configuration",
+        "api-version": "1.1",
+        "metadata": [
+            {"preferred_network": aliases[0], "preferred_cache": aliases[1], "aliases": aliases}
+        ],
+    }
+
+
 def json_response(payload: Mapping[str, Any], status: int = 200) -> Response:
     body = json.dumps(payload, separators=(",", ":")).encode()
     headers = {"Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store"}
@@ -184,3 +242,16 @@ def oauth_error(error: str, aadsts: int, text: str, *, suberror: str = "") -> Re
     if suberror:
         payload["suberror"] = suberror
     return json_response(payload, 400)
+
+
+def allowed_in(account: DemoAccount, tenant: str) -> bool:
+    return tenant in MULTI_TENANT or tenant in (account.tenant_id, account.domain)
+
+
+def not_in_tenant(account: DemoAccount, tenant: str) -> Response:
+    return oauth_error(
+        "invalid_grant",
+        50020,
+        f"User account '{account.username}' from identity provider does not exist in tenant "
+        f"'{tenant}' and cannot access the application in that tenant.",
+    )
