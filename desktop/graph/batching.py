@@ -15,8 +15,8 @@ from typing import Any
 from desktop.cancel import CancelToken
 from desktop.graph.batch import BatchRequest, BatchResponse
 from desktop.graph.errors import CancelledError
-from desktop.graph.parse import decode_json, describe, fail, wrong
 from desktop.graph.retry import THROTTLE_STATUSES, header, parse_retry_after
+from desktop.graph.shape import decode_json, describe, fail, wrong
 from desktop.graph.transport import Transport
 
 log = logging.getLogger("desktop.graph")

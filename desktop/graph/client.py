@@ -21,7 +21,6 @@ from desktop.graph.errors import CancelledError
 from desktop.graph.pacing import WriteLimit, WritePacer
 from desktop.graph.parse import (
     decode_json,
-    fail,
     parse_collection,
     parse_group,
     parse_organization,
@@ -31,6 +30,7 @@ from desktop.graph.parse import (
 )
 from desktop.graph.records import AssignedLicense, Group, NewUser, Organization, Sku, User
 from desktop.graph.retry import RetryPolicy
+from desktop.graph.shape import fail
 from desktop.graph.stats import GraphStats, StatsCounter
 from desktop.graph.tokens import TokenProvider
 from desktop.graph.transport import Reply, Transport

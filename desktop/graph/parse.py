@@ -12,12 +12,10 @@ interned, and identical license entries are shared between users.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable
 from typing import Any, NoReturn
 
-from desktop.graph.errors import ProtocolError
 from desktop.graph.records import (
     STATE_ACTIVE,
     AssignedLicense,
@@ -29,70 +27,36 @@ from desktop.graph.records import (
     Sku,
     User,
 )
+from desktop.graph.shape import (
+    MISSING,
+    decode_json,
+    describe,
+    fail,
+    guid_list,
+    parse_collection,
+    wrong,
+)
+
+__all__ = [
+    "decode_json",
+    "parse_assigned_license",
+    "parse_assignment_state",
+    "parse_collection",
+    "parse_group",
+    "parse_organization",
+    "parse_service_plan",
+    "parse_sku",
+    "parse_skus",
+    "parse_user",
+    "parse_users",
+]
 
 _intern = sys.intern
-_MISSING: Any = object()
 # Shared instances of identical license entries. A tenant has few distinct combinations, so
 # these stay small; the cap only guards against a pathological tenant.
 _CACHE_LIMIT = 20_000
 _licenses: dict[tuple[str, tuple[str, ...]], AssignedLicense] = {}
 _states: dict[tuple[Any, ...], LicenseAssignmentState] = {}
-
-
-def fail(where: str, problem: str) -> NoReturn:
-    raise ProtocolError(f"{where}: {problem}")
-
-
-def describe(value: object) -> str:
-    """A short, safe description of a JSON value for error text (never its whole content)."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
-
-
-def wrong(where: str, key: str, value: object, expected: str) -> NoReturn:
-    if value is _MISSING:
-        fail(where, f"missing {key!r}")
-    fail(where, f"{key!r} is {describe(value)}, expected {expected}")
-
-
-def decode_json(content: bytes, where: str, content_type: str = "") -> Any:
-    """The JSON document in ``content``; ProtocolError for anything else."""
-    if not content:
-        fail(where, "the answer was empty, expected JSON")
-    try:
-        return json.loads(content)
-    except (ValueError, RecursionError) as exc:
-        kind = content_type.split(";", 1)[0].strip() or "unknown type"
-        if content.lstrip()[:1] in (b"{", b"["):
-            fail(where, f"the JSON answer is cut off or malformed ({exc})")
-        fail(where, f"the answer is not JSON ({kind}, {len(content)} bytes)")
-
-
-def parse_collection(body: Any, where: str) -> tuple[list[Any], str | None, int | None]:
-    """``value``, ``@odata.nextLink`` and ``@odata.count`` of a collection page."""
-    if type(body) is not dict:
-        fail(where, f"expected a JSON object with 'value', got {describe(body)}")
-    items = body.get("value", _MISSING)
-    if type(items) is not list:
-        wrong(where, "value", items, "a list")
-    next_link = body.get("@odata.nextLink")
-    if next_link is not None and (type(next_link) is not str or not next_link):
-        wrong(where, "@odata.nextLink", next_link, "a URL")
-    count = body.get("@odata.count")
-    if count is not None and type(count) is not int:
-        wrong(where, "@odata.count", count, "a whole number")
-    return items, next_link, count
 
 
 # Where an entry sits, kept as plain values and turned into text only when something is wrong:
@@ -112,17 +76,6 @@ def _describe_location(loc: Location) -> str:
     return text
 
 
-def _guid_list(value: Any, where: str, key: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if type(value) is not list:
-        wrong(where, key, value, "a list of ids")
-    for entry in value:
-        if type(entry) is not str:
-            fail(where, f"{key!r} holds {describe(entry)}, expected ids")
-    return tuple([_intern(entry) for entry in value])
-
-
 def _plan_ids(value: Any, loc: Location) -> tuple[str, ...]:
     if not value:
         if value is None or type(value) is list:
@@ -134,7 +87,7 @@ def _plan_ids(value: Any, loc: Location) -> tuple[str, ...]:
                 break
         else:
             return tuple([_intern(entry) for entry in value])
-    return _guid_list(value, _describe_location(loc), "disabledPlans")
+    return guid_list(value, _describe_location(loc), "disabledPlans")
 
 
 def parse_assigned_license(item: Any, where: str) -> AssignedLicense:
@@ -144,7 +97,7 @@ def parse_assigned_license(item: Any, where: str) -> AssignedLicense:
 def _assigned_license(item: Any, loc: Location) -> AssignedLicense:
     if type(item) is not dict:
         fail(_describe_location(loc), f"expected an object, got {describe(item)}")
-    sku_id = item.get("skuId", _MISSING)
+    sku_id = item.get("skuId", MISSING)
     if type(sku_id) is not str:
         wrong(_describe_location(loc), "skuId", sku_id, "an id")
     plans = _plan_ids(item.get("disabledPlans"), loc)
@@ -165,7 +118,7 @@ def _assignment_state(item: Any, loc: Location) -> LicenseAssignmentState:
     if type(item) is not dict:
         fail(_describe_location(loc), f"expected an object, got {describe(item)}")
     get = item.get
-    sku_id = get("skuId", _MISSING)
+    sku_id = get("skuId", MISSING)
     group = get("assignedByGroup")
     state = get("state")
     error = get("error")
@@ -216,8 +169,8 @@ def _user(item: Any, where: str, position: int) -> User:
         loc = (where, position, "", "", 0)
         fail(_describe_location(loc), f"expected a user object, got {describe(item)}")
     get = item.get
-    user_id = get("id", _MISSING)
-    upn = get("userPrincipalName", _MISSING)
+    user_id = get("id", MISSING)
+    upn = get("userPrincipalName", MISSING)
     display = get("displayName")
     enabled = get("accountEnabled")
     mail = get("mail")
@@ -272,10 +225,10 @@ def _user(item: Any, where: str, position: int) -> User:
 
 def _explain_user(item: dict[str, Any], where: str) -> NoReturn:
     """Name the first bad field of a user the fast check rejected."""
-    user_id = item.get("id", _MISSING)
+    user_id = item.get("id", MISSING)
     if type(user_id) is not str or not user_id:
         wrong(where, "id", user_id, "an id")
-    upn = item.get("userPrincipalName", _MISSING)
+    upn = item.get("userPrincipalName", MISSING)
     if type(upn) is not str:
         wrong(where, "userPrincipalName", upn, "text")
     optional = (
@@ -309,8 +262,8 @@ def _int_field(value: Any, where: str, key: str) -> int:
 
 
 def _text_field(item: dict[str, Any], key: str, where: str, default: str | None = None) -> str:
-    value = item.get(key, _MISSING)
-    if value is _MISSING or value is None:
+    value = item.get(key, MISSING)
+    if value is MISSING or value is None:
         if default is None:
             wrong(where, key, value, "text")
         return default
@@ -362,7 +315,7 @@ def parse_sku(item: Any, where: str) -> Sku:
         ),
         account_name=_text_field(item, "accountName", where, ""),
         account_id=_text_field(item, "accountId", where, ""),
-        subscription_ids=_guid_list(item.get("subscriptionIds"), where, "subscriptionIds"),
+        subscription_ids=guid_list(item.get("subscriptionIds"), where, "subscriptionIds"),
     )
 
 
