@@ -198,3 +198,27 @@ def test_group_names_fall_back_to_the_id_for_unknown_groups(
     names = client.group_names(["g1", "g-missing", "g1", "g2"])
     assert names == {"g1": "Group g1", "g-missing": "g-missing", "g2": "Group g2"}
     assert len(server.seen[0].json()["requests"]) == 3
+
+
+def test_a_batch_resent_after_a_dropped_connection_marks_its_writes(
+    server: CannedServer, client: GraphClient
+) -> None:
+    script = BatchScript()
+    server.script(Canned(drop=True))
+    server.responder = script
+    answers = client.batch([patch("a"), get("b")])
+    assert answers["a"].ok and answers["a"].maybe_repeated
+    assert answers["b"].ok and answers["b"].maybe_repeated  # the whole batch went twice
+    assert client.stats.maybe_repeated_writes == 1
+
+
+def test_an_inner_write_that_timed_out_is_marked_when_resent(
+    server: CannedServer, client: GraphClient
+) -> None:
+    script = BatchScript()
+    script.plan("a", (504, {}))
+    script.plan("b", (503, {"Retry-After": "0.2"}))
+    server.responder = script
+    answers = client.batch([patch("a"), patch("b")])
+    assert (answers["a"].ok, answers["a"].maybe_repeated) == (True, True)
+    assert (answers["b"].ok, answers["b"].maybe_repeated) == (True, False)  # 503: not applied

@@ -12,6 +12,7 @@ import pytest
 from desktop.cancel import CancelToken
 from desktop.graph.batch import BatchRequest
 from desktop.graph.batching import plan_chunks
+from desktop.graph.clock import RealClock
 from desktop.graph.errors import CancelledError
 from desktop.graph.pacing import WriteLimit, WritePacer
 from desktop.graph.retry import RetryBudget, RetryPolicy, parse_retry_after
@@ -234,3 +235,28 @@ def test_impossible_batches_are_refused_before_sending(
 ) -> None:
     with pytest.raises(ValueError, match=message):
         plan_chunks(requests)
+
+
+def test_the_real_clock_wakes_sleepers_on_cancel_and_on_close() -> None:
+    clock = RealClock()
+    cancel = CancelToken()
+    cancel.cancel()
+    with pytest.raises(CancelledError):
+        clock.sleep(60.0, cancel)
+    started = threading.Event()
+    outcome: list[BaseException] = []
+
+    def sleeper() -> None:
+        started.set()
+        try:
+            clock.sleep(600.0)
+        except CancelledError as exc:
+            outcome.append(exc)
+
+    thread = threading.Thread(target=sleeper)
+    thread.start()
+    started.wait()
+    clock.close()
+    thread.join(timeout=30)  # a safety net against a hang, not a timing check
+    assert not thread.is_alive()
+    assert len(outcome) == 1 and "closed" in str(outcome[0])
