@@ -45,6 +45,12 @@ def json_body(request: Request) -> Any:
         raise errors.bad_request(MSG_UNREADABLE_JSON, errors.BAD_REQUEST) from None
 
 
+def without_annotations(body: dict[str, Any]) -> dict[str, Any]:
+    """Drop OData instance annotations (``@odata.type``, ``prop@odata.bind``...): Graph accepts
+    them on writes and Microsoft's SDKs always send ``@odata.type``."""
+    return {k: v for k, v in body.items() if not k.startswith("@") and "@" not in k}
+
+
 def context_url(request: Request, fragment: str) -> str:
     return f"{request.root_url}{GRAPH_VERSION_PREFIX}/$metadata#{fragment}"
 

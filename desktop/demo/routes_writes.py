@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop.demo import errors, rules, shapes
-from desktop.demo.context import Backend, context_url, json_body, now_iso
+from desktop.demo.context import Backend, context_url, json_body, now_iso, without_annotations
 from desktop.demo.countries import is_country_code
 from desktop.demo.router import Request, Response, Router
 from desktop.demo.routes_users import USER_PATH, find_user, render_users
@@ -140,7 +140,7 @@ def patch_user(request: Request, backend: Backend) -> Response:
     store = backend.store
     with store.lock:
         row = find_user(backend, request.params["user"])
-        values = _columns(backend, body, set(WRITABLE))
+        values = _columns(backend, without_annotations(body), set(WRITABLE))
         renamed = "upn" in values and values["upn"].lower() != str(row[COL["upn"]]).lower()
         if renamed and store.upn_taken(values["upn"]):
             raise errors.bad_request(errors.MSG_DUPLICATE_UPN)
@@ -156,6 +156,7 @@ def create_user(request: Request, backend: Backend) -> Response:
     body = json_body(request)
     if not isinstance(body, dict):
         raise errors.bad_request("Empty Payload. JSON content expected.", errors.BAD_REQUEST)
+    body = without_annotations(body)
     profile = body.get("passwordProfile")
     for prop in CREATE_REQUIRED:
         value = body.get(prop)
@@ -163,6 +164,7 @@ def create_user(request: Request, backend: Backend) -> Response:
             raise errors.bad_request(errors.msg_required(prop))
     if not isinstance(profile, dict) or not profile.get("password"):
         raise errors.bad_request(errors.MSG_PASSWORD_REQUIRED)
+    profile = without_annotations(profile)
     unknown = set(profile) - {"password", "forceChangePasswordNextSignIn",
                               "forceChangePasswordNextSignInWithMfa"}  # fmt: skip
     if unknown:

@@ -40,7 +40,7 @@ def parse_body(body: Any) -> LicenseChange:
     if not isinstance(body, dict):
         raise errors.bad_request("Empty Payload. JSON content expected.", errors.BAD_REQUEST)
     for key in body:
-        if key not in _PARAMETERS:
+        if key not in _PARAMETERS and not key.startswith("@"):
             raise errors.bad_request(
                 f"The parameter '{key}' in the request payload is not a valid parameter for the "
                 "operation 'assignLicense'.",

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from ipaddress import ip_address
 from types import TracebackType
+from urllib.parse import urlsplit
 
 from desktop.demo import errors, routes_batch, routes_tenant, routes_users, routes_writes
 from desktop.demo.assignments import Assignments
@@ -252,7 +253,19 @@ class DemoTenant:
     def _execute_inner(self, outer: Request, inner: routes_batch.InnerRequest) -> Response:
         """One request inside a $batch: throttled, faulted and write-limited on its own."""
         self.stats.add("batch_requests")
-        path, _, query = inner.url.partition("?")
+        url = inner.url
+        if "://" in url:
+            # Microsoft's SDKs put absolute URLs in batches; accept them when they point here.
+            parts = urlsplit(url)
+            if f"{parts.scheme}://{parts.netloc}".lower() != outer.root_url.lower():
+                return self._error(
+                    outer, errors.bad_request("Invalid request URI.", errors.BAD_REQUEST)
+                )
+            url = parts.path + (f"?{parts.query}" if parts.query else "")
+        path, _, query = url.partition("?")
+        # "/v1.0/users/..." as well as the documented "/users/..." form.
+        if path.lower().startswith(GRAPH_VERSION_PREFIX + "/"):
+            path = path[len(GRAPH_VERSION_PREFIX) :]
         request = Request(
             method=inner.method,
             path=GRAPH_VERSION_PREFIX + "/" + path.lstrip("/"),
@@ -266,10 +279,6 @@ class DemoTenant:
             in_batch=True,
             parsed_json=inner.body,
         )
-        if "://" in inner.url:
-            return self._error(
-                request, errors.bad_request("Invalid request URI.", errors.BAD_REQUEST)
-            )
         inner_faults = tuple(k for k in self.faults.fault_kinds if k not in DROP_FAULTS)
         if inner_faults and self._dice.chance(self.faults.fault_rate):
             self.stats.add("faults")

@@ -159,3 +159,23 @@ def test_inner_writes_count_against_the_write_limit(demo_tenant: DemoTenant) -> 
     statuses = sorted(a["status"] for a in answers.values())
     assert statuses == [204, 204, 204, 429, 429]
     assert demo_tenant.stats.writes == 3
+
+
+def test_absolute_and_versioned_urls_pointing_here_are_accepted(graph_ro: Graph) -> None:
+    # Microsoft's Python SDK sends absolute URLs inside batches.
+    base = graph_ro.tenant.base_url
+    batch = {
+        "requests": [
+            get("abs", f"{base}/organization"),
+            get("ver", "/v1.0/organization"),
+            get("rel", "organization"),
+            get("far", "https://example.com/v1.0/organization"),
+        ]
+    }
+    answers = responses_by_id(graph_ro.post("/$batch", batch))
+    assert {k: a["status"] for k, a in answers.items()} == {
+        "abs": 200,
+        "ver": 200,
+        "rel": 200,
+        "far": 400,
+    }

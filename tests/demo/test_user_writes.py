@@ -188,3 +188,16 @@ def test_delete_frees_the_users_seats(graph: Graph) -> None:
     assert graph.delete(f"/users/{holder['userPrincipalName']}").status_code == 204
     assert graph.skus()["O365_BUSINESS_ESSENTIALS"]["consumedUnits"] == basic["consumedUnits"] - 1
     assert graph.delete(f"/users/{holder['id']}").status_code == 404
+
+
+def test_odata_annotations_in_bodies_are_accepted(graph: Graph) -> None:
+    # Microsoft's SDKs always send "@odata.type" with the object they serialise.
+    user = graph.users()[1]
+    response = graph.patch(
+        f"/users/{user['id']}", {"@odata.type": "#microsoft.graph.user", "jobTitle": "Kupiec"}
+    )
+    assert response.status_code == 204
+    body = new_user()
+    body["@odata.type"] = "#microsoft.graph.user"
+    body["passwordProfile"]["@odata.type"] = "#microsoft.graph.passwordProfile"
+    assert graph.post("/users", body).status_code == 201

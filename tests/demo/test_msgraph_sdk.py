@@ -1,0 +1,144 @@
+"""Microsoft's own Graph SDK for Python, unchanged, against the demo tenant.
+
+msgraph-sdk is not a project dependency (it is large and the app does not use it), so this module
+is skipped unless it is installed. To run it:
+
+    pip install msgraph-sdk deprecated
+    pytest tests/demo/test_msgraph_sdk.py
+
+Checked with msgraph-sdk 1.65.0 / msgraph-core 1.5.2 / kiota-http 1.16.0.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+
+from desktop.demo import DemoTenant
+
+pytest.importorskip("msgraph")
+pytest.importorskip("deprecated")
+
+from kiota_abstractions.authentication import (
+    AccessTokenProvider,
+    AllowedHostsValidator,
+    BaseBearerTokenAuthenticationProvider,
+)
+from kiota_abstractions.base_request_configuration import RequestConfiguration
+from msgraph import GraphRequestAdapter, GraphServiceClient
+from msgraph.generated.models.assigned_license import AssignedLicense
+from msgraph.generated.models.o_data_errors.o_data_error import ODataError
+from msgraph.generated.models.password_profile import PasswordProfile
+from msgraph.generated.models.user import User
+from msgraph.generated.users.item.assign_license.assign_license_post_request_body import (
+    AssignLicensePostRequestBody,
+)
+from msgraph.generated.users.users_request_builder import UsersRequestBuilder
+from msgraph_core.requests.batch_request_content import BatchRequestContent
+from msgraph_core.requests.batch_request_item import BatchRequestItem
+
+Query = UsersRequestBuilder.UsersRequestBuilderGetQueryParameters
+
+
+class DemoToken(AccessTokenProvider):  # type: ignore[misc]
+    async def get_authorization_token(self, uri: str, context: Any = None) -> str:
+        return "sdk-token"
+
+    def get_allowed_hosts_validator(self) -> AllowedHostsValidator:
+        return AllowedHostsValidator([])
+
+
+def sdk_client(tenant: DemoTenant) -> GraphServiceClient:
+    adapter = GraphRequestAdapter(BaseBearerTokenAuthenticationProvider(DemoToken()))
+    adapter.base_url = tenant.base_url
+    return GraphServiceClient(request_adapter=adapter)
+
+
+async def reads(tenant: DemoTenant) -> None:
+    client = sdk_client(tenant)
+    skus = await client.subscribed_skus.get()
+    assert {s.sku_part_number for s in skus.value} >= {"ENTERPRISEPACK", "FLOW_FREE"}
+    org = await client.organization.get()
+    assert org.value[0].verified_domains
+
+    select = ["id", "userPrincipalName", "usageLocation", "assignedLicenses",
+              "licenseAssignmentStates"]  # fmt: skip
+    page = await client.users.get(
+        RequestConfiguration(query_parameters=Query(select=select, top=7))
+    )
+    users = list(page.value)
+    while page.odata_next_link:
+        page = await client.users.with_url(page.odata_next_link).get()
+        users.extend(page.value)
+    assert len({u.id for u in users}) == 60
+    assert any(s.assigned_by_group for u in users for s in u.license_assignment_states)
+
+    config = RequestConfiguration(
+        query_parameters=Query(filter="assignedLicenses/$count eq 0", count=True, select=["id"])
+    )
+    config.headers.add("ConsistencyLevel", "eventual")
+    unlicensed = await client.users.get(config)
+    assert unlicensed.odata_count == len(unlicensed.value) > 0
+
+    with pytest.raises(ODataError) as caught:
+        await client.users.by_user_id("ghost@bursztynlogistyka.pl").get()
+    assert caught.value.response_status_code == 404
+    assert caught.value.error.code == "Request_ResourceNotFound"
+
+
+async def writes(tenant: DemoTenant) -> None:
+    client = sdk_client(tenant)
+    page = await client.users.get(
+        RequestConfiguration(query_parameters=Query(select=["id", "usageLocation",
+                                                            "assignedLicenses"], top=999))
+    )  # fmt: skip
+    target = next(u for u in page.value if u.usage_location and not u.assigned_licenses)
+    flow = tenant.sku_id("FLOW_FREE")
+    add = AssignLicensePostRequestBody(
+        add_licenses=[AssignedLicense(sku_id=flow, disabled_plans=[])], remove_licenses=[]
+    )
+    assigned = await client.users.by_user_id(target.id).assign_license.post(add)
+    assert assigned.id == target.id
+    full = tenant.sku_id("O365_BUSINESS_PREMIUM")
+    with pytest.raises(ODataError) as caught:
+        await client.users.by_user_id(target.id).assign_license.post(
+            AssignLicensePostRequestBody(
+                add_licenses=[AssignedLicense(sku_id=full, disabled_plans=[])], remove_licenses=[]
+            )
+        )
+    assert "does not have any available licenses" in caught.value.error.message
+
+    await client.users.by_user_id(target.id).patch(User(job_title="SDK", usage_location="DE"))
+    created = await client.users.post(
+        User(
+            account_enabled=True,
+            display_name="Sdk Użytkownik",
+            mail_nickname="sdk.user",
+            user_principal_name="sdk.user@bursztynlogistyka.pl",
+            password_profile=PasswordProfile(
+                password="Sdk!Pass2025", force_change_password_next_sign_in=True
+            ),
+        )
+    )
+    await client.users.by_user_id(created.id).delete()
+
+    batch = BatchRequestContent()
+    ids = []
+    for user in page.value[:5]:
+        item = BatchRequestItem(
+            request_information=client.users.by_user_id(user.id).to_get_request_information()
+        )
+        batch.add_request(item.id, item)
+        ids.append(item.id)
+    answers = await client.batch.post(batch_request_content=batch)
+    assert answers.get_response_status_codes() == dict.fromkeys(ids, 200)
+
+
+def test_reads_through_microsofts_sdk(demo_tenant: DemoTenant) -> None:
+    asyncio.run(reads(demo_tenant))
+
+
+def test_writes_and_batches_through_microsofts_sdk(demo_tenant: DemoTenant) -> None:
+    asyncio.run(writes(demo_tenant))
