@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.demo.store import DirectLicense, Membership, SkuRow, Store
+from desktop.demo.rows import DirectLicense, Membership, SkuRow
+from desktop.demo.store import Store
 
 NO_ERROR = "None"  # Graph sends the string "None" for a healthy assignment
 STATE_ACTIVE = "Active"

@@ -9,7 +9,7 @@ from typing import Any
 from desktop.demo import errors, odata, shapes
 from desktop.demo.context import Backend, context_url, next_link, refuse_options
 from desktop.demo.router import Request, Response, Router
-from desktop.demo.store import UserRow
+from desktop.demo.rows import UserRow
 
 # Graph property -> users column, for $filter equality and startswith.
 FILTER_COLUMNS: dict[str, str] = {

@@ -12,7 +12,7 @@ from desktop.demo.context import Backend, context_url, json_body, now_iso, witho
 from desktop.demo.countries import is_country_code
 from desktop.demo.router import Request, Response, Router
 from desktop.demo.routes_users import USER_PATH, find_user, render_users
-from desktop.demo.store import COL
+from desktop.demo.rows import COL
 
 # Properties a PATCH or POST may set -> users column.
 WRITABLE: dict[str, str] = {

@@ -20,7 +20,7 @@ from datetime import datetime, timedelta, timezone
 
 from desktop.demo import names
 from desktop.demo.catalog_source import SkuDefinition, load_skus
-from desktop.demo.store import SeedData, UserRow, plans_to_text
+from desktop.demo.rows import SeedData, UserRow, plans_to_text
 
 BUSINESS_BASIC = "O365_BUSINESS_ESSENTIALS"
 BUSINESS_STANDARD = "O365_BUSINESS_PREMIUM"  # fully used; licensed group A

@@ -15,20 +15,17 @@ Routes mounted with ``mount`` skip everything but the latency (see ``router.py``
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import socket
 import threading
 import time
 import uuid
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from ipaddress import ip_address
 from types import TracebackType
 from urllib.parse import urlsplit
 
 from desktop.demo import errors, routes_batch, routes_tenant, routes_users, routes_writes
-from desktop.demo.assignments import Assignments
+from desktop.demo.assignments import Assignments, seat_capacity
 from desktop.demo.context import GRAPH_VERSION_PREFIX, Backend
 from desktop.demo.errors import EnvelopeError
 from desktop.demo.faults import (
@@ -46,6 +43,7 @@ from desktop.demo.faults import (
 from desktop.demo.router import Handler, Headers, Match, Request, Response, Router
 from desktop.demo.seed import build as build_seed
 from desktop.demo.store import Store
+from desktop.demo.transport import DROP, Drop, LoopbackHTTPServer
 
 log = logging.getLogger(__name__)
 
@@ -56,13 +54,6 @@ _WWW_AUTHENTICATE = (
     'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/'
     'authorize", client_id="00000003-0000-0000-c000-000000000000"'
 )
-
-
-class _Drop:
-    """Answer nothing and close the connection."""
-
-
-DROP = _Drop()
 
 
 def is_loopback(host: str) -> bool:
@@ -108,7 +99,7 @@ class DemoTenant:
         routes_writes.register(self._router, backend)
         routes_tenant.register(self._router, backend)
         routes_batch.register(self._router, self._execute_inner, seed_number)
-        self._server = _Server((host, port), self)
+        self._server = LoopbackHTTPServer((host, port), self.handle)
         self._thread: threading.Thread | None = None
 
     # -- life cycle -----------------------------------------------------------------------
@@ -202,13 +193,28 @@ class DemoTenant:
     def consumed_units(self, part_number: str) -> int:
         return self.assignments.consumed_units(self.sku_id(part_number))
 
+    def free_seats(self, part_number: str) -> int:
+        sku = self.store.sku_by_part(part_number)
+        return max(0, seat_capacity(sku) - self.assignments.consumed_units(sku.sku_id))
+
+    def assigned_licenses(self, id_or_upn: str) -> dict[str, tuple[str, ...]]:
+        """For test assertions: what Graph reports as ``assignedLicenses`` (direct and active
+        group licenses), skuId -> disabled plan ids. Raises KeyError for an unknown user."""
+        row = self.store.user(id_or_upn)
+        if row is None:
+            raise KeyError(id_or_upn)
+        rowid = int(row[0])
+        licenses = self.assignments.for_users([rowid])[rowid]
+        order = {sku.sku_id: index for index, sku in enumerate(self.store.skus())}
+        return dict(licenses.effective(order))
+
     def mount(self, method: str, path_regex: str, handler: Handler) -> None:
         """Serve ``handler`` for ``method`` on paths fully matching ``path_regex``."""
         self._router.add(method, path_regex, handler, graph=False)
 
     # -- the pipeline ---------------------------------------------------------------------
 
-    def handle(self, request: Request) -> Response | _Drop:
+    def handle(self, request: Request) -> Response | Drop:
         self.stats.add("http_requests")
         faults = self.faults
         if faults.latency_ms > 0:
@@ -373,95 +379,3 @@ class DemoTenant:
             client_request_id=request.client_request_id,
             headers=failure.headers,
         )
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-    def __init__(self, address: tuple[str, int], tenant: DemoTenant) -> None:
-        self.tenant = tenant
-        self._connections: set[socket.socket] = set()
-        self._connections_lock = threading.Lock()
-        super().__init__(address, _RequestHandler)
-
-    def track(self, connection: socket.socket, *, open_: bool) -> None:
-        with self._connections_lock:
-            if open_:
-                self._connections.add(connection)
-            else:
-                self._connections.discard(connection)
-
-    def close_all(self) -> None:
-        """Close idle keep-alive connections so their threads end with the server."""
-        with self._connections_lock:
-            connections = list(self._connections)
-        for connection in connections:
-            with contextlib.suppress(OSError):
-                connection.shutdown(socket.SHUT_RDWR)
-
-
-class _RequestHandler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"  # keep-alive, so pooled clients reuse connections
-    server: _Server
-    timeout = 120  # idle keep-alive connections are closed after two minutes
-
-    def setup(self) -> None:
-        super().setup()
-        # Headers and body leave in separate writes; without this, Nagle's algorithm and the
-        # client's delayed ACK add ~40 ms to every keep-alive request.
-        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        self.server.track(self.connection, open_=True)
-
-    def finish(self) -> None:
-        try:
-            super().finish()
-        finally:
-            self.server.track(self.connection, open_=False)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass  # quiet: the server must never print tokens or bodies
-
-    def do_GET(self) -> None:
-        self._serve()
-
-    def do_POST(self) -> None:
-        self._serve()
-
-    def do_PATCH(self) -> None:
-        self._serve()
-
-    def do_PUT(self) -> None:
-        self._serve()
-
-    def do_DELETE(self) -> None:
-        self._serve()
-
-    def _serve(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length > 0 else b""
-        path, _, query = self.path.partition("?")
-        host = self.headers.get("Host") or f"127.0.0.1:{self.server.server_address[1]}"
-        request = Request(
-            method=self.command,
-            path=path,
-            raw_query=query,
-            headers=Headers(dict(self.headers.items())),
-            body=body,
-            root_url=f"http://{host}",
-            request_id=str(uuid.uuid4()),
-        )
-        outcome = self.server.tenant.handle(request)
-        if isinstance(outcome, _Drop):
-            self.close_connection = True
-            return
-        self.send_response(outcome.status)
-        headers = dict(outcome.headers)
-        headers.setdefault("request-id", request.request_id)
-        headers.setdefault("client-request-id", request.client_request_id or request.request_id)
-        for name, value in headers.items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(outcome.body)))
-        self.end_headers()
-        if outcome.body and self.command != "HEAD":
-            self.wfile.write(outcome.body)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from desktop.demo.assignments import UserLicenses, seat_capacity
-from desktop.demo.store import COL, GroupLicense, GroupRow, SkuRow, UserRow
+from desktop.demo.rows import COL, GroupLicense, GroupRow, SkuRow, UserRow
 
 # Graph's default user properties, in Graph's order, when no $select is given.
 DEFAULT_USER_PROPERTIES: tuple[str, ...] = (

@@ -12,12 +12,31 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 from desktop.demo.odata import search_matches
+from desktop.demo.rows import (
+    COL,
+    USER_COLUMNS,
+    DirectLicense,
+    GroupLicense,
+    GroupRow,
+    Membership,
+    PlanRow,
+    SeedData,
+    SkuRow,
+    UserRow,
+    plans_from_text,
+    plans_to_text,
+)
+
+# Row types live in rows.py; these names stay importable from here too (identity.py uses COL).
+__all__ = ["COL", "USER_COLUMNS", "SeedData", "Store", "UserRow"]
+
+_USER_SELECT = ", ".join(USER_COLUMNS)
+_USER_INSERT = f"INSERT INTO users({_USER_SELECT}) VALUES ({', '.join('?' for _ in USER_COLUMNS)})"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -53,121 +72,6 @@ CREATE TABLE IF NOT EXISTS memberships(
     fixed_error TEXT, updated TEXT NOT NULL, PRIMARY KEY(group_rowid, user_rowid)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS memberships_by_user ON memberships(user_rowid);
 """
-
-# Column order of users rows; routes map Graph property names onto these.
-USER_COLUMNS: tuple[str, ...] = (
-    "rowid",
-    "id",
-    "upn",
-    "display_name",
-    "given_name",
-    "surname",
-    "mail",
-    "mail_nickname",
-    "account_enabled",
-    "usage_location",
-    "department",
-    "job_title",
-    "office_location",
-    "mobile_phone",
-    "business_phone",
-    "preferred_language",
-    "company_name",
-    "created",
-)
-_USER_SELECT = ", ".join(USER_COLUMNS)
-_USER_INSERT = f"INSERT INTO users({_USER_SELECT}) VALUES ({', '.join('?' for _ in USER_COLUMNS)})"
-COL = {name: index for index, name in enumerate(USER_COLUMNS)}
-
-UserRow = tuple[Any, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class PlanRow:
-    plan_id: str
-    name: str
-    applies_to: str
-
-
-@dataclass(frozen=True, slots=True)
-class SkuRow:
-    sku_id: str
-    part_number: str
-    applies_to: str
-    capability_status: str
-    enabled: int
-    warning: int
-    suspended: int
-    locked_out: int
-    subscription_id: str
-    plans: tuple[PlanRow, ...]
-
-    def plan_ids(self) -> frozenset[str]:
-        return frozenset(p.plan_id for p in self.plans)
-
-
-@dataclass(frozen=True, slots=True)
-class DirectLicense:
-    sku_id: str
-    disabled_plans: tuple[str, ...]
-    updated: str
-
-
-@dataclass(frozen=True, slots=True)
-class GroupRow:
-    rowid: int
-    id: str
-    display_name: str
-    description: str | None
-    mail_nickname: str
-    created: str
-
-
-@dataclass(frozen=True, slots=True)
-class GroupLicense:
-    sku_id: str
-    disabled_plans: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Membership:
-    group_rowid: int
-    user_rowid: int
-    seq: int
-    fixed_error: str | None
-    updated: str
-
-
-@dataclass(slots=True)
-class SeedData:
-    """Rows ready for ``executemany``; built by ``seed.py``."""
-
-    meta: dict[str, str]
-    domains: list[tuple[int, str, int, int]]
-    skus: list[tuple[Any, ...]]
-    plans: list[tuple[Any, ...]]
-    users: list[UserRow]
-    direct_licenses: list[tuple[int, str, str, str]]
-    groups: list[tuple[Any, ...]]
-    group_licenses: list[tuple[int, str, str]]
-    memberships: list[tuple[int, int, int, str | None, str]]
-
-
-def plans_to_text(plan_ids: Iterable[str]) -> str:
-    return json.dumps(sorted(set(plan_ids)), separators=(",", ":"))
-
-
-_parsed_plans: dict[str, tuple[str, ...]] = {}
-
-
-def plans_from_text(text: str) -> tuple[str, ...]:
-    # A handful of distinct lists repeat across 100,000 users: parse each only once.
-    parsed = _parsed_plans.get(text)
-    if parsed is None:
-        parsed = tuple(json.loads(text))
-        if len(_parsed_plans) < 10_000:
-            _parsed_plans[text] = parsed
-    return parsed
 
 
 def _fold(value: str | None) -> str | None:
@@ -373,6 +277,17 @@ class Store:
                 DirectLicense(sku_id, plans_from_text(disabled), updated)
             )
         return result
+
+    def user_licenses(self, id_or_upn: str) -> dict[str, tuple[str, ...]]:
+        """For test assertions: a user's direct licenses, skuId -> disabled plan ids.
+        Raises KeyError for an unknown user."""
+        row = self.user(id_or_upn)
+        if row is None:
+            raise KeyError(id_or_upn)
+        rowid = int(row[0])
+        return {
+            lic.sku_id: lic.disabled_plans for lic in self.direct_licenses([rowid]).get(rowid, [])
+        }
 
     def direct_count(self, sku_id: str) -> int:
         return int(self.scalar("SELECT COUNT(*) FROM direct_licenses WHERE sku_id = ?", (sku_id,)))

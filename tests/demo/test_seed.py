@@ -6,7 +6,8 @@ from collections import Counter
 
 from desktop.demo import seed
 from desktop.demo.assignments import Assignments
-from desktop.demo.store import COL, Store
+from desktop.demo.rows import COL
+from desktop.demo.store import Store
 from tests.demo.support import Graph
 
 

@@ -153,3 +153,34 @@ def test_responses_are_json_with_graphs_content_type(graph_ro: Graph) -> None:
     response = graph_ro.get("/organization")
     assert response.headers["Content-Type"].startswith("application/json")
     assert json.loads(response.content.decode("utf-8"))
+
+
+def test_read_helpers_for_assertions(graph: Graph) -> None:
+    tenant = graph.tenant
+    e3 = tenant.sku_id("ENTERPRISEPACK")
+    users = graph.users()
+    member = next(
+        u
+        for u in users
+        if any(
+            s["assignedByGroup"] and s["state"] == "Active" for s in u["licenseAssignmentStates"]
+        )
+        and not any(s["assignedByGroup"] is None for s in u["licenseAssignmentStates"])
+    )
+    assert tenant.store.user_licenses(member["userPrincipalName"]) == {}
+    assert tenant.assigned_licenses(member["userPrincipalName"]) == {
+        a["skuId"]: tuple(a["disabledPlans"]) for a in member["assignedLicenses"]
+    }
+    holder = next(
+        u
+        for u in users
+        if e3 in {s["skuId"] for s in u["licenseAssignmentStates"] if s["assignedByGroup"] is None}
+    )
+    assert e3 in tenant.store.user_licenses(holder["id"])
+    sku = graph.skus()["ENTERPRISEPACK"]
+    assert (
+        tenant.free_seats("ENTERPRISEPACK") == sku["prepaidUnits"]["enabled"] - sku["consumedUnits"]
+    )
+    assert tenant.consumed_units("ENTERPRISEPACK") == sku["consumedUnits"]
+    with pytest.raises(KeyError):
+        tenant.assigned_licenses("ghost@bursztynlogistyka.pl")

@@ -1,0 +1,117 @@
+"""HTTP/1.1 transport of the demo tenant: a threaded server with keep-alive on loopback.
+
+Turns each HTTP request into a ``Request`` for the tenant's pipeline and writes back its
+``Response``, or closes the connection without a word when the pipeline says ``DROP``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import uuid
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from desktop.demo.router import Headers, Request, Response
+
+
+class Drop:
+    """Answer nothing and close the connection (an injected network fault)."""
+
+
+DROP = Drop()
+
+
+class LoopbackHTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(
+        self, address: tuple[str, int], handle: Callable[[Request], Response | Drop]
+    ) -> None:
+        self.handle = handle
+        self._connections: set[socket.socket] = set()
+        self._connections_lock = threading.Lock()
+        super().__init__(address, _RequestHandler)
+
+    def track(self, connection: socket.socket, *, open_: bool) -> None:
+        with self._connections_lock:
+            if open_:
+                self._connections.add(connection)
+            else:
+                self._connections.discard(connection)
+
+    def close_all(self) -> None:
+        """Close idle keep-alive connections so their threads end with the server."""
+        with self._connections_lock:
+            connections = list(self._connections)
+        for connection in connections:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+
+
+class _RequestHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, so pooled clients reuse connections
+    server: LoopbackHTTPServer
+    timeout = 120  # idle keep-alive connections are closed after two minutes
+
+    def setup(self) -> None:
+        super().setup()
+        # Headers and body leave in separate writes; without this, Nagle's algorithm and the
+        # client's delayed ACK add ~40 ms to every keep-alive request.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.server.track(self.connection, open_=True)
+
+    def finish(self) -> None:
+        try:
+            super().finish()
+        finally:
+            self.server.track(self.connection, open_=False)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass  # quiet: the server must never print tokens or bodies
+
+    def do_GET(self) -> None:
+        self._serve()
+
+    def do_POST(self) -> None:
+        self._serve()
+
+    def do_PATCH(self) -> None:
+        self._serve()
+
+    def do_PUT(self) -> None:
+        self._serve()
+
+    def do_DELETE(self) -> None:
+        self._serve()
+
+    def _serve(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length > 0 else b""
+        path, _, query = self.path.partition("?")
+        host = self.headers.get("Host") or f"127.0.0.1:{self.server.server_address[1]}"
+        request = Request(
+            method=self.command,
+            path=path,
+            raw_query=query,
+            headers=Headers(dict(self.headers.items())),
+            body=body,
+            root_url=f"http://{host}",
+            request_id=str(uuid.uuid4()),
+        )
+        outcome = self.server.handle(request)
+        if isinstance(outcome, Drop):
+            self.close_connection = True
+            return
+        self.send_response(outcome.status)
+        headers = dict(outcome.headers)
+        headers.setdefault("request-id", request.request_id)
+        headers.setdefault("client-request-id", request.client_request_id or request.request_id)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(outcome.body)))
+        self.end_headers()
+        if outcome.body and self.command != "HEAD":
+            self.wfile.write(outcome.body)
