@@ -305,7 +305,7 @@ def damaged_users(draw: st.DrawFn) -> Any:
         else:
             user[key] = draw(json_values)
     licenses = user.get("licenseAssignmentStates")
-    if isinstance(licenses, list) and licenses and draw(st.booleans()):
+    if isinstance(licenses, list) and licenses and isinstance(licenses[0], dict):
         licenses[0] = {**licenses[0], draw(user_keys): draw(json_values)}
     return user
 
