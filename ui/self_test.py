@@ -16,14 +16,15 @@ def say(line: str) -> None:
 
 def check_qt() -> None:
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-    from PySide6.QtGui import QIcon
+    from PySide6.QtGui import QGuiApplication, QIcon
     from PySide6.QtWidgets import QApplication
 
+    # Keep a reference: an unreferenced QApplication would be destroyed at once.
     app = QApplication.instance() or QApplication(sys.argv[:1])
     icon = QIcon(str(resource_path("app", "license-desk.svg")))
     if icon.pixmap(64, 64).isNull():
         raise SelfTestFailedError("the SVG icon plugin did not load (imageformats/qsvg missing)")
-    say(f"qt: {app.platformName()} platform, SVG icons render")
+    say(f"qt: {QGuiApplication.platformName()} platform, SVG icons render")
 
     qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qtbase = QTranslator()
@@ -34,6 +35,7 @@ def check_qt() -> None:
     if not ours.load(QLocale(QLocale.Language.Polish), "license_desk", "_", folder):
         raise SelfTestFailedError(f"License Desk's Polish translation not found in {folder}")
     say("translations: qtbase_pl and license_desk_pl load")
+    del app
 
 
 def run_self_test() -> int:
