@@ -7,13 +7,17 @@ Turns each HTTP request into a ``Request`` for the tenant's pipeline and writes 
 from __future__ import annotations
 
 import contextlib
+import logging
 import socket
+import sys
 import threading
 import uuid
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from desktop.demo.router import Headers, Request, Response
+
+log = logging.getLogger(__name__)
 
 
 class Drop:
@@ -34,6 +38,14 @@ class LoopbackHTTPServer(ThreadingHTTPServer):
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
         super().__init__(address, _RequestHandler)
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Clients that hang up mid-answer are normal (timeouts, killed processes, our own
+        dropped-connection faults); anything else is logged, never printed with a request."""
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError | TimeoutError):
+            return
+        log.error("demo tenant connection failed", exc_info=error)
 
     def track(self, connection: socket.socket, *, open_: bool) -> None:
         with self._connections_lock:

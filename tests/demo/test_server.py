@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
@@ -184,3 +185,18 @@ def test_read_helpers_for_assertions(graph: Graph) -> None:
     assert tenant.consumed_units("ENTERPRISEPACK") == sku["consumedUnits"]
     with pytest.raises(KeyError):
         tenant.assigned_licenses("ghost@bursztynlogistyka.pl")
+
+
+def test_handle_can_be_wrapped_after_start(graph: Graph) -> None:
+    # tests/licensing/gate.py wraps tenant.handle to hold requests; it must see every request.
+    tenant = graph.tenant
+    seen: list[str] = []
+    original = tenant.handle
+
+    def spy(request: Request) -> Any:
+        seen.append(request.path)
+        return original(request)
+
+    tenant.handle = spy  # type: ignore[method-assign]
+    assert graph.get("/organization").status_code == 200
+    assert seen == ["/v1.0/organization"]
