@@ -88,8 +88,6 @@ def _resolve_skus(names: Sequence[str], skus: Sequence[Sku]) -> list[Sku]:
 
 def _disabled_plans(names: Sequence[str], added: Sequence[Sku]) -> dict[str, tuple[str, ...]]:
     """Each app named is turned off in every added license that contains it."""
-    if names and not added:
-        raise UsageError("--disable-plan needs --add: it turns apps off in the added license.")
     found: dict[str, list[str]] = {s.sku_id: [] for s in added}
     for name in names:
         misses: list[CatalogLookupError] = []
@@ -107,6 +105,8 @@ def build_assign_plan(args: argparse.Namespace, skus: Sequence[Sku]) -> Plan:
     users = read_users_option(args.users, args.users_file)
     added = _resolve_skus(args.add, skus)
     removed = [s.sku_id for s in _resolve_skus(args.remove, skus)]
+    if args.disable_plan and not added:
+        raise UsageError("--disable-plan needs --add: it turns apps off in the added license.")
     if args.replace and (len(added) != 1 or len(removed) != 1):
         raise UsageError("--replace needs exactly one --remove and one --add.")
     if not (added or removed or args.usage_location or args.enable):

@@ -28,6 +28,7 @@ from desktop.licensing.types import Outcome, Progress, UserChange, UserResult
 from desktop.licensing.wire import create_request, update_requests
 
 MAX_BATCH = 20  # Graph's limit of requests in one $batch
+SIGNAL_POLL_SECONDS = 0.2
 
 ProgressCallback = Callable[[Progress], None]
 
@@ -135,7 +136,11 @@ class ApplyRun:
                     in_flight.add(pool.submit(self._send, pending.popleft()))
                 if not in_flight:
                     break
-                finished, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+                # A timeout, so the main thread wakes to run a Ctrl+C handler: the OS may
+                # deliver SIGINT to a worker thread, leaving this wait uninterrupted.
+                finished, in_flight = wait(
+                    in_flight, timeout=SIGNAL_POLL_SECONDS, return_when=FIRST_COMPLETED
+                )
                 for future in finished:
                     outcome = future.result()
                     results.update(outcome.results)

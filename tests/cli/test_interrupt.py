@@ -1,0 +1,108 @@
+"""Ctrl+C during ``assign``: in-flight batches finish, nothing new is sent, the report says
+exactly what was and was not done."""
+
+from __future__ import annotations
+
+import re
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop.demo import DemoTenant
+from desktop.licensing.journal import Journal, StepState
+from desktop.licensing.types import RunStatus
+from tests.licensing.conftest import connect
+from tests.licensing.gate import WriteGate
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def tenant() -> Iterator[DemoTenant]:
+    started = DemoTenant.start(users=200, seed=5)
+    try:
+        yield started
+    finally:
+        started.stop()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child needs POSIX signals")
+def test_ctrl_c_cancels_cleanly_and_reports(tenant: DemoTenant, tmp_path: Path) -> None:
+    flow = tenant.sku_id("FLOW_FREE")
+    client = connect(tenant)
+    targets = [
+        u.user_principal_name
+        for u in client.list_users()
+        if flow not in u.sku_ids and u.usage_location
+    ]
+    users_file = tmp_path / "users.txt"
+    users_file.write_text("\n".join(targets), encoding="utf-8")
+    journal = tmp_path / "journal.sqlite3"
+    gate = WriteGate(tenant, open_batches=1)
+    cli = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "desktop",
+            "assign",
+            "--users-file",
+            str(users_file),
+            "--add",
+            "FLOW_FREE",
+            "--yes",
+            "--graph-url",
+            tenant.base_url,
+            "--token",
+            "t",
+            "--journal",
+            str(journal),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert cli.stderr is not None and cli.stdout is not None
+        for line in cli.stderr:
+            found = re.search(r"done (\d+)", line)
+            if found and int(found.group(1)) > 0:
+                break
+        cli.send_signal(signal.SIGINT)
+        for line in cli.stderr:
+            if line.startswith("Cancelling"):
+                break
+        gate.release()  # the batches in flight may now finish
+        out = cli.stdout.read()
+        code = cli.wait()
+    finally:
+        gate.release()
+        if cli.poll() is None:
+            cli.kill()
+            cli.wait()
+
+    assert code == 1
+    numbers = re.search(r"(\d+) done, 0 failed, 0 skipped, (\d+) not done \(cancelled\)", out)
+    assert numbers is not None, out
+    done, cancelled = int(numbers.group(1)), int(numbers.group(2))
+    assert done + cancelled == len(targets) and done >= 20 and cancelled > 0
+    assert "Finish the rest with: license-desk resume" in out
+
+    opened = Journal(journal)
+    try:
+        (run,) = opened.summaries()
+        steps = opened.steps(run.run_id)
+    finally:
+        opened.close()
+    assert run.status is RunStatus.CANCELLED
+    after = {u.user_principal_name: flow in u.sku_ids for u in client.list_users()}
+    client.close()
+    assert {s.label for s in steps if s.state is StepState.DONE} == {
+        upn for upn in targets if after[upn]
+    }
+    assert all(s.state in (StepState.DONE, StepState.CANCELLED) for s in steps)
+    assert tenant.stats.snapshot()["writes"] == done
