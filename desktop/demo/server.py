@@ -101,6 +101,7 @@ class DemoTenant:
         routes_batch.register(self._router, self._execute_inner, seed_number)
         self._server = LoopbackHTTPServer((host, port), self._dispatch)
         self._thread: threading.Thread | None = None
+        self._stopped = False
 
     # -- life cycle -----------------------------------------------------------------------
 
@@ -144,7 +145,12 @@ class DemoTenant:
         self._thread.start()
 
     def stop(self) -> None:
-        self._server.shutdown()
+        """Stop serving and close the database; safe to call twice."""
+        if self._stopped:
+            return
+        self._stopped = True
+        if self._thread is not None:
+            self._server.shutdown()  # waits for serve_forever, so only when it runs
         self._server.close_all()
         self._server.server_close()
         if self._thread is not None:

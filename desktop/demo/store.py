@@ -159,8 +159,8 @@ class Store:
             conn.executemany("INSERT INTO groups VALUES (?, ?, ?, ?, ?, ?)", data.groups)
             conn.executemany("INSERT INTO group_licenses VALUES (?, ?, ?)", data.group_licenses)
             conn.executemany("INSERT INTO memberships VALUES (?, ?, ?, ?, ?)", data.memberships)
-        self._skus = None
-        self._group_licenses = None
+            self._skus = None  # still under the lock, so no reader caches the old tenant
+            self._group_licenses = None
 
     # -- tenant ---------------------------------------------------------------------------
 

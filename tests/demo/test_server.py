@@ -12,6 +12,7 @@ import requests
 
 from desktop.demo import DemoTenant, Request, Response
 from desktop.demo.errors import GraphFailure
+from desktop.demo.store import Store
 from tests.demo.support import Graph, error_of
 
 
@@ -200,3 +201,32 @@ def test_handle_can_be_wrapped_after_start(graph: Graph) -> None:
     tenant.handle = spy  # type: ignore[method-assign]
     assert graph.get("/organization").status_code == 200
     assert seen == ["/v1.0/organization"]
+
+
+def test_chunked_request_bodies_are_read_whole(graph: Graph) -> None:
+    user = graph.users()[1]
+    connection = http.client.HTTPConnection("127.0.0.1", graph.tenant.port, timeout=10)
+    try:
+        body = json.dumps({"jobTitle": "Spedytor międzynarodowy"}).encode()
+        connection.request(
+            "PATCH",
+            f"/v1.0/users/{user['id']}",
+            body=iter([body[:10], body[10:]]),
+            headers={"Authorization": "Bearer x", "Content-Type": "application/json"},
+            encode_chunked=True,
+        )
+        response = connection.getresponse()
+        response.read()
+        assert response.status == 204
+        # The same connection still works: the chunked body was consumed exactly.
+        connection.request("GET", "/v1.0/organization", headers={"Authorization": "Bearer x"})
+        assert connection.getresponse().status == 200
+    finally:
+        connection.close()
+    assert graph.user(user["id"])["jobTitle"] == "Spedytor międzynarodowy"
+
+
+def test_stop_is_idempotent_and_works_before_serving() -> None:
+    tenant = DemoTenant(Store(), users=1, seed_number=1)
+    tenant.stop()
+    tenant.stop()
