@@ -2,6 +2,13 @@
 per-token write limit modelled on Graph's identity limits. Everything is off by default and can
 be changed while the server runs (``tenant.faults.throttle_rate = 0.2``).
 
+Where each switch applies:
+- latency: every HTTP request, mounted routes included;
+- 503/504 faults: every Graph HTTP request and, independently, every request inside a $batch;
+  dropped connections only to whole HTTP requests (a drop after processing keeps the change);
+- throttling and the write limit: every Graph request and every request inside a $batch, but
+  not the ``POST /$batch`` envelope itself, which Graph answers 200 with per-request 429s.
+
 Decisions come from one RNG seeded from the tenant's seed, so a single-threaded run sees the same
 faults every time; with concurrent clients the order of draws (and so the outcome) varies.
 """
