@@ -215,3 +215,20 @@ def test_invalid_switches_are_refused(faults: Faults) -> None:
 )
 def test_retry_after_is_rounded_up_to_the_millisecond(seconds: float, text: str) -> None:
     assert format_retry_after(seconds) == text
+
+
+def test_requests_inside_a_batch_get_server_faults_of_their_own(graph: Graph) -> None:
+    graph.tenant.faults.fault_rate = 0.5
+    graph.tenant.faults.fault_kinds = (FAULT_504,)
+    batch = {
+        "requests": [{"id": str(i), "method": "GET", "url": "/organization"} for i in range(20)]
+    }
+    for _ in range(20):  # the seeded dice decide which envelopes get through
+        response = graph.post("/$batch", batch)
+        if response.status_code == 200:
+            break
+        assert response.status_code == 504
+    else:
+        raise AssertionError("no batch envelope got through")
+    statuses = {r["status"] for r in response.json()["responses"]}
+    assert statuses == {200, 504}

@@ -201,6 +201,13 @@ def test_string_filters_ignore_case_and_polish_letters(graph_ro: Graph) -> None:
     assert all(u["displayName"].casefold().startswith(prefix) for u in body["value"])
 
 
+def test_filter_on_user_principal_name_ignores_case(graph_ro: Graph) -> None:
+    someone = graph_ro.users()[5]
+    upn = someone["userPrincipalName"].upper()
+    body = graph_ro.get("/users", params={"$filter": f"userPrincipalName eq '{upn}'"}).json()
+    assert [u["id"] for u in body["value"]] == [someone["id"]]
+
+
 def test_search_needs_eventual_and_matches_word_prefixes(graph_ro: Graph) -> None:
     someone = next(u for u in graph_ro.users() if u["displayName"].split()[1][0] in "ŁŚŻŹĆ")
     surname = someone["displayName"].split()[1]
