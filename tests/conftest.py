@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import os
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-# -- demo tenant (owned by the demo tenant work package) -----------------------------------------
-
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import settings
 
-from desktop.demo import DemoTenant
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktop.demo import DemoTenant  # noqa: E402  (after the Qt platform is chosen)
+
+# CI must be repeatable: the same examples every run. Locally Hypothesis explores freely.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+# -- demo tenant ----------------------------------------------------------------------------------
 
 
 @pytest.fixture
