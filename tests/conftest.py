@@ -10,7 +10,7 @@ from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.demo import DemoTenant  # noqa: E402  (after the Qt platform is chosen)
+from desktop.demo import DemoTenant
 
 # CI must be repeatable: the same examples every run. Locally Hypothesis explores freely.
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
