@@ -31,7 +31,7 @@ def tenant() -> Iterator[DemoTenant]:
 
 
 def test_killed_mid_run_then_resumed_ends_exactly_as_planned(
-    tenant: DemoTenant, tmp_path: Path
+    tenant: DemoTenant, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     flow = tenant.sku_id("FLOW_FREE")
     client = connect(tenant)
@@ -83,6 +83,9 @@ def test_killed_mid_run_then_resumed_ends_exactly_as_planned(
     assert interrupted.status is RunStatus.RUNNING
     assert states.count(StepState.DONE) == 20  # the one batch that was answered
     assert StepState.SENT in states and StepState.PENDING in states
+    capsys.readouterr()
+    assert main(["history", "--journal", str(journal)]) == 0
+    assert "interrupted" in capsys.readouterr().out.splitlines()[1]
     writes_before_resume = tenant.stats.snapshot()["writes"]
     assert writes_before_resume > 20  # the held batches were applied after the kill
 
