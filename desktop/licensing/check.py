@@ -6,10 +6,9 @@ Pure: it reads records and writes problems. Fetching the view is ``fresh_view.py
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from desktop.graph.records import AssignedLicense, Sku, User
+from desktop.graph.records import AssignedLicense, User
 from desktop.licensing import describe
 from desktop.licensing.countries import is_country_code
 from desktop.licensing.state import (
@@ -29,22 +28,7 @@ from desktop.licensing.types import (
     Severity,
     UserChange,
 )
-
-
-@dataclass(frozen=True)
-class TenantView:
-    """What the check needs to know, read just before it runs.
-
-    ``users`` maps each plan key (lower-cased id or UPN) to the user, or None when no such user
-    exists (for a create: the UPN is free).
-    """
-
-    skus: Mapping[str, Sku]
-    users: Mapping[str, User | None]
-    group_names: Mapping[str, str] = field(default_factory=dict)
-
-    def user(self, key: str) -> User | None:
-        return self.users.get(key.strip().lower())
+from desktop.licensing.view import TenantView
 
 
 @dataclass

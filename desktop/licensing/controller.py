@@ -15,7 +15,7 @@ from desktop.graph.client import GraphClient
 from desktop.graph.records import Group, Organization, Sku, User
 from desktop.licensing.apply import ApplyRun, WorkItem
 from desktop.licensing.check import check_plan
-from desktop.licensing.errors import PlanBlockedError
+from desktop.licensing.errors import PlanBlockedError, RunInProgressError
 from desktop.licensing.journal import Journal, NewStep, StepState
 from desktop.licensing.reader import fresh_view, read_users
 from desktop.licensing.report import run_report
@@ -202,6 +202,10 @@ class LicenseController:
     def undo_plan(self, run_id: str) -> CheckedPlan:
         """The inverse of a run, checked against the tenant now; apply() it as a new run."""
         run_id = self.journal.resolve(run_id)
+        if self.journal.is_live(run_id):
+            raise RunInProgressError(
+                f"Run {run_id} is still being applied; undo it once it has finished."
+            )
         plan, notes = inverse_plan(self.journal.summary(run_id), self.journal.steps(run_id))
         checked = self.check(plan)
         return replace(checked, problems=checked.problems + tuple(notes))

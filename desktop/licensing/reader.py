@@ -11,8 +11,8 @@ from desktop.graph.client import GraphClient
 from desktop.graph.errors import GraphError
 from desktop.graph.parse import parse_user
 from desktop.graph.records import Sku, User
-from desktop.licensing.check import TenantView
 from desktop.licensing.types import Plan
+from desktop.licensing.view import TenantView
 from desktop.licensing.wire import read_user_request
 
 # Above this many users a full listing is cheaper than $batch reads: a batch reads 20 users

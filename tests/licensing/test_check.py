@@ -10,7 +10,7 @@ from desktop.licensing.builders import (
     reassign_plan,
     remove_plan,
 )
-from desktop.licensing.check import TenantView, check_plan
+from desktop.licensing.check import check_plan
 from desktop.licensing.types import (
     CheckedPlan,
     Plan,
@@ -20,6 +20,7 @@ from desktop.licensing.types import (
     Severity,
     UserChange,
 )
+from desktop.licensing.view import TenantView
 from tests.licensing.records import (
     BASIC,
     COMPANY,

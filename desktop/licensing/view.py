@@ -1,0 +1,24 @@
+"""The slice of the tenant a check looks at, read just before it runs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from desktop.graph.records import Sku, User
+
+
+@dataclass(frozen=True)
+class TenantView:
+    """What the check needs to know, read just before it runs.
+
+    ``users`` maps each plan key (lower-cased id or UPN) to the user, or None when no such user
+    exists (for a create: the UPN is free).
+    """
+
+    skus: Mapping[str, Sku]
+    users: Mapping[str, User | None]
+    group_names: Mapping[str, str] = field(default_factory=dict)
+
+    def user(self, key: str) -> User | None:
+        return self.users.get(key.strip().lower())
