@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from desktop.catalog import CatalogLookupError, resolve_plan, resolve_sku
@@ -15,6 +16,7 @@ from desktop.commands.connection import (
 from desktop.commands.flow import check_confirm_apply, handles_errors
 from desktop.graph.records import AssignedLicense, Sku
 from desktop.licensing.csv_plan import load_plan_csv
+from desktop.licensing.describe import change_text
 from desktop.licensing.types import Plan, PlanKind, UserChange
 
 
@@ -125,7 +127,9 @@ def build_assign_plan(args: argparse.Namespace, skus: Sequence[Sku]) -> Plan:
         for u in dict.fromkeys(users)
     )
     kind = _kind(args, bool(added), bool(removed))
-    return Plan(kind, changes, f"{kind.value.capitalize()} for {len(changes)} user(s)")
+    what = change_text(replace(changes[0], user=""), {s.sku_id: s for s in skus})
+    count = "1 user" if len(changes) == 1 else f"{len(changes)} users"
+    return Plan(kind, changes, f"{what[:1].upper()}{what[1:]} for {count}")
 
 
 def _kind(args: argparse.Namespace, adds: bool, removes: bool) -> PlanKind:

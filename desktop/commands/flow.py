@@ -30,7 +30,14 @@ from desktop.licensing.errors import (
     RunNotFoundError,
     RunNotResumableError,
 )
-from desktop.licensing.types import CheckedPlan, Outcome, RunReport, Severity
+from desktop.licensing.types import (
+    CheckedPlan,
+    Outcome,
+    Problem,
+    ProblemKind,
+    RunReport,
+    Severity,
+)
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -106,22 +113,40 @@ def print_checked(checked: CheckedPlan, skus: Mapping[str, Sku], out: TextIO) ->
             f"{need.free} free",
             file=out,
         )
-    order = (Severity.BLOCKING, Severity.WARNING, Severity.SKIP)
-    heading = {
-        Severity.BLOCKING: "Problems",
-        Severity.WARNING: "Warnings",
-        Severity.SKIP: "Skipped",
-    }
-    for severity in order:
+    for severity, heading in ((Severity.BLOCKING, "Problems"), (Severity.WARNING, "Warnings")):
         found = [p for p in checked.problems if p.severity is severity]
-        if not found:
-            continue
-        print(f"{heading[severity]} ({len(found)}):", file=out)
-        for problem in found[:SHOWN_CHANGES]:
-            who = labels.get(problem.user, problem.user) if problem.user else "plan"
-            print(f"  {who}: {problem.message}", file=out)
-        if len(found) > SHOWN_CHANGES:
-            print(f"  ... and {len(found) - SHOWN_CHANGES} more", file=out)
+        if found:
+            print(f"{heading} ({len(found)}):", file=out)
+            _print_some([f"{_who(p.user, labels)}: {p.message}" for p in found], out)
+    skips = _skip_lines(checked, labels)
+    if skips:
+        print(f"Already as asked, not sent ({len(skips)}):", file=out)
+        _print_some(skips, out)
+
+
+def _skip_lines(checked: CheckedPlan, labels: Mapping[str, str]) -> list[str]:
+    """One line per user: the specific no-ops, without the generic "nothing to change"."""
+    by_user: dict[str, list[Problem]] = {}
+    for problem in checked.problems:
+        if problem.severity is Severity.SKIP:
+            by_user.setdefault(problem.user or "", []).append(problem)
+    lines = []
+    for user, problems in by_user.items():
+        specific = [p.message for p in problems if p.kind is not ProblemKind.NOTHING_TO_DO]
+        text = "; ".join(specific or [p.message for p in problems])
+        lines.append(f"{_who(user, labels)}: {text}")
+    return lines
+
+
+def _who(user: str | None, labels: Mapping[str, str]) -> str:
+    return labels.get(user, user) if user else "plan"
+
+
+def _print_some(lines: list[str], out: TextIO) -> None:
+    for line in lines[:SHOWN_CHANGES]:
+        print(f"  {line}", file=out)
+    if len(lines) > SHOWN_CHANGES:
+        print(f"  ... and {len(lines) - SHOWN_CHANGES} more", file=out)
 
 
 def print_report(report: RunReport, labels: Mapping[str, str], out: TextIO) -> None:

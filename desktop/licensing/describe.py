@@ -71,7 +71,7 @@ def change_text(change: UserChange, skus: SkuIndex) -> str:
     if change.delete:
         parts.append("delete the account")
     if change.usage_location is not None:
-        parts.append(f"usage location {change.usage_location}")
+        parts.append(f"set usage location {change.usage_location}")
     if change.clear_usage_location:
         parts.append("clear usage location")
     if change.account_enabled is not None:
