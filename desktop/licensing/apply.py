@@ -165,6 +165,9 @@ class ApplyRun:
         return UserResult(item.key, Outcome.CANCELLED, message)
 
     def _count(self, results: Iterable[UserResult]) -> None:
+        results = list(results)
+        if not results:
+            return  # e.g. only new accounts created, their licenses still to come
         with self._lock:
             counts = self.counts
             for r in results:

@@ -211,5 +211,7 @@ class LicenseController:
         return replace(checked, problems=checked.problems + tuple(notes))
 
     def close(self) -> None:
+        """Close the journal and the client. Cancel running apply()/resume() calls and wait
+        for them first: a run cut off here is left interrupted, to be resumed."""
         self.journal.close()
         self.client.close()
