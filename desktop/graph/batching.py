@@ -133,6 +133,21 @@ def parse_batch_reply(body: Any, where: str, sent: Iterable[str]) -> dict[str, B
     return answers
 
 
+_FEW_WRITES = 4
+
+
+def window_full(throttled_writes: int, writes: int) -> bool:
+    """Whether the inner 429s of one $batch say the service's write window is full.
+
+    A full window refuses every write until its oldest entry expires, so most of the batch
+    comes back 429. Scattered 429s (a few in twenty) are ordinary throttling of single
+    requests: each is retried after its own Retry-After, and slowing the whole run down for
+    them would cost far more than the few retries (1,000 users under 10% random throttling
+    took 44 s instead of about 3 s before this check). A handful of writes is too few to tell.
+    """
+    enough = throttled_writes >= min(writes, _FEW_WRITES)
+    return throttled_writes > 0 and enough and throttled_writes * 2 >= writes
+
 class BatchSender:
     def __init__(self, transport: Transport) -> None:
         self._transport = transport
@@ -244,6 +259,12 @@ class _Chunk:
         answers = parse_batch_reply(body, "$batch answer", round_ids)
         now = self.transport.clock.now()
         policy = self.transport.retry
+        # Only first attempts speak for the window: a round of retries is small and was picked
+        # for having been throttled, so its share of 429s says nothing about the window.
+        fresh_writes = sum(
+            1 for rid in round_ids if self.requests[rid].is_write and self.attempts[rid] == 1
+        )
+        throttled_writes: list[float | None] = []
         for rid in round_ids:
             answer = answers[rid]
             self.last[rid] = answer
@@ -253,14 +274,17 @@ class _Chunk:
             request = self.requests[rid]
             if answer.status == 429:
                 self.transport.stats.add(throttled=1)
-                if request.is_write and reply.ticket is not None:
-                    self.transport.pacer.throttled(reply.ticket, retry_after)
+                if request.is_write and self.attempts[rid] == 1:
+                    throttled_writes.append(retry_after)
             if self.attempts[rid] >= policy.max_attempts:
                 continue
             if answer.status in _AMBIGUOUS_INNER:
                 self.ambiguous.add(rid)
             wait = retry_after if retry_after is not None else policy.backoff(self.attempts[rid])
             self.due[rid] = now + wait
+        if reply.ticket is not None and window_full(len(throttled_writes), fresh_writes):
+            waits = [w for w in throttled_writes if w is not None]
+            self.transport.pacer.throttled(reply.ticket, max(waits) if waits else None)
         if reply.ticket is not None:
             accepted = sum(
                 1 for rid in round_ids if self.requests[rid].is_write and answers[rid].status != 429

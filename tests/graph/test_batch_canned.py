@@ -87,19 +87,34 @@ def test_inner_throttles_are_retried_alone_after_their_own_retry_after(
     assert client.stats.throttled == 3
 
 
-def test_a_throttled_inner_write_pauses_every_write_until_its_retry_after(
+def test_a_batch_refused_for_a_full_write_window_pauses_every_write_until_its_retry_after(
     server: CannedServer, client: GraphClient, clock: FakeClock
 ) -> None:
     script = BatchScript(clock)
-    script.plan("b", throttle("3"))
+    for rid in ("a", "b", "c", "d"):
+        script.plan(rid, throttle("3"))
     server.responder = script
     start = clock.now()
-    client.batch([patch("a"), patch("b")])
+    client.batch([patch("a"), patch("b"), patch("c"), patch("d"), patch("e")])
     client.batch([patch("later")])
     assert [round(t - start, 3) for t in script.sent_at["b"]] == [0, 3]
     assert script.sent_at["later"][0] - start >= 3
     assert client.stats.write_pauses == 1
     assert client.pacer.rate is not None  # learned from the throttle
+
+
+def test_one_throttled_write_in_twenty_is_retried_alone_without_pausing_the_others(
+    server: CannedServer, client: GraphClient, clock: FakeClock
+) -> None:
+    script = BatchScript(clock)
+    script.plan("w7", throttle("3"))
+    server.responder = script
+    start = clock.now()
+    client.batch([patch(f"w{n}") for n in range(20)])
+    client.batch([patch("later")])
+    assert [round(t - start, 3) for t in script.sent_at["w7"]] == [0, 3]
+    assert client.stats.write_pauses == 0
+    assert client.pacer.rate is None  # still unlimited: one 429 is not a full window
 
 
 def test_a_dependent_that_failed_because_its_dependency_was_throttled_goes_with_it(

@@ -214,3 +214,24 @@ def test_graph_refusals_come_back_as_graph_errors(
     with pytest.raises(GraphError, match="does not have any available licenses") as caught:
         tenant_client.assign_license(user.id, [AssignedLicense(sku_id)], [])
     assert caught.value.status == 400 and caught.value.code == "Request_BadRequest"
+
+
+def test_scattered_throttling_retries_requests_without_slowing_every_sender(
+    demo_tenant: DemoTenant,
+) -> None:
+    """Random 429s (10% of requests) are not the write window filling up: each throttled write
+    is retried after its own Retry-After and the pacer stays unlimited."""
+    demo_tenant.faults.throttle_rate = 0.1
+    demo_tenant.faults.throttle_retry_after = 0.05
+    client = GraphClient(demo_tenant.base_url, TOKEN)
+    users = client.list_users()
+    requests = [
+        BatchRequest(f"w{n}", "PATCH", user_path(users[n % len(users)].id), {"jobTitle": f"T{n}"})
+        for n in range(200)
+    ]
+    answers = client.batch(requests)
+    client.close()
+    assert {a.status for a in answers.values()} == {204}
+    assert client.stats.throttled > 0  # the switch really threw 429s at us
+    assert client.stats.write_pauses == 0
+    assert client.pacer.allowance is None
