@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QGuiApplication,
     QIcon,
@@ -24,6 +24,8 @@ from PySide6.QtSvg import QSvgRenderer
 
 from desktop.resources import resource_path
 
+PixmapKey = tuple[int, int, QIcon.Mode, str, float]
+
 
 @cache
 def _svg_source(name: str) -> str:
@@ -31,12 +33,19 @@ def _svg_source(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
+@cache
+def _renderer(name: str, tint: str) -> QSvgRenderer:
+    svg = _svg_source(name).replace("currentColor", tint)
+    return QSvgRenderer(QByteArray(svg.encode("utf-8")))
+
+
 def _tint(mode: QIcon.Mode) -> str:
     palette = QGuiApplication.palette()
-    if mode == QIcon.Mode.Disabled:
-        group = QPalette.ColorGroup.Disabled
-    else:
-        group = QPalette.ColorGroup.Active
+    group = (
+        QPalette.ColorGroup.Disabled
+        if mode == QIcon.Mode.Disabled
+        else (QPalette.ColorGroup.Active)
+    )
     role = (
         QPalette.ColorRole.HighlightedText
         if mode == QIcon.Mode.Selected
@@ -49,11 +58,14 @@ class TintedSvgEngine(QIconEngine):
     def __init__(self, name: str) -> None:
         super().__init__()
         self._name = name
+        # Rendered bitmaps per size, mode, colour and screen scale: a table paints the same
+        # icon on every row, and an SVG render per row would dominate the paint.
+        self._pixmaps: dict[PixmapKey, QPixmap] = {}
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        svg = _svg_source(self._name).replace("currentColor", _tint(mode))
-        renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
-        renderer.render(painter, rect)
+        device = painter.device()
+        scale = device.devicePixelRatioF() if device is not None else 1.0
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, scale))
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         return self.scaledPixmap(size, mode, state, 1.0)
@@ -61,17 +73,22 @@ class TintedSvgEngine(QIconEngine):
     def scaledPixmap(
         self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
     ) -> QPixmap:
-        device_size = QSize(
-            max(1, round(size.width() * scale)), max(1, round(size.height() * scale))
-        )
-        image = QImage(device_size, QImage.Format.Format_ARGB32_Premultiplied)
+        tint = _tint(mode)
+        key = (size.width(), size.height(), mode, tint, scale)
+        cached = self._pixmaps.get(key)
+        if cached is not None:
+            return cached
+        width = max(1, round(size.width() * scale))
+        height = max(1, round(size.height() * scale))
+        image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.paint(painter, QRect(QPoint(0, 0), device_size), mode, state)
+        _renderer(self._name, tint).render(painter, QRectF(0, 0, width, height))
         painter.end()
         pixmap = QPixmap.fromImage(image)
         pixmap.setDevicePixelRatio(scale)
+        self._pixmaps[key] = pixmap
         return pixmap
 
     def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:

@@ -23,7 +23,9 @@ from ui.widgets.welcome import WelcomePage
 
 GEOMETRY_KEY = "window/geometry"
 WINDOW_STATE_KEY = "window/state"
-COLUMNS_KEY = "window/userColumns"
+# Bump when the columns change: a saved header state for another layout would scramble them.
+COLUMN_LAYOUT_VERSION = 2
+COLUMNS_KEY = f"window/userColumns/v{COLUMN_LAYOUT_VERSION}"
 
 
 class MainWindow(QMainWindow):

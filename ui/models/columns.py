@@ -12,13 +12,13 @@ class Column(enum.IntEnum):
 
     CHECK = 0
     NAME = 1
-    UPN = 2
-    STATUS = 3
-    LICENSES = 4
-    LOCATION = 5
-    DEPARTMENT = 6
-    PROBLEMS = 7
-    ACTIONS = 8
+    ACTIONS = 2  # the "⋯" button, beside the name as in Microsoft's own admin center
+    UPN = 3
+    STATUS = 4
+    LICENSES = 5
+    LOCATION = 6
+    DEPARTMENT = 7
+    PROBLEMS = 8  # last: it stretches to fill the window
 
 
 # Roles beyond Qt's own. SORT_ROLE returns the raw value the proxy orders by (str, int, bool),

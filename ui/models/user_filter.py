@@ -15,6 +15,8 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractProxyModel,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -152,6 +154,10 @@ class UserFilterProxy(QAbstractProxyModel):
             return None
         # Straight to the source's row accessor: the view asks for every visible cell and role.
         return self._model.data_at(self._rows[index.row()], index.column(), role)
+
+    def multiData(self, index: AnyIndex, span: QModelRoleDataSpan | QModelRoleData) -> None:
+        if index.isValid() and self._model is not None:
+            self._model.multi_data_at(self._rows[index.row()], index.column(), span)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -13,13 +13,17 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
+from PySide6.QtGui import QIcon
 
 from desktop.graph.records import User
+from ui.icons import icon
 from ui.models.columns import CHECKED_ROLE, SORT_ROLE, USER_ROLE, Column
 from ui.models.naming import (
     LicenseNaming,
@@ -48,6 +52,7 @@ class UserTableModel(QAbstractTableModel):
         self._license_labels: dict[int, list[str]] = {}
         self._problem_labels: dict[int, list[str]] = {}
         self._sort_keys: dict[Column, list[Any]] = {}
+        self._icons = {name: icon(name) for name in ("status-active", "status-blocked", "warning")}
         self._headers = {
             Column.CHECK: "",
             Column.NAME: self.tr("Name"),
@@ -112,7 +117,29 @@ class UserTableModel(QAbstractTableModel):
             return user
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, user, column)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._decoration(user, column)
         return None
+
+    def multiData(self, index: AnyIndex, span: QModelRoleDataSpan | QModelRoleData) -> None:
+        if index.isValid():
+            self.multi_data_at(index.row(), index.column(), span)
+
+    def multi_data_at(
+        self, row: int, column: int, span: QModelRoleDataSpan | QModelRoleData
+    ) -> None:
+        """Every role a cell paints with, in one call: the view asks for seven per cell, and
+        one Python call instead of seven keeps painting quick while a load runs."""
+        if isinstance(span, QModelRoleData):
+            slots = [span]
+        else:  # the stubs do not declare the span's sequence protocol, which it has
+            slots = [span[i] for i in range(span.size())]  # type: ignore[index]
+        for slot in slots:
+            value = self.data_at(row, column, slot.role())
+            if value is None:
+                slot.clearData()
+            else:
+                slot.setData(value)
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
@@ -125,12 +152,14 @@ class UserTableModel(QAbstractTableModel):
 
     # -- loading --------------------------------------------------------------------------
 
-    def append_users(self, users: Sequence[User]) -> None:
-        """Add a page of users at the end (the table grows while the tenant loads)."""
+    def append_users(self, users: Sequence[User], haystacks: Sequence[str] | None = None) -> None:
+        """Add a page of users at the end (the table grows while the tenant loads).
+        ``haystacks`` may come precomputed from a worker thread."""
         if not users:
             return
         first = len(self._users)
-        haystacks = [search_haystack(u) for u in users]
+        if haystacks is None:
+            haystacks = [search_haystack(u) for u in users]
         self.beginInsertRows(QModelIndex(), first, first + len(users) - 1)
         self._users.extend(users)
         self._haystacks.extend(haystacks)
@@ -138,11 +167,13 @@ class UserTableModel(QAbstractTableModel):
             self._row_by_id[user.id] = first + offset
         self.endInsertRows()
 
-    def set_users(self, users: Sequence[User]) -> None:
+    def set_users(self, users: Sequence[User], haystacks: Sequence[str] | None = None) -> None:
         """Replace every row (a full reload). Ticks of users still present are kept."""
         self.beginResetModel()
         self._users = list(users)
-        self._haystacks = [search_haystack(u) for u in self._users]
+        self._haystacks = (
+            list(haystacks) if haystacks is not None else [search_haystack(u) for u in users]
+        )
         self._row_by_id = {u.id: row for row, u in enumerate(self._users)}
         self._checked &= self._row_by_id.keys()
         self._recount_stats()
@@ -309,6 +340,13 @@ class UserTableModel(QAbstractTableModel):
             return user.department or ""
         if column == Column.PROBLEMS:
             return "; ".join(self.problem_labels(row))
+        return None
+
+    def _decoration(self, user: User, column: int) -> QIcon | None:
+        if column == Column.STATUS:
+            return self._icons.get("status-active" if user.account_enabled else "status-blocked")
+        if column == Column.PROBLEMS and user.license_assignment_states and user.errors:
+            return self._icons.get("warning")
         return None
 
     def _tooltip(self, row: int, user: User, column: int) -> str | None:

@@ -7,9 +7,10 @@ card shows only the users holding that package (clicking it again shows everyone
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QScrollArea,
@@ -26,6 +27,9 @@ from ui.models.sku_model import SkuModel, usage_ratio
 AMBER = QColor("#d48806")
 RED = QColor("#d13438")
 NEARLY_FULL = 0.9
+CARD_MIN_WIDTH = 250
+CARD_SPACING = 10
+MAX_VISIBLE_ROWS = 2
 
 
 class UsageBar(QWidget):
@@ -70,18 +74,22 @@ class LicenseCard(QFrame):
         super().__init__(parent)
         self.setObjectName("licenseCard")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFixedWidth(232)
+        self.setMinimumWidth(CARD_MIN_WIDTH)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.sku_id = ""
+        self._full_name = ""
         self._active = False
         self.name = QLabel()
         self.name.setObjectName("cardName")
         font = self.name.font()
         font.setBold(True)
         self.name.setFont(font)
+        self.name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.badge = QLabel()
         self.badge.setObjectName("cardBadge")
         self.counts = QLabel()
         self.counts.setObjectName("cardCounts")
+        self.counts.setTextFormat(Qt.TextFormat.RichText)
         self.free = QLabel()
         self.free.setObjectName("cardFree")
         self.free.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -103,27 +111,29 @@ class LicenseCard(QFrame):
 
     def show_sku(self, sku: Sku, name: str, status: str) -> None:
         self.sku_id = sku.sku_id
-        metrics = self.name.fontMetrics()
-        self.name.setText(metrics.elidedText(name, Qt.TextElideMode.ElideRight, 180))
+        self._full_name = name
+        self._elide_name()
         tip = [name, sku.sku_part_number]
         if sku.applies_to != "User":
             tip.append(self.tr("For the organisation; not assignable to users"))
         self.setToolTip("\n".join(tip))
         self.name.setToolTip(sku.sku_part_number)
-        self.counts.setText(
-            self.tr("{used} / {total} assigned").format(
-                used=f"{sku.consumed_units:,}", total=f"{sku.total:,}"
-            )
+        counts = self.tr("{used} / {total} assigned").format(
+            used=f"{sku.consumed_units:,}", total=f"{sku.total:,}"
         )
         self.free.setText(self.tr("{free} free").format(free=f"{sku.free:,}"))
         ratio = usage_ratio(sku)
-        alarm = RED if sku.free == 0 and sku.total else AMBER if ratio >= NEARLY_FULL else None
-        self.bar.set_usage(ratio, alarm)
-        badge_icon = None
+        alarm = RED if sku.free == 0 else AMBER if ratio >= NEARLY_FULL else None
+        badge_icon, colour, short = None, None, ""
         if sku.capability_status == SKU_SUSPENDED:
-            badge_icon = "error"
+            badge_icon, colour, short = "error", RED, self.tr("Suspended")
         elif sku.capability_status == SKU_WARNING:
-            badge_icon = "warning"
+            badge_icon, colour, short = "warning", AMBER, self.tr("Expiring")
+        if colour is not None:
+            alarm = colour
+            counts = f'{counts} · <span style="color:{colour.name()}">{short}</span>'
+        self.counts.setText(counts)
+        self.bar.set_usage(ratio, alarm)
         self.badge.setVisible(badge_icon is not None)
         if badge_icon is not None:
             self.badge.setPixmap(icon(badge_icon).pixmap(QSize(16, 16), self.devicePixelRatioF()))
@@ -133,6 +143,15 @@ class LicenseCard(QFrame):
     def set_active(self, active: bool) -> None:
         self._active = active
         self.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide_name()
+
+    def _elide_name(self) -> None:
+        room = max(40, self.name.width())
+        metrics = self.name.fontMetrics()
+        self.name.setText(metrics.elidedText(self._full_name, Qt.TextElideMode.ElideRight, room))
 
     @property
     def active(self) -> bool:
@@ -166,7 +185,8 @@ class LicenseCard(QFrame):
 
 
 class LicenseSummary(QScrollArea):
-    """A horizontally scrolling row of cards bound to a SkuModel."""
+    """The cards of a SkuModel in a grid that reflows with the window's width. Up to two rows
+    show at once; more packages scroll."""
 
     package_clicked = Signal(str)
 
@@ -176,19 +196,19 @@ class LicenseSummary(QScrollArea):
         self._skus = skus
         self._cards: list[LicenseCard] = []
         self._active_sku: str | None = None
+        self._columns = 0
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        strip = QWidget()
-        strip.setObjectName("licenseStrip")
-        self._row = QHBoxLayout(strip)
-        self._row.setContentsMargins(0, 0, 0, 0)
-        self._row.setSpacing(10)
-        self._row.addStretch(1)
-        self.setWidget(strip)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._grid_host = QWidget()
+        self._grid_host.setObjectName("licenseGrid")
+        self._grid = QGridLayout(self._grid_host)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(CARD_SPACING)
+        self.setWidget(self._grid_host)
         self.viewport().setAutoFillBackground(False)
-        strip.setAutoFillBackground(False)
+        self._grid_host.setAutoFillBackground(False)
         skus.modelReset.connect(self._rebuild)
         skus.dataChanged.connect(self._refresh)
         self._rebuild()
@@ -204,28 +224,46 @@ class LicenseSummary(QScrollArea):
         for card in self._cards:
             card.set_active(card.sku_id == sku_id)
 
-    def sizeHint(self) -> QSize:
-        return QSize(super().sizeHint().width(), 96)
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow()
 
     def _rebuild(self) -> None:
         for card in self._cards:
-            self._row.removeWidget(card)
+            self._grid.removeWidget(card)
             card.deleteLater()
         self._cards = []
-        for position, _sku in enumerate(self._skus.skus()):
+        for _sku in self._skus.skus():
             card = LicenseCard()
             card.clicked.connect(self.package_clicked)
-            self._row.insertWidget(position, card)
             self._cards.append(card)
+        self._columns = 0
         self._refresh()
-        self.setFixedHeight(self._height())
+        self._reflow()
+
+    def _reflow(self) -> None:
+        width = max(1, self.viewport().width())
+        columns = max(1, (width + CARD_SPACING) // (CARD_MIN_WIDTH + CARD_SPACING))
+        if columns == self._columns and all(self._grid.indexOf(c) >= 0 for c in self._cards):
+            return
+        self._columns = columns
+        for card in self._cards:
+            self._grid.removeWidget(card)
+        for position, card in enumerate(self._cards):
+            self._grid.addWidget(card, position // columns, position % columns)
+        for column in range(columns):
+            self._grid.setColumnStretch(column, 1)
+        rows = -(-len(self._cards) // columns) if self._cards else 0
+        card_height = self._cards[0].sizeHint().height() if self._cards else 0
+        shown = min(rows, MAX_VISIBLE_ROWS)
+        self.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if rows > MAX_VISIBLE_ROWS
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+        self.setFixedHeight(shown * card_height + max(0, shown - 1) * CARD_SPACING + 4)
 
     def _refresh(self) -> None:
         for card, sku in zip(self._cards, self._skus.skus(), strict=True):
             card.show_sku(sku, self._skus.name(sku.sku_id), self._skus.status_text(sku))
             card.set_active(sku.sku_id == self._active_sku)
-
-    def _height(self) -> int:
-        card_height = self._cards[0].sizeHint().height() if self._cards else 0
-        scrollbar = self.horizontalScrollBar().sizeHint().height()
-        return card_height + scrollbar + 4 if self._cards else 0

@@ -13,18 +13,18 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from ui.models.columns import Column
 from ui.models.user_filter import UserFilterProxy
-from ui.widgets.row_delegate import RowDelegate
+from ui.widgets.row_delegate import ActionsDelegate, RowDelegate
 
 DEFAULT_WIDTHS = {
     Column.CHECK: 34,
     Column.NAME: 190,
+    Column.ACTIONS: 34,
     Column.UPN: 250,
-    Column.STATUS: 96,
-    Column.LICENSES: 320,
-    Column.LOCATION: 80,
+    Column.STATUS: 92,
+    Column.LICENSES: 310,
+    Column.LOCATION: 72,
     Column.DEPARTMENT: 130,
-    Column.PROBLEMS: 220,
-    Column.ACTIONS: 40,
+    Column.PROBLEMS: 200,
 }
 
 _MOVE_KEYS = {
@@ -46,7 +46,9 @@ class UserTableView(QTableView):
         self.setObjectName("userTable")
         self._anchor = -1  # proxy row where the last plain or Ctrl click happened
         self._delegate = RowDelegate()
+        self._actions_delegate = ActionsDelegate()
         self.setItemDelegate(self._delegate)
+        self.setItemDelegateForColumn(Column.ACTIONS, self._actions_delegate)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setMouseTracking(True)
@@ -63,7 +65,7 @@ class UserTableView(QTableView):
         rows.setDefaultSectionSize(self.fontMetrics().height() + 12)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
         header.setSectionsMovable(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
