@@ -55,9 +55,10 @@ def _tint(mode: QIcon.Mode) -> str:
 
 
 class TintedSvgEngine(QIconEngine):
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, *, quiet: bool = False) -> None:
         super().__init__()
         self._name = name
+        self._quiet = quiet  # drawn in the greyed-out colour unless selected
         # Rendered bitmaps per size, mode, colour and screen scale: a table paints the same
         # icon on every row, and an SVG render per row would dominate the paint.
         self._pixmaps: dict[PixmapKey, QPixmap] = {}
@@ -73,6 +74,8 @@ class TintedSvgEngine(QIconEngine):
     def scaledPixmap(
         self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
     ) -> QPixmap:
+        if self._quiet and mode in (QIcon.Mode.Normal, QIcon.Mode.Active):
+            mode = QIcon.Mode.Disabled
         tint = _tint(mode)
         key = (size.width(), size.height(), mode, tint, scale)
         cached = self._pixmaps.get(key)
@@ -95,7 +98,7 @@ class TintedSvgEngine(QIconEngine):
         return size
 
     def clone(self) -> QIconEngine:
-        return TintedSvgEngine(self._name)
+        return TintedSvgEngine(self._name, quiet=self._quiet)
 
     def key(self) -> str:
         return "license-desk-tinted-svg"
@@ -107,11 +110,12 @@ class TintedSvgEngine(QIconEngine):
         return False
 
 
-def icon(name: str) -> QIcon:
-    """The icon ``resources/icons/<name>.svg``. Raises FileNotFoundError for a missing name,
-    so a typo fails the first test that builds the action rather than showing a blank."""
+def icon(name: str, *, quiet: bool = False) -> QIcon:
+    """The icon ``resources/icons/<name>.svg``; ``quiet`` draws it greyed out except on a
+    selected row. Raises FileNotFoundError for a missing name, so a typo fails the first test
+    that builds the action rather than showing a blank."""
     _svg_source(name)
-    return QIcon(TintedSvgEngine(name))
+    return QIcon(TintedSvgEngine(name, quiet=quiet))
 
 
 def app_icon() -> QIcon:

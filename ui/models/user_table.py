@@ -53,6 +53,7 @@ class UserTableModel(QAbstractTableModel):
         self._problem_labels: dict[int, list[str]] = {}
         self._sort_keys: dict[Column, list[Any]] = {}
         self._icons = {name: icon(name) for name in ("status-active", "status-blocked", "warning")}
+        self._icons["more"] = icon("more", quiet=True)
         self._headers = {
             Column.CHECK: "",
             Column.NAME: self.tr("Name"),
@@ -268,6 +269,9 @@ class UserTableModel(QAbstractTableModel):
     def is_checked(self, row: int) -> bool:
         return self._users[row].id in self._checked
 
+    def checked_rows(self) -> set[int]:
+        return {self._row_by_id[i] for i in self._checked}
+
     def checked_users(self) -> list[User]:
         """Ticked users in table order."""
         rows = sorted(self._row_by_id[i] for i in self._checked)
@@ -347,6 +351,8 @@ class UserTableModel(QAbstractTableModel):
             return self._icons.get("status-active" if user.account_enabled else "status-blocked")
         if column == Column.PROBLEMS and user.license_assignment_states and user.errors:
             return self._icons.get("warning")
+        if column == Column.ACTIONS:
+            return self._icons["more"]  # the per-row actions button
         return None
 
     def _tooltip(self, row: int, user: User, column: int) -> str | None:
