@@ -24,118 +24,117 @@ class WindowState:
 class UserActions(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        tr = self.tr
         self.add_licenses = self._make(
             "addLicenses",
             "add-license",
-            tr("Add licenses…"),
+            self.tr("Add licenses…"),
             "Ctrl+L",
-            tr("Give the ticked users one or more license packages"),
+            self.tr("Give the ticked users one or more license packages"),
         )
         self.reassign = self._make(
             "reassign",
             "reassign",
-            tr("Reassign license…"),
+            self.tr("Reassign license…"),
             "Ctrl+R",
-            tr("Swap one package for another, without leaving anyone unlicensed in between"),
+            self.tr("Swap one package for another, without leaving anyone unlicensed in between"),
         )
         self.remove = self._make(
             "removeLicense",
             "remove-license",
-            tr("Remove license…"),
+            self.tr("Remove license…"),
             "Ctrl+Shift+R",
-            tr("Remove a package from the ticked users (Remove service)"),
+            self.tr("Remove a package from the ticked users (Remove service)"),
         )
         self.apps = self._make(
             "apps",
             "apps",
-            tr("Apps in license…"),
+            self.tr("Apps in license…"),
             "Ctrl+P",
-            tr("Turn individual apps of a package on or off"),
+            self.tr("Turn individual apps of a package on or off"),
         )
         self.usage_location = self._make(
             "usageLocation",
             "location",
-            tr("Set usage location…"),
+            self.tr("Set usage location…"),
             "Ctrl+U",
-            tr("Set the country where the ticked users use their licenses"),
+            self.tr("Set the country where the ticked users use their licenses"),
         )
         self.activate = self._make(
             "activate",
             "activate",
-            tr("Activate user"),
+            self.tr("Activate user"),
             "Ctrl+Shift+A",
-            tr("Allow the ticked users to sign in"),
+            self.tr("Allow the ticked users to sign in"),
         )
         self.block = self._make(
             "block",
             "block",
-            tr("Block sign-in"),
+            self.tr("Block sign-in"),
             "Ctrl+B",
-            tr("Stop the ticked users from signing in"),
+            self.tr("Stop the ticked users from signing in"),
         )
         self.new_user = self._make(
             "newUser",
             "new-user",
-            tr("New user…"),
+            self.tr("New user…"),
             QKeySequence.StandardKey.New,
-            tr("Create a user, optionally with licenses"),
+            self.tr("Create a user, optionally with licenses"),
         )
         self.copy_from = self._make(
             "copyFrom",
             "copy-licenses",
-            tr("Copy licenses from…"),
+            self.tr("Copy licenses from…"),
             "Ctrl+Shift+C",
-            tr("Give the ticked users the same licenses as another user"),
+            self.tr("Give the ticked users the same licenses as another user"),
         )
         self.refresh = self._make(
             "refresh",
             "refresh",
-            tr("Refresh"),
+            self.tr("Refresh"),
             QKeySequence.StandardKey.Refresh,
-            tr("Load users and packages again from Microsoft 365"),
+            self.tr("Load users and packages again from Microsoft 365"),
         )
         self.export_csv = self._make(
             "exportCsv",
             "export",
-            tr("Export CSV…"),
+            self.tr("Export CSV…"),
             "Ctrl+E",
-            tr("Save the users shown to a CSV file"),
+            self.tr("Save the users shown to a CSV file"),
         )
         self.import_plan = self._make(
             "importPlan",
             "import",
-            tr("Import plan CSV…"),
+            self.tr("Import plan CSV…"),
             "Ctrl+I",
-            tr("Apply changes listed in a CSV file, after a preview"),
+            self.tr("Apply changes listed in a CSV file, after a preview"),
         )
         self.history = self._make(
             "history",
             "history",
-            tr("History…"),
+            self.tr("History…"),
             "Ctrl+H",
-            tr("Earlier changes, with Undo and Resume"),
+            self.tr("Earlier changes, with Undo and Resume"),
         )
         self.find = self._make(
             "find",
             "search",
-            tr("Find user"),
+            self.tr("Find user"),
             QKeySequence.StandardKey.Find,
-            tr("Jump to the search box"),
+            self.tr("Jump to the search box"),
         )
         self.tick_all = self._make(
             "tickAll",
             None,
-            tr("Tick all shown"),
+            self.tr("Tick all shown"),
             None,
-            tr("Tick every user the filter shows"),
+            self.tr("Tick every user the filter shows"),
         )
         self.clear_ticks = self._make(
             "clearTicks",
             None,
-            tr("Clear ticks"),
+            self.tr("Clear ticks"),
             None,
-            tr("Untick every user"),
+            self.tr("Untick every user"),
         )
         self._needs_selection = (
             self.add_licenses,

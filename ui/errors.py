@@ -42,10 +42,9 @@ def describe(exc: BaseException) -> UserMessage:
 
 
 def unexpected(exc: BaseException) -> UserMessage:
-    tr = QCoreApplication.translate
     return UserMessage(
-        tr("ErrorText", "Something went wrong"),
-        tr(
+        QCoreApplication.translate("ErrorText", "Something went wrong"),
+        QCoreApplication.translate(
             "ErrorText",
             "License Desk hit an unexpected problem and stopped this task. Your other work is "
             "safe. Use Copy details to send the report to your IT support.",
@@ -60,21 +59,21 @@ def _graph_details(exc: GraphError) -> str:
 
 
 def _authentication(exc: BaseException) -> UserMessage:
-    tr = QCoreApplication.translate
     details = _graph_details(exc) if isinstance(exc, GraphError) else ""
     return UserMessage(
-        tr("ErrorText", "Sign-in needed"),
-        tr("ErrorText", "Your sign-in has expired or was refused. Sign in again, then retry."),
+        QCoreApplication.translate("ErrorText", "Sign-in needed"),
+        QCoreApplication.translate(
+            "ErrorText", "Your sign-in has expired or was refused. Sign in again, then retry."
+        ),
         details,
     )
 
 
 def _permission(exc: BaseException) -> UserMessage:
-    tr = QCoreApplication.translate
     assert isinstance(exc, GraphError)
     return UserMessage(
-        tr("ErrorText", "Not allowed"),
-        tr(
+        QCoreApplication.translate("ErrorText", "Not allowed"),
+        QCoreApplication.translate(
             "ErrorText",
             "Your account may not do this. Ask a Global Administrator to give you the License "
             "Administrator or User Administrator role, then sign in again.",
@@ -84,11 +83,10 @@ def _permission(exc: BaseException) -> UserMessage:
 
 
 def _not_found(exc: BaseException) -> UserMessage:
-    tr = QCoreApplication.translate
     assert isinstance(exc, GraphError)
     return UserMessage(
-        tr("ErrorText", "Not found"),
-        tr(
+        QCoreApplication.translate("ErrorText", "Not found"),
+        QCoreApplication.translate(
             "ErrorText",
             "The user or license no longer exists. Refresh the list (F5) and try again.",
         ),
@@ -97,11 +95,10 @@ def _not_found(exc: BaseException) -> UserMessage:
 
 
 def _throttled(exc: BaseException) -> UserMessage:
-    tr = QCoreApplication.translate
     assert isinstance(exc, GraphError)
     return UserMessage(
-        tr("ErrorText", "Microsoft 365 is busy"),
-        tr(
+        QCoreApplication.translate("ErrorText", "Microsoft 365 is busy"),
+        QCoreApplication.translate(
             "ErrorText",
             "Microsoft 365 asked License Desk to slow down and kept refusing. Wait a few "
             "minutes, then try again.",
@@ -111,20 +108,20 @@ def _throttled(exc: BaseException) -> UserMessage:
 
 
 def _graph(exc: BaseException) -> UserMessage:
-    tr = QCoreApplication.translate
     assert isinstance(exc, GraphError)
     return UserMessage(
-        tr("ErrorText", "Microsoft 365 refused the request"),
-        tr("ErrorText", "Microsoft 365 said: {message}").format(message=exc.message),
+        QCoreApplication.translate("ErrorText", "Microsoft 365 refused the request"),
+        QCoreApplication.translate("ErrorText", "Microsoft 365 said: {message}").format(
+            message=exc.message
+        ),
         _graph_details(exc),
     )
 
 
 def _connection(exc: BaseException) -> UserMessage:
-    tr = QCoreApplication.translate
     return UserMessage(
-        tr("ErrorText", "No connection"),
-        tr(
+        QCoreApplication.translate("ErrorText", "No connection"),
+        QCoreApplication.translate(
             "ErrorText",
             "License Desk could not reach Microsoft 365. Check the internet connection (and "
             "any proxy or VPN), then try again.",
@@ -134,10 +131,9 @@ def _connection(exc: BaseException) -> UserMessage:
 
 
 def _protocol(exc: BaseException) -> UserMessage:
-    tr = QCoreApplication.translate
     return UserMessage(
-        tr("ErrorText", "Unexpected answer"),
-        tr(
+        QCoreApplication.translate("ErrorText", "Unexpected answer"),
+        QCoreApplication.translate(
             "ErrorText",
             "The server sent an answer License Desk does not understand. Try again; if it "
             "keeps happening, copy the details for your IT support.",
@@ -147,17 +143,18 @@ def _protocol(exc: BaseException) -> UserMessage:
 
 
 def _cancelled(exc: BaseException) -> UserMessage:
-    tr = QCoreApplication.translate
-    return UserMessage(tr("ErrorText", "Stopped"), tr("ErrorText", "The task was stopped."))
+    return UserMessage(
+        QCoreApplication.translate("ErrorText", "Stopped"),
+        QCoreApplication.translate("ErrorText", "The task was stopped."),
+    )
 
 
 def _file(exc: BaseException) -> UserMessage:
-    tr = QCoreApplication.translate
     assert isinstance(exc, OSError)
     name = exc.filename or ""
     return UserMessage(
-        tr("ErrorText", "File problem"),
-        tr(
+        QCoreApplication.translate("ErrorText", "File problem"),
+        QCoreApplication.translate(
             "ErrorText",
             "License Desk could not use the file {name}: {reason}. Check that it exists, is "
             "not open in another program, and that you may write to its folder.",
@@ -168,8 +165,9 @@ def _file(exc: BaseException) -> UserMessage:
 def _core(exc: BaseException) -> UserMessage:
     """Other deliberate core errors (plan file, journal, sign-in, keyring): their own text
     already says what to do, in English until the core's messages get translation keys."""
-    tr = QCoreApplication.translate
-    return UserMessage(tr("ErrorText", "License Desk could not do that"), str(exc))
+    return UserMessage(
+        QCoreApplication.translate("ErrorText", "License Desk could not do that"), str(exc)
+    )
 
 
 _DESCRIBERS = (

@@ -12,6 +12,7 @@ from ui.actions import UserActions, WindowState
 from ui.dialogs.error_dialog import show_error
 from ui.flows.change_runner import ChangeRunner
 from ui.flows.window_commands import WindowCommands
+from ui.formatting import count
 from ui.icons import app_icon, icon
 from ui.menus import open_user_menu
 from ui.models.selection_stats import SelectionStats
@@ -208,8 +209,8 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.status.show_counts(self.session.users.rowCount(), self.session.proxy.rowCount())
 
-    def _users_arrived(self, count: int) -> None:
-        self.status.show_activity(self.tr("Loading users… {n}").format(n=f"{count:,}"), True)
+    def _users_arrived(self, loaded: int) -> None:
+        self.status.show_activity(self.tr("Loading users… {n}").format(n=count(loaded)), True)
         self._update_counts()
 
     def _loading_changed(self, loading: bool) -> None:

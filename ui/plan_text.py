@@ -44,104 +44,126 @@ def license_text(lic: AssignedLicense, naming: LicenseNaming, skus: Mapping[str,
 
 
 def change_text(change: UserChange, naming: LicenseNaming, skus: Mapping[str, Sku]) -> str:
-    tr = QCoreApplication.translate
     parts: list[str] = []
     if change.create is not None:
-        parts.append(tr("PlanText", "create the user"))
+        parts.append(QCoreApplication.translate("PlanText", "create the user"))
     if change.account_enabled is True and change.create is None:
-        parts.append(tr("PlanText", "allow sign-in"))
+        parts.append(QCoreApplication.translate("PlanText", "allow sign-in"))
     elif change.account_enabled is False:
-        parts.append(tr("PlanText", "block sign-in"))
+        parts.append(QCoreApplication.translate("PlanText", "block sign-in"))
     if change.usage_location:
-        parts.append(tr("PlanText", "usage location {code}").format(code=change.usage_location))
+        parts.append(
+            QCoreApplication.translate("PlanText", "usage location {code}").format(
+                code=change.usage_location
+            )
+        )
     if change.add:
         added = ", ".join(license_text(lic, naming, skus) for lic in change.add)
-        parts.append(tr("PlanText", "add {licenses}").format(licenses=added))
+        parts.append(
+            QCoreApplication.translate("PlanText", "add {licenses}").format(licenses=added)
+        )
     if change.remove:
         removed = ", ".join(naming.sku(s) for s in change.remove)
-        parts.append(tr("PlanText", "remove {licenses}").format(licenses=removed))
-    text = "; ".join(parts) or tr("PlanText", "no change")
+        parts.append(
+            QCoreApplication.translate("PlanText", "remove {licenses}").format(licenses=removed)
+        )
+    text = "; ".join(parts) or QCoreApplication.translate("PlanText", "no change")
     return text[:1].upper() + text[1:]
 
 
 def problem_text(problem: Problem, naming: LicenseNaming) -> str:
     """One sentence: what is wrong and, where it helps, what to do."""
-    tr = QCoreApplication.translate
     d: dict[str, Any] = problem.details
     package = naming.sku(str(d.get("sku_id", "")))
     kind = problem.kind
     if kind is ProblemKind.NOT_ENOUGH_SEATS:
-        return tr("PlanText", "Needs {needed} seats of {package}, {free} free").format(
-            needed=d.get("needed", "?"), package=package, free=d.get("free", "?")
-        )
+        return QCoreApplication.translate(
+            "PlanText", "Needs {needed} seats of {package}, {free} free"
+        ).format(needed=d.get("needed", "?"), package=package, free=d.get("free", "?"))
     if kind is ProblemKind.MISSING_USAGE_LOCATION:
-        return tr("PlanText", "No usage location: choose a country for this user first")
+        return QCoreApplication.translate(
+            "PlanText", "No usage location: choose a country for this user first"
+        )
     if kind is ProblemKind.INHERITED_FROM_GROUP:
         group = d.get("group_name") or naming.group(str(d.get("group_id", "")))
-        return tr(
+        return QCoreApplication.translate(
             "PlanText", "{package} comes from the group {group}: change the group instead"
         ).format(package=package, group=group)
     if kind is ProblemKind.SKU_NOT_ASSIGNABLE:
         if d.get("applies_to") not in (None, "User"):
-            return tr("PlanText", "{package} is for the organisation, not for users").format(
-                package=package
-            )
-        return tr("PlanText", "{package} cannot be assigned now ({status})").format(
-            package=package, status=d.get("status", "")
-        )
+            return QCoreApplication.translate(
+                "PlanText", "{package} is for the organisation, not for users"
+            ).format(package=package)
+        return QCoreApplication.translate(
+            "PlanText", "{package} cannot be assigned now ({status})"
+        ).format(package=package, status=d.get("status", ""))
     if kind is ProblemKind.UNKNOWN_SKU:
-        return tr("PlanText", "The tenant has no license {package}").format(package=package)
-    if kind is ProblemKind.UNKNOWN_PLAN:
-        return tr("PlanText", "{package} has no such app").format(package=package)
-    if kind is ProblemKind.UNKNOWN_USER:
-        return tr("PlanText", "No such user in the tenant")
-    if kind is ProblemKind.USER_EXISTS:
-        return tr("PlanText", "A user with this user name already exists")
-    if kind is ProblemKind.INVALID_USAGE_LOCATION:
-        return tr("PlanText", "“{value}” is not a country code (use two letters, e.g. PL)").format(
-            value=d.get("value", "")
+        return QCoreApplication.translate("PlanText", "The tenant has no license {package}").format(
+            package=package
         )
+    if kind is ProblemKind.UNKNOWN_PLAN:
+        return QCoreApplication.translate("PlanText", "{package} has no such app").format(
+            package=package
+        )
+    if kind is ProblemKind.UNKNOWN_USER:
+        return QCoreApplication.translate("PlanText", "No such user in the tenant")
+    if kind is ProblemKind.USER_EXISTS:
+        return QCoreApplication.translate("PlanText", "A user with this user name already exists")
+    if kind is ProblemKind.INVALID_USAGE_LOCATION:
+        return QCoreApplication.translate(
+            "PlanText", "“{value}” is not a country code (use two letters, e.g. PL)"
+        ).format(value=d.get("value", ""))
     if kind is ProblemKind.ALREADY_HAS:
-        return tr("PlanText", "Already has {package}").format(package=package)
+        return QCoreApplication.translate("PlanText", "Already has {package}").format(
+            package=package
+        )
     if kind is ProblemKind.ALREADY_LACKS:
-        return tr("PlanText", "Does not hold {package} directly").format(package=package)
+        return QCoreApplication.translate("PlanText", "Does not hold {package} directly").format(
+            package=package
+        )
     if kind is ProblemKind.NOTHING_TO_DO:
-        return tr("PlanText", "Nothing to change")
+        return QCoreApplication.translate("PlanText", "Nothing to change")
     if kind is ProblemKind.MAILBOX_WARNING:
-        return tr(
+        return QCoreApplication.translate(
             "PlanText",
             "This removes the user's last Exchange license: the mailbox is deleted 30 days later",
         )
     if kind is ProblemKind.DUPLICATE_USER:
-        return tr("PlanText", "Listed more than once: keep one line per user")
+        return QCoreApplication.translate(
+            "PlanText", "Listed more than once: keep one line per user"
+        )
     if kind is ProblemKind.CONFLICTING_CHANGE:
-        return tr("PlanText", "{package} is both added and removed").format(package=package)
+        return QCoreApplication.translate("PlanText", "{package} is both added and removed").format(
+            package=package
+        )
     return problem.message or kind.value
 
 
 def plan_title(kind: PlanKind, users: int) -> str:
-    tr = QCoreApplication.translate
     titles = {
-        PlanKind.ASSIGN: tr("PlanText", "Add licenses"),
-        PlanKind.REASSIGN: tr("PlanText", "Reassign a license"),
-        PlanKind.REMOVE: tr("PlanText", "Remove licenses"),
-        PlanKind.APPS: tr("PlanText", "Change apps in a license"),
-        PlanKind.USAGE_LOCATION: tr("PlanText", "Set usage location"),
-        PlanKind.SIGN_IN: tr("PlanText", "Change sign-in"),
-        PlanKind.CREATE: tr("PlanText", "Create a user"),
-        PlanKind.COPY: tr("PlanText", "Copy licenses"),
-        PlanKind.IMPORT: tr("PlanText", "Changes from a plan file"),
-        PlanKind.UNDO: tr("PlanText", "Undo an earlier change"),
-        PlanKind.MIXED: tr("PlanText", "Changes"),
+        PlanKind.ASSIGN: QCoreApplication.translate("PlanText", "Add licenses"),
+        PlanKind.REASSIGN: QCoreApplication.translate("PlanText", "Reassign a license"),
+        PlanKind.REMOVE: QCoreApplication.translate("PlanText", "Remove licenses"),
+        PlanKind.APPS: QCoreApplication.translate("PlanText", "Change apps in a license"),
+        PlanKind.USAGE_LOCATION: QCoreApplication.translate("PlanText", "Set usage location"),
+        PlanKind.SIGN_IN: QCoreApplication.translate("PlanText", "Change sign-in"),
+        PlanKind.CREATE: QCoreApplication.translate("PlanText", "Create a user"),
+        PlanKind.COPY: QCoreApplication.translate("PlanText", "Copy licenses"),
+        PlanKind.IMPORT: QCoreApplication.translate("PlanText", "Changes from a plan file"),
+        PlanKind.UNDO: QCoreApplication.translate("PlanText", "Undo an earlier change"),
+        PlanKind.MIXED: QCoreApplication.translate("PlanText", "Changes"),
     }
-    count = tr("PlanText", "1 user") if users == 1 else tr("PlanText", "{n} users").format(n=users)
+    count = (
+        QCoreApplication.translate("PlanText", "1 user")
+        if users == 1
+        else QCoreApplication.translate("PlanText", "{n} users").format(n=users)
+    )
     return f"{titles.get(kind, kind.value)} · {count}"
 
 
 def apply_button_text(kind: PlanKind) -> str:
-    tr = QCoreApplication.translate
     if kind is PlanKind.CREATE:
-        return tr("PlanText", "Create user")
+        return QCoreApplication.translate("PlanText", "Create user")
     if kind is PlanKind.UNDO:
-        return tr("PlanText", "Undo")
-    return tr("PlanText", "Apply changes")
+        return QCoreApplication.translate("PlanText", "Undo")
+    return QCoreApplication.translate("PlanText", "Apply changes")

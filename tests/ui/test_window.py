@@ -88,7 +88,7 @@ def test_find_shortcut_focuses_the_search_box(desk: Desk) -> None:
 def test_selection_count_and_actions_follow_the_ticks(desk: Desk) -> None:
     actions = desk.window.user_actions
     assert not actions.add_licenses.isEnabled()
-    assert "none selected" in desk.window.status.selection.text()
+    assert "tick users" in desk.window.status.selection.text()
     desk.window.user_actions.tick_all.trigger()
     assert "60 selected" in desk.window.status.selection.text()
     assert actions.add_licenses.isEnabled() and actions.activate.isEnabled()

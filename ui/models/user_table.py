@@ -87,6 +87,8 @@ class UserTableModel(QAbstractTableModel):
                 return self.tr("Tick users to act on them (Ctrl+A ticks every user shown)")
             if column == Column.ACTIONS:
                 return self.tr("Actions for the user")
+            if column == Column.LOCATION:
+                return self.tr("Usage location: the country where the user's licenses are used")
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.graph.records import SKU_SUSPENDED, SKU_WARNING, Sku
+from ui.formatting import count
 from ui.icons import icon
 from ui.models.sku_model import SkuModel, usage_ratio
 
@@ -119,9 +120,9 @@ class LicenseCard(QFrame):
         self.setToolTip("\n".join(tip))
         self.name.setToolTip(sku.sku_part_number)
         counts = self.tr("{used} / {total} assigned").format(
-            used=f"{sku.consumed_units:,}", total=f"{sku.total:,}"
+            used=count(sku.consumed_units), total=count(sku.total)
         )
-        self.free.setText(self.tr("{free} free").format(free=f"{sku.free:,}"))
+        self.free.setText(self.tr("{free} free").format(free=count(sku.free)))
         ratio = usage_ratio(sku)
         alarm = RED if sku.free == 0 else AMBER if ratio >= NEARLY_FULL else None
         badge_icon, colour, short = None, None, ""

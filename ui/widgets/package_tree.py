@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from desktop.catalog import plan_name
 from desktop.graph.records import SKU_ENABLED, SKU_WARNING, AssignedLicense, Sku
+from ui.formatting import count
 from ui.icons import icon
 from ui.models.naming import LicenseNaming
 
@@ -65,7 +66,9 @@ class PackageTree(QTreeWidget):
         return None
 
     def _package_item(self, sku: Sku, naming: LicenseNaming, with_apps: bool) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([naming.sku(sku.sku_id), f"{sku.free:,} / {sku.total:,}", ""])
+        item = QTreeWidgetItem(
+            [naming.sku(sku.sku_id), f"{count(sku.free)} / {count(sku.total)}", ""]
+        )
         item.setData(0, SKU_ROLE, sku)
         item.setToolTip(0, sku.sku_part_number)
         item.setIcon(0, icon("license"))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
+from ui.formatting import count
+
 
 class WindowStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -21,6 +23,7 @@ class WindowStatusBar(QStatusBar):
         self.counts.setObjectName("countsLabel")
         self.selection = QLabel()
         self.selection.setObjectName("selectionLabel")
+        self.counts.setContentsMargins(8, 0, 0, 0)
         self.addWidget(self.counts)
         self.addWidget(self.selection)
         self.addPermanentWidget(self.activity)
@@ -28,18 +31,18 @@ class WindowStatusBar(QStatusBar):
 
     def show_counts(self, total: int, shown: int) -> None:
         if shown == total:
-            text = self.tr("{total} users").format(total=f"{total:,}")
+            text = self.tr("{total} users").format(total=count(total))
         else:
             text = self.tr("{shown} of {total} users shown").format(
-                shown=f"{shown:,}", total=f"{total:,}"
+                shown=count(shown), total=count(total)
             )
         self.counts.setText(text)
 
     def show_selection(self, ticked: int) -> None:
         if ticked == 0:
-            self.selection.setText(self.tr("· none selected"))
+            self.selection.setText(self.tr("· tick users to act on them"))
         else:
-            self.selection.setText(self.tr("· {n} selected").format(n=f"{ticked:,}"))
+            self.selection.setText(self.tr("· {n} selected").format(n=count(ticked)))
 
     def show_activity(self, text: str, busy: bool) -> None:
         self.activity.setText(text)
