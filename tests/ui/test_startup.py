@@ -108,12 +108,20 @@ def test_open_the_demo_tenant_then_reset_it(
 
 def test_screenshot_writes_a_png_and_exits_zero(tmp_path: Path) -> None:
     target = tmp_path / "shot.png"
-    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"),
-               XDG_CONFIG_HOME=str(tmp_path / "config"), QT_QPA_PLATFORM="offscreen")  # fmt: skip
+    env = dict(
+        os.environ,
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        QT_QPA_PLATFORM="offscreen",
+    )
     done = subprocess.run(
         [sys.executable, "-m", "desktop", "--demo", "--screenshot", str(target)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=180,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert done.returncode == 0, done.stderr
     image = QImage(str(target))
     assert (image.width(), image.height()) == SCREENSHOT_SIZE

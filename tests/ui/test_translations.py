@@ -41,8 +41,11 @@ def polish(qapp: QCoreApplication, tmp_path: Path) -> Iterator[list[str]]:
         pytest.skip("pyside6-lrelease is not installed")
     source = tmp_path / "license_desk_pl.ts"
     source.write_text(SAMPLE_TS, encoding="utf-8")
-    subprocess.run([tool, str(source), "-qm", str(tmp_path / "license_desk_pl.qm")], check=True,
-                   capture_output=True)  # fmt: skip
+    subprocess.run(
+        [tool, str(source), "-qm", str(tmp_path / "license_desk_pl.qm")],
+        check=True,
+        capture_output=True,
+    )
     before = set(qapp.findChildren(QTranslator))
     loaded = install_translators(qapp, QLocale("pl_PL"), tmp_path)
     yield loaded
