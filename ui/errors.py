@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.auth.errors import SignInCancelledError
 from desktop.graph.errors import (
     AuthenticationError,
     CancelledError,
@@ -149,6 +150,15 @@ def _cancelled(exc: BaseException) -> UserMessage:
     )
 
 
+def _sign_in_cancelled(exc: BaseException) -> UserMessage:
+    return UserMessage(
+        QCoreApplication.translate("ErrorText", "Sign-in cancelled"),
+        QCoreApplication.translate(
+            "ErrorText", "Nothing was changed. Sign in again whenever you are ready."
+        ),
+    )
+
+
 def _file(exc: BaseException) -> UserMessage:
     assert isinstance(exc, OSError)
     name = exc.filename or ""
@@ -179,6 +189,7 @@ _DESCRIBERS = (
     (ConnectionFailedError, _connection),
     (ProtocolError, _protocol),
     (CancelledError, _cancelled),
+    (SignInCancelledError, _sign_in_cancelled),
     (LicenseDeskError, _core),
     (OSError, _file),
 )

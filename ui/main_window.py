@@ -55,6 +55,10 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self._build_menus()
         self._build_toolbar()
+        # Connected once: they act on whichever tenant is open.
+        self.user_actions.find.triggered.connect(self._focus_search)
+        self.user_actions.tick_all.triggered.connect(self._tick_all)
+        self.user_actions.clear_ticks.triggered.connect(self._clear_ticks)
 
         self.session: TenantSession | None = None
         self.view: TenantView | None = None
@@ -158,9 +162,6 @@ class MainWindow(QMainWindow):
         self.commands.connect_actions(self.user_actions)
         self.reset_demo.setVisible(session.connection.is_demo)
 
-        self.user_actions.find.triggered.connect(self.view.focus_search)
-        self.user_actions.tick_all.triggered.connect(self.view.table.tick_all_shown)
-        self.user_actions.clear_ticks.triggered.connect(session.users.clear_checks)
         self.view.table.menu_requested.connect(self.open_user_menu)
         session.users.checked_changed.connect(self._update_actions)
         session.loading_changed.connect(self._loading_changed)
@@ -189,6 +190,18 @@ class MainWindow(QMainWindow):
         self.session = self.view = self.runner = self.commands = None
         self.reset_demo.setVisible(False)
         self._update_actions()
+
+    def _focus_search(self) -> None:
+        if self.view is not None:
+            self.view.focus_search()
+
+    def _tick_all(self) -> None:
+        if self.view is not None:
+            self.view.table.tick_all_shown()
+
+    def _clear_ticks(self) -> None:
+        if self.session is not None:
+            self.session.users.clear_checks()
 
     def open_user_menu(self, at: QPoint) -> QMenu:
         return open_user_menu(self.user_actions, self, at)

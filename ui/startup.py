@@ -39,6 +39,7 @@ class Startup(QObject):
         self._sign_in_job: Job | None = None
         window.welcome.demo_requested.connect(self.open_demo)
         window.welcome.sign_in_requested.connect(self.sign_in)
+        window.welcome.cancel_requested.connect(self.cancel_sign_in)
         window.reset_demo_requested.connect(self.reset_demo)
         window.destroyed.connect(self._stop_workers)
 
@@ -60,11 +61,15 @@ class Startup(QObject):
         self._run(lambda _ctx: self._open_demo(data_dir), self._open)
 
     def sign_in(self) -> None:
-        self._window.welcome.set_waiting(True)
+        self._window.welcome.set_waiting(True, cancellable=True)
         self._window.welcome.show_message(
             self.tr("Finish signing in in your web browser. This window waits for it.")
         )
         self._sign_in_job = self._run(lambda ctx: self._sign_in.sign_in(ctx.cancel), self._open)
+
+    def cancel_sign_in(self) -> None:
+        if self._sign_in_job is not None:
+            self._sign_in_job.cancel()  # the browser wait ends and reports the cancellation
 
     def _run(self, work: Callable[[JobContext], object], done: Callable[[object], None]) -> Job:
         return self._workers.start("startup", work, on_result=done, on_error=self._failed)

@@ -15,7 +15,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.auth.errors import SignInFailedError
+from desktop.auth.errors import SignInCancelledError, SignInFailedError
 from desktop.cancel import CancelToken
 from desktop.demo import DemoTenant
 from desktop.graph.client import GraphClient
@@ -46,6 +46,14 @@ class NobodySignedIn:
         raise SignInFailedError("access_denied", "AADSTS50105: not assigned to a role.")
 
 
+class WaitsForTheBrowser(NobodySignedIn):
+    """A sign-in that only ends when cancelled, like a browser tab left open."""
+
+    def sign_in(self, cancel: CancelToken) -> TenantConnection:
+        cancel.wait(60)
+        raise SignInCancelledError()
+
+
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     main = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
@@ -73,6 +81,19 @@ def test_a_refused_sign_in_is_explained_on_the_welcome_page(
     qtbot.waitUntil(lambda: "AADSTS50105" in window.welcome.message.text(), timeout=TIMEOUT_MS)
     assert window.welcome.sign_in_button.isEnabled()
     del startup
+
+
+def test_a_sign_in_waiting_for_the_browser_can_be_cancelled(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    Startup(window, tmp_path, sign_in=WaitsForTheBrowser())  # type: ignore[arg-type]
+    window.welcome.sign_in_button.click()
+    assert window.welcome.cancel_button.isVisibleTo(window)
+    assert not window.welcome.demo_button.isEnabled()
+    window.welcome.cancel_button.click()
+    qtbot.waitUntil(window.welcome.demo_button.isEnabled, timeout=TIMEOUT_MS)
+    assert "Sign-in cancelled" in window.welcome.message.text()
+    assert not window.welcome.cancel_button.isVisibleTo(window)
 
 
 def test_open_the_demo_tenant_then_reset_it(

@@ -12,6 +12,7 @@ from ui.icons import app_icon, icon
 class WelcomePage(QWidget):
     sign_in_requested = Signal()
     demo_requested = Signal()
+    cancel_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +47,10 @@ class WelcomePage(QWidget):
             button.setMinimumWidth(280)
             button.setMinimumHeight(36)
             button.setIconSize(QSize(20, 20))
+        self.cancel_button = QPushButton(self.tr("Cancel sign-in"))
+        self.cancel_button.setObjectName("cancelSignIn")
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        self.cancel_button.hide()
         self.message = QLabel()
         self.message.setObjectName("welcomeMessage")
         self.message.setWordWrap(True)
@@ -60,6 +65,7 @@ class WelcomePage(QWidget):
         layout.addSpacing(16)
         layout.addWidget(self.sign_in_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(8)
         layout.addWidget(self.message, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)
@@ -67,6 +73,7 @@ class WelcomePage(QWidget):
     def show_message(self, text: str) -> None:
         self.message.setText(text)
 
-    def set_waiting(self, waiting: bool) -> None:
+    def set_waiting(self, waiting: bool, *, cancellable: bool = False) -> None:
         self.sign_in_button.setEnabled(not waiting)
         self.demo_button.setEnabled(not waiting)
+        self.cancel_button.setVisible(waiting and cancellable)
