@@ -29,7 +29,7 @@ from desktop.graph.records import Sku
 from desktop.licensing.types import CheckedPlan, Plan, Severity
 from ui.icons import icon
 from ui.models.naming import LicenseNaming
-from ui.models.plan_rows import PlanColumn, PlanRowsModel, plan_rows
+from ui.models.plan_rows import CheckedRows, PlanColumn, PlanRowsModel, plan_rows
 from ui.plan_text import apply_button_text, plan_title, problem_text
 
 _ICON = {Severity.BLOCKING: "error", Severity.WARNING: "warning", Severity.SKIP: "skipped"}
@@ -40,7 +40,7 @@ class PlanPreviewDialog(QDialog):
 
     def __init__(
         self,
-        checked: CheckedPlan,
+        checked: CheckedPlan | CheckedRows,
         naming: LicenseNaming,
         skus: Mapping[str, Sku],
         parent: QWidget | None = None,
@@ -51,7 +51,7 @@ class PlanPreviewDialog(QDialog):
         self.resize(860, 520)
         self._naming = naming
         self._skus = skus
-        self._checked = checked
+        self._checked = checked.checked if isinstance(checked, CheckedRows) else checked
 
         self.heading = QLabel()
         self.heading.setObjectName("previewHeading")
@@ -89,7 +89,7 @@ class PlanPreviewDialog(QDialog):
         self.drop_button.clicked.connect(self.drop_problem_users)
         self.buttons = QDialogButtonBox()
         self.apply_button = self.buttons.addButton(
-            apply_button_text(checked.plan.kind), QDialogButtonBox.ButtonRole.AcceptRole
+            apply_button_text(self._checked.plan.kind), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.apply_button.setObjectName("applyPlan")
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -112,11 +112,16 @@ class PlanPreviewDialog(QDialog):
     def checked(self) -> CheckedPlan:
         return self._checked
 
-    def show_checked(self, checked: CheckedPlan) -> None:
+    def show_checked(self, checked: CheckedPlan | CheckedRows) -> None:
         """Show a (new) check result; re-enables the buttons after a re-check."""
+        if isinstance(checked, CheckedRows):
+            rows = checked.rows
+            checked = checked.checked
+        else:
+            rows = plan_rows(checked, self._naming, self._skus)
         self._checked = checked
         self.heading.setText(plan_title(checked.plan.kind, len(checked.plan.changes)))
-        self.rows.set_rows(plan_rows(checked, self._naming, self._skus))
+        self.rows.set_rows(rows)
         self._fill_problems(checked)
         will_change = len(checked.effective.changes)
         skipped = len(checked.plan.changes) - will_change

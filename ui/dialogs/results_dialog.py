@@ -113,10 +113,12 @@ class ResultsDialog(QDialog):
 
     def _table_rows(self) -> list[TextRow]:
         results = sorted(self.report.results, key=lambda r: _ORDER[r.outcome])
+        icons = {outcome: icon(name) for outcome, name in _ICON.items()}  # shared by all rows
+        texts = {outcome: self.outcome_text(outcome) for outcome in _ICON}
         return [
             TextRow(
-                (self._labels.get(r.user, r.user), self.outcome_text(r.outcome), r.message),
-                icon(_ICON[r.outcome]),
+                (self._labels.get(r.user, r.user), texts[r.outcome], r.message),
+                icons[r.outcome],
                 key=r.user,
             )
             for r in results

@@ -13,12 +13,14 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from desktop.graph.records import Sku
 from desktop.licensing.types import CheckedPlan, Outcome, Plan, PlanKind, RunReport
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.launcher import accepted, launch
 from ui.dialogs.plan_preview import PlanPreviewDialog
 from ui.dialogs.progress_dialog import ProgressDialog
 from ui.dialogs.results_dialog import RETRY_FAILED, ResultsDialog
+from ui.models.plan_rows import CheckedRows, plan_rows
 from ui.plan_text import plan_title, user_label
 from ui.session import TenantSession
 from ui.workers import JobContext
@@ -89,21 +91,25 @@ class ChangeRunner(QObject):
     def _check(
         self,
         plan: Plan,
-        on_checked: Callable[[CheckedPlan], None],
+        on_checked: Callable[[CheckedRows], None],
         on_error: Callable[[BaseException], None],
     ) -> None:
         controller, location = self._session.controller, self._default_location
-        self._session.workers.start(
-            "check plan",
-            lambda _ctx: controller.check(plan, default_usage_location=location),
-            on_result=on_checked,
-            on_error=on_error,
-        )
+        naming, skus = self._session.naming, self._sku_index()
 
-    def _preview(self, checked: CheckedPlan) -> None:
+        def check(_context: JobContext) -> CheckedRows:
+            checked = controller.check(plan, default_usage_location=location)
+            return CheckedRows(checked, plan_rows(checked, naming, skus))
+
+        self._session.workers.start("check plan", check, on_result=on_checked, on_error=on_error)
+
+    def _sku_index(self) -> dict[str, Sku]:
+        return {s.sku_id: s for s in self._session.skus.skus()}
+
+    def _preview(self, checked: CheckedPlan | CheckedRows) -> None:
         self.status.emit("")
-        skus = {s.sku_id: s for s in self._session.skus.skus()}
-        dialog = PlanPreviewDialog(checked, self._session.naming, skus, self._parent)
+        naming, skus = self._session.naming, self._sku_index()
+        dialog = PlanPreviewDialog(checked, naming, skus, self._parent)
         dialog.recheck_requested.connect(lambda plan: self._recheck(plan, dialog))
         self.preview_dialog = dialog
         try:

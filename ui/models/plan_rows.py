@@ -35,6 +35,15 @@ class PlanRow:
     severity: Severity | None  # the worst problem of the user, None when all is well
 
 
+@dataclass(frozen=True)
+class CheckedRows:
+    """A check's result with its preview rows, computed together on the worker thread:
+    describing 10,000 changes is work the UI thread should not do."""
+
+    checked: CheckedPlan
+    rows: list[PlanRow]
+
+
 _RANK = {Severity.BLOCKING: 0, Severity.WARNING: 1, Severity.SKIP: 2}
 _ICON = {Severity.BLOCKING: "error", Severity.WARNING: "warning", Severity.SKIP: "skipped"}
 
