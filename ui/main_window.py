@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self.welcome.show_message(message)
         self.welcome.set_waiting(False)
         self.stack.setCurrentWidget(self.welcome)
+        self.toolbar.hide()  # nothing to act on yet
         self.status.show_activity("", False)
 
     def open_session(self, session: TenantSession) -> None:
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
             self.view.restore_columns(columns)
         self.stack.addWidget(self.view)
         self.stack.setCurrentWidget(self.view)
+        self.toolbar.show()
         self.runner = ChangeRunner(session, self)
         self.commands = WindowCommands(session, self.runner, self)
         self.commands.connect_actions(self.user_actions)

@@ -22,8 +22,9 @@ class SignInService:
     def __init__(self, data_dir: Path) -> None:
         self._data_dir = data_dir
         self._manager: AccountManager | None = None
-        # Set when the keyring cannot keep the sign-in: it then lasts until the app closes.
-        self.storage_warning: str = ""
+        # Why the keyring cannot keep the sign-in ("" when it can); the sign-in then lasts
+        # only until the app closes.
+        self.keyring_problem: str = ""
 
     def _accounts(self) -> AccountManager:
         if self._manager is None:
@@ -34,7 +35,7 @@ class SignInService:
             except KeyringUnavailableError as exc:
                 # Never a plain file: keep the sign-in in memory and say so.
                 log.warning("keyring unavailable: %s", exc.reason)
-                self.storage_warning = str(exc)
+                self.keyring_problem = exc.reason
                 store = MemoryOnlyTokenStore()
             self._manager = AccountManager(store)
         return self._manager

@@ -76,7 +76,15 @@ class Startup(QObject):
 
     def _remembered(self, connection: object) -> None:
         if connection is None:
-            self._window.show_welcome(self._sign_in.storage_warning)
+            problem = self._sign_in.keyring_problem
+            self._window.show_welcome(
+                self.tr(
+                    "This computer's keyring cannot keep your sign-in ({reason}). You can "
+                    "still sign in; you will be asked again after License Desk closes."
+                ).format(reason=problem)
+                if problem
+                else ""
+            )
             return
         self._open(connection)
 

@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[2]
 class NobodySignedIn:
     """Stands in for the sign-in seam: nobody remembered, and sign-in is refused."""
 
-    storage_warning = ""
+    keyring_problem = ""
 
     def remembered(self) -> TenantConnection | None:
         return None

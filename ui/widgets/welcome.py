@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.icons import app_icon, icon
 
+COLUMN_WIDTH = 540
+
 
 class WelcomePage(QWidget):
     sign_in_requested = Signal()
@@ -20,6 +22,7 @@ class WelcomePage(QWidget):
         logo = QLabel()
         logo.setPixmap(app_icon().pixmap(QSize(96, 96), self.devicePixelRatioF()))
         logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        logo.setFixedHeight(112)
         title = QLabel(self.tr("Welcome to License Desk"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.8)
@@ -35,7 +38,6 @@ class WelcomePage(QWidget):
         )
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setMaximumWidth(520)
         self.sign_in_button = QPushButton(icon("sign-in"), self.tr("Sign in to Microsoft 365"))
         self.sign_in_button.setObjectName("signInButton")
         self.sign_in_button.setDefault(True)
@@ -55,19 +57,27 @@ class WelcomePage(QWidget):
         self.message.setObjectName("welcomeMessage")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setMaximumWidth(520)
         self.message.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
+        # A fixed-width column keeps wrapped text wrapping (labels centred by alignment flags
+        # in a plain box layout get squeezed to one word per line).
+        column = QWidget()
+        column.setFixedWidth(COLUMN_WIDTH)
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(10)
+        inner.addWidget(logo)
+        inner.addSpacing(6)
+        inner.addWidget(title)
+        inner.addWidget(text)
+        inner.addSpacing(16)
+        for button in (self.sign_in_button, self.demo_button, self.cancel_button):
+            inner.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        inner.addSpacing(8)
+        inner.addWidget(self.message)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        for widget in (logo, title, text):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(16)
-        layout.addWidget(self.sign_in_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(8)
-        layout.addWidget(self.message, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)
 
     def show_message(self, text: str) -> None:
