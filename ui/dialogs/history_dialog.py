@@ -7,11 +7,9 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +18,7 @@ from desktop.licensing.types import RunStatus, RunSummary
 from ui.icons import icon
 from ui.models.text_rows import TextRow, TextRowsModel
 from ui.plan_text import plan_title
+from ui.widgets.list_table import list_table
 
 
 class HistoryChoice(enum.IntEnum):
@@ -53,20 +52,7 @@ class HistoryDialog(QDialog):
             [self.tr("When"), self.tr("Change"), self.tr("Result"), self.tr("Status")], self
         )
         self.rows.set_rows([self._row(run) for run in runs])
-        self.table = QTableView()
-        self.table.setObjectName("historyTable")
-        self.table.setModel(self.rows)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.resizeSection(0, 150)
-        header.resizeSection(1, 330)
-        header.resizeSection(2, 230)
-        header.setStretchLastSection(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table = list_table(self.rows, (150, 330, 230), name="historyTable")
 
         self.undo_button = QPushButton(icon("undo"), self.tr("Undo…"))
         self.undo_button.setObjectName("undoRun")

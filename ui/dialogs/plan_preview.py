@@ -15,12 +15,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,8 +27,9 @@ from desktop.graph.records import Sku
 from desktop.licensing.types import CheckedPlan, Plan, Severity
 from ui.icons import icon
 from ui.models.naming import LicenseNaming
-from ui.models.plan_rows import CheckedRows, PlanColumn, PlanRowsModel, plan_rows
+from ui.models.plan_rows import CheckedRows, PlanRowsModel, plan_rows
 from ui.plan_text import apply_button_text, plan_title, problem_text
+from ui.widgets.list_table import list_table
 
 _ICON = {Severity.BLOCKING: "error", Severity.WARNING: "warning", Severity.SKIP: "skipped"}
 
@@ -66,23 +65,10 @@ class PlanPreviewDialog(QDialog):
         self.problems = QListWidget()
         self.problems.setObjectName("previewProblems")
         self.problems.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.problems.setMaximumHeight(120)
+        self.problems.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.rows = PlanRowsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("previewRows")
-        self.table.setModel(self.rows)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(PlanColumn.USER, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(PlanColumn.USER, 260)
-        header.resizeSection(PlanColumn.CHANGE, 300)
-        header.setStretchLastSection(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table = list_table(self.rows, (260, 300), name="previewRows", selectable=False)
 
         self.drop_button = QPushButton(icon("close"), "")
         self.drop_button.setObjectName("dropProblemUsers")
@@ -125,7 +111,7 @@ class PlanPreviewDialog(QDialog):
         self._fill_problems(checked)
         will_change = len(checked.effective.changes)
         skipped = len(checked.plan.changes) - will_change
-        parts = [self.tr("{n} will change").format(n=will_change)]
+        parts = [self.tr("{n} users to change").format(n=will_change)]
         if skipped:
             parts.append(self.tr("{n} need nothing").format(n=skipped))
         blocking = len(checked.blocking)
@@ -169,6 +155,10 @@ class PlanPreviewDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, severity.value)
             self.problems.addItem(item)
         self.problems.setVisible(self.problems.count() > 0)
+        # As tall as its lines, up to five; more scroll.
+        line = max(self.problems.sizeHintForRow(0), self.fontMetrics().height() + 6)
+        frame = 2 * self.problems.frameWidth() + 4
+        self.problems.setFixedHeight(min(self.problems.count(), 5) * line + frame)
 
     def problem_texts(self) -> list[str]:
         return [self.problems.item(i).text() for i in range(self.problems.count())]

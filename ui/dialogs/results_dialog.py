@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.licensing.types import Outcome, RunReport
 from ui.icons import icon
 from ui.models.text_rows import TextRow, TextRowsModel
+from ui.widgets.list_table import list_table
 
 RETRY_FAILED = 2  # the dialog's result code when the person asks to retry failed users
 
@@ -59,19 +57,7 @@ class ResultsDialog(QDialog):
 
         self.rows = TextRowsModel([self.tr("User"), self.tr("Result"), self.tr("Details")], self)
         self.rows.set_rows(self._table_rows())
-        table = QTableView()
-        table.setObjectName("resultsTable")
-        table.setModel(self.rows)
-        table.verticalHeader().hide()
-        table.setShowGrid(False)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header = table.horizontalHeader()
-        header.resizeSection(0, 280)
-        header.resizeSection(1, 120)
-        header.setStretchLastSection(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        table = list_table(self.rows, (280, 120), name="resultsTable")
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
