@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Protocol
 
 from desktop.auth.accounts import AccountInfo, AccountManager
 from desktop.auth.errors import KeyringUnavailableError
@@ -14,6 +15,16 @@ from desktop.graph.client import GRAPH_URL
 from ui.connection import JOURNAL, TenantConnection, connect
 
 log = logging.getLogger(__name__)
+
+
+class SignIn(Protocol):
+    """What the window needs from sign-in; tests stand in their own."""
+
+    keyring_problem: str
+
+    def remembered(self) -> TenantConnection | None: ...
+
+    def sign_in(self, cancel: CancelToken) -> TenantConnection: ...
 
 
 class SignInService:

@@ -15,7 +15,7 @@ from ui.errors import describe
 from ui.flows.history_flow import HistoryCommands
 from ui.main_window import MainWindow
 from ui.session import TenantSession
-from ui.sign_in import SignInService
+from ui.sign_in import SignIn, SignInService
 from ui.workers import Job, JobContext, WorkerPool
 
 
@@ -27,13 +27,13 @@ class Startup(QObject):
         window: MainWindow,
         data_dir: Path,
         *,
-        sign_in: SignInService | None = None,
+        sign_in: SignIn | None = None,
         demo_opener: Callable[[Path], TenantConnection] = open_demo,
     ) -> None:
         super().__init__(window)
         self._window = window
         self._data_dir = data_dir
-        self._sign_in = sign_in or SignInService(data_dir)
+        self._sign_in: SignIn = sign_in or SignInService(data_dir)
         self._open_demo = demo_opener
         self._workers = WorkerPool(self)
         self._sign_in_job: Job | None = None

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtGui import QAction, QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QDialog, QMenu
 
-from desktop.graph.records import User
-from tests.ui.conftest import Desk
+from desktop.graph.records import Sku, User
+from desktop.licensing.types import RunReport
+from tests.ui.conftest import REJECT, TIMEOUT_MS, Desk
+from ui.dialogs.results_dialog import ResultsDialog
 from ui.models.columns import Column
+from ui.tenant_view import TenantView
 from ui.widgets.user_table_view import UserTableView
 
 
@@ -19,7 +22,7 @@ def table(desk: Desk) -> UserTableView:
     return desk.window.view.table
 
 
-def rows_where(desk: Desk, test: Callable[[User], bool]) -> list[int]:
+def rows_where(desk: Desk, test: Callable[[User], object]) -> list[int]:
     """Source rows of the users passing ``test``."""
     return [row for row, user in enumerate(desk.session.users.users()) if test(user)]
 
@@ -65,5 +68,37 @@ def open_menu(desk: Desk) -> QMenu:
     return menus[0]
 
 
-def menu_action(menu: QMenu, name: str):  # type: ignore[no-untyped-def]
+def menu_action(menu: QMenu, name: str) -> QAction:
     return next(a for a in menu.actions() if a.objectName() == name)
+
+
+def tenant_view(desk: Desk) -> TenantView:
+    assert desk.window.view is not None
+    return desk.window.view
+
+
+def sku(desk: Desk, sku_id: str) -> Sku:
+    found = desk.session.skus.sku(sku_id)
+    assert found is not None
+    return found
+
+
+def keep_report(into: list[RunReport], answer: int = REJECT) -> Callable[[QDialog], int]:
+    """A results-dialog answer that keeps the report for the test to inspect."""
+
+    def handler(dialog: QDialog) -> int:
+        assert isinstance(dialog, ResultsDialog)
+        into.append(dialog.report)
+        return answer
+
+    return handler
+
+
+def apply_and_wait(desk: Desk, trigger: Callable[[], object]) -> None:
+    """Trigger an action; wait until the run finished and the touched users were re-read."""
+    runner = desk.window.runner
+    assert runner is not None
+    with desk.qtbot.waitSignals(
+        [runner.run_finished, desk.session.users_refreshed], timeout=TIMEOUT_MS
+    ):
+        trigger()

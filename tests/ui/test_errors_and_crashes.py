@@ -25,7 +25,7 @@ from tests.ui.conftest import REJECT, DialogScript
 from ui.crash import ErrorReporter
 from ui.dialogs.error_dialog import ErrorDialog
 from ui.errors import describe
-from ui.workers import WorkerPool
+from ui.workers import JobContext, WorkerPool
 
 
 def graph(kind: type[GraphError], status: int, code: str = "Code") -> GraphError:
@@ -119,7 +119,7 @@ def test_shutdown_cancels_running_jobs(qtbot: QtBot) -> None:
     pool = WorkerPool()
     results: list[object] = []
 
-    def wait_for_cancel(context) -> bool:  # type: ignore[no-untyped-def]
+    def wait_for_cancel(context: JobContext) -> bool:
         return bool(context.cancel.wait(30))
 
     job = pool.start("waiter", wait_for_cancel, on_result=results.append)

@@ -12,7 +12,7 @@ from desktop.graph.tokens import StaticToken
 from desktop.licensing.builders import assign_plan
 from desktop.licensing.types import Outcome, RunReport
 from tests.ui.conftest import ACCEPT, REJECT, TIMEOUT_MS, Desk, DialogScript
-from tests.ui.helpers import click, rows_where, user
+from tests.ui.helpers import apply_and_wait, click, rows_where, sku, user
 from ui.dialogs.apps_dialog import AppsDialog
 from ui.dialogs.copy_from_dialog import CopyFromDialog
 from ui.dialogs.plan_preview import PlanPreviewDialog
@@ -20,19 +20,10 @@ from ui.dialogs.results_dialog import RETRY_FAILED, ResultsDialog
 from ui.models.columns import Column
 
 
-def run_and_wait(desk: Desk, trigger) -> None:  # type: ignore[no-untyped-def]
-    runner = desk.window.runner
-    assert runner is not None
-    with desk.qtbot.waitSignals(
-        [runner.run_finished, desk.session.users_refreshed], timeout=TIMEOUT_MS
-    ):
-        trigger()
-
-
 def test_switch_an_app_off_inside_a_license(desk: Desk, dialogs: DialogScript) -> None:
     e3 = desk.tenant.sku_id("ENTERPRISEPACK")
     row = rows_where(desk, lambda u: e3 in u.direct_sku_ids)[0]
-    plans = desk.session.skus.sku(e3).service_plans  # type: ignore[union-attr]
+    plans = sku(desk, e3).service_plans
     switched = next(p for p in plans if p.applies_to == "User").service_plan_id
     click(desk, row)
 
@@ -46,7 +37,7 @@ def test_switch_an_app_off_inside_a_license(desk: Desk, dialogs: DialogScript) -
     dialogs.expect(AppsDialog, turn_off)
     dialogs.expect(PlanPreviewDialog, lambda d: ACCEPT)
     dialogs.expect(ResultsDialog, lambda d: REJECT)
-    run_and_wait(desk, desk.window.user_actions.apps.trigger)
+    apply_and_wait(desk, desk.window.user_actions.apps.trigger)
     held = user(desk, row).assigned(e3)
     assert held is not None and switched in held.disabled_plans
 
@@ -71,7 +62,7 @@ def test_copy_licenses_from_another_user(desk: Desk, dialogs: DialogScript) -> N
     dialogs.expect(CopyFromDialog, choose)
     dialogs.expect(PlanPreviewDialog, lambda d: ACCEPT)
     dialogs.expect(ResultsDialog, lambda d: REJECT)
-    run_and_wait(desk, desk.window.user_actions.copy_from.trigger)
+    apply_and_wait(desk, desk.window.user_actions.copy_from.trigger)
     assert user(desk, target_row).sku_ids == source.direct_sku_ids
 
 
@@ -79,7 +70,7 @@ def test_a_seat_taken_meanwhile_fails_one_user_and_retry_shows_why(
     desk: Desk, dialogs: DialogScript
 ) -> None:
     exchange = desk.tenant.sku_id("EXCHANGESTANDARD")
-    free = desk.session.skus.sku(exchange).free  # type: ignore[union-attr]
+    free = sku(desk, exchange).free
     candidates = rows_where(desk, lambda u: not u.assigned_licenses and u.usage_location)
     ours, outsider = candidates[:free], candidates[free]
     runner = desk.window.runner

@@ -10,21 +10,12 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from desktop.graph.records import AssignedLicense
 from desktop.licensing.builders import assign_plan
 from desktop.licensing.types import Outcome, RunReport
-from tests.ui.conftest import ACCEPT, REJECT, TIMEOUT_MS, Desk, DialogScript
-from tests.ui.helpers import rows_where, user
+from tests.ui.conftest import ACCEPT, TIMEOUT_MS, Desk, DialogScript
+from tests.ui.helpers import keep_report, rows_where, user
 from ui.dialogs.history_dialog import HistoryChoice, HistoryDialog
 from ui.dialogs.location_dialog import UsageLocationDialog
 from ui.dialogs.plan_preview import PlanPreviewDialog
 from ui.dialogs.results_dialog import ResultsDialog
-
-
-def keep_report(into: list[RunReport]):  # type: ignore[no-untyped-def]
-    def handler(dialog: QDialog) -> int:
-        assert isinstance(dialog, ResultsDialog)
-        into.append(dialog.report)
-        return REJECT
-
-    return handler
 
 
 def test_cancel_midway_leaves_the_rest_untouched(desk: Desk, dialogs: DialogScript) -> None:

@@ -66,7 +66,7 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
 def test_nobody_signed_in_shows_the_welcome_page(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    startup = Startup(window, tmp_path, sign_in=NobodySignedIn())  # type: ignore[arg-type]
+    startup = Startup(window, tmp_path, sign_in=NobodySignedIn())
     startup.start(demo=False)
     qtbot.waitUntil(window.welcome.demo_button.isEnabled, timeout=TIMEOUT_MS)
     assert window.stack.currentWidget() is window.welcome
@@ -76,7 +76,7 @@ def test_nobody_signed_in_shows_the_welcome_page(
 def test_a_refused_sign_in_is_explained_on_the_welcome_page(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    startup = Startup(window, tmp_path, sign_in=NobodySignedIn())  # type: ignore[arg-type]
+    startup = Startup(window, tmp_path, sign_in=NobodySignedIn())
     window.welcome.sign_in_button.click()
     qtbot.waitUntil(lambda: "AADSTS50105" in window.welcome.message.text(), timeout=TIMEOUT_MS)
     assert window.welcome.sign_in_button.isEnabled()
@@ -86,7 +86,7 @@ def test_a_refused_sign_in_is_explained_on_the_welcome_page(
 def test_a_sign_in_waiting_for_the_browser_can_be_cancelled(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    Startup(window, tmp_path, sign_in=WaitsForTheBrowser())  # type: ignore[arg-type]
+    Startup(window, tmp_path, sign_in=WaitsForTheBrowser())
     window.welcome.sign_in_button.click()
     assert window.welcome.cancel_button.isVisibleTo(window)
     assert not window.welcome.demo_button.isEnabled()
@@ -99,7 +99,7 @@ def test_a_sign_in_waiting_for_the_browser_can_be_cancelled(
 def test_open_the_demo_tenant_then_reset_it(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, dialogs: DialogScript
 ) -> None:
-    startup = Startup(window, tmp_path, sign_in=NobodySignedIn())  # type: ignore[arg-type]
+    startup = Startup(window, tmp_path, sign_in=NobodySignedIn())
     with qtbot.waitSignal(startup.session_opened, timeout=TIMEOUT_MS) as blocker:
         window.welcome.demo_button.click()
     session: TenantSession = blocker.args[0]
@@ -186,7 +186,7 @@ def test_an_interrupted_run_is_offered_for_resume_and_finished(
 
     dialogs.expect(QMessageBox, resume)
     dialogs.expect(ResultsDialog, results)
-    startup = Startup(window, tmp_path, sign_in=NobodySignedIn(), demo_opener=open_tenant)  # type: ignore[arg-type]
+    startup = Startup(window, tmp_path, sign_in=NobodySignedIn(), demo_opener=open_tenant)
     startup.start(demo=True)
     qtbot.waitUntil(lambda: bool(reports), timeout=TIMEOUT_MS)
     assert reports[0].count(Outcome.DONE) == 1

@@ -12,7 +12,7 @@ from desktop.graph.client import GraphClient
 from desktop.graph.tokens import StaticToken
 from desktop.licensing.controller import LicenseController
 from tests.ui.conftest import REJECT, TIMEOUT_MS, Desk, DialogScript
-from tests.ui.helpers import click, menu_action, open_menu, rows_where, table
+from tests.ui.helpers import click, menu_action, open_menu, rows_where, table, tenant_view
 from ui.connection import TenantConnection, connect
 from ui.dialogs.error_dialog import ErrorDialog
 from ui.main_window import MainWindow
@@ -21,14 +21,9 @@ from ui.models.quick_filter import QuickFilterKind
 from ui.session import TenantSession
 
 
-def view(desk: Desk):  # type: ignore[no-untyped-def]
-    assert desk.window.view is not None
-    return desk.window.view
-
-
 def test_loaded_tenant_shows_users_cards_and_counts(desk: Desk) -> None:
     assert desk.session.users.rowCount() == 60
-    cards = view(desk).summary.cards()
+    cards = tenant_view(desk).summary.cards()
     assert len(cards) == len(desk.session.skus.skus()) > 0
     assert desk.window.status.counts.text() == "60 users"
     assert "Bursztyn" in desk.window.windowTitle()
@@ -40,7 +35,7 @@ def test_loaded_tenant_shows_users_cards_and_counts(desk: Desk) -> None:
 
 
 def test_search_box_and_quick_filters_narrow_the_table(desk: Desk) -> None:
-    filters = view(desk).filters
+    filters = tenant_view(desk).filters
     desk.qtbot.keyClicks(filters.search, "sprzeda")  # typed letter by letter
     shown = desk.session.proxy.rowCount()
     assert 0 < shown < 60
@@ -55,13 +50,13 @@ def test_search_box_and_quick_filters_narrow_the_table(desk: Desk) -> None:
 
 def test_clicking_a_package_card_filters_by_it_and_again_shows_all(desk: Desk) -> None:
     e3 = desk.tenant.sku_id("ENTERPRISEPACK")
-    card = view(desk).summary.card(e3)
+    card = tenant_view(desk).summary.card(e3)
     assert card is not None
     desk.qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
     holders = rows_where(desk, lambda u: e3 in u.sku_ids)
     assert desk.session.proxy.rowCount() == len(holders)
     assert card.active
-    assert view(desk).filters.current_filter().sku_id == e3
+    assert tenant_view(desk).filters.current_filter().sku_id == e3
     desk.qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
     assert desk.session.proxy.rowCount() == 60 and not card.active
 
@@ -81,7 +76,7 @@ def test_find_shortcut_focuses_the_search_box(desk: Desk) -> None:
     desk.window.activateWindow()
     table(desk).setFocus()
     desk.window.user_actions.find.trigger()
-    desk.qtbot.waitUntil(lambda: QApplication.focusWidget() is view(desk).filters.search)
+    desk.qtbot.waitUntil(lambda: QApplication.focusWidget() is tenant_view(desk).filters.search)
     assert desk.window.user_actions.find.shortcut().toString() == "Ctrl+F"
 
 

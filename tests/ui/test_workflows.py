@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
 
 from desktop.licensing.types import Outcome, RunReport
 from tests.ui.conftest import ACCEPT, REJECT, TIMEOUT_MS, Desk, DialogScript
-from tests.ui.helpers import click, menu_action, right_click_menu, rows_where, user
+from tests.ui.helpers import (
+    apply_and_wait,
+    click,
+    keep_report,
+    menu_action,
+    right_click_menu,
+    rows_where,
+    sku,
+    tenant_view,
+    user,
+)
 from ui.dialogs.license_picker import LicensePickerDialog
 from ui.dialogs.new_user_dialog import NewUserDialog
 from ui.dialogs.plan_preview import PlanPreviewDialog
@@ -24,31 +34,12 @@ def licenses_shown(desk: Desk, source_row: int) -> str:
     return str(model.data(model.index(source_row, Column.LICENSES)))
 
 
-def keep_report(into: list[RunReport]):  # type: ignore[no-untyped-def]
-    def handler(dialog: QDialog) -> int:
-        assert isinstance(dialog, ResultsDialog)
-        into.append(dialog.report)
-        return REJECT
-
-    return handler
-
-
-def apply_and_wait(desk: Desk, trigger) -> None:  # type: ignore[no-untyped-def]
-    """Trigger an action and wait until the run finished and the touched users were re-read."""
-    runner = desk.window.runner
-    assert runner is not None
-    with desk.qtbot.waitSignals(
-        [runner.run_finished, desk.session.users_refreshed], timeout=TIMEOUT_MS
-    ):
-        trigger()
-
-
 def test_tick_two_users_add_a_license_and_the_table_and_counters_update(
     desk: Desk, dialogs: DialogScript
 ) -> None:
-    sku = desk.tenant.sku_id("EXCHANGESTANDARD")
-    name = desk.session.naming.sku(sku)
-    consumed = desk.session.skus.sku(sku).consumed_units  # type: ignore[union-attr]
+    sku_id = desk.tenant.sku_id("EXCHANGESTANDARD")
+    name = desk.session.naming.sku(sku_id)
+    consumed = sku(desk, sku_id).consumed_units
     first, second = rows_where(
         desk, lambda u: not u.assigned_licenses and u.usage_location and u.account_enabled
     )[:2]
@@ -61,7 +52,7 @@ def test_tick_two_users_add_a_license_and_the_table_and_counters_update(
     def pick(dialog: QDialog) -> int:
         assert isinstance(dialog, LicensePickerDialog)
         assert not dialog.location_row.isVisibleTo(dialog)  # both have a usage location
-        dialog.tree.set_picked(sku)
+        dialog.tree.set_picked(sku_id)
         assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
         return ACCEPT
 
@@ -80,8 +71,8 @@ def test_tick_two_users_add_a_license_and_the_table_and_counters_update(
     assert reports[0].count(Outcome.DONE) == 2
     assert name in licenses_shown(desk, first)
     assert name in licenses_shown(desk, second)
-    assert desk.session.skus.sku(sku).consumed_units == consumed + 2  # type: ignore[union-attr]
-    card = desk.window.view.summary.card(sku)  # type: ignore[union-attr]
+    assert sku(desk, sku_id).consumed_units == consumed + 2
+    card = tenant_view(desk).summary.card(sku_id)
     assert card is not None and card.counts.text().startswith(f"{consumed + 2} /")
     assert desk.session.users.rowCount() == 60  # updated in place, not reloaded
 
@@ -90,7 +81,7 @@ def test_reassign_through_the_row_action_menu(desk: Desk, dialogs: DialogScript)
     basic = desk.tenant.sku_id("O365_BUSINESS_ESSENTIALS")
     e3 = desk.tenant.sku_id("ENTERPRISEPACK")
     row = rows_where(desk, lambda u: basic in u.direct_sku_ids and e3 not in u.sku_ids)[0]
-    e3_before = desk.session.skus.sku(e3).consumed_units  # type: ignore[union-attr]
+    e3_before = sku(desk, e3).consumed_units
 
     menu = right_click_menu(desk, row)
     assert desk.session.users.checked_users() == [user(desk, row)]
@@ -111,19 +102,19 @@ def test_reassign_through_the_row_action_menu(desk: Desk, dialogs: DialogScript)
 
     after = user(desk, row)
     assert e3 in after.sku_ids and basic not in after.sku_ids
-    assert desk.session.skus.sku(e3).consumed_units == e3_before + 1  # type: ignore[union-attr]
+    assert sku(desk, e3).consumed_units == e3_before + 1
 
 
 def test_remove_service_warns_about_the_mailbox(desk: Desk, dialogs: DialogScript) -> None:
     exchange = desk.tenant.sku_id("EXCHANGESTANDARD")
     row = rows_where(desk, lambda u: exchange in u.direct_sku_ids)[0]
-    before = desk.session.skus.sku(exchange).consumed_units  # type: ignore[union-attr]
+    before = sku(desk, exchange).consumed_units
     click(desk, row)
 
     def choose(dialog: QDialog) -> int:
         assert isinstance(dialog, RemoveDialog)
-        warning = dialog.findChild(object, "mailboxWarning")
-        assert "30 days" in warning.text()  # type: ignore[union-attr]
+        warning = dialog.findChild(QLabel, "mailboxWarning")
+        assert warning is not None and "30 days" in warning.text()
         dialog.set_picked(exchange)
         return ACCEPT
 
@@ -133,7 +124,7 @@ def test_remove_service_warns_about_the_mailbox(desk: Desk, dialogs: DialogScrip
     apply_and_wait(desk, desk.window.user_actions.remove.trigger)
 
     assert exchange not in user(desk, row).sku_ids
-    assert desk.session.skus.sku(exchange).consumed_units == before - 1  # type: ignore[union-attr]
+    assert sku(desk, exchange).consumed_units == before - 1
 
 
 def test_activate_a_blocked_user(desk: Desk, dialogs: DialogScript) -> None:
@@ -197,7 +188,7 @@ def test_more_users_than_free_seats_shows_the_problem_and_cannot_apply(
     desk: Desk, dialogs: DialogScript
 ) -> None:
     e3 = desk.tenant.sku_id("ENTERPRISEPACK")
-    free = desk.session.skus.sku(e3).free  # type: ignore[union-attr]
+    free = sku(desk, e3).free
     rows = rows_where(desk, lambda u: e3 not in u.sku_ids and u.usage_location)[: free + 1]
     desk.session.users.set_checked(rows, True)
     seen: list[str] = []
