@@ -1,4 +1,4 @@
-"""Run core calls off the UI thread, on the global QThreadPool, and hear back through signals.
+"""Run core calls off the UI thread, on a QThreadPool, and hear back through signals.
 
 A job is a plain function taking a ``JobContext`` (its cancel token and a way to report
 progress). Its result, error and progress come back as Qt signals, delivered on the UI thread.
@@ -73,7 +73,9 @@ class WorkerPool(QObject):
 
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
-        self._pool = pool or QThreadPool.globalInstance()
+        # A pool of its own, so shutting one down waits for its jobs only (not for a sign-in
+        # waiting on the browser in another part of the window).
+        self._pool = pool or QThreadPool(self)
         self._jobs: set[Job] = set()
         self._closed = False
 
