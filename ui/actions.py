@@ -203,6 +203,7 @@ class UserActions(QObject):
         self.refresh.setEnabled(state.ready and not state.loading and not state.busy)
         self.export_csv.setEnabled(state.ready)
         self.history.setEnabled(state.ready)
-        self.find.setEnabled(state.ready)
-        self.tick_all.setEnabled(state.ready)
+        # Searching and ticking work while users still arrive.
+        self.find.setEnabled(state.ready or state.loading)
+        self.tick_all.setEnabled(state.ready or state.loading)
         self.clear_ticks.setEnabled(stats.count > 0)
