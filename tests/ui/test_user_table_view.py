@@ -142,3 +142,17 @@ def test_clicking_outside_rows_changes_nothing(qtbot: QtBot, view: UserTableView
 def test_runs_of_rows() -> None:
     assert _runs([]) == []
     assert _runs([1, 2, 3, 7, 8, 10]) == [(1, 3), (7, 8), (10, 10)]
+
+
+def test_pages_arriving_while_sorted_keep_the_view_consistent(
+    qtbot: QtBot, view: UserTableView
+) -> None:
+    proxy = view.proxy()
+    view.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
+    click(qtbot, view, 2)  # Celina, the current row
+    proxy.source().append_users([make_user(20, name="Adam"), make_user(21, name="Zofia")])
+    assert view.verticalHeader().count() == proxy.rowCount() == len(NAMES) + 2
+    assert [proxy.user_at(r).display_name for r in (0, proxy.rowCount() - 1)] == ["Adam", "Zofia"]
+    current = view.currentIndex()
+    assert proxy.user_at(current.row()).display_name == "Celina"  # followed its user down
+    assert highlighted(view) == [current.row()]
