@@ -76,6 +76,10 @@ def problem_text(problem: Problem, naming: LicenseNaming) -> str:
     d: dict[str, Any] = problem.details
     package = naming.sku(str(d.get("sku_id", "")))
     kind = problem.kind
+    if kind is ProblemKind.NOT_ENOUGH_SEATS and d.get("needed") == 1:
+        return QCoreApplication.translate(
+            "PlanText", "Needs 1 seat of {package}, {free} free"
+        ).format(package=package, free=d.get("free", "?"))
     if kind is ProblemKind.NOT_ENOUGH_SEATS:
         return QCoreApplication.translate(
             "PlanText", "Needs {needed} seats of {package}, {free} free"

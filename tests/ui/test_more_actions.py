@@ -117,7 +117,7 @@ def test_a_seat_taken_meanwhile_fails_one_user_and_retry_shows_why(
     assert len(failed) == 1 and "available licenses" in failed[0].message
     assert report.count(Outcome.DONE) == free - 1
     assert "Failed" in copied[0] and "available licenses" in copied[0]
-    assert any("Needs 1 seats" in text for text in retried[0])
+    assert any("Needs 1 seat of" in text for text in retried[0])
     done = {r.user for r in report.results if r.outcome is Outcome.DONE}
     name = desk.session.naming.sku(exchange)
     for row in ours:  # the table shows who got the license and who did not

@@ -111,7 +111,11 @@ class PlanPreviewDialog(QDialog):
         self._fill_problems(checked)
         will_change = len(checked.effective.changes)
         skipped = len(checked.plan.changes) - will_change
-        parts = [self.tr("{n} users to change").format(n=will_change)]
+        parts = [
+            self.tr("1 user to change")
+            if will_change == 1
+            else self.tr("{n} users to change").format(n=will_change)
+        ]
         if skipped:
             parts.append(self.tr("{n} need nothing").format(n=skipped))
         blocking = len(checked.blocking)
