@@ -7,9 +7,9 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from desktop.countries import is_country_code
 from desktop.demo import errors, rules, shapes
 from desktop.demo.context import Backend, context_url, json_body, now_iso, without_annotations
-from desktop.demo.countries import is_country_code
 from desktop.demo.router import Request, Response, Router
 from desktop.demo.routes_users import USER_PATH, find_user, render_users
 from desktop.demo.rows import COL

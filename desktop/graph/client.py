@@ -62,7 +62,8 @@ def _query(params: dict[str, str]) -> str:
     return "&".join(f"{key}={quote(value, safe=_QUERY_SAFE)}" for key, value in params.items())
 
 
-def _new_user_body(new_user: NewUser) -> dict[str, Any]:
+def new_user_body(new_user: NewUser) -> dict[str, Any]:
+    """The body of ``POST /users``: Graph's required properties, then the optional ones set."""
     body: dict[str, Any] = {
         "accountEnabled": new_user.account_enabled,
         "displayName": new_user.display_name,
@@ -264,7 +265,7 @@ class GraphClient:
 
     def create_user(self, new_user: NewUser) -> User:
         where = f"creation of {new_user.user_principal_name}"
-        reply = self._transport.send("POST", "/users", what=where, body=_new_user_body(new_user))
+        reply = self._transport.send("POST", "/users", what=where, body=new_user_body(new_user))
         return parse_user(self._json(reply, where), where)
 
     def delete_user(self, user: str) -> None:

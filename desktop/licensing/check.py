@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from desktop.countries import is_country_code
 from desktop.graph.records import AssignedLicense, User
 from desktop.licensing import describe
-from desktop.licensing.countries import is_country_code
 from desktop.licensing.state import (
     direct_license,
     has_mailbox,

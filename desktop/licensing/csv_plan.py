@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.catalog import CatalogLookupError, resolve_plan, resolve_sku
+from desktop.countries import is_country_code
 from desktop.graph.errors import LicenseDeskError
 from desktop.graph.records import AssignedLicense, Sku
-from desktop.licensing.countries import is_country_code
 from desktop.licensing.types import Plan, PlanKind, UserChange
 
 COLUMNS = ("userPrincipalName", "add", "remove", "disabledPlans", "usageLocation", "enable")

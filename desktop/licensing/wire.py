@@ -6,7 +6,7 @@ from typing import Any
 from urllib.parse import quote
 
 from desktop.graph.batch import BatchRequest
-from desktop.graph.client import USER_SELECT
+from desktop.graph.client import USER_SELECT, new_user_body
 from desktop.licensing.types import UserChange
 
 
@@ -43,25 +43,11 @@ def patch_body(change: UserChange) -> dict[str, Any] | None:
 def create_body(change: UserChange) -> dict[str, Any]:
     new_user = change.create
     assert new_user is not None
-    body: dict[str, Any] = {
-        "accountEnabled": new_user.account_enabled,
-        "displayName": new_user.display_name,
-        "mailNickname": new_user.nickname,
-        "userPrincipalName": new_user.user_principal_name,
-        "passwordProfile": {
-            "password": new_user.password_profile.password,
-            "forceChangePasswordNextSignIn": (
-                new_user.password_profile.force_change_password_next_sign_in
-            ),
-        },
-    }
+    body = new_user_body(new_user)
+    # The plan may supply the usage location (a default applied by the check).
     location = change.usage_location or new_user.usage_location
     if location:
         body["usageLocation"] = location
-    if new_user.department:
-        body["department"] = new_user.department
-    if new_user.job_title:
-        body["jobTitle"] = new_user.job_title
     return body
 
 

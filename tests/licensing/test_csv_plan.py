@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desktop.countries import ISO_3166_ALPHA2
 from desktop.graph.records import AssignedLicense
-from desktop.licensing.countries import ISO_3166_ALPHA2
 from desktop.licensing.csv_plan import (
     COLUMNS,
     CsvPlanError,

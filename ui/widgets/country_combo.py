@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from desktop.licensing.countries import ISO_3166_ALPHA2
+from desktop.countries import ISO_3166_ALPHA2
 
 
 def country_name(code: str) -> str:
