@@ -47,7 +47,7 @@ def ensure_environment() -> Path:
                 "--quiet",
                 "--disable-pip-version-check",
                 "-e",
-                f"{ROOT}[test]",
+                f"{ROOT}[{extras}]",
             ],
             check=True,
         )
