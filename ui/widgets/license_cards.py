@@ -119,8 +119,11 @@ class LicenseCard(QFrame):
             tip.append(self.tr("For the organisation; not assignable to users"))
         self.setToolTip("\n".join(tip))
         self.name.setToolTip(sku.sku_part_number)
+        # A suspended subscription reports its seats as suspended, not enabled: "8 / 0" would
+        # read as an error, so count the suspended seats as its size.
+        size = sku.total if sku.capability_status != SKU_SUSPENDED else sku.prepaid_units.suspended
         counts = self.tr("{used} / {total} assigned").format(
-            used=count(sku.consumed_units), total=count(sku.total)
+            used=count(sku.consumed_units), total=count(max(size, sku.total))
         )
         self.free.setText(self.tr("{free} free").format(free=count(sku.free)))
         ratio = usage_ratio(sku)

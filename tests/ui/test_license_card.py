@@ -1,0 +1,32 @@
+"""One package card: counts, free seats and status marks, without a tenant."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pytestqt.qtbot import QtBot
+
+from desktop.graph.records import PrepaidUnits
+from tests.ui.factories import make_sku
+from ui.widgets.license_cards import LicenseCard
+
+
+def test_a_suspended_package_counts_its_suspended_seats_as_its_size(qtbot: QtBot) -> None:
+    sku = replace(
+        make_sku("s1", "POWER_BI_STANDARD", enabled=0, consumed=8, status="Suspended"),
+        prepaid_units=PrepaidUnits(enabled=0, suspended=8),
+    )
+    card = LicenseCard()
+    qtbot.addWidget(card)
+    card.show_sku(sku, "Microsoft Fabric (Free)", "Suspended")
+    assert "8 / 8 assigned" in card.counts.text()
+    assert "Suspended" in card.counts.text()
+    assert card.free.text() == "0 free"
+
+
+def test_an_enabled_package_shows_assigned_of_enabled(qtbot: QtBot) -> None:
+    card = LicenseCard()
+    qtbot.addWidget(card)
+    card.show_sku(make_sku("e1", "ENTERPRISEPACK", enabled=15, consumed=13), "Office 365 E3", "")
+    assert card.counts.text() == "13 / 15 assigned"
+    assert card.free.text() == "2 free"
