@@ -7,12 +7,19 @@ codes support needs (Graph error code, request id), never a token or a password.
 
 from __future__ import annotations
 
+import re
 import traceback
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.auth.errors import SignInCancelledError
+from desktop.auth.errors import (
+    ConsentRequiredError,
+    KeyringUnavailableError,
+    SignInCancelledError,
+    SignInFailedError,
+    SignInTimedOutError,
+)
 from desktop.graph.errors import (
     AuthenticationError,
     CancelledError,
@@ -36,6 +43,11 @@ class UserMessage:
 
 def describe(exc: BaseException) -> UserMessage:
     """A translated title, text and support details for ``exc``."""
+    code = aadsts_code(exc)
+    if code is not None and _is_conditional_access(code):
+        return _conditional_access(exc)
+    if code in _CONSENT_CODES and isinstance(exc, SignInFailedError):
+        return _consent(exc)
     for kind, describer in _DESCRIBERS:
         if isinstance(exc, kind):
             return describer(exc)
@@ -76,10 +88,131 @@ def _permission(exc: BaseException) -> UserMessage:
         QCoreApplication.translate("ErrorText", "Not allowed"),
         QCoreApplication.translate(
             "ErrorText",
-            "Your account may not do this. Ask a Global Administrator to give you the License "
-            "Administrator or User Administrator role, then sign in again.",
+            "You need the License Administrator or User Administrator role to change licenses "
+            "and users. Ask a Global Administrator to assign you one (Microsoft 365 admin "
+            "center › Users › your account › Manage roles), then sign in again.",
         ),
         _graph_details(exc),
+    )
+
+
+# -- sign-in ----------------------------------------------------------------------------------
+
+# Entra's AADSTS numbers, as they appear in the platform's error text ("AADSTS53003: ...").
+_AADSTS = re.compile(r"AADSTS(\d+)")
+# 65001: not consented; 65004: consent declined; 90094/90095: only an administrator may consent.
+_CONSENT_CODES = frozenset({65001, 65004, 90094, 90095})
+
+
+def aadsts_code(exc: BaseException) -> int | None:
+    """The first AADSTS number in a sign-in error's text, if any."""
+    text = exc.description if isinstance(exc, SignInFailedError) else str(exc)
+    found = _AADSTS.search(text)
+    return int(found.group(1)) if found else None
+
+
+def _is_conditional_access(code: int) -> bool:
+    # 53000-53999 (device not compliant or joined, app not approved, blocked by policy, risk)
+    # and 530000-530999 (the newer policy codes such as 530032).
+    return 53000 <= code <= 53999 or 530000 <= code <= 530999
+
+
+def _sign_in_details(exc: BaseException) -> str:
+    if isinstance(exc, SignInFailedError):
+        lines = [f"error: {exc.error}", exc.description.strip()]
+        if exc.correlation_id:
+            lines.append(f"correlation id: {exc.correlation_id}")
+        return "\n".join(line for line in lines if line)
+    return str(exc)
+
+
+def _conditional_access(exc: BaseException) -> UserMessage:
+    return UserMessage(
+        QCoreApplication.translate("ErrorText", "Sign-in blocked by your organisation"),
+        QCoreApplication.translate(
+            "ErrorText",
+            "Your organisation's access policies blocked this sign-in. They may allow it "
+            "only from a managed device, from certain networks or countries, or with "
+            "multi-factor authentication. Ask your IT administrator which Conditional Access "
+            "policy applies, and show them the details.",
+        ),
+        _sign_in_details(exc),
+    )
+
+
+def _permission_names() -> dict[str, str]:
+    tr = QCoreApplication.translate
+    return {
+        "user.read": tr("ErrorText", "sign you in and read your profile"),
+        "user.read.all": tr("ErrorText", "read the users of your organisation"),
+        "licenseassignment.read.all": tr("ErrorText", "read license packages"),
+        "groupmember.read.all": tr("ErrorText", "read the groups that hand out licenses"),
+        "licenseassignment.readwrite.all": tr("ErrorText", "assign and remove licenses"),
+        "user.readwrite.all": tr("ErrorText", "create users and change their settings"),
+    }
+
+
+def _consent(exc: BaseException) -> UserMessage:
+    scopes = exc.scopes if isinstance(exc, ConsentRequiredError) else ()
+    names = _permission_names()
+    lines = [f"• {names.get(s.lower(), s)} ({s})" for s in scopes]
+    needs = (
+        QCoreApplication.translate("ErrorText", "License Desk needs permission to:")
+        + "\n"
+        + "\n".join(lines)
+        + "\n"
+        if lines
+        else QCoreApplication.translate(
+            "ErrorText", "License Desk needs permissions that were not granted yet. "
+        )
+    )
+    return UserMessage(
+        QCoreApplication.translate("ErrorText", "Permission needed"),
+        needs
+        + QCoreApplication.translate(
+            "ErrorText",
+            "Sign in again and accept the request. If you may not accept it yourself, an "
+            "administrator can grant consent for your organisation (Microsoft Entra admin "
+            "center › Enterprise applications › the app › Permissions).",
+        ),
+        "scopes: " + " ".join(scopes) if scopes else _sign_in_details(exc),
+    )
+
+
+def _sign_in_timed_out(exc: BaseException) -> UserMessage:
+    return UserMessage(
+        QCoreApplication.translate("ErrorText", "Sign-in expired"),
+        QCoreApplication.translate(
+            "ErrorText",
+            "The sign-in was not finished in time (a code is valid for about 15 minutes). "
+            "Start the sign-in again.",
+        ),
+    )
+
+
+def _sign_in_failed(exc: BaseException) -> UserMessage:
+    assert isinstance(exc, SignInFailedError)
+    return UserMessage(
+        QCoreApplication.translate("ErrorText", "Sign-in failed"),
+        QCoreApplication.translate(
+            "ErrorText", "Microsoft did not complete the sign-in: {why}"
+        ).format(why=str(exc).removeprefix("Sign-in failed: ")),
+        _sign_in_details(exc),
+    )
+
+
+def _keyring(exc: BaseException) -> UserMessage:
+    assert isinstance(exc, KeyringUnavailableError)
+    return UserMessage(
+        QCoreApplication.translate("ErrorText", "Sign-in cannot be saved"),
+        QCoreApplication.translate(
+            "ErrorText",
+            "This computer's keyring cannot store your sign-in ({reason}). License Desk never "
+            "saves it to a plain file. Unlock or set up the keyring (Windows Credential "
+            "Manager, macOS Keychain, GNOME Keyring or KWallet), or keep the sign-in in "
+            "memory for this session only.",
+        ).format(reason=exc.reason),
+        exc.backend,
     )
 
 
@@ -182,6 +315,7 @@ def _core(exc: BaseException) -> UserMessage:
 
 _DESCRIBERS = (
     (PermissionDeniedError, _permission),
+    (ConsentRequiredError, _consent),
     (AuthenticationError, _authentication),
     (NotFoundError, _not_found),
     (ThrottledError, _throttled),
@@ -190,6 +324,9 @@ _DESCRIBERS = (
     (ProtocolError, _protocol),
     (CancelledError, _cancelled),
     (SignInCancelledError, _sign_in_cancelled),
+    (SignInTimedOutError, _sign_in_timed_out),
+    (SignInFailedError, _sign_in_failed),
+    (KeyringUnavailableError, _keyring),
     (LicenseDeskError, _core),
     (OSError, _file),
 )

@@ -6,9 +6,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMenu,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
 
 from ui.actions import UserActions, WindowState
+from ui.auth.account_menu import AccountMenu
 from ui.dialogs.error_dialog import show_error
 from ui.flows.change_runner import ChangeRunner
 from ui.flows.window_commands import WindowCommands
@@ -53,6 +61,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.status = WindowStatusBar()
         self.setStatusBar(self.status)
+        self.account_menu = AccountMenu(self)
+        self.status.addPermanentWidget(self.account_menu.warning)
         self._build_menus()
         self._build_toolbar()
         # Connected once: they act on whichever tenant is open.
@@ -135,6 +145,11 @@ class MainWindow(QMainWindow):
         toolbar.addAction(a.new_user)
         toolbar.addSeparator()
         toolbar.addActions([a.refresh, a.export_csv, a.import_plan, a.history])
+        spacer = QWidget()  # pushes the account button to the right end
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        self.account_action = toolbar.addWidget(self.account_menu.button)
+        self.account_action.setVisible(False)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
 
@@ -163,6 +178,8 @@ class MainWindow(QMainWindow):
         self.commands = WindowCommands(session, self.runner, self)
         self.commands.connect_actions(self.user_actions)
         self.reset_demo.setVisible(session.connection.is_demo)
+        # The demo tenant has no sign-in: its badge says what it is, and no account menu shows.
+        self.account_action.setVisible(not session.connection.is_demo)
 
         self.view.table.menu_requested.connect(self.open_user_menu)
         session.users.checked_changed.connect(self._update_actions)
@@ -191,6 +208,7 @@ class MainWindow(QMainWindow):
         self.session.deleteLater()
         self.session = self.view = self.runner = self.commands = None
         self.reset_demo.setVisible(False)
+        self.account_action.setVisible(False)
         self._update_actions()
 
     def _focus_search(self) -> None:

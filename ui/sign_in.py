@@ -1,20 +1,38 @@
 """The one seam between the window and sign-in (desktop.auth). Everything here blocks (keyring,
-browser, network): the window calls it from workers. Tests replace ``SignInService``."""
+browser, network): the window calls it from workers. Tests replace ``SignInService`` or point
+it at a demo tenant's identity platform (``config``, ``open_store``, ``graph_url``)."""
 
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from desktop.auth.accounts import AccountInfo, AccountManager
+from desktop.auth.config import AuthConfig
+from desktop.auth.device_code import DeviceCodeSignIn
 from desktop.auth.errors import KeyringUnavailableError
-from desktop.auth.token_store import KeyringTokenStore, MemoryOnlyTokenStore, TokenStore
+from desktop.auth.token_store import MemoryOnlyTokenStore, TokenStore, open_token_store
 from desktop.cancel import CancelToken
 from desktop.graph.client import GRAPH_URL
+from ui.auth.options import SignInOptions
 from ui.connection import JOURNAL, TenantConnection, connect
 
 log = logging.getLogger(__name__)
+
+DeviceCode = DeviceCodeSignIn[AccountInfo]
+
+
+@dataclass(frozen=True)
+class SignInStatus:
+    """Who is signed in, for the account menu, and whether the sign-in outlives this run."""
+
+    accounts: tuple[AccountInfo, ...] = ()
+    memory_only: bool = False  # the sign-in is forgotten when License Desk closes
+    reason: str = ""  # why the keyring cannot keep it
 
 
 class SignIn(Protocol):
@@ -26,42 +44,129 @@ class SignIn(Protocol):
 
     def sign_in(self, cancel: CancelToken) -> TenantConnection: ...
 
+    def start_device_code(self) -> DeviceCode: ...
+
+    def finish_device_code(self, flow: DeviceCode, cancel: CancelToken) -> TenantConnection: ...
+
+    def keep_in_memory(self) -> None: ...
+
+    def set_options(self, options: SignInOptions) -> None: ...
+
+    def status(self) -> SignInStatus: ...
+
+    def switch_to(self, account_id: str) -> TenantConnection: ...
+
+    def sign_out(self) -> TenantConnection | None: ...
+
+    def sign_out_all(self) -> None: ...
+
+
+def _graph_url(_account: AccountInfo) -> str:
+    return GRAPH_URL
+
 
 class SignInService:
-    """Finds a remembered sign-in, or signs in through the system browser."""
+    """Remembered sign-ins, sign-in in the browser or with a code, the switcher, sign-out.
 
-    def __init__(self, data_dir: Path) -> None:
+    With no usable keyring, signing in raises ``KeyringUnavailableError`` until the person
+    accepts ``keep_in_memory()``: never a plain file, and never memory-only without asking.
+    """
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        options: SignInOptions | None = None,
+        config: AuthConfig | None = None,
+        open_store: Callable[[], TokenStore] = open_token_store,
+        graph_url: Callable[[AccountInfo], str] = _graph_url,
+    ) -> None:
         self._data_dir = data_dir
+        self._options = options or SignInOptions()
+        self._config = config
+        self._open_store = open_store
+        self._graph_url = graph_url
         self._manager: AccountManager | None = None
-        # Why the keyring cannot keep the sign-in ("" when it can); the sign-in then lasts
-        # only until the app closes.
+        self._lock = threading.Lock()
+        self._memory_only_accepted = False
+        # Why the keyring cannot keep the sign-in ("" when it can).
         self.keyring_problem: str = ""
 
     def _accounts(self) -> AccountManager:
-        if self._manager is None:
-            store: TokenStore
-            try:
-                store = KeyringTokenStore()
-                store.load()
-            except KeyringUnavailableError as exc:
-                # Never a plain file: keep the sign-in in memory and say so.
-                log.warning("keyring unavailable: %s", exc.reason)
-                self.keyring_problem = exc.reason
-                store = MemoryOnlyTokenStore()
-            self._manager = AccountManager(store)
-        return self._manager
+        with self._lock:
+            if self._manager is None:
+                store: TokenStore
+                try:
+                    store = self._open_store()
+                    self.keyring_problem = ""
+                except KeyringUnavailableError as exc:
+                    log.warning("keyring unavailable: %s", exc.reason)
+                    self.keyring_problem = exc.reason
+                    if not self._memory_only_accepted:
+                        raise
+                    store = MemoryOnlyTokenStore()
+                self._manager = AccountManager(store, self._config or AuthConfig.from_environment())
+            return self._manager
+
+    def keep_in_memory(self) -> None:
+        """The person accepted keeping the sign-in for this run only."""
+        self._memory_only_accepted = True
+
+    def set_options(self, options: SignInOptions) -> None:
+        self._options = options
 
     def remembered(self) -> TenantConnection | None:
         """A connection for the account signed in earlier, or None (never prompts)."""
-        account = self._accounts().current()
+        try:
+            account = self._accounts().current()
+        except KeyringUnavailableError:
+            return None  # ``keyring_problem`` says why; signing in will offer memory-only
         return self._connect(account) if account is not None else None
 
     def sign_in(self, cancel: CancelToken) -> TenantConnection:
         """Sign in in the browser (blocks until done, cancelled or timed out)."""
-        account = self._accounts().sign_in_interactive(cancel=cancel)
+        options = self._options
+        account = self._accounts().sign_in_interactive(
+            tenant=options.tenant or None, client_id=options.client_id or None, cancel=cancel
+        )
         return self._connect(account)
+
+    def start_device_code(self) -> DeviceCode:
+        options = self._options
+        return self._accounts().start_device_code(
+            tenant=options.tenant or None, client_id=options.client_id or None
+        )
+
+    def finish_device_code(self, flow: DeviceCode, cancel: CancelToken) -> TenantConnection:
+        return self._connect(flow.wait(cancel))
+
+    def status(self) -> SignInStatus:
+        manager = self._manager
+        if manager is None:
+            return SignInStatus(memory_only=False, reason=self.keyring_problem)
+        problem = manager.storage_problem
+        return SignInStatus(
+            tuple(manager.accounts()),
+            memory_only=not manager.store.persistent or problem is not None,
+            reason=problem.reason if problem is not None else self.keyring_problem,
+        )
+
+    def switch_to(self, account_id: str) -> TenantConnection:
+        return self._connect(self._accounts().switch_to(account_id))
+
+    def sign_out(self) -> TenantConnection | None:
+        """Sign out of the current account; a connection to another signed-in one, if any."""
+        manager = self._accounts()
+        manager.sign_out()
+        remaining = manager.accounts()
+        if not remaining:
+            return None
+        return self._connect(manager.switch_to(remaining[0].home_account_id))
+
+    def sign_out_all(self) -> None:
+        self._accounts().sign_out_all()
 
     def _connect(self, account: AccountInfo) -> TenantConnection:
         manager = self._accounts()
         tokens = manager.token_provider(account_id=account.home_account_id)
-        return connect(GRAPH_URL, tokens, self._data_dir / JOURNAL, account.username)
+        return connect(self._graph_url(account), tokens, self._data_dir / JOURNAL, account.username)

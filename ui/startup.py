@@ -8,6 +8,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 
+from ui.auth.account_flow import AccountFlow
+from ui.auth.options import load_options
+from ui.auth.options_dialog import edit_sign_in_options
+from ui.auth.sign_in_flow import SignInFlow
 from ui.connection import TenantConnection, open_demo
 from ui.dialogs.ask import confirm
 from ui.dialogs.error_dialog import show_error
@@ -33,13 +37,23 @@ class Startup(QObject):
         super().__init__(window)
         self._window = window
         self._data_dir = data_dir
-        self._sign_in: SignIn = sign_in or SignInService(data_dir)
+        self._sign_in: SignIn = sign_in or SignInService(
+            data_dir, options=load_options(window.settings)
+        )
         self._open_demo = demo_opener
         self._workers = WorkerPool(self)
-        self._sign_in_job: Job | None = None
-        window.welcome.demo_requested.connect(self.open_demo)
-        window.welcome.sign_in_requested.connect(self.sign_in)
-        window.welcome.cancel_requested.connect(self.cancel_sign_in)
+        self.sign_in_flow = SignInFlow(window.welcome, self._sign_in, self._workers, window)
+        self.accounts = AccountFlow(window, self._sign_in, self._workers)
+        welcome = window.welcome
+        welcome.demo_requested.connect(self.open_demo)
+        welcome.sign_in_requested.connect(self.sign_in)
+        welcome.code_sign_in_requested.connect(self.sign_in_flow.with_code)
+        welcome.cancel_requested.connect(self.cancel_sign_in)
+        welcome.options_requested.connect(self.edit_options)
+        welcome.back_requested.connect(lambda: self.start(demo=False))
+        self.sign_in_flow.connected.connect(self._open)
+        self.sign_in_flow.failed.connect(self._failed)
+        self.accounts.connected.connect(self._open)
         window.reset_demo_requested.connect(self.reset_demo)
         window.destroyed.connect(self._stop_workers)
 
@@ -61,15 +75,15 @@ class Startup(QObject):
         self._run(lambda _ctx: self._open_demo(data_dir), self._open)
 
     def sign_in(self) -> None:
-        self._window.welcome.set_waiting(True, cancellable=True)
-        self._window.welcome.show_message(
-            self.tr("Finish signing in in your web browser. This window waits for it.")
-        )
-        self._sign_in_job = self._run(lambda ctx: self._sign_in.sign_in(ctx.cancel), self._open)
+        self.sign_in_flow.browser()
 
     def cancel_sign_in(self) -> None:
-        if self._sign_in_job is not None:
-            self._sign_in_job.cancel()  # the browser wait ends and reports the cancellation
+        self.sign_in_flow.cancel()  # the wait ends and reports the cancellation
+
+    def edit_options(self) -> None:
+        options = edit_sign_in_options(self._window, self._window.settings)
+        if options is not None:
+            self._sign_in.set_options(options)
 
     def _run(self, work: Callable[[JobContext], object], done: Callable[[object], None]) -> Job:
         return self._workers.start("startup", work, on_result=done, on_error=self._failed)
@@ -80,7 +94,7 @@ class Startup(QObject):
             self._window.show_welcome(
                 self.tr(
                     "This computer's keyring cannot keep your sign-in ({reason}). You can "
-                    "still sign in; you will be asked again after License Desk closes."
+                    "still sign in for this session only; License Desk will ask first."
                 ).format(reason=problem)
                 if problem
                 else ""
@@ -91,7 +105,10 @@ class Startup(QObject):
     def _open(self, connection: object) -> None:
         assert isinstance(connection, TenantConnection)
         session = TenantSession(connection)
+        self._window.welcome.show_back("")
         self._window.open_session(session)
+        if not connection.is_demo:
+            self.accounts.attach(session)
         commands = self._window.commands
         if commands is not None:
             history: HistoryCommands = commands.history

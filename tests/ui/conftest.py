@@ -87,3 +87,7 @@ def desk(
         window.open_session(session)
     yield Desk(window, session, demo_tenant, qtbot)
     window.close_session()
+
+
+# Fixtures of the sign-in tests (tests/ui/test_sign_in_*.py), shared through this conftest.
+from tests.ui.sign_in_support import memory_keyring, sign_in_desk  # noqa: E402, F401

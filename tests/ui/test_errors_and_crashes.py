@@ -44,7 +44,7 @@ def graph(kind: type[GraphError], status: int, code: str = "Code") -> GraphError
         (ConnectionFailedError("refused"), "No connection", "internet connection"),
         (ProtocolError("html page"), "Unexpected answer", "Try again"),
         (CancelledError("stop"), "Stopped", "stopped"),
-        (KeyringUnavailableError("locked"), "License Desk could not do that", "keyring"),
+        (KeyringUnavailableError("locked"), "Sign-in cannot be saved", "keyring"),
         (FileNotFoundError(2, "No such file", "plan.csv"), "File problem", "plan.csv"),
     ],
 )

@@ -6,6 +6,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ui.auth.device_code_panel import DeviceCodePanel
 from ui.icons import app_icon, icon
 
 COLUMN_WIDTH = 540
@@ -15,6 +16,9 @@ class WelcomePage(QWidget):
     sign_in_requested = Signal()
     demo_requested = Signal()
     cancel_requested = Signal()
+    code_sign_in_requested = Signal()
+    options_requested = Signal()
+    back_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,7 +49,17 @@ class WelcomePage(QWidget):
         self.demo_button = QPushButton(icon("demo"), self.tr("Open the demo tenant"))
         self.demo_button.setObjectName("openDemoButton")
         self.demo_button.clicked.connect(self.demo_requested)
-        for button in (self.sign_in_button, self.demo_button):
+        self.code_button = QPushButton(self.tr("Sign in with a code"))
+        self.code_button.setObjectName("codeSignInButton")
+        self.code_button.setToolTip(
+            self.tr("Sign in on another device, or when no browser opens on this computer")
+        )
+        self.code_button.clicked.connect(self.code_sign_in_requested)
+        self.back_button = QPushButton()
+        self.back_button.setObjectName("backToTenant")
+        self.back_button.clicked.connect(self.back_requested)
+        self.back_button.hide()
+        for button in (self.sign_in_button, self.code_button, self.demo_button, self.back_button):
             button.setMinimumWidth(280)
             button.setMinimumHeight(36)
             button.setIconSize(QSize(20, 20))
@@ -53,6 +67,11 @@ class WelcomePage(QWidget):
         self.cancel_button.setObjectName("cancelSignIn")
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.cancel_button.hide()
+        self.options_button = QPushButton(self.tr("Sign-in options…"))
+        self.options_button.setObjectName("signInOptionsButton")
+        self.options_button.setFlat(True)
+        self.options_button.clicked.connect(self.options_requested)
+        self.device_code = DeviceCodePanel()
         self.message = QLabel()
         self.message.setObjectName("welcomeMessage")
         self.message.setWordWrap(True)
@@ -71,8 +90,11 @@ class WelcomePage(QWidget):
         inner.addWidget(title)
         inner.addWidget(text)
         inner.addSpacing(16)
-        for button in (self.sign_in_button, self.demo_button, self.cancel_button):
+        for button in (self.sign_in_button, self.code_button, self.demo_button, self.back_button):
             inner.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        inner.addWidget(self.device_code)
+        inner.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        inner.addWidget(self.options_button, 0, Qt.AlignmentFlag.AlignHCenter)
         inner.addSpacing(8)
         inner.addWidget(self.message)
         layout = QVBoxLayout(self)
@@ -83,7 +105,20 @@ class WelcomePage(QWidget):
     def show_message(self, text: str) -> None:
         self.message.setText(text)
 
+    def show_back(self, text: str) -> None:
+        """Offer a way back to the tenant that was open ("" hides it)."""
+        self.back_button.setText(text)
+        self.back_button.setVisible(bool(text))
+
     def set_waiting(self, waiting: bool, *, cancellable: bool = False) -> None:
-        self.sign_in_button.setEnabled(not waiting)
-        self.demo_button.setEnabled(not waiting)
+        for button in (
+            self.sign_in_button,
+            self.code_button,
+            self.demo_button,
+            self.back_button,
+            self.options_button,
+        ):
+            button.setEnabled(not waiting)
         self.cancel_button.setVisible(waiting and cancellable)
+        if not waiting:
+            self.device_code.clear()
