@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QApplication, QDialog
 from desktop.paths import APP_NAME
 from ui.crash import ErrorReporter
 from ui.dialogs.launcher import driven_by
-from ui.i18n import install_translators
+from ui.i18n import apply_language
 from ui.icons import app_icon
 from ui.main_window import MainWindow
 from ui.screenshot import ScreenshotTaker
-from ui.settings import app_data_dir
+from ui.settings import app_data_dir, app_settings
 from ui.startup import Startup
 
 
@@ -34,7 +34,7 @@ def configure_application(app: QApplication) -> None:
     QGuiApplication.setApplicationDisplayName(APP_NAME)
     QGuiApplication.setDesktopFileName("license-desk")
     app.setWindowIcon(app_icon())
-    install_translators(app)
+    apply_language(app, app_settings())
 
 
 def _headless_default(args: argparse.Namespace) -> None:

@@ -141,14 +141,24 @@ def _conditional_access(exc: BaseException) -> UserMessage:
 
 
 def _permission_names() -> dict[str, str]:
-    tr = QCoreApplication.translate
+    # Spelled out in full: lupdate only recognises QCoreApplication.translate by that name.
     return {
-        "user.read": tr("ErrorText", "sign you in and read your profile"),
-        "user.read.all": tr("ErrorText", "read the users of your organisation"),
-        "licenseassignment.read.all": tr("ErrorText", "read license packages"),
-        "groupmember.read.all": tr("ErrorText", "read the groups that hand out licenses"),
-        "licenseassignment.readwrite.all": tr("ErrorText", "assign and remove licenses"),
-        "user.readwrite.all": tr("ErrorText", "create users and change their settings"),
+        "user.read": QCoreApplication.translate("ErrorText", "sign you in and read your profile"),
+        "user.read.all": QCoreApplication.translate(
+            "ErrorText", "read the users of your organisation"
+        ),
+        "licenseassignment.read.all": QCoreApplication.translate(
+            "ErrorText", "read license packages"
+        ),
+        "groupmember.read.all": QCoreApplication.translate(
+            "ErrorText", "read the groups that hand out licenses"
+        ),
+        "licenseassignment.readwrite.all": QCoreApplication.translate(
+            "ErrorText", "assign and remove licenses"
+        ),
+        "user.readwrite.all": QCoreApplication.translate(
+            "ErrorText", "create users and change their settings"
+        ),
     }
 
 
@@ -156,25 +166,25 @@ def _consent(exc: BaseException) -> UserMessage:
     scopes = exc.scopes if isinstance(exc, ConsentRequiredError) else ()
     names = _permission_names()
     lines = [f"• {names.get(s.lower(), s)} ({s})" for s in scopes]
+    # Whole sentences on lines of their own: each translates alone, in any word order.
     needs = (
-        QCoreApplication.translate("ErrorText", "License Desk needs permission to:")
-        + "\n"
-        + "\n".join(lines)
-        + "\n"
+        [QCoreApplication.translate("ErrorText", "License Desk needs permission to:"), *lines]
         if lines
-        else QCoreApplication.translate(
-            "ErrorText", "License Desk needs permissions that were not granted yet. "
-        )
+        else [
+            QCoreApplication.translate(
+                "ErrorText", "License Desk needs permissions that were not granted yet."
+            )
+        ]
+    )
+    advice = QCoreApplication.translate(
+        "ErrorText",
+        "Sign in again and accept the request. If you may not accept it yourself, an "
+        "administrator can grant consent for your organisation (Microsoft Entra admin "
+        "center › Enterprise applications › the app › Permissions).",
     )
     return UserMessage(
         QCoreApplication.translate("ErrorText", "Permission needed"),
-        needs
-        + QCoreApplication.translate(
-            "ErrorText",
-            "Sign in again and accept the request. If you may not accept it yourself, an "
-            "administrator can grant consent for your organisation (Microsoft Entra admin "
-            "center › Enterprise applications › the app › Permissions).",
-        ),
+        "\n".join([*needs, advice]),
         "scopes: " + " ".join(scopes) if scopes else _sign_in_details(exc),
     )
 

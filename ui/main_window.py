@@ -5,7 +5,7 @@ their signals; the parts do the work."""
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ui.actions import UserActions, WindowState
 from ui.auth.account_menu import AccountMenu
 from ui.dialogs.error_dialog import show_error
+from ui.dialogs.settings_dialog import open_settings
 from ui.flows.change_runner import ChangeRunner
 from ui.flows.window_commands import WindowCommands
 from ui.formatting import count
@@ -54,6 +55,12 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self.tr("Quit"), self)
         self.quit_action.setShortcut("Ctrl+Q")
         self.quit_action.triggered.connect(self.close)
+        self.settings_action = QAction(self.tr("Settings…"), self)
+        self.settings_action.setObjectName("openSettings")
+        # On macOS Qt moves it to the application menu, where people look for it.
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.triggered.connect(lambda: open_settings(self, self.settings))
 
         self.welcome = WelcomePage()
         self.stack = QStackedWidget()
@@ -105,6 +112,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(a.refresh)
         tools_menu = bar.addMenu(self.tr("&Tools"))
         tools_menu.addAction(a.history)
+        tools_menu.addSeparator()
+        tools_menu.addAction(self.settings_action)
         # Shortcuts work even while the menu bar is hidden or the toolbar lacks the action.
         self.addActions(
             [

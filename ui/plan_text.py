@@ -10,12 +10,28 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop.catalog import plan_name
 from desktop.graph.records import AssignedLicense, Sku, User
 from desktop.licensing.types import PlanKind, Problem, ProblemKind, UserChange
+from ui.formatting import count
 from ui.models.naming import LicenseNaming
+
+
+class PlanText(QObject):
+    """This module's plural (%n) messages. lupdate finds numerus forms only in tr() calls, not
+    in QCoreApplication.translate(), and tr() needs a QObject: this one, context "PlanText"."""
+
+    def users(self, n: int) -> str:
+        return self.tr("%Ln users", "", n)
+
+    def seats_needed(self, n: int) -> str:
+        return self.tr("Needs %Ln seats of {package}, {free} free", "", n)
+
+
+# tr() only reads the installed translators, so one shared instance serves every thread.
+_plurals = PlanText()
 
 
 def user_label(key: str, before: Mapping[str, User]) -> str:
@@ -76,14 +92,10 @@ def problem_text(problem: Problem, naming: LicenseNaming) -> str:
     d: dict[str, Any] = problem.details
     package = naming.sku(str(d.get("sku_id", "")))
     kind = problem.kind
-    if kind is ProblemKind.NOT_ENOUGH_SEATS and d.get("needed") == 1:
-        return QCoreApplication.translate(
-            "PlanText", "Needs 1 seat of {package}, {free} free"
-        ).format(package=package, free=d.get("free", "?"))
     if kind is ProblemKind.NOT_ENOUGH_SEATS:
-        return QCoreApplication.translate(
-            "PlanText", "Needs {needed} seats of {package}, {free} free"
-        ).format(needed=d.get("needed", "?"), package=package, free=d.get("free", "?"))
+        needed, free = d.get("needed"), d.get("free")
+        text = _plurals.seats_needed(needed if isinstance(needed, int) else 0)
+        return text.format(package=package, free=count(free) if isinstance(free, int) else "?")
     if kind is ProblemKind.MISSING_USAGE_LOCATION:
         return QCoreApplication.translate(
             "PlanText", "No usage location: choose a country for this user first"
@@ -157,12 +169,7 @@ def plan_title(kind: PlanKind, users: int) -> str:
         PlanKind.UNDO: QCoreApplication.translate("PlanText", "Undo an earlier change"),
         PlanKind.MIXED: QCoreApplication.translate("PlanText", "Changes"),
     }
-    count = (
-        QCoreApplication.translate("PlanText", "1 user")
-        if users == 1
-        else QCoreApplication.translate("PlanText", "{n} users").format(n=users)
-    )
-    return f"{titles.get(kind, kind.value)} · {count}"
+    return f"{titles.get(kind, kind.value)} · {_plurals.users(users)}"
 
 
 def apply_button_text(kind: PlanKind) -> str:

@@ -10,19 +10,28 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.demo import DemoTenant
 from desktop.graph.tokens import StaticToken
 from ui.connection import connect
 from ui.dialogs.launcher import driven_by
+from ui.i18n import install_translators
 from ui.main_window import MainWindow
 from ui.session import TenantSession
 
 # Generous: the machine running the suite is shared and busy; waits end as soon as the signal
 # arrives, so a long limit costs nothing when things work.
 TIMEOUT_MS = 60_000
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english_plurals(qapp: QApplication) -> None:
+    """The app always installs the English catalog (it spells the plurals of %n messages:
+    "1 user", "2 users"), so the window's tests see what people see."""
+    install_translators(qapp, "en")
+
 
 Handler = Callable[[QDialog], int]
 ACCEPT = QDialog.DialogCode.Accepted.value

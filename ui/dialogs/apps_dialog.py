@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.catalog import plan_name
 from desktop.graph.records import Sku
+from ui.formatting import count
 from ui.models.naming import LicenseNaming
 
 # For a package: the apps switched off now (taken from the first ticked user who holds it).
@@ -44,7 +45,7 @@ class AppsDialog(QDialog):
         for sku, holders in held:
             self.package.addItem(
                 self.tr("{package} (held by {n})").format(
-                    package=naming.sku(sku.sku_id), n=holders
+                    package=naming.sku(sku.sku_id), n=count(holders)
                 ),
                 sku.sku_id,
             )

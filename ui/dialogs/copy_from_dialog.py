@@ -42,9 +42,11 @@ class CopyFromDialog(QDialog):
         self._naming = naming
         intro = QLabel(
             self.tr(
-                "Give {n} ticked users the licenses (and app settings) another user has "
-                "directly. Find that user:"
-            ).format(n=targets)
+                "Give %Ln ticked users the licenses (and app settings) another user has "
+                "directly. Find that user:",
+                "",
+                targets,
+            )
         )
         intro.setWordWrap(True)
         self.search = QLineEdit()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.licensing.types import RunStatus, RunSummary
+from ui.formatting import count
 from ui.icons import icon
 from ui.models.text_rows import TextRow, TextRowsModel
 from ui.plan_text import plan_title
@@ -74,7 +75,7 @@ class HistoryDialog(QDialog):
 
     def _row(self, run: RunSummary) -> TextRow:
         result = self.tr("{done} done · {failed} failed · {skipped} skipped").format(
-            done=run.done, failed=run.failed, skipped=run.skipped
+            done=count(run.done), failed=count(run.failed), skipped=count(run.skipped)
         )
         if run.run_id in self._interrupted:
             status, picture = self.tr("Interrupted"), "warning"

@@ -37,9 +37,11 @@ class LicensePickerDialog(QDialog):
         self.resize(620, 520)
         intro = QLabel(
             self.tr(
-                "Choose the packages to give to {n} users. Expand a package to switch "
-                "individual apps off."
-            ).format(n=users)
+                "Choose the packages to give to %Ln users. Expand a package to switch "
+                "individual apps off.",
+                "",
+                users,
+            )
             if users != 1
             else self.tr(
                 "Choose the packages to give to the user. Expand a package to switch "
@@ -55,9 +57,7 @@ class LicensePickerDialog(QDialog):
         self.location = CountryCombo()
         self.location.set_code(default_location)
         location_text = QLabel(
-            self.tr("{n} of them have no usage location. Set it to:").format(
-                n=users_without_location
-            )
+            self.tr("%Ln of them have no usage location. Set it to:", "", users_without_location)
         )
         location_text.setBuddy(self.location)
         row = QHBoxLayout(self.location_row)

@@ -15,8 +15,10 @@ class UsageLocationDialog(QDialog):
         text = QLabel(
             self.tr(
                 "Microsoft needs a usage location before it assigns licenses, and some apps "
-                "are not offered in every country. Set it for {n} users to:"
-            ).format(n=users)
+                "are not offered in every country. Set it for %Ln users to:",
+                "",
+                users,
+            )
         )
         text.setWordWrap(True)
         self.country = CountryCombo()

@@ -111,13 +111,9 @@ class PlanPreviewDialog(QDialog):
         self._fill_problems(checked)
         will_change = len(checked.effective.changes)
         skipped = len(checked.plan.changes) - will_change
-        parts = [
-            self.tr("1 user to change")
-            if will_change == 1
-            else self.tr("{n} users to change").format(n=will_change)
-        ]
+        parts = [self.tr("%Ln users to change", "", will_change)]
         if skipped:
-            parts.append(self.tr("{n} need nothing").format(n=skipped))
+            parts.append(self.tr("%Ln need nothing", "", skipped))
         blocking = len(checked.blocking)
         if blocking:
             parts.append(self.tr("fix the problems marked in red before applying"))
@@ -125,7 +121,7 @@ class PlanPreviewDialog(QDialog):
         dropping = len(checked.problem_users())
         self.drop_button.setVisible(dropping > 0)
         self.drop_button.setText(
-            self.tr("Leave out {n} users with problems").format(n=dropping)
+            self.tr("Leave out %Ln users with problems", "", dropping)
             if dropping != 1
             else self.tr("Leave out the user with problems")
         )
@@ -153,8 +149,10 @@ class PlanPreviewDialog(QDialog):
                 continue  # skips are per-user notes in the table, not problems
             grouped[(problem.severity, problem_text(problem, self._naming))] += 1
         order = {Severity.BLOCKING: 0, Severity.WARNING: 1}
-        for (severity, text), count in sorted(grouped.items(), key=lambda i: order[i[0][0]]):
-            label = text if count == 1 else self.tr("{text} ({n} users)").format(text=text, n=count)
+        for (severity, text), users in sorted(grouped.items(), key=lambda i: order[i[0][0]]):
+            label = (
+                text if users == 1 else self.tr("{text} (%Ln users)", "", users).format(text=text)
+            )
             item = QListWidgetItem(icon(_ICON[severity]), label)
             item.setData(Qt.ItemDataRole.UserRole, severity.value)
             self.problems.addItem(item)

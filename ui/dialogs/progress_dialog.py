@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.licensing.types import Progress
+from ui.formatting import count
 
 
 class ProgressDialog(QDialog):
@@ -52,15 +53,17 @@ class ProgressDialog(QDialog):
         self.last = progress
         self.bar.setRange(0, max(1, progress.total))
         self.bar.setValue(progress.finished)
-        text = self.tr("{finished} of {total} users · {done} done · {failed} failed").format(
-            finished=progress.finished,
-            total=progress.total,
-            done=progress.done,
-            failed=progress.failed,
-        )
+        parts = [
+            self.tr("{finished} of %Ln users", "", progress.total).format(
+                finished=count(progress.finished)
+            ),
+            self.tr("%Ln done", "", progress.done),
+            self.tr("%Ln failed", "", progress.failed),
+        ]
         if progress.skipped:
-            text += self.tr(" · {n} need nothing").format(n=progress.skipped)
-        self.counts.setText(text)
+            parts.append(self.tr("%Ln need nothing", "", progress.skipped))
+        # Whole phrases joined by a separator: each one translates on its own.
+        self.counts.setText(" · ".join(parts))
 
     def request_cancel(self) -> None:
         self.cancel_button.setEnabled(False)

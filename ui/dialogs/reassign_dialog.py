@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.graph.records import Sku
+from ui.formatting import count
 from ui.models.naming import LicenseNaming
 from ui.widgets.package_tree import PackageTree
 
@@ -38,7 +39,7 @@ class ReassignDialog(QDialog):
         for sku, holders in held:
             self.source.addItem(
                 self.tr("{package} (held by {n})").format(
-                    package=naming.sku(sku.sku_id), n=holders
+                    package=naming.sku(sku.sku_id), n=count(holders)
                 ),
                 sku.sku_id,
             )

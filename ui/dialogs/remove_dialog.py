@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.graph.records import Sku
+from ui.formatting import count
 from ui.icons import icon
 from ui.models.naming import LicenseNaming
 
@@ -39,7 +40,7 @@ class RemoveDialog(QDialog):
             item = QListWidgetItem(
                 icon("license"),
                 self.tr("{package} (held by {n})").format(
-                    package=naming.sku(sku.sku_id), n=holders
+                    package=naming.sku(sku.sku_id), n=count(holders)
                 ),
             )
             item.setData(Qt.ItemDataRole.UserRole, sku.sku_id)

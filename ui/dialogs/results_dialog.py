@@ -79,15 +79,16 @@ class ResultsDialog(QDialog):
 
     def summary_text(self) -> str:
         r = self.report
-        text = self.tr("{done} done · {failed} failed · {skipped} needed nothing").format(
-            done=r.count(Outcome.DONE),
-            failed=r.count(Outcome.FAILED),
-            skipped=r.count(Outcome.SKIPPED),
-        )
+        parts = [
+            self.tr("%Ln done", "", r.count(Outcome.DONE)),
+            self.tr("%Ln failed", "", r.count(Outcome.FAILED)),
+            self.tr("%Ln needed nothing", "", r.count(Outcome.SKIPPED)),
+        ]
         cancelled = r.count(Outcome.CANCELLED)
         if cancelled:
-            text += self.tr(" · {n} not started (stopped)").format(n=cancelled)
-        return text
+            parts.append(self.tr("%Ln not started (stopped)", "", cancelled))
+        # Whole phrases joined by a separator: each one translates on its own.
+        return " · ".join(parts)
 
     def outcome_text(self, outcome: Outcome) -> str:
         return {

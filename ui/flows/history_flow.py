@@ -85,8 +85,10 @@ class HistoryCommands(QObject):
             ),
             yes=self.tr("Resume"),
             informative=self.tr(
-                "{n} users were not handled yet. Resuming checks each of them again first, "
-                "so nothing is done twice."
-            ).format(n=left),
+                "%Ln users were not handled yet. Resuming checks each of them again first, "
+                "so nothing is done twice.",
+                "",
+                left,
+            ),
         ):
             self.resume(run)

@@ -31,11 +31,9 @@ class WindowStatusBar(QStatusBar):
 
     def show_counts(self, total: int, shown: int) -> None:
         if shown == total:
-            text = self.tr("{total} users").format(total=count(total))
+            text = self.tr("%Ln users", "", total)
         else:
-            text = self.tr("{shown} of {total} users shown").format(
-                shown=count(shown), total=count(total)
-            )
+            text = self.tr("{shown} of %Ln users shown", "", total).format(shown=count(shown))
         self.counts.setText(text)
 
     def show_selection(self, ticked: int) -> None:

@@ -1,0 +1,178 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>CopyFromDialog</name>
+    <message numerus="yes">
+        <source>Give %Ln ticked users the licenses (and app settings) another user has directly. Find that user:</source>
+        <translation>
+            <numerusform>Give %Ln ticked user the licenses (and app settings) another user has directly. Find that user:</numerusform>
+            <numerusform>Give %Ln ticked users the licenses (and app settings) another user has directly. Find that user:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryCommands</name>
+    <message numerus="yes">
+        <source>%Ln users were not handled yet. Resuming checks each of them again first, so nothing is done twice.</source>
+        <translation>
+            <numerusform>%Ln user was not handled yet. Resuming checks that user again first, so nothing is done twice.</numerusform>
+            <numerusform>%Ln users were not handled yet. Resuming checks each of them again first, so nothing is done twice.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LicensePickerDialog</name>
+    <message numerus="yes">
+        <source>Choose the packages to give to %Ln users. Expand a package to switch individual apps off.</source>
+        <translation>
+            <numerusform>Choose the packages to give to %Ln user. Expand a package to switch individual apps off.</numerusform>
+            <numerusform>Choose the packages to give to %Ln users. Expand a package to switch individual apps off.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of them have no usage location. Set it to:</source>
+        <translation>
+            <numerusform>%Ln of them has no usage location. Set it to:</numerusform>
+            <numerusform>%Ln of them have no usage location. Set it to:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlanPreviewDialog</name>
+    <message numerus="yes">
+        <source>%Ln users to change</source>
+        <translation>
+            <numerusform>%Ln user to change</numerusform>
+            <numerusform>%Ln users to change</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln need nothing</source>
+        <translation>
+            <numerusform>%Ln needs nothing</numerusform>
+            <numerusform>%Ln need nothing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Leave out %Ln users with problems</source>
+        <translation>
+            <numerusform>Leave out %Ln user with problems</numerusform>
+            <numerusform>Leave out %Ln users with problems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{text} (%Ln users)</source>
+        <translation>
+            <numerusform>{text} (%Ln user)</numerusform>
+            <numerusform>{text} (%Ln users)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlanText</name>
+    <message numerus="yes">
+        <source>%Ln users</source>
+        <translation>
+            <numerusform>%Ln user</numerusform>
+            <numerusform>%Ln users</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Needs %Ln seats of {package}, {free} free</source>
+        <translation>
+            <numerusform>Needs %Ln seat of {package}, {free} free</numerusform>
+            <numerusform>Needs %Ln seats of {package}, {free} free</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message numerus="yes">
+        <source>{finished} of %Ln users</source>
+        <translation>
+            <numerusform>{finished} of %Ln user</numerusform>
+            <numerusform>{finished} of %Ln users</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln done</source>
+        <translation>
+            <numerusform>%Ln done</numerusform>
+            <numerusform>%Ln done</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln failed</numerusform>
+            <numerusform>%Ln failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln need nothing</source>
+        <translation>
+            <numerusform>%Ln needs nothing</numerusform>
+            <numerusform>%Ln need nothing</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResultsDialog</name>
+    <message numerus="yes">
+        <source>%Ln done</source>
+        <translation>
+            <numerusform>%Ln done</numerusform>
+            <numerusform>%Ln done</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln failed</numerusform>
+            <numerusform>%Ln failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln needed nothing</source>
+        <translation>
+            <numerusform>%Ln needed nothing</numerusform>
+            <numerusform>%Ln needed nothing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln not started (stopped)</source>
+        <translation>
+            <numerusform>%Ln not started (stopped)</numerusform>
+            <numerusform>%Ln not started (stopped)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UsageLocationDialog</name>
+    <message numerus="yes">
+        <source>Microsoft needs a usage location before it assigns licenses, and some apps are not offered in every country. Set it for %Ln users to:</source>
+        <translation>
+            <numerusform>Microsoft needs a usage location before it assigns licenses, and some apps are not offered in every country. Set it for %Ln user to:</numerusform>
+            <numerusform>Microsoft needs a usage location before it assigns licenses, and some apps are not offered in every country. Set it for %Ln users to:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WindowStatusBar</name>
+    <message numerus="yes">
+        <source>%Ln users</source>
+        <translation>
+            <numerusform>%Ln user</numerusform>
+            <numerusform>%Ln users</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln users shown</source>
+        <translation>
+            <numerusform>{shown} of %Ln user shown</numerusform>
+            <numerusform>{shown} of %Ln users shown</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

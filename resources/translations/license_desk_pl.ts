@@ -1,0 +1,1611 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pl">
+<context>
+    <name>AccountFlow</name>
+    <message>
+        <source>Opening {user}…</source>
+        <translation>Otwieranie: {user}…</translation>
+    </message>
+    <message>
+        <source>Sign in to another tenant. You stay signed in to the others and can switch between them in the account menu.</source>
+        <translation>Zaloguj się do innej dzierżawy. Pozostałe logowania zostaną zachowane i możesz przełączać się między nimi w menu konta.</translation>
+    </message>
+    <message>
+        <source>Back to {user}</source>
+        <translation>Wróć do: {user}</translation>
+    </message>
+    <message>
+        <source>Signing out…</source>
+        <translation>Wylogowywanie…</translation>
+    </message>
+    <message>
+        <source>Sign out of all accounts</source>
+        <translation>Wyloguj się ze wszystkich kont</translation>
+    </message>
+    <message>
+        <source>Sign out of every Microsoft 365 account in License Desk?</source>
+        <translation>Wylogować się ze wszystkich kont Microsoft 365 w License Desk?</translation>
+    </message>
+    <message>
+        <source>Sign out of all</source>
+        <translation>Wyloguj wszystkie</translation>
+    </message>
+    <message>
+        <source>License Desk removes every sign-in it keeps in this computer&apos;s keyring. You will need to sign in again to open a tenant.</source>
+        <translation>License Desk usunie wszystkie logowania przechowywane w magazynie poświadczeń tego komputera. Aby otworzyć dzierżawę, trzeba będzie zalogować się ponownie.</translation>
+    </message>
+    <message>
+        <source>Signing out of all accounts…</source>
+        <translation>Wylogowywanie ze wszystkich kont…</translation>
+    </message>
+    <message>
+        <source>You signed out of {user}.</source>
+        <translation>Wylogowano konto {user}.</translation>
+    </message>
+    <message>
+        <source>You are signed out of every account. License Desk removed your sign-ins from this computer.</source>
+        <translation>Wylogowano ze wszystkich kont. License Desk usunął dane logowania z tego komputera.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountMenu</name>
+    <message>
+        <source>Sign in to another tenant…</source>
+        <translation>Zaloguj się do innej dzierżawy…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Wyloguj się</translation>
+    </message>
+    <message>
+        <source>Sign out of all accounts…</source>
+        <translation>Wyloguj się ze wszystkich kont…</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nie zalogowano</translation>
+    </message>
+    <message>
+        <source>Tenant ID: {tenant}</source>
+        <translation>Identyfikator dzierżawy: {tenant}</translation>
+    </message>
+    <message>
+        <source>Signed in as {user} to {tenant}</source>
+        <translation>Zalogowano jako {user} w dzierżawie {tenant}</translation>
+    </message>
+    <message>
+        <source>Sign-in not saved: you will sign in again after License Desk closes</source>
+        <translation>Logowanie nie zostało zapisane: po zamknięciu License Desk trzeba będzie zalogować się ponownie</translation>
+    </message>
+    <message>
+        <source>The keyring cannot store it: {reason}</source>
+        <translation>Magazyn poświadczeń nie może go przechować: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>AppsDialog</name>
+    <message>
+        <source>Apps in license</source>
+        <translation>Aplikacje w licencji</translation>
+    </message>
+    <message>
+        <source>{package} (held by {n})</source>
+        <translation>{package} (przypisano: {n})</translation>
+    </message>
+    <message>
+        <source>Ticked apps are on. The change applies to every ticked user holding the package.</source>
+        <translation>Zaznaczone aplikacje są włączone. Zmiana dotyczy wszystkich zaznaczonych użytkowników, którzy mają tę licencję.</translation>
+    </message>
+    <message>
+        <source>Package:</source>
+        <translation>Licencja:</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Podgląd…</translation>
+    </message>
+</context>
+<context>
+    <name>Ask</name>
+    <message>
+        <source>Close</source>
+        <translation>Zamknij</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeRunner</name>
+    <message>
+        <source>Checking the change…</source>
+        <translation>Sprawdzanie zmiany…</translation>
+    </message>
+</context>
+<context>
+    <name>CopyFromDialog</name>
+    <message>
+        <source>Copy licenses from</source>
+        <translation>Kopiuj licencje od</translation>
+    </message>
+    <message numerus="yes">
+        <source>Give %Ln ticked users the licenses (and app settings) another user has directly. Find that user:</source>
+        <translation>
+            <numerusform>Nadaj %Ln zaznaczonemu użytkownikowi te same licencje (wraz z ustawieniami aplikacji), które bezpośrednio ma inny użytkownik. Znajdź tego użytkownika:</numerusform>
+            <numerusform>Nadaj %Ln zaznaczonym użytkownikom te same licencje (wraz z ustawieniami aplikacji), które bezpośrednio ma inny użytkownik. Znajdź tego użytkownika:</numerusform>
+            <numerusform>Nadaj %Ln zaznaczonym użytkownikom te same licencje (wraz z ustawieniami aplikacji), które bezpośrednio ma inny użytkownik. Znajdź tego użytkownika:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name or user name</source>
+        <translation>Nazwa lub nazwa użytkownika</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Podgląd…</translation>
+    </message>
+    <message>
+        <source>No user with licenses matches.</source>
+        <translation>Brak pasujących użytkowników z licencjami.</translation>
+    </message>
+    <message>
+        <source>Will copy: {licenses}</source>
+        <translation>Zostaną skopiowane: {licenses}</translation>
+    </message>
+    <message>
+        <source>This user has only group licenses, which cannot be copied.</source>
+        <translation>Ten użytkownik ma tylko licencje z grup, których nie można skopiować.</translation>
+    </message>
+</context>
+<context>
+    <name>CsvCommands</name>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Pliki CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export users</source>
+        <translation>Eksportuj użytkowników</translation>
+    </message>
+    <message>
+        <source>Import plan file</source>
+        <translation>Importuj plik planu</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceCodePanel</name>
+    <message>
+        <source>On this or any other device, open this page and enter the code:</source>
+        <translation>Na tym lub innym urządzeniu otwórz tę stronę i wprowadź kod:</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Kopiuj kod</translation>
+    </message>
+    <message>
+        <source>Waiting for you to finish signing in…</source>
+        <translation>Oczekiwanie na zakończenie logowania…</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Skopiowano</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Copy details</source>
+        <translation>Kopiuj szczegóły</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Pokaż szczegóły</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Coś poszło nie tak</translation>
+    </message>
+    <message>
+        <source>License Desk hit an unexpected problem and stopped this task. Your other work is safe. Use Copy details to send the report to your IT support.</source>
+        <translation>W License Desk wystąpił nieoczekiwany problem i to zadanie zostało zatrzymane. Pozostała praca jest bezpieczna. Użyj przycisku Kopiuj szczegóły, aby wysłać raport do działu wsparcia IT.</translation>
+    </message>
+    <message>
+        <source>Sign-in needed</source>
+        <translation>Wymagane logowanie</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired or was refused. Sign in again, then retry.</source>
+        <translation>Logowanie wygasło lub zostało odrzucone. Zaloguj się ponownie i spróbuj jeszcze raz.</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>Brak uprawnień</translation>
+    </message>
+    <message>
+        <source>You need the License Administrator or User Administrator role to change licenses and users. Ask a Global Administrator to assign you one (Microsoft 365 admin center › Users › your account › Manage roles), then sign in again.</source>
+        <translation>Do zmiany licencji i użytkowników potrzebna jest rola administratora licencji lub administratora użytkowników. Poproś administratora globalnego o przypisanie jednej z nich (centrum administracyjne Microsoft 365 › Użytkownicy › Twoje konto › Zarządzaj rolami), a następnie zaloguj się ponownie.</translation>
+    </message>
+    <message>
+        <source>Sign-in blocked by your organisation</source>
+        <translation>Logowanie zablokowane przez organizację</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s access policies blocked this sign-in. They may allow it only from a managed device, from certain networks or countries, or with multi-factor authentication. Ask your IT administrator which Conditional Access policy applies, and show them the details.</source>
+        <translation>Zasady dostępu Twojej organizacji zablokowały to logowanie. Mogą zezwalać na logowanie tylko z zarządzanego urządzenia, z określonych sieci lub krajów albo z uwierzytelnianiem wieloskładnikowym. Zapytaj administratora IT, które zasady dostępu warunkowego mają zastosowanie, i pokaż mu szczegóły.</translation>
+    </message>
+    <message>
+        <source>License Desk needs permission to:</source>
+        <translation>License Desk potrzebuje uprawnień, aby:</translation>
+    </message>
+    <message>
+        <source>Permission needed</source>
+        <translation>Wymagane uprawnienia</translation>
+    </message>
+    <message>
+        <source>Sign in again and accept the request. If you may not accept it yourself, an administrator can grant consent for your organisation (Microsoft Entra admin center › Enterprise applications › the app › Permissions).</source>
+        <translation>Zaloguj się ponownie i zaakceptuj żądanie. Jeśli nie możesz go zaakceptować samodzielnie, administrator może udzielić zgody w imieniu organizacji (centrum administracyjne Microsoft Entra › Aplikacje dla przedsiębiorstw › ta aplikacja › Uprawnienia).</translation>
+    </message>
+    <message>
+        <source>sign you in and read your profile</source>
+        <translation>zalogować Cię i odczytać Twój profil</translation>
+    </message>
+    <message>
+        <source>read the users of your organisation</source>
+        <translation>odczytać użytkowników Twojej organizacji</translation>
+    </message>
+    <message>
+        <source>read license packages</source>
+        <translation>odczytać licencje</translation>
+    </message>
+    <message>
+        <source>read the groups that hand out licenses</source>
+        <translation>odczytać grupy przypisujące licencje</translation>
+    </message>
+    <message>
+        <source>assign and remove licenses</source>
+        <translation>przypisywać i usuwać licencje</translation>
+    </message>
+    <message>
+        <source>create users and change their settings</source>
+        <translation>tworzyć użytkowników i zmieniać ich ustawienia</translation>
+    </message>
+    <message>
+        <source>License Desk needs permissions that were not granted yet.</source>
+        <translation>License Desk potrzebuje uprawnień, które nie zostały jeszcze udzielone.</translation>
+    </message>
+    <message>
+        <source>Sign-in expired</source>
+        <translation>Logowanie wygasło</translation>
+    </message>
+    <message>
+        <source>The sign-in was not finished in time (a code is valid for about 15 minutes). Start the sign-in again.</source>
+        <translation>Logowanie nie zostało ukończone na czas (kod jest ważny około 15 minut). Rozpocznij logowanie od nowa.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Logowanie nie powiodło się</translation>
+    </message>
+    <message>
+        <source>Microsoft did not complete the sign-in: {why}</source>
+        <translation>Microsoft nie ukończył logowania: {why}</translation>
+    </message>
+    <message>
+        <source>Sign-in cannot be saved</source>
+        <translation>Nie można zapisać logowania</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s keyring cannot store your sign-in ({reason}). License Desk never saves it to a plain file. Unlock or set up the keyring (Windows Credential Manager, macOS Keychain, GNOME Keyring or KWallet), or keep the sign-in in memory for this session only.</source>
+        <translation>Magazyn poświadczeń tego komputera nie może przechować logowania ({reason}). License Desk nigdy nie zapisuje go w zwykłym pliku. Odblokuj lub skonfiguruj magazyn poświadczeń (Menedżer poświadczeń systemu Windows, Pęk kluczy w macOS, GNOME Keyring lub KWallet) albo zachowaj logowanie w pamięci tylko na czas tej sesji.</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nie znaleziono</translation>
+    </message>
+    <message>
+        <source>The user or license no longer exists. Refresh the list (F5) and try again.</source>
+        <translation>Użytkownik lub licencja już nie istnieje. Odśwież listę (F5) i spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 is busy</source>
+        <translation>Usługa Microsoft 365 jest przeciążona</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 asked License Desk to slow down and kept refusing. Wait a few minutes, then try again.</source>
+        <translation>Usługa Microsoft 365 poprosiła License Desk o spowolnienie i nadal odrzuca żądania. Odczekaj kilka minut i spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 refused the request</source>
+        <translation>Usługa Microsoft 365 odrzuciła żądanie</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 said: {message}</source>
+        <translation>Odpowiedź Microsoft 365: {message}</translation>
+    </message>
+    <message>
+        <source>No connection</source>
+        <translation>Brak połączenia</translation>
+    </message>
+    <message>
+        <source>License Desk could not reach Microsoft 365. Check the internet connection (and any proxy or VPN), then try again.</source>
+        <translation>License Desk nie może połączyć się z Microsoft 365. Sprawdź połączenie z internetem (oraz serwer proxy lub VPN, jeśli są używane) i spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <source>Unexpected answer</source>
+        <translation>Nieoczekiwana odpowiedź</translation>
+    </message>
+    <message>
+        <source>The server sent an answer License Desk does not understand. Try again; if it keeps happening, copy the details for your IT support.</source>
+        <translation>Serwer przesłał odpowiedź, której License Desk nie rozumie. Spróbuj ponownie; jeśli problem się powtarza, skopiuj szczegóły dla działu wsparcia IT.</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Zatrzymano</translation>
+    </message>
+    <message>
+        <source>The task was stopped.</source>
+        <translation>Zadanie zostało zatrzymane.</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled</source>
+        <translation>Anulowano logowanie</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Sign in again whenever you are ready.</source>
+        <translation>Nic nie zostało zmienione. Zaloguj się ponownie w dowolnej chwili.</translation>
+    </message>
+    <message>
+        <source>File problem</source>
+        <translation>Problem z plikiem</translation>
+    </message>
+    <message>
+        <source>License Desk could not use the file {name}: {reason}. Check that it exists, is not open in another program, and that you may write to its folder.</source>
+        <translation>License Desk nie może użyć pliku {name}: {reason}. Sprawdź, czy plik istnieje, czy nie jest otwarty w innym programie i czy możesz zapisywać w jego folderze.</translation>
+    </message>
+    <message>
+        <source>License Desk could not do that</source>
+        <translation>License Desk nie może tego wykonać</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search by name, user name or department (Ctrl+F)</source>
+        <translation>Szukaj według nazwy, nazwy użytkownika lub działu (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>Wszyscy użytkownicy</translation>
+    </message>
+    <message>
+        <source>Licensed</source>
+        <translation>Z licencją</translation>
+    </message>
+    <message>
+        <source>Unlicensed</source>
+        <translation>Bez licencji</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Zablokowani</translation>
+    </message>
+    <message>
+        <source>With problems</source>
+        <translation>Z problemami</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Pokaż:</translation>
+    </message>
+    <message>
+        <source>With {package}</source>
+        <translation>Z licencją {package}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryCommands</name>
+    <message>
+        <source>Unfinished change</source>
+        <translation>Niedokończona zmiana</translation>
+    </message>
+    <message>
+        <source>“{change}”, started {when}, was interrupted before it finished.</source>
+        <translation>Zmiana „{change}” rozpoczęta {when} została przerwana przed zakończeniem.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Wznów</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln users were not handled yet. Resuming checks each of them again first, so nothing is done twice.</source>
+        <translation>
+            <numerusform>%Ln użytkownik nie został jeszcze obsłużony. Przed wznowieniem zostanie ponownie sprawdzony, więc nic nie zostanie wykonane dwa razy.</numerusform>
+            <numerusform>%Ln użytkowników nie zostało jeszcze obsłużonych. Przed wznowieniem każdy z nich zostanie ponownie sprawdzony, więc nic nie zostanie wykonane dwa razy.</numerusform>
+            <numerusform>%Ln użytkowników nie zostało jeszcze obsłużonych. Przed wznowieniem każdy z nich zostanie ponownie sprawdzony, więc nic nie zostanie wykonane dwa razy.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History</source>
+        <translation>Historia</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Kiedy</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Zmiana</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Wynik</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <source>Undo…</source>
+        <translation>Cofnij…</translation>
+    </message>
+    <message>
+        <source>Resume…</source>
+        <translation>Wznów…</translation>
+    </message>
+    <message>
+        <source>{done} done · {failed} failed · {skipped} skipped</source>
+        <translation>wykonano: {done} · nie powiodło się: {failed} · pominięto: {skipped}</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Przerwano</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Cofnięto</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Zatrzymano</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>W toku</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Zakończono</translation>
+    </message>
+</context>
+<context>
+    <name>LicenseCard</name>
+    <message>
+        <source>For the organisation; not assignable to users</source>
+        <translation>Dla organizacji; nie można przypisać użytkownikom</translation>
+    </message>
+    <message>
+        <source>{used} / {total} assigned</source>
+        <translation>Przypisane: {used} / {total}</translation>
+    </message>
+    <message>
+        <source>{free} free</source>
+        <translation>Dostępne: {free}</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Zawieszona</translation>
+    </message>
+    <message>
+        <source>Expiring</source>
+        <translation>Wygasa</translation>
+    </message>
+</context>
+<context>
+    <name>LicensePickerDialog</name>
+    <message>
+        <source>Add licenses</source>
+        <translation>Przypisz licencję</translation>
+    </message>
+    <message numerus="yes">
+        <source>Choose the packages to give to %Ln users. Expand a package to switch individual apps off.</source>
+        <translation>
+            <numerusform>Wybierz licencje dla %Ln użytkownika. Rozwiń licencję, aby wyłączyć w niej poszczególne aplikacje.</numerusform>
+            <numerusform>Wybierz licencje dla %Ln użytkowników. Rozwiń licencję, aby wyłączyć w niej poszczególne aplikacje.</numerusform>
+            <numerusform>Wybierz licencje dla %Ln użytkowników. Rozwiń licencję, aby wyłączyć w niej poszczególne aplikacje.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the packages to give to the user. Expand a package to switch individual apps off.</source>
+        <translation>Wybierz licencje dla tego użytkownika. Rozwiń licencję, aby wyłączyć w niej poszczególne aplikacje.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of them have no usage location. Set it to:</source>
+        <translation>
+            <numerusform>%Ln z nich nie ma lokalizacji użycia. Ustaw ją na:</numerusform>
+            <numerusform>%Ln z nich nie ma lokalizacji użycia. Ustaw ją na:</numerusform>
+            <numerusform>%Ln z nich nie ma lokalizacji użycia. Ustaw ją na:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Podgląd…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>License Desk</source>
+        <translation>License Desk</translation>
+    </message>
+    <message>
+        <source>Reset demo tenant…</source>
+        <translation>Przywróć dzierżawę demonstracyjną…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Zakończ</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Ustawienia…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Plik</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edycja</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>&amp;Użytkownicy</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Widok</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Narzędzia</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Akcje</translation>
+    </message>
+    <message>
+        <source>Loading users… {n}</source>
+        <translation>Wczytywanie użytkowników… {n}</translation>
+    </message>
+    <message>
+        <source>Loading users…</source>
+        <translation>Wczytywanie użytkowników…</translation>
+    </message>
+    <message>
+        <source>{organization} — License Desk</source>
+        <translation>{organization} — License Desk</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryOnlyWarning</name>
+    <message>
+        <source>Sign-in kept in memory only</source>
+        <translation>Logowanie przechowywane tylko w pamięci</translation>
+    </message>
+</context>
+<context>
+    <name>NewUserDialog</name>
+    <message>
+        <source>New user</source>
+        <translation>Nowy użytkownik</translation>
+    </message>
+    <message>
+        <source>First and last name</source>
+        <translation>Imię i nazwisko</translation>
+    </message>
+    <message>
+        <source>Ask for a new password at first sign-in</source>
+        <translation>Wymagaj zmiany hasła przy pierwszym logowaniu</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>Nazwa wyświetlana:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Nazwa użytkownika:</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>Dział:</translation>
+    </message>
+    <message>
+        <source>Usage location:</source>
+        <translation>Lokalizacja użycia:</translation>
+    </message>
+    <message>
+        <source>A strong temporary password is made when the user is created, and shown to you once.</source>
+        <translation>Podczas tworzenia użytkownika zostanie wygenerowane silne hasło tymczasowe, wyświetlone tylko raz.</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Podgląd…</translation>
+    </message>
+    <message>
+        <source>Licenses (optional):</source>
+        <translation>Licencje (opcjonalnie):</translation>
+    </message>
+    <message>
+        <source>Enter the person&apos;s name.</source>
+        <translation>Wpisz imię i nazwisko osoby.</translation>
+    </message>
+    <message>
+        <source>The user name may use letters, digits, dots, hyphens and underscores, and must start and end with a letter or digit.</source>
+        <translation>Nazwa użytkownika może zawierać litery, cyfry, kropki, łączniki i podkreślenia oraz musi zaczynać się i kończyć literą lub cyfrą.</translation>
+    </message>
+    <message>
+        <source>The tenant has no verified domain to create users on.</source>
+        <translation>Dzierżawa nie ma zweryfikowanej domeny, w której można tworzyć użytkowników.</translation>
+    </message>
+</context>
+<context>
+    <name>PackageTree</name>
+    <message>
+        <source>License package</source>
+        <translation>Licencja</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Dostępne</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Uwagi</translation>
+    </message>
+    <message>
+        <source>For the organisation only</source>
+        <translation>Tylko dla organizacji</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Zawieszona</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Usunięta</translation>
+    </message>
+    <message>
+        <source>Locked out</source>
+        <translation>Zablokowana</translation>
+    </message>
+    <message>
+        <source>No seats left</source>
+        <translation>Brak dostępnych licencji</translation>
+    </message>
+    <message>
+        <source>Expiring: renew soon</source>
+        <translation>Wygasa: wkrótce odnów</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPreviewDialog</name>
+    <message>
+        <source>Check before applying</source>
+        <translation>Sprawdź przed zastosowaniem</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln users to change</source>
+        <translation>
+            <numerusform>%Ln użytkownik do zmiany</numerusform>
+            <numerusform>%Ln użytkowników do zmiany</numerusform>
+            <numerusform>%Ln użytkowników do zmiany</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln need nothing</source>
+        <translation>
+            <numerusform>bez zmian: %Ln</numerusform>
+            <numerusform>bez zmian: %Ln</numerusform>
+            <numerusform>bez zmian: %Ln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>fix the problems marked in red before applying</source>
+        <translation>przed zastosowaniem popraw problemy zaznaczone na czerwono</translation>
+    </message>
+    <message numerus="yes">
+        <source>Leave out %Ln users with problems</source>
+        <translation>
+            <numerusform>Pomiń %Ln użytkownika z problemami</numerusform>
+            <numerusform>Pomiń %Ln użytkowników z problemami</numerusform>
+            <numerusform>Pomiń %Ln użytkowników z problemami</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leave out the user with problems</source>
+        <translation>Pomiń użytkownika z problemami</translation>
+    </message>
+    <message>
+        <source>Checking again…</source>
+        <translation>Ponowne sprawdzanie…</translation>
+    </message>
+    <message numerus="yes">
+        <source>{text} (%Ln users)</source>
+        <translation>
+            <numerusform>{text} (%Ln użytkownik)</numerusform>
+            <numerusform>{text} (%Ln użytkowników)</numerusform>
+            <numerusform>{text} (%Ln użytkowników)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlanRowsModel</name>
+    <message>
+        <source>User</source>
+        <translation>Użytkownik</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Zmiana</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Uwagi</translation>
+    </message>
+</context>
+<context>
+    <name>PlanText</name>
+    <message numerus="yes">
+        <source>%Ln users</source>
+        <translation>
+            <numerusform>%Ln użytkownik</numerusform>
+            <numerusform>%Ln użytkowników</numerusform>
+            <numerusform>%Ln użytkowników</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Needs %Ln seats of {package}, {free} free</source>
+        <translation>
+            <numerusform>Potrzeba %Ln licencji {package}, dostępne: {free}</numerusform>
+            <numerusform>Potrzeba %Ln licencji {package}, dostępne: {free}</numerusform>
+            <numerusform>Potrzeba %Ln licencji {package}, dostępne: {free}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{package} (apps off: {apps})</source>
+        <translation>{package} (wyłączone aplikacje: {apps})</translation>
+    </message>
+    <message>
+        <source>create the user</source>
+        <translation>utworzenie użytkownika</translation>
+    </message>
+    <message>
+        <source>allow sign-in</source>
+        <translation>odblokowanie logowania</translation>
+    </message>
+    <message>
+        <source>block sign-in</source>
+        <translation>zablokowanie logowania</translation>
+    </message>
+    <message>
+        <source>usage location {code}</source>
+        <translation>lokalizacja użycia {code}</translation>
+    </message>
+    <message>
+        <source>add {licenses}</source>
+        <translation>przypisanie: {licenses}</translation>
+    </message>
+    <message>
+        <source>remove {licenses}</source>
+        <translation>usunięcie: {licenses}</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>bez zmian</translation>
+    </message>
+    <message>
+        <source>No usage location: choose a country for this user first</source>
+        <translation>Brak lokalizacji użycia: najpierw wybierz kraj dla tego użytkownika</translation>
+    </message>
+    <message>
+        <source>{package} comes from the group {group}: change the group instead</source>
+        <translation>Licencja {package} pochodzi z grupy {group}: zmień przypisanie w grupie</translation>
+    </message>
+    <message>
+        <source>{package} is for the organisation, not for users</source>
+        <translation>Licencja {package} jest przeznaczona dla organizacji, nie dla użytkowników</translation>
+    </message>
+    <message>
+        <source>{package} cannot be assigned now ({status})</source>
+        <translation>Nie można teraz przypisać licencji {package} ({status})</translation>
+    </message>
+    <message>
+        <source>The tenant has no license {package}</source>
+        <translation>Dzierżawa nie ma licencji {package}</translation>
+    </message>
+    <message>
+        <source>{package} has no such app</source>
+        <translation>Licencja {package} nie zawiera takiej aplikacji</translation>
+    </message>
+    <message>
+        <source>No such user in the tenant</source>
+        <translation>Nie ma takiego użytkownika w dzierżawie</translation>
+    </message>
+    <message>
+        <source>A user with this user name already exists</source>
+        <translation>Użytkownik o tej nazwie użytkownika już istnieje</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a country code (use two letters, e.g. PL)</source>
+        <translation>„{value}” nie jest kodem kraju (użyj dwóch liter, np. PL)</translation>
+    </message>
+    <message>
+        <source>Already has {package}</source>
+        <translation>Ma już licencję {package}</translation>
+    </message>
+    <message>
+        <source>Does not hold {package} directly</source>
+        <translation>Nie ma bezpośrednio przypisanej licencji {package}</translation>
+    </message>
+    <message>
+        <source>Nothing to change</source>
+        <translation>Nic do zmiany</translation>
+    </message>
+    <message>
+        <source>This removes the user&apos;s last Exchange license: the mailbox is deleted 30 days later</source>
+        <translation>To ostatnia licencja użytkownika z usługą Exchange: jego skrzynka pocztowa zostanie usunięta po 30 dniach</translation>
+    </message>
+    <message>
+        <source>Listed more than once: keep one line per user</source>
+        <translation>Występuje więcej niż raz: zostaw jeden wiersz na użytkownika</translation>
+    </message>
+    <message>
+        <source>{package} is both added and removed</source>
+        <translation>Licencja {package} jest jednocześnie dodawana i usuwana</translation>
+    </message>
+    <message>
+        <source>Add licenses</source>
+        <translation>Przypisanie licencji</translation>
+    </message>
+    <message>
+        <source>Reassign a license</source>
+        <translation>Zmiana licencji</translation>
+    </message>
+    <message>
+        <source>Remove licenses</source>
+        <translation>Usunięcie usługi</translation>
+    </message>
+    <message>
+        <source>Change apps in a license</source>
+        <translation>Zmiana aplikacji w licencji</translation>
+    </message>
+    <message>
+        <source>Set usage location</source>
+        <translation>Ustawienie lokalizacji użycia</translation>
+    </message>
+    <message>
+        <source>Change sign-in</source>
+        <translation>Zmiana logowania</translation>
+    </message>
+    <message>
+        <source>Create a user</source>
+        <translation>Utworzenie użytkownika</translation>
+    </message>
+    <message>
+        <source>Copy licenses</source>
+        <translation>Kopiowanie licencji</translation>
+    </message>
+    <message>
+        <source>Changes from a plan file</source>
+        <translation>Zmiany z pliku planu</translation>
+    </message>
+    <message>
+        <source>Undo an earlier change</source>
+        <translation>Cofnięcie wcześniejszej zmiany</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Zmiany</translation>
+    </message>
+    <message>
+        <source>Create user</source>
+        <translation>Utwórz użytkownika</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Cofnij</translation>
+    </message>
+    <message>
+        <source>Apply changes</source>
+        <translation>Zastosuj zmiany</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>Starting…</source>
+        <translation>Rozpoczynanie…</translation>
+    </message>
+    <message numerus="yes">
+        <source>{finished} of %Ln users</source>
+        <translation>
+            <numerusform>{finished} z %Ln użytkownika</numerusform>
+            <numerusform>{finished} z %Ln użytkowników</numerusform>
+            <numerusform>{finished} z %Ln użytkowników</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln done</source>
+        <translation>
+            <numerusform>wykonano: %Ln</numerusform>
+            <numerusform>wykonano: %Ln</numerusform>
+            <numerusform>wykonano: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>nie powiodło się: %Ln</numerusform>
+            <numerusform>nie powiodło się: %Ln</numerusform>
+            <numerusform>nie powiodło się: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln need nothing</source>
+        <translation>
+            <numerusform>bez zmian: %Ln</numerusform>
+            <numerusform>bez zmian: %Ln</numerusform>
+            <numerusform>bez zmian: %Ln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopping after the users already sent…</source>
+        <translation>Zatrzymywanie po obsłużeniu już wysłanych użytkowników…</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>Reassign license</source>
+        <translation>Zmień licencję</translation>
+    </message>
+    <message>
+        <source>{package} (held by {n})</source>
+        <translation>{package} (przypisano: {n})</translation>
+    </message>
+    <message>
+        <source>Each user gets the new package and loses the old one in the same step.</source>
+        <translation>Każdy użytkownik otrzyma nową licencję i straci starą w jednym kroku.</translation>
+    </message>
+    <message>
+        <source>Replace:</source>
+        <translation>Zamień:</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Podgląd…</translation>
+    </message>
+    <message>
+        <source>With:</source>
+        <translation>Na:</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveDialog</name>
+    <message>
+        <source>Remove license</source>
+        <translation>Usuń usługę</translation>
+    </message>
+    <message>
+        <source>Remove these packages from the ticked users:</source>
+        <translation>Odbierz zaznaczonym użytkownikom te licencje:</translation>
+    </message>
+    <message>
+        <source>{package} (held by {n})</source>
+        <translation>{package} (przypisano: {n})</translation>
+    </message>
+    <message>
+        <source>When a user loses their last license that includes Exchange, Microsoft deletes their mailbox data 30 days later. Licenses inherited from a group cannot be removed here: change the group instead.</source>
+        <translation>Gdy użytkownik traci ostatnią licencję z usługą Exchange, Microsoft usuwa dane jego skrzynki pocztowej po 30 dniach. Licencji dziedziczonych z grupy nie można tu usunąć: zmień przypisanie w grupie.</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Podgląd…</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsDialog</name>
+    <message>
+        <source>Results</source>
+        <translation>Wyniki</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Użytkownik</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Wynik</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Szczegóły</translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation>Ponów nieudane</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>Kopiuj raport</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln done</source>
+        <translation>
+            <numerusform>wykonano: %Ln</numerusform>
+            <numerusform>wykonano: %Ln</numerusform>
+            <numerusform>wykonano: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>nie powiodło się: %Ln</numerusform>
+            <numerusform>nie powiodło się: %Ln</numerusform>
+            <numerusform>nie powiodło się: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln needed nothing</source>
+        <translation>
+            <numerusform>bez zmian: %Ln</numerusform>
+            <numerusform>bez zmian: %Ln</numerusform>
+            <numerusform>bez zmian: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln not started (stopped)</source>
+        <translation>
+            <numerusform>nie rozpoczęto (zatrzymano): %Ln</numerusform>
+            <numerusform>nie rozpoczęto (zatrzymano): %Ln</numerusform>
+            <numerusform>nie rozpoczęto (zatrzymano): %Ln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Wykonano</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Nie powiodło się</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Pominięto</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Nie rozpoczęto</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ustawienia</translation>
+    </message>
+    <message>
+        <source>Same as the system ({language})</source>
+        <translation>Jak w systemie ({language})</translation>
+    </message>
+    <message>
+        <source>The new language applies the next time License Desk starts.</source>
+        <translation>Nowy język zostanie użyty przy następnym uruchomieniu License Desk.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Język:</translation>
+    </message>
+</context>
+<context>
+    <name>SignInFlow</name>
+    <message>
+        <source>Finish signing in in your web browser. This window waits for it.</source>
+        <translation>Dokończ logowanie w przeglądarce internetowej. To okno zaczeka.</translation>
+    </message>
+    <message>
+        <source>Asking Microsoft for a sign-in code…</source>
+        <translation>Pobieranie kodu logowania od Microsoft…</translation>
+    </message>
+    <message>
+        <source>Sign in for this session only</source>
+        <translation>Zaloguj się tylko na tę sesję</translation>
+    </message>
+    <message>
+        <source>License Desk never writes your sign-in to a plain file. If you continue, you stay signed in until License Desk closes, and a warning shows meanwhile.</source>
+        <translation>License Desk nigdy nie zapisuje logowania w zwykłym pliku. Jeśli przejdziesz dalej, logowanie pozostanie aktywne do zamknięcia License Desk, a do tego czasu będzie widoczne ostrzeżenie.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInOptionsDialog</name>
+    <message>
+        <source>Sign-in options</source>
+        <translation>Opcje logowania</translation>
+    </message>
+    <message>
+        <source>License Desk signs in as Microsoft Graph PowerShell unless your organisation uses its own app registration. Changes apply to the next sign-in.</source>
+        <translation>License Desk loguje się jako Microsoft Graph PowerShell, chyba że Twoja organizacja używa własnej rejestracji aplikacji. Zmiany obowiązują od następnego logowania.</translation>
+    </message>
+    <message>
+        <source>{id} (default)</source>
+        <translation>{id} (domyślnie)</translation>
+    </message>
+    <message>
+        <source>Chosen when you sign in (default)</source>
+        <translation>Wybierana podczas logowania (domyślnie)</translation>
+    </message>
+    <message>
+        <source>Find the application (client) ID in the Microsoft Entra admin center: Applications › App registrations › your app › Overview. The app needs the “Mobile and desktop applications” platform with the redirect URI http://localhost, and “Allow public client flows” for sign-in with a code.
+The tenant is optional: your organisation&apos;s domain (contoso.onmicrosoft.com) or its tenant ID.</source>
+        <translation>Identyfikator aplikacji (klienta) znajdziesz w centrum administracyjnym Microsoft Entra: Aplikacje › Rejestracje aplikacji › Twoja aplikacja › Przegląd. Aplikacja wymaga platformy „Aplikacje mobilne i klasyczne” z identyfikatorem URI przekierowania http://localhost oraz opcji „Zezwalaj na przepływy klientów publicznych” do logowania kodem.
+Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) lub identyfikator dzierżawy.</translation>
+    </message>
+    <message>
+        <source>Application (client) ID:</source>
+        <translation>Identyfikator aplikacji (klienta):</translation>
+    </message>
+    <message>
+        <source>Tenant:</source>
+        <translation>Dzierżawa:</translation>
+    </message>
+    <message>
+        <source>Use defaults</source>
+        <translation>Użyj ustawień domyślnych</translation>
+    </message>
+    <message>
+        <source>The application (client) ID is a GUID such as 00000000-0000-0000-0000-000000000000. Copy it from the app&apos;s Overview page.</source>
+        <translation>Identyfikator aplikacji (klienta) to identyfikator GUID, np. 00000000-0000-0000-0000-000000000000. Skopiuj go ze strony Przegląd aplikacji.</translation>
+    </message>
+    <message>
+        <source>The tenant is a domain such as contoso.onmicrosoft.com or a tenant ID. Leave it empty to choose when you sign in.</source>
+        <translation>Dzierżawa to domena, np. contoso.onmicrosoft.com, lub identyfikator dzierżawy. Pozostaw puste, aby wybrać ją podczas logowania.</translation>
+    </message>
+</context>
+<context>
+    <name>SkuModel</name>
+    <message>
+        <source>License package</source>
+        <translation>Licencja</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Przypisane</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Łącznie</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Dostępne</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktywna</translation>
+    </message>
+    <message>
+        <source>Warning: renew soon</source>
+        <translation>Ostrzeżenie: wkrótce odnów</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Zawieszona</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Usunięta</translation>
+    </message>
+    <message>
+        <source>Locked out</source>
+        <translation>Zablokowana</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Looking for a saved sign-in…</source>
+        <translation>Wyszukiwanie zapisanego logowania…</translation>
+    </message>
+    <message>
+        <source>Starting the demo tenant…</source>
+        <translation>Uruchamianie dzierżawy demonstracyjnej…</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s keyring cannot keep your sign-in ({reason}). You can still sign in for this session only; License Desk will ask first.</source>
+        <translation>Magazyn poświadczeń tego komputera nie może przechować logowania ({reason}). Nadal możesz się zalogować; po zamknięciu License Desk trzeba będzie zalogować się ponownie.</translation>
+    </message>
+    <message>
+        <source>Reset demo tenant</source>
+        <translation>Przywróć dzierżawę demonstracyjną</translation>
+    </message>
+    <message>
+        <source>Put the demo tenant back as it was at the start?</source>
+        <translation>Przywrócić dzierżawę demonstracyjną do stanu początkowego?</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Przywróć</translation>
+    </message>
+    <message>
+        <source>Every change made in the demo is lost. Real tenants are never affected.</source>
+        <translation>Wszystkie zmiany wprowadzone w dzierżawie demonstracyjnej zostaną utracone. Prawdziwe dzierżawy pozostają nienaruszone.</translation>
+    </message>
+</context>
+<context>
+    <name>TenantHeader</name>
+    <message>
+        <source>Demo tenant</source>
+        <translation>Dzierżawa demonstracyjna</translation>
+    </message>
+    <message>
+        <source>Built-in practice tenant on this computer: nothing here touches Microsoft 365</source>
+        <translation>Wbudowana dzierżawa do ćwiczeń na tym komputerze: nic tutaj nie wpływa na Microsoft 365</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wczytywanie…</translation>
+    </message>
+</context>
+<context>
+    <name>UsageLocationDialog</name>
+    <message>
+        <source>Set usage location</source>
+        <translation>Ustaw lokalizację użycia</translation>
+    </message>
+    <message numerus="yes">
+        <source>Microsoft needs a usage location before it assigns licenses, and some apps are not offered in every country. Set it for %Ln users to:</source>
+        <translation>
+            <numerusform>Microsoft wymaga lokalizacji użycia przed przypisaniem licencji, a niektóre aplikacje nie są dostępne we wszystkich krajach. Ustaw ją dla %Ln użytkownika na:</numerusform>
+            <numerusform>Microsoft wymaga lokalizacji użycia przed przypisaniem licencji, a niektóre aplikacje nie są dostępne we wszystkich krajach. Ustaw ją dla %Ln użytkowników na:</numerusform>
+            <numerusform>Microsoft wymaga lokalizacji użycia przed przypisaniem licencji, a niektóre aplikacje nie są dostępne we wszystkich krajach. Ustaw ją dla %Ln użytkowników na:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Podgląd…</translation>
+    </message>
+</context>
+<context>
+    <name>UserActions</name>
+    <message>
+        <source>Add licenses…</source>
+        <translation>Przypisz licencję…</translation>
+    </message>
+    <message>
+        <source>Give the ticked users one or more license packages</source>
+        <translation>Przypisz zaznaczonym użytkownikom jedną lub więcej licencji</translation>
+    </message>
+    <message>
+        <source>Reassign license…</source>
+        <translation>Zmień licencję…</translation>
+    </message>
+    <message>
+        <source>Swap one package for another, without leaving anyone unlicensed in between</source>
+        <translation>Zamień jedną licencję na inną, nie pozostawiając nikogo nawet na chwilę bez licencji</translation>
+    </message>
+    <message>
+        <source>Remove license…</source>
+        <translation>Usuń usługę…</translation>
+    </message>
+    <message>
+        <source>Remove a package from the ticked users (Remove service)</source>
+        <translation>Odbierz zaznaczonym użytkownikom licencję</translation>
+    </message>
+    <message>
+        <source>Apps in license…</source>
+        <translation>Aplikacje w licencji…</translation>
+    </message>
+    <message>
+        <source>Turn individual apps of a package on or off</source>
+        <translation>Włącz lub wyłącz poszczególne aplikacje w licencji</translation>
+    </message>
+    <message>
+        <source>Set usage location…</source>
+        <translation>Ustaw lokalizację użycia…</translation>
+    </message>
+    <message>
+        <source>Set the country where the ticked users use their licenses</source>
+        <translation>Ustaw kraj, w którym zaznaczeni użytkownicy korzystają z licencji</translation>
+    </message>
+    <message>
+        <source>Activate user</source>
+        <translation>Aktywuj użytkownika</translation>
+    </message>
+    <message>
+        <source>Allow the ticked users to sign in</source>
+        <translation>Zezwól zaznaczonym użytkownikom na logowanie</translation>
+    </message>
+    <message>
+        <source>Block sign-in</source>
+        <translation>Zablokuj logowanie</translation>
+    </message>
+    <message>
+        <source>Stop the ticked users from signing in</source>
+        <translation>Uniemożliw zaznaczonym użytkownikom logowanie</translation>
+    </message>
+    <message>
+        <source>New user…</source>
+        <translation>Nowy użytkownik…</translation>
+    </message>
+    <message>
+        <source>Create a user, optionally with licenses</source>
+        <translation>Utwórz użytkownika, opcjonalnie z licencjami</translation>
+    </message>
+    <message>
+        <source>Copy licenses from…</source>
+        <translation>Kopiuj licencje od…</translation>
+    </message>
+    <message>
+        <source>Give the ticked users the same licenses as another user</source>
+        <translation>Przypisz zaznaczonym użytkownikom te same licencje, które ma inny użytkownik</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Odśwież</translation>
+    </message>
+    <message>
+        <source>Load users and packages again from Microsoft 365</source>
+        <translation>Wczytaj ponownie użytkowników i licencje z Microsoft 365</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Eksportuj CSV…</translation>
+    </message>
+    <message>
+        <source>Save the users shown to a CSV file</source>
+        <translation>Zapisz widocznych użytkowników w pliku CSV</translation>
+    </message>
+    <message>
+        <source>Import plan CSV…</source>
+        <translation>Importuj plan CSV…</translation>
+    </message>
+    <message>
+        <source>Apply changes listed in a CSV file, after a preview</source>
+        <translation>Zastosuj zmiany wymienione w pliku CSV, po ich podglądzie</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>Historia…</translation>
+    </message>
+    <message>
+        <source>Earlier changes, with Undo and Resume</source>
+        <translation>Wcześniejsze zmiany, z możliwością cofnięcia i wznowienia</translation>
+    </message>
+    <message>
+        <source>Find user</source>
+        <translation>Znajdź użytkownika</translation>
+    </message>
+    <message>
+        <source>Jump to the search box</source>
+        <translation>Przejdź do pola wyszukiwania</translation>
+    </message>
+    <message>
+        <source>Tick all shown</source>
+        <translation>Zaznacz widocznych</translation>
+    </message>
+    <message>
+        <source>Tick every user the filter shows</source>
+        <translation>Zaznacz wszystkich użytkowników widocznych po filtrowaniu</translation>
+    </message>
+    <message>
+        <source>Clear ticks</source>
+        <translation>Wyczyść zaznaczenie</translation>
+    </message>
+    <message>
+        <source>Untick every user</source>
+        <translation>Usuń zaznaczenie wszystkich użytkowników</translation>
+    </message>
+</context>
+<context>
+    <name>UserCreatedDialog</name>
+    <message>
+        <source>User created</source>
+        <translation>Utworzono użytkownika</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{upn}&lt;/b&gt; was created.</source>
+        <translation>Utworzono użytkownika &lt;b&gt;{upn}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopiuj</translation>
+    </message>
+    <message>
+        <source>Temporary password:</source>
+        <translation>Hasło tymczasowe:</translation>
+    </message>
+    <message>
+        <source>This is the only time the password is shown; License Desk does not keep it. Give it to the person through a safe channel.</source>
+        <translation>Hasło jest wyświetlane tylko ten jeden raz; License Desk go nie przechowuje. Przekaż je tej osobie bezpiecznym kanałem.</translation>
+    </message>
+</context>
+<context>
+    <name>UserTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nazwa wyświetlana</translation>
+    </message>
+    <message>
+        <source>User name (UPN)</source>
+        <translation>Nazwa użytkownika (UPN)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <source>Licenses</source>
+        <translation>Licencje</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lokalizacja</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Dział</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problemy</translation>
+    </message>
+    <message>
+        <source>Tick users to act on them (Ctrl+A ticks every user shown)</source>
+        <translation>Zaznacz użytkowników, aby wykonać na nich akcje (Ctrl+A zaznacza wszystkich widocznych)</translation>
+    </message>
+    <message>
+        <source>Actions for the user</source>
+        <translation>Akcje dla użytkownika</translation>
+    </message>
+    <message>
+        <source>Usage location: the country where the user&apos;s licenses are used</source>
+        <translation>Lokalizacja użycia: kraj, w którym użytkownik korzysta z licencji</translation>
+    </message>
+    <message>
+        <source>No licenses</source>
+        <translation>Brak licencji</translation>
+    </message>
+    <message>
+        <source>Sign-in allowed</source>
+        <translation>Logowanie dozwolone</translation>
+    </message>
+    <message>
+        <source>Sign-in blocked</source>
+        <translation>Logowanie zablokowane</translation>
+    </message>
+    <message>
+        <source>No usage location: set one before assigning licenses</source>
+        <translation>Brak lokalizacji użycia: ustaw ją przed przypisaniem licencji</translation>
+    </message>
+    <message>
+        <source>Actions for {name}</source>
+        <translation>Akcje: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>UserText</name>
+    <message>
+        <source>not enough seats</source>
+        <translation>za mało dostępnych licencji</translation>
+    </message>
+    <message>
+        <source>conflicts with another license</source>
+        <translation>koliduje z inną licencją</translation>
+    </message>
+    <message>
+        <source>needs another license first</source>
+        <translation>wymaga najpierw innej licencji</translation>
+    </message>
+    <message>
+        <source>not available in the user&apos;s country</source>
+        <translation>niedostępna w kraju użytkownika</translation>
+    </message>
+    <message>
+        <source>assigned twice</source>
+        <translation>przypisana dwukrotnie</translation>
+    </message>
+    <message>
+        <source>assignment failed</source>
+        <translation>przypisanie nie powiodło się</translation>
+    </message>
+    <message>
+        <source>{name} (direct, also via {groups})</source>
+        <translation>{name} (bezpośrednio, także przez {groups})</translation>
+    </message>
+    <message>
+        <source>{name} (via {groups})</source>
+        <translation>{name} (przez {groups})</translation>
+    </message>
+    <message>
+        <source>{package}: {problem}</source>
+        <translation>{package}: {problem}</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktywny</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Zablokowany</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to License Desk</source>
+        <translation>Witamy w License Desk</translation>
+    </message>
+    <message>
+        <source>See who holds which Microsoft 365 license, and assign, swap or remove them for many people at once. Sign in with an administrator account, or try everything on the built-in demo tenant first.</source>
+        <translation>Sprawdzaj, kto ma które licencje Microsoft 365, i przypisuj, zamieniaj lub usuwaj je wielu osobom naraz. Zaloguj się kontem administratora albo najpierw wypróbuj wszystko we wbudowanej dzierżawie demonstracyjnej.</translation>
+    </message>
+    <message>
+        <source>Sign in to Microsoft 365</source>
+        <translation>Zaloguj się do Microsoft 365</translation>
+    </message>
+    <message>
+        <source>Open the demo tenant</source>
+        <translation>Otwórz dzierżawę demonstracyjną</translation>
+    </message>
+    <message>
+        <source>Sign in with a code</source>
+        <translation>Zaloguj się za pomocą kodu</translation>
+    </message>
+    <message>
+        <source>Sign in on another device, or when no browser opens on this computer</source>
+        <translation>Zaloguj się na innym urządzeniu lub gdy na tym komputerze nie otwiera się przeglądarka</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Anuluj logowanie</translation>
+    </message>
+    <message>
+        <source>Sign-in options…</source>
+        <translation>Opcje logowania…</translation>
+    </message>
+</context>
+<context>
+    <name>WindowStatusBar</name>
+    <message numerus="yes">
+        <source>%Ln users</source>
+        <translation>
+            <numerusform>%Ln użytkownik</numerusform>
+            <numerusform>%Ln użytkowników</numerusform>
+            <numerusform>%Ln użytkowników</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln users shown</source>
+        <translation>
+            <numerusform>Pokazano {shown} z %Ln użytkownika</numerusform>
+            <numerusform>Pokazano {shown} z %Ln użytkowników</numerusform>
+            <numerusform>Pokazano {shown} z %Ln użytkowników</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>· tick users to act on them</source>
+        <translation>· zaznacz użytkowników, aby wykonać akcje</translation>
+    </message>
+    <message>
+        <source>· {n} selected</source>
+        <translation>· zaznaczono: {n}</translation>
+    </message>
+</context>
+</TS>
