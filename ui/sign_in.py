@@ -1,6 +1,7 @@
 """The one seam between the window and sign-in (desktop.auth). Everything here blocks (keyring,
 browser, network): the window calls it from workers. Tests replace ``SignInService`` or point
-it at a demo tenant's identity platform (``config``, ``open_store``, ``graph_url``)."""
+it at a demo tenant's identity platform (``config``, ``open_store``, ``graph_url``,
+``open_browser``)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from desktop.auth.accounts import AccountInfo, AccountManager
+from desktop.auth.accounts import AccountInfo, AccountManager, BrowserOpener
 from desktop.auth.config import AuthConfig
 from desktop.auth.device_code import DeviceCodeSignIn
 from desktop.auth.errors import KeyringUnavailableError
@@ -80,12 +81,14 @@ class SignInService:
         config: AuthConfig | None = None,
         open_store: Callable[[], TokenStore] = open_token_store,
         graph_url: Callable[[AccountInfo], str] = _graph_url,
+        open_browser: BrowserOpener | None = None,
     ) -> None:
         self._data_dir = data_dir
         self._options = options or SignInOptions()
         self._config = config
         self._open_store = open_store
         self._graph_url = graph_url
+        self._open_browser = open_browser
         self._manager: AccountManager | None = None
         self._lock = threading.Lock()
         self._memory_only_accepted = False
@@ -105,7 +108,11 @@ class SignInService:
                     if not self._memory_only_accepted:
                         raise
                     store = MemoryOnlyTokenStore()
-                self._manager = AccountManager(store, self._config or AuthConfig.from_environment())
+                self._manager = AccountManager(
+                    store,
+                    self._config or AuthConfig.from_environment(),
+                    open_browser=self._open_browser,
+                )
             return self._manager
 
     def keep_in_memory(self) -> None:

@@ -4,7 +4,7 @@ window's SignInService pointed at them through its seams (config, store, Graph U
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +28,16 @@ from ui.sign_in import SignInService
 from ui.startup import Startup
 
 
+class Browser:
+    """The system browser as the window's sign-in sees it; each test says how it behaves."""
+
+    def __init__(self) -> None:
+        self.behaviour: Callable[[str], bool] = lambda _url: False  # "no browser here"
+
+    def __call__(self, url: str) -> bool:
+        return self.behaviour(url)
+
+
 @dataclass
 class SignInDesk:
     window: MainWindow
@@ -39,6 +49,7 @@ class SignInDesk:
     keyring: WindowsLikeKeyring
     dialogs: DialogScript
     qtbot: QtBot
+    browser: Browser
 
     @property
     def menu(self) -> AccountMenu:
@@ -94,17 +105,28 @@ def sign_in_desk(
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(settings)
         qtbot.addWidget(window)
+        browser = Browser()
         service = SignInService(
             tmp_path,
             options=load_options(settings),
             config=world.config,
             open_store=lambda: open_token_store(NAMESPACE),
             graph_url=lambda account: graph[account.tenant_id],
+            open_browser=browser,
         )
         startup = Startup(window, tmp_path, sign_in=service)
         window.show()
         yield SignInDesk(
-            window, startup, service, world, other, other_admin, memory_keyring, dialogs, qtbot
+            window,
+            startup,
+            service,
+            world,
+            other,
+            other_admin,
+            memory_keyring,
+            dialogs,
+            qtbot,
+            browser,
         )
         startup.cancel_sign_in()  # a wait still polling must not outlive the tenants
         window.close()

@@ -35,6 +35,11 @@ class AccountFlow(QObject):
     def attach(self, session: TenantSession) -> None:
         """Follow a newly opened (signed-in) tenant: its name, and who is signed in now."""
         self.menu.set_organization("")
+        self.menu.button.setEnabled(True)
+        runner = self._window.runner
+        if runner is not None:
+            # Switching or signing out closes the tenant: not while a change is being applied.
+            runner.busy_changed.connect(lambda busy: self.menu.button.setEnabled(not busy))
         session.organization_changed.connect(
             lambda: self.menu.set_organization(
                 session.organization.display_name if session.organization else ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from ui.auth.device_code_panel import DeviceCodePanel
 from ui.icons import app_icon, icon
@@ -72,6 +72,12 @@ class WelcomePage(QWidget):
         self.options_button.setFlat(True)
         self.options_button.clicked.connect(self.options_requested)
         self.device_code = DeviceCodePanel()
+        self.busy = QProgressBar()  # moving while a sign-in or a tenant is on its way
+        self.busy.setObjectName("welcomeBusy")
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setFixedSize(280, 6)
+        self.busy.hide()
         self.message = QLabel()
         self.message.setObjectName("welcomeMessage")
         self.message.setWordWrap(True)
@@ -93,6 +99,7 @@ class WelcomePage(QWidget):
         for button in (self.sign_in_button, self.code_button, self.demo_button, self.back_button):
             inner.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
         inner.addWidget(self.device_code)
+        inner.addWidget(self.busy, 0, Qt.AlignmentFlag.AlignHCenter)
         inner.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignHCenter)
         inner.addWidget(self.options_button, 0, Qt.AlignmentFlag.AlignHCenter)
         inner.addSpacing(8)
@@ -120,5 +127,6 @@ class WelcomePage(QWidget):
         ):
             button.setEnabled(not waiting)
         self.cancel_button.setVisible(waiting and cancellable)
+        self.busy.setVisible(waiting)
         if not waiting:
             self.device_code.clear()
