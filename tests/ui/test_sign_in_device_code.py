@@ -90,6 +90,18 @@ def test_a_code_sign_in_can_be_cancelled(sign_in_desk: SignInDesk) -> None:
     assert desk.stored_entries() == []
 
 
+def test_cancel_while_the_code_is_still_being_asked_for(sign_in_desk: SignInDesk) -> None:
+    desk, welcome = sign_in_desk, sign_in_desk.window.welcome
+    start(desk)
+    desk.world.tenant.faults.latency_ms = 1500  # the identity platform answers slowly
+    welcome.code_button.click()
+    welcome.cancel_button.click()  # before any code arrived
+    desk.qtbot.waitUntil(lambda: "Sign-in cancelled" in welcome.message.text(), timeout=TIMEOUT_MS)
+    assert welcome.code_button.isEnabled()
+    assert not welcome.device_code.isVisibleTo(desk.window)  # the late code is never shown
+    assert desk.window.session is None
+
+
 def test_an_expired_code_says_so(sign_in_desk: SignInDesk) -> None:
     desk, welcome = sign_in_desk, sign_in_desk.window.welcome
     start(desk)

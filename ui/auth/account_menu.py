@@ -103,16 +103,16 @@ class AccountMenu(QObject):
         action.setCheckable(True)
         action.setChecked(account.is_current)
         action.setToolTip(self.tr("Tenant ID: {tenant}").format(tenant=account.tenant_id))
-        home_id = account.home_account_id
-        action.triggered.connect(lambda _checked=False: self._chosen(home_id))
+        action.triggered.connect(lambda _checked=False: self._chosen(action, account))
         return action
 
-    def _chosen(self, home_account_id: str) -> None:
-        current = self.current
-        if current is not None and current.home_account_id == home_account_id:
-            self._rebuild()  # choosing the open account changes nothing; keep its check
+    def _chosen(self, action: QAction, account: AccountInfo) -> None:
+        if account.is_current:
+            # Choosing the open account changes nothing; clicking unticked it, tick it again.
+            # (Not a rebuild: that would delete the action while it is still emitting.)
+            action.setChecked(True)
             return
-        self.switch_requested.emit(home_account_id)
+        self.switch_requested.emit(account.home_account_id)
 
     def _who(self, account: AccountInfo | None) -> str:
         if account is None:
