@@ -62,3 +62,17 @@ def test_frozen_bundle_passes_its_self_test_within_the_size_budget(tmp_path: Pat
     if os.environ.get("LICENSE_DESK_REQUIRE_REAL_KEYRING") == "1":
         # CI runs this inside a D-Bus session with gnome-keyring: the bundle must find it.
         assert "SecretService" in result.stdout, result.stdout
+
+    # The whole window, as users start it: every ui module and Qt plugin must be bundled.
+    shot = tmp_path / "window.png"
+    data_home = tmp_path / "data"
+    window = subprocess.run(
+        [str(bundle / "license-desk"), "--demo", "--screenshot", str(shot)],
+        cwd=tmp_path,
+        env=dict(env, XDG_DATA_HOME=str(data_home), XDG_CONFIG_HOME=str(tmp_path / "config")),
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert window.returncode == 0, window.stdout + window.stderr
+    assert shot.read_bytes().startswith(b"\x89PNG"), "no PNG written"
