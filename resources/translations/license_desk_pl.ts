@@ -156,6 +156,1005 @@
     </message>
 </context>
 <context>
+    <name>Country</name>
+    <message>
+        <source>Andorra</source>
+        <translation>Andora</translation>
+    </message>
+    <message>
+        <source>United Arab Emirates</source>
+        <translation>Zjednoczone Emiraty Arabskie</translation>
+    </message>
+    <message>
+        <source>Afghanistan</source>
+        <translation>Afganistan</translation>
+    </message>
+    <message>
+        <source>Antigua &amp; Barbuda</source>
+        <translation>Antigua i Barbuda</translation>
+    </message>
+    <message>
+        <source>Anguilla</source>
+        <translation>Anguilla</translation>
+    </message>
+    <message>
+        <source>Albania</source>
+        <translation>Albania</translation>
+    </message>
+    <message>
+        <source>Armenia</source>
+        <translation>Armenia</translation>
+    </message>
+    <message>
+        <source>Angola</source>
+        <translation>Angola</translation>
+    </message>
+    <message>
+        <source>Antarctica</source>
+        <translation>Antarktyda</translation>
+    </message>
+    <message>
+        <source>Argentina</source>
+        <translation>Argentyna</translation>
+    </message>
+    <message>
+        <source>American Samoa</source>
+        <translation>Samoa Amerykańskie</translation>
+    </message>
+    <message>
+        <source>Austria</source>
+        <translation>Austria</translation>
+    </message>
+    <message>
+        <source>Australia</source>
+        <translation>Australia</translation>
+    </message>
+    <message>
+        <source>Aruba</source>
+        <translation>Aruba</translation>
+    </message>
+    <message>
+        <source>Åland Islands</source>
+        <translation>Wyspy Alandzkie</translation>
+    </message>
+    <message>
+        <source>Azerbaijan</source>
+        <translation>Azerbejdżan</translation>
+    </message>
+    <message>
+        <source>Bosnia &amp; Herzegovina</source>
+        <translation>Bośnia i Hercegowina</translation>
+    </message>
+    <message>
+        <source>Barbados</source>
+        <translation>Barbados</translation>
+    </message>
+    <message>
+        <source>Bangladesh</source>
+        <translation>Bangladesz</translation>
+    </message>
+    <message>
+        <source>Belgium</source>
+        <translation>Belgia</translation>
+    </message>
+    <message>
+        <source>Burkina Faso</source>
+        <translation>Burkina Faso</translation>
+    </message>
+    <message>
+        <source>Bulgaria</source>
+        <translation>Bułgaria</translation>
+    </message>
+    <message>
+        <source>Bahrain</source>
+        <translation>Bahrajn</translation>
+    </message>
+    <message>
+        <source>Burundi</source>
+        <translation>Burundi</translation>
+    </message>
+    <message>
+        <source>Benin</source>
+        <translation>Benin</translation>
+    </message>
+    <message>
+        <source>St. Barthélemy</source>
+        <translation>Saint-Barthélemy</translation>
+    </message>
+    <message>
+        <source>Bermuda</source>
+        <translation>Bermudy</translation>
+    </message>
+    <message>
+        <source>Brunei</source>
+        <translation>Brunei</translation>
+    </message>
+    <message>
+        <source>Bolivia</source>
+        <translation>Boliwia</translation>
+    </message>
+    <message>
+        <source>Caribbean Netherlands</source>
+        <translation>Niderlandy Karaibskie</translation>
+    </message>
+    <message>
+        <source>Brazil</source>
+        <translation>Brazylia</translation>
+    </message>
+    <message>
+        <source>Bahamas</source>
+        <translation>Bahamy</translation>
+    </message>
+    <message>
+        <source>Bhutan</source>
+        <translation>Bhutan</translation>
+    </message>
+    <message>
+        <source>Bouvet Island</source>
+        <translation>Wyspa Bouveta</translation>
+    </message>
+    <message>
+        <source>Botswana</source>
+        <translation>Botswana</translation>
+    </message>
+    <message>
+        <source>Belarus</source>
+        <translation>Białoruś</translation>
+    </message>
+    <message>
+        <source>Belize</source>
+        <translation>Belize</translation>
+    </message>
+    <message>
+        <source>Canada</source>
+        <translation>Kanada</translation>
+    </message>
+    <message>
+        <source>Cocos (Keeling) Islands</source>
+        <translation>Wyspy Kokosowe</translation>
+    </message>
+    <message>
+        <source>Congo - Kinshasa</source>
+        <translation>Demokratyczna Republika Konga</translation>
+    </message>
+    <message>
+        <source>Central African Republic</source>
+        <translation>Republika Środkowoafrykańska</translation>
+    </message>
+    <message>
+        <source>Congo - Brazzaville</source>
+        <translation>Kongo</translation>
+    </message>
+    <message>
+        <source>Switzerland</source>
+        <translation>Szwajcaria</translation>
+    </message>
+    <message>
+        <source>Côte d’Ivoire</source>
+        <translation>Côte d’Ivoire</translation>
+    </message>
+    <message>
+        <source>Cook Islands</source>
+        <translation>Wyspy Cooka</translation>
+    </message>
+    <message>
+        <source>Chile</source>
+        <translation>Chile</translation>
+    </message>
+    <message>
+        <source>Cameroon</source>
+        <translation>Kamerun</translation>
+    </message>
+    <message>
+        <source>China</source>
+        <translation>Chiny</translation>
+    </message>
+    <message>
+        <source>Colombia</source>
+        <translation>Kolumbia</translation>
+    </message>
+    <message>
+        <source>Costa Rica</source>
+        <translation>Kostaryka</translation>
+    </message>
+    <message>
+        <source>Cuba</source>
+        <translation>Kuba</translation>
+    </message>
+    <message>
+        <source>Cape Verde</source>
+        <translation>Republika Zielonego Przylądka</translation>
+    </message>
+    <message>
+        <source>Curaçao</source>
+        <translation>Curaçao</translation>
+    </message>
+    <message>
+        <source>Christmas Island</source>
+        <translation>Wyspa Bożego Narodzenia</translation>
+    </message>
+    <message>
+        <source>Cyprus</source>
+        <translation>Cypr</translation>
+    </message>
+    <message>
+        <source>Czechia</source>
+        <translation>Czechy</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>Niemcy</translation>
+    </message>
+    <message>
+        <source>Djibouti</source>
+        <translation>Dżibuti</translation>
+    </message>
+    <message>
+        <source>Denmark</source>
+        <translation>Dania</translation>
+    </message>
+    <message>
+        <source>Dominica</source>
+        <translation>Dominika</translation>
+    </message>
+    <message>
+        <source>Dominican Republic</source>
+        <translation>Dominikana</translation>
+    </message>
+    <message>
+        <source>Algeria</source>
+        <translation>Algieria</translation>
+    </message>
+    <message>
+        <source>Ecuador</source>
+        <translation>Ekwador</translation>
+    </message>
+    <message>
+        <source>Estonia</source>
+        <translation>Estonia</translation>
+    </message>
+    <message>
+        <source>Egypt</source>
+        <translation>Egipt</translation>
+    </message>
+    <message>
+        <source>Western Sahara</source>
+        <translation>Sahara Zachodnia</translation>
+    </message>
+    <message>
+        <source>Eritrea</source>
+        <translation>Erytrea</translation>
+    </message>
+    <message>
+        <source>Spain</source>
+        <translation>Hiszpania</translation>
+    </message>
+    <message>
+        <source>Ethiopia</source>
+        <translation>Etiopia</translation>
+    </message>
+    <message>
+        <source>Finland</source>
+        <translation>Finlandia</translation>
+    </message>
+    <message>
+        <source>Fiji</source>
+        <translation>Fidżi</translation>
+    </message>
+    <message>
+        <source>Falkland Islands</source>
+        <translation>Falklandy</translation>
+    </message>
+    <message>
+        <source>Micronesia</source>
+        <translation>Mikronezja</translation>
+    </message>
+    <message>
+        <source>Faroe Islands</source>
+        <translation>Wyspy Owcze</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>Francja</translation>
+    </message>
+    <message>
+        <source>Gabon</source>
+        <translation>Gabon</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>Wielka Brytania</translation>
+    </message>
+    <message>
+        <source>Grenada</source>
+        <translation>Grenada</translation>
+    </message>
+    <message>
+        <source>Georgia</source>
+        <translation>Gruzja</translation>
+    </message>
+    <message>
+        <source>French Guiana</source>
+        <translation>Gujana Francuska</translation>
+    </message>
+    <message>
+        <source>Guernsey</source>
+        <translation>Guernsey</translation>
+    </message>
+    <message>
+        <source>Ghana</source>
+        <translation>Ghana</translation>
+    </message>
+    <message>
+        <source>Gibraltar</source>
+        <translation>Gibraltar</translation>
+    </message>
+    <message>
+        <source>Greenland</source>
+        <translation>Grenlandia</translation>
+    </message>
+    <message>
+        <source>Gambia</source>
+        <translation>Gambia</translation>
+    </message>
+    <message>
+        <source>Guinea</source>
+        <translation>Gwinea</translation>
+    </message>
+    <message>
+        <source>Guadeloupe</source>
+        <translation>Gwadelupa</translation>
+    </message>
+    <message>
+        <source>Equatorial Guinea</source>
+        <translation>Gwinea Równikowa</translation>
+    </message>
+    <message>
+        <source>Greece</source>
+        <translation>Grecja</translation>
+    </message>
+    <message>
+        <source>South Georgia &amp; South Sandwich Islands</source>
+        <translation>Georgia Południowa i Sandwich Południowy</translation>
+    </message>
+    <message>
+        <source>Guatemala</source>
+        <translation>Gwatemala</translation>
+    </message>
+    <message>
+        <source>Guam</source>
+        <translation>Guam</translation>
+    </message>
+    <message>
+        <source>Guinea-Bissau</source>
+        <translation>Gwinea Bissau</translation>
+    </message>
+    <message>
+        <source>Guyana</source>
+        <translation>Gujana</translation>
+    </message>
+    <message>
+        <source>Hong Kong SAR China</source>
+        <translation>SRA Hongkong (Chiny)</translation>
+    </message>
+    <message>
+        <source>Heard &amp; McDonald Islands</source>
+        <translation>Wyspy Heard i McDonalda</translation>
+    </message>
+    <message>
+        <source>Honduras</source>
+        <translation>Honduras</translation>
+    </message>
+    <message>
+        <source>Croatia</source>
+        <translation>Chorwacja</translation>
+    </message>
+    <message>
+        <source>Haiti</source>
+        <translation>Haiti</translation>
+    </message>
+    <message>
+        <source>Hungary</source>
+        <translation>Węgry</translation>
+    </message>
+    <message>
+        <source>Indonesia</source>
+        <translation>Indonezja</translation>
+    </message>
+    <message>
+        <source>Ireland</source>
+        <translation>Irlandia</translation>
+    </message>
+    <message>
+        <source>Israel</source>
+        <translation>Izrael</translation>
+    </message>
+    <message>
+        <source>Isle of Man</source>
+        <translation>Wyspa Man</translation>
+    </message>
+    <message>
+        <source>India</source>
+        <translation>Indie</translation>
+    </message>
+    <message>
+        <source>British Indian Ocean Territory</source>
+        <translation>Brytyjskie Terytorium Oceanu Indyjskiego</translation>
+    </message>
+    <message>
+        <source>Iraq</source>
+        <translation>Irak</translation>
+    </message>
+    <message>
+        <source>Iran</source>
+        <translation>Iran</translation>
+    </message>
+    <message>
+        <source>Iceland</source>
+        <translation>Islandia</translation>
+    </message>
+    <message>
+        <source>Italy</source>
+        <translation>Włochy</translation>
+    </message>
+    <message>
+        <source>Jersey</source>
+        <translation>Jersey</translation>
+    </message>
+    <message>
+        <source>Jamaica</source>
+        <translation>Jamajka</translation>
+    </message>
+    <message>
+        <source>Jordan</source>
+        <translation>Jordania</translation>
+    </message>
+    <message>
+        <source>Japan</source>
+        <translation>Japonia</translation>
+    </message>
+    <message>
+        <source>Kenya</source>
+        <translation>Kenia</translation>
+    </message>
+    <message>
+        <source>Kyrgyzstan</source>
+        <translation>Kirgistan</translation>
+    </message>
+    <message>
+        <source>Cambodia</source>
+        <translation>Kambodża</translation>
+    </message>
+    <message>
+        <source>Kiribati</source>
+        <translation>Kiribati</translation>
+    </message>
+    <message>
+        <source>Comoros</source>
+        <translation>Komory</translation>
+    </message>
+    <message>
+        <source>St. Kitts &amp; Nevis</source>
+        <translation>Saint Kitts i Nevis</translation>
+    </message>
+    <message>
+        <source>North Korea</source>
+        <translation>Korea Północna</translation>
+    </message>
+    <message>
+        <source>South Korea</source>
+        <translation>Korea Południowa</translation>
+    </message>
+    <message>
+        <source>Kuwait</source>
+        <translation>Kuwejt</translation>
+    </message>
+    <message>
+        <source>Cayman Islands</source>
+        <translation>Kajmany</translation>
+    </message>
+    <message>
+        <source>Kazakhstan</source>
+        <translation>Kazachstan</translation>
+    </message>
+    <message>
+        <source>Laos</source>
+        <translation>Laos</translation>
+    </message>
+    <message>
+        <source>Lebanon</source>
+        <translation>Liban</translation>
+    </message>
+    <message>
+        <source>St. Lucia</source>
+        <translation>Saint Lucia</translation>
+    </message>
+    <message>
+        <source>Liechtenstein</source>
+        <translation>Liechtenstein</translation>
+    </message>
+    <message>
+        <source>Sri Lanka</source>
+        <translation>Sri Lanka</translation>
+    </message>
+    <message>
+        <source>Liberia</source>
+        <translation>Liberia</translation>
+    </message>
+    <message>
+        <source>Lesotho</source>
+        <translation>Lesotho</translation>
+    </message>
+    <message>
+        <source>Lithuania</source>
+        <translation>Litwa</translation>
+    </message>
+    <message>
+        <source>Luxembourg</source>
+        <translation>Luksemburg</translation>
+    </message>
+    <message>
+        <source>Latvia</source>
+        <translation>Łotwa</translation>
+    </message>
+    <message>
+        <source>Libya</source>
+        <translation>Libia</translation>
+    </message>
+    <message>
+        <source>Morocco</source>
+        <translation>Maroko</translation>
+    </message>
+    <message>
+        <source>Monaco</source>
+        <translation>Monako</translation>
+    </message>
+    <message>
+        <source>Moldova</source>
+        <translation>Mołdawia</translation>
+    </message>
+    <message>
+        <source>Montenegro</source>
+        <translation>Czarnogóra</translation>
+    </message>
+    <message>
+        <source>St. Martin</source>
+        <translation>Saint-Martin</translation>
+    </message>
+    <message>
+        <source>Madagascar</source>
+        <translation>Madagaskar</translation>
+    </message>
+    <message>
+        <source>Marshall Islands</source>
+        <translation>Wyspy Marshalla</translation>
+    </message>
+    <message>
+        <source>North Macedonia</source>
+        <translation>Macedonia Północna</translation>
+    </message>
+    <message>
+        <source>Mali</source>
+        <translation>Mali</translation>
+    </message>
+    <message>
+        <source>Myanmar (Burma)</source>
+        <translation>Mjanma (Birma)</translation>
+    </message>
+    <message>
+        <source>Mongolia</source>
+        <translation>Mongolia</translation>
+    </message>
+    <message>
+        <source>Macao SAR China</source>
+        <translation>SRA Makau (Chiny)</translation>
+    </message>
+    <message>
+        <source>Northern Mariana Islands</source>
+        <translation>Mariany Północne</translation>
+    </message>
+    <message>
+        <source>Martinique</source>
+        <translation>Martynika</translation>
+    </message>
+    <message>
+        <source>Mauritania</source>
+        <translation>Mauretania</translation>
+    </message>
+    <message>
+        <source>Montserrat</source>
+        <translation>Montserrat</translation>
+    </message>
+    <message>
+        <source>Malta</source>
+        <translation>Malta</translation>
+    </message>
+    <message>
+        <source>Mauritius</source>
+        <translation>Mauritius</translation>
+    </message>
+    <message>
+        <source>Maldives</source>
+        <translation>Malediwy</translation>
+    </message>
+    <message>
+        <source>Malawi</source>
+        <translation>Malawi</translation>
+    </message>
+    <message>
+        <source>Mexico</source>
+        <translation>Meksyk</translation>
+    </message>
+    <message>
+        <source>Malaysia</source>
+        <translation>Malezja</translation>
+    </message>
+    <message>
+        <source>Mozambique</source>
+        <translation>Mozambik</translation>
+    </message>
+    <message>
+        <source>Namibia</source>
+        <translation>Namibia</translation>
+    </message>
+    <message>
+        <source>New Caledonia</source>
+        <translation>Nowa Kaledonia</translation>
+    </message>
+    <message>
+        <source>Niger</source>
+        <translation>Niger</translation>
+    </message>
+    <message>
+        <source>Norfolk Island</source>
+        <translation>Norfolk</translation>
+    </message>
+    <message>
+        <source>Nigeria</source>
+        <translation>Nigeria</translation>
+    </message>
+    <message>
+        <source>Nicaragua</source>
+        <translation>Nikaragua</translation>
+    </message>
+    <message>
+        <source>Netherlands</source>
+        <translation>Holandia</translation>
+    </message>
+    <message>
+        <source>Norway</source>
+        <translation>Norwegia</translation>
+    </message>
+    <message>
+        <source>Nepal</source>
+        <translation>Nepal</translation>
+    </message>
+    <message>
+        <source>Nauru</source>
+        <translation>Nauru</translation>
+    </message>
+    <message>
+        <source>Niue</source>
+        <translation>Niue</translation>
+    </message>
+    <message>
+        <source>New Zealand</source>
+        <translation>Nowa Zelandia</translation>
+    </message>
+    <message>
+        <source>Oman</source>
+        <translation>Oman</translation>
+    </message>
+    <message>
+        <source>Panama</source>
+        <translation>Panama</translation>
+    </message>
+    <message>
+        <source>Peru</source>
+        <translation>Peru</translation>
+    </message>
+    <message>
+        <source>French Polynesia</source>
+        <translation>Polinezja Francuska</translation>
+    </message>
+    <message>
+        <source>Papua New Guinea</source>
+        <translation>Papua-Nowa Gwinea</translation>
+    </message>
+    <message>
+        <source>Philippines</source>
+        <translation>Filipiny</translation>
+    </message>
+    <message>
+        <source>Pakistan</source>
+        <translation>Pakistan</translation>
+    </message>
+    <message>
+        <source>Poland</source>
+        <translation>Polska</translation>
+    </message>
+    <message>
+        <source>St. Pierre &amp; Miquelon</source>
+        <translation>Saint-Pierre i Miquelon</translation>
+    </message>
+    <message>
+        <source>Pitcairn Islands</source>
+        <translation>Pitcairn</translation>
+    </message>
+    <message>
+        <source>Puerto Rico</source>
+        <translation>Portoryko</translation>
+    </message>
+    <message>
+        <source>Palestinian Territories</source>
+        <translation>Terytoria Palestyńskie</translation>
+    </message>
+    <message>
+        <source>Portugal</source>
+        <translation>Portugalia</translation>
+    </message>
+    <message>
+        <source>Palau</source>
+        <translation>Palau</translation>
+    </message>
+    <message>
+        <source>Paraguay</source>
+        <translation>Paragwaj</translation>
+    </message>
+    <message>
+        <source>Qatar</source>
+        <translation>Katar</translation>
+    </message>
+    <message>
+        <source>Réunion</source>
+        <translation>Reunion</translation>
+    </message>
+    <message>
+        <source>Romania</source>
+        <translation>Rumunia</translation>
+    </message>
+    <message>
+        <source>Serbia</source>
+        <translation>Serbia</translation>
+    </message>
+    <message>
+        <source>Russia</source>
+        <translation>Rosja</translation>
+    </message>
+    <message>
+        <source>Rwanda</source>
+        <translation>Rwanda</translation>
+    </message>
+    <message>
+        <source>Saudi Arabia</source>
+        <translation>Arabia Saudyjska</translation>
+    </message>
+    <message>
+        <source>Solomon Islands</source>
+        <translation>Wyspy Salomona</translation>
+    </message>
+    <message>
+        <source>Seychelles</source>
+        <translation>Seszele</translation>
+    </message>
+    <message>
+        <source>Sudan</source>
+        <translation>Sudan</translation>
+    </message>
+    <message>
+        <source>Sweden</source>
+        <translation>Szwecja</translation>
+    </message>
+    <message>
+        <source>Singapore</source>
+        <translation>Singapur</translation>
+    </message>
+    <message>
+        <source>St. Helena</source>
+        <translation>Wyspa Świętej Heleny</translation>
+    </message>
+    <message>
+        <source>Slovenia</source>
+        <translation>Słowenia</translation>
+    </message>
+    <message>
+        <source>Svalbard &amp; Jan Mayen</source>
+        <translation>Svalbard i Jan Mayen</translation>
+    </message>
+    <message>
+        <source>Slovakia</source>
+        <translation>Słowacja</translation>
+    </message>
+    <message>
+        <source>Sierra Leone</source>
+        <translation>Sierra Leone</translation>
+    </message>
+    <message>
+        <source>San Marino</source>
+        <translation>San Marino</translation>
+    </message>
+    <message>
+        <source>Senegal</source>
+        <translation>Senegal</translation>
+    </message>
+    <message>
+        <source>Somalia</source>
+        <translation>Somalia</translation>
+    </message>
+    <message>
+        <source>Suriname</source>
+        <translation>Surinam</translation>
+    </message>
+    <message>
+        <source>South Sudan</source>
+        <translation>Sudan Południowy</translation>
+    </message>
+    <message>
+        <source>São Tomé &amp; Príncipe</source>
+        <translation>Wyspy Świętego Tomasza i Książęca</translation>
+    </message>
+    <message>
+        <source>El Salvador</source>
+        <translation>Salwador</translation>
+    </message>
+    <message>
+        <source>Sint Maarten</source>
+        <translation>Sint Maarten</translation>
+    </message>
+    <message>
+        <source>Syria</source>
+        <translation>Syria</translation>
+    </message>
+    <message>
+        <source>Eswatini</source>
+        <translation>Eswatini</translation>
+    </message>
+    <message>
+        <source>Turks &amp; Caicos Islands</source>
+        <translation>Turks i Caicos</translation>
+    </message>
+    <message>
+        <source>Chad</source>
+        <translation>Czad</translation>
+    </message>
+    <message>
+        <source>French Southern Territories</source>
+        <translation>Francuskie Terytoria Południowe i Antarktyczne</translation>
+    </message>
+    <message>
+        <source>Togo</source>
+        <translation>Togo</translation>
+    </message>
+    <message>
+        <source>Thailand</source>
+        <translation>Tajlandia</translation>
+    </message>
+    <message>
+        <source>Tajikistan</source>
+        <translation>Tadżykistan</translation>
+    </message>
+    <message>
+        <source>Tokelau</source>
+        <translation>Tokelau</translation>
+    </message>
+    <message>
+        <source>Timor-Leste</source>
+        <translation>Timor Wschodni</translation>
+    </message>
+    <message>
+        <source>Turkmenistan</source>
+        <translation>Turkmenistan</translation>
+    </message>
+    <message>
+        <source>Tunisia</source>
+        <translation>Tunezja</translation>
+    </message>
+    <message>
+        <source>Tonga</source>
+        <translation>Tonga</translation>
+    </message>
+    <message>
+        <source>Türkiye</source>
+        <translation>Turcja</translation>
+    </message>
+    <message>
+        <source>Trinidad &amp; Tobago</source>
+        <translation>Trynidad i Tobago</translation>
+    </message>
+    <message>
+        <source>Tuvalu</source>
+        <translation>Tuvalu</translation>
+    </message>
+    <message>
+        <source>Taiwan</source>
+        <translation>Tajwan</translation>
+    </message>
+    <message>
+        <source>Tanzania</source>
+        <translation>Tanzania</translation>
+    </message>
+    <message>
+        <source>Ukraine</source>
+        <translation>Ukraina</translation>
+    </message>
+    <message>
+        <source>Uganda</source>
+        <translation>Uganda</translation>
+    </message>
+    <message>
+        <source>U.S. Outlying Islands</source>
+        <translation>Dalekie Wyspy Mniejsze Stanów Zjednoczonych</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>Stany Zjednoczone</translation>
+    </message>
+    <message>
+        <source>Uruguay</source>
+        <translation>Urugwaj</translation>
+    </message>
+    <message>
+        <source>Uzbekistan</source>
+        <translation>Uzbekistan</translation>
+    </message>
+    <message>
+        <source>Vatican City</source>
+        <translation>Watykan</translation>
+    </message>
+    <message>
+        <source>St. Vincent &amp; Grenadines</source>
+        <translation>Saint Vincent i Grenadyny</translation>
+    </message>
+    <message>
+        <source>Venezuela</source>
+        <translation>Wenezuela</translation>
+    </message>
+    <message>
+        <source>British Virgin Islands</source>
+        <translation>Brytyjskie Wyspy Dziewicze</translation>
+    </message>
+    <message>
+        <source>U.S. Virgin Islands</source>
+        <translation>Wyspy Dziewicze Stanów Zjednoczonych</translation>
+    </message>
+    <message>
+        <source>Vietnam</source>
+        <translation>Wietnam</translation>
+    </message>
+    <message>
+        <source>Vanuatu</source>
+        <translation>Vanuatu</translation>
+    </message>
+    <message>
+        <source>Wallis &amp; Futuna</source>
+        <translation>Wallis i Futuna</translation>
+    </message>
+    <message>
+        <source>Samoa</source>
+        <translation>Samoa</translation>
+    </message>
+    <message>
+        <source>Yemen</source>
+        <translation>Jemen</translation>
+    </message>
+    <message>
+        <source>Mayotte</source>
+        <translation>Majotta</translation>
+    </message>
+    <message>
+        <source>South Africa</source>
+        <translation>Republika Południowej Afryki</translation>
+    </message>
+    <message>
+        <source>Zambia</source>
+        <translation>Zambia</translation>
+    </message>
+    <message>
+        <source>Zimbabwe</source>
+        <translation>Zimbabwe</translation>
+    </message>
+</context>
+<context>
     <name>CsvCommands</name>
     <message>
         <source>CSV files (*.csv)</source>
@@ -457,7 +1456,7 @@
     </message>
     <message>
         <source>{done} done · {failed} failed · {skipped} skipped</source>
-        <translation>wykonano: {done} · nie powiodło się: {failed} · pominięto: {skipped}</translation>
+        <translation>wykonano: {done} · błędy: {failed} · pominięto: {skipped}</translation>
     </message>
     <message>
         <source>Interrupted</source>
@@ -488,11 +1487,11 @@
     </message>
     <message>
         <source>{used} / {total} assigned</source>
-        <translation>Przypisane: {used} / {total}</translation>
+        <translation>Zajęte: {used} / {total}</translation>
     </message>
     <message>
         <source>{free} free</source>
-        <translation>Dostępne: {free}</translation>
+        <translation>Wolne: {free}</translation>
     </message>
     <message>
         <source>Suspended</source>
@@ -659,7 +1658,7 @@
     </message>
     <message>
         <source>Free</source>
-        <translation>Dostępne</translation>
+        <translation>Wolne</translation>
     </message>
     <message>
         <source>Note</source>
@@ -683,7 +1682,7 @@
     </message>
     <message>
         <source>No seats left</source>
-        <translation>Brak dostępnych licencji</translation>
+        <translation>Brak wolnych licencji</translation>
     </message>
     <message>
         <source>Expiring: renew soon</source>
@@ -769,9 +1768,9 @@
     <message numerus="yes">
         <source>Needs %Ln seats of {package}, {free} free</source>
         <translation>
-            <numerusform>Potrzeba %Ln licencji {package}, dostępne: {free}</numerusform>
-            <numerusform>Potrzeba %Ln licencji {package}, dostępne: {free}</numerusform>
-            <numerusform>Potrzeba %Ln licencji {package}, dostępne: {free}</numerusform>
+            <numerusform>Potrzeba %Ln licencji {package}, wolne: {free}</numerusform>
+            <numerusform>Potrzeba %Ln licencji {package}, wolne: {free}</numerusform>
+            <numerusform>Potrzeba %Ln licencji {package}, wolne: {free}</numerusform>
         </translation>
     </message>
     <message>
@@ -948,9 +1947,9 @@
     <message numerus="yes">
         <source>%Ln failed</source>
         <translation>
-            <numerusform>nie powiodło się: %Ln</numerusform>
-            <numerusform>nie powiodło się: %Ln</numerusform>
-            <numerusform>nie powiodło się: %Ln</numerusform>
+            <numerusform>błędy: %Ln</numerusform>
+            <numerusform>błędy: %Ln</numerusform>
+            <numerusform>błędy: %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1053,9 +2052,9 @@
     <message numerus="yes">
         <source>%Ln failed</source>
         <translation>
-            <numerusform>nie powiodło się: %Ln</numerusform>
-            <numerusform>nie powiodło się: %Ln</numerusform>
-            <numerusform>nie powiodło się: %Ln</numerusform>
+            <numerusform>błędy: %Ln</numerusform>
+            <numerusform>błędy: %Ln</numerusform>
+            <numerusform>błędy: %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1190,7 +2189,7 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
     </message>
     <message>
         <source>Free</source>
-        <translation>Dostępne</translation>
+        <translation>Wolne</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1503,7 +2502,7 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
     <name>UserText</name>
     <message>
         <source>not enough seats</source>
-        <translation>za mało dostępnych licencji</translation>
+        <translation>za mało wolnych licencji</translation>
     </message>
     <message>
         <source>conflicts with another license</source>

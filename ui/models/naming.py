@@ -108,11 +108,18 @@ def problems_text(user: User, naming: LicenseNaming) -> str:
 
 
 def status_text(user: User) -> str:
-    return (
-        QCoreApplication.translate("UserText", "Active")
-        if user.account_enabled
-        else QCoreApplication.translate("UserText", "Blocked")
-    )
+    return _status_word(user.account_enabled)
+
+
+def status_words() -> tuple[str, ...]:
+    """Every word the Status column shows, in the current language (to size the column)."""
+    return (_status_word(True), _status_word(False))
+
+
+def _status_word(enabled: bool) -> str:
+    if enabled:
+        return QCoreApplication.translate("UserText", "Active")
+    return QCoreApplication.translate("UserText", "Blocked")
 
 
 def search_haystack(user: User) -> str:

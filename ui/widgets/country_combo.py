@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCollator, QLocale
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from desktop.countries import ISO_3166_ALPHA2
-
-
-def country_name(code: str) -> str:
-    territory = QLocale.codeToTerritory(code)
-    if territory == QLocale.Country.AnyTerritory:
-        return code
-    return QLocale.territoryToString(territory)
+from ui.widgets.country_names import country_name
 
 
 class CountryCombo(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("countryCombo")
+        # The language's own alphabetical order: in Polish, Łotwa comes after Luksemburg.
+        collator = QCollator(QLocale())
         entries = sorted(
-            ((country_name(code), code) for code in ISO_3166_ALPHA2), key=lambda e: e[0].casefold()
+            ((country_name(code), code) for code in ISO_3166_ALPHA2),
+            key=lambda e: collator.sortKey(e[0]),
         )
         for name, code in entries:
             self.addItem(f"{name} ({code})", code)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QKeySequence, QMouseEven
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ui.models.columns import Column
+from ui.models.naming import status_words
 from ui.models.user_filter import UserFilterProxy
 from ui.widgets.row_delegate import RowDelegate
 
@@ -26,6 +27,9 @@ DEFAULT_WIDTHS = {
     Column.DEPARTMENT: 130,
     Column.PROBLEMS: 200,
 }
+
+# The status dot, the gaps around it and the cell margins, beside the status word.
+STATUS_ICON_AND_PADDING = 40
 
 _MOVE_KEYS = {
     Qt.Key.Key_Up,
@@ -78,6 +82,12 @@ class UserTableView(QTableView):
         header = self.horizontalHeader()
         for column, width in DEFAULT_WIDTHS.items():
             header.resizeSection(column, width)
+        # A translation can outgrow the English width ("Zablokowany"): room for the longest,
+        # taken from Licenses (which elides anyway) so the table stays as wide as before.
+        words = max(self.fontMetrics().horizontalAdvance(w) for w in status_words())
+        extra = max(0, words + STATUS_ICON_AND_PADDING - DEFAULT_WIDTHS[Column.STATUS])
+        header.resizeSection(Column.STATUS, DEFAULT_WIDTHS[Column.STATUS] + extra)
+        header.resizeSection(Column.LICENSES, DEFAULT_WIDTHS[Column.LICENSES] - extra)
         for fixed in (Column.CHECK, Column.ACTIONS):
             header.setSectionResizeMode(fixed, QHeaderView.ResizeMode.Fixed)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # arrival order until clicked
