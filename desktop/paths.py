@@ -6,6 +6,7 @@ The window may pass QStandardPaths' folder instead; scripts and the CLI use this
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -30,3 +31,14 @@ def app_data_dir() -> Path:
 
 def default_journal_path() -> Path:
     return app_data_dir() / JOURNAL_FILE
+
+
+def tenant_journal_file(tenant_id: str) -> str:
+    """The journal file of one signed-in tenant: History and resume must never show or touch
+    another tenant's runs. Tenant ids are GUIDs; anything else is made safe for a file name."""
+    safe = re.sub(r"[^A-Za-z0-9._-]", "_", tenant_id.strip()) or "unknown"
+    return f"journal-{safe}.sqlite3"
+
+
+def tenant_journal_path(tenant_id: str) -> Path:
+    return app_data_dir() / tenant_journal_file(tenant_id)

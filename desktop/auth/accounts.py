@@ -238,7 +238,8 @@ class AccountManager:
     ) -> MsalTokenProvider:
         """A ``TokenProvider`` for the Graph client, pinned to one account (the current one
         by default) so switching accounts never redirects a run that is under way."""
-        return MsalTokenProvider(self, scopes, self._account(account_id).home_account_id)
+        info = self._account(account_id)
+        return MsalTokenProvider(self, scopes, info.home_account_id, tenant_id=info.tenant_id)
 
     # -- signing out -------------------------------------------------------------------------
 

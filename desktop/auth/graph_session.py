@@ -37,3 +37,16 @@ def signed_in_graph_client(graph_url: str | None = None) -> GraphClient | None:
     # Read scopes: Entra puts every scope already consented into the token, so a change
     # works once `license-desk login --access licenses` granted it.
     return GraphClient(url, manager.token_provider(BROWSE, account_id=current.home_account_id))
+
+
+def signed_in_tenant_id() -> str | None:
+    """The current account's tenant id, from the keyring only (no network); None when nobody
+    is signed in or there is no keyring."""
+    try:
+        store = open_token_store(keyring_namespace())
+    except KeyringUnavailableError as exc:
+        if exc.missing:
+            return None
+        raise
+    current = AccountManager(store, AuthConfig.from_environment()).current()
+    return current.tenant_id if current is not None and current.tenant_id else None

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from desktop.auth import scopes as graph_scopes
 from desktop.auth.msal_results import AccessToken
 
 if TYPE_CHECKING:
@@ -30,11 +31,13 @@ class MsalTokenProvider:
         scopes: Sequence[str],
         account_id: str,
         *,
+        tenant_id: str = "",
         clock: Callable[[], float] = time.time,
     ) -> None:
         self._manager = manager
         self.scopes = tuple(scopes)
         self.account_id = account_id
+        self.tenant_id = tenant_id  # the signed-in tenant, for its own journal
         self._clock = clock
         self._lock = threading.Lock()
         self._token: AccessToken | None = None
@@ -53,6 +56,24 @@ class MsalTokenProvider:
             if self._renewals != seen and self._token is not None:
                 return self._token.value  # another thread refreshed while we waited
             return self._acquire(force_refresh=True)
+
+    def ensure_scopes(self, scopes: Sequence[str]) -> None:
+        """Widen this provider to ``scopes`` as well, with a token that carries them, silently.
+
+        Raises ``ConsentRequiredError`` when they were never granted: the caller signs in
+        interactively with them and calls this again. The cached token is replaced even if
+        still valid, because it was issued before the consent and lacks the new scopes.
+        """
+        wanted = graph_scopes.normalise((*self.scopes, *scopes))
+        with self._lock:
+            current = self._token
+            if current is not None and graph_scopes.covers(current.scopes, wanted):
+                self.scopes = wanted
+                return
+            token = self._manager.acquire_token(wanted, account_id=self.account_id)
+            self.scopes = wanted
+            self._token = token
+            self._renewals += 1
 
     def _acquire(self, *, force_refresh: bool) -> str:
         self._token = self._manager.acquire_token(

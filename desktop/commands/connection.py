@@ -15,7 +15,7 @@ from desktop.graph.client import GraphClient
 from desktop.graph.errors import LicenseDeskError
 from desktop.graph.tokens import StaticToken
 from desktop.licensing.controller import LicenseController
-from desktop.paths import default_journal_path
+from desktop.paths import default_journal_path, tenant_journal_path
 
 ENV_GRAPH_URL = "LICENSE_DESK_GRAPH_URL"
 ENV_TOKEN = "LICENSE_DESK_TOKEN"
@@ -45,7 +45,8 @@ def add_connection_options(parser: argparse.ArgumentParser) -> None:
         "--journal",
         metavar="PATH",
         type=Path,
-        help=f"journal file (env {ENV_JOURNAL}; default {default_journal_path()})",
+        help=f"journal file (env {ENV_JOURNAL}; default {default_journal_path()}, or "
+        "journal-<tenant id>.sqlite3 beside it for the signed-in account)",
     )
 
 
@@ -82,10 +83,45 @@ def make_client(args: argparse.Namespace) -> GraphClient:
     return client
 
 
-def journal_path(args: argparse.Namespace) -> Path:
+def journal_path(args: argparse.Namespace, client: GraphClient | None = None) -> Path:
+    """--journal or LICENSE_DESK_JOURNAL; else, for the signed-in account, its tenant's own
+    journal (so resume and undo never reach another tenant's runs); else the default one.
+
+    Without ``client`` (history reads only the journal) the signed-in account is looked up in
+    the keyring, unless --graph-url/--token say another connection is meant.
+    """
     given = getattr(args, "journal", None) or os.environ.get(ENV_JOURNAL)
-    return Path(given).expanduser() if given else default_journal_path()
+    if given:
+        return Path(given).expanduser()
+    tenant_id = _signed_in_tenant(args, client)
+    return tenant_journal_path(tenant_id) if tenant_id else default_journal_path()
+
+
+def _signed_in_tenant(args: argparse.Namespace, client: GraphClient | None) -> str | None:
+    from desktop.auth.token_provider import MsalTokenProvider
+
+    if client is not None:
+        tokens = client.tokens
+        return tokens.tenant_id or None if isinstance(tokens, MsalTokenProvider) else None
+    explicit = any(
+        getattr(args, name, None) or os.environ.get(env)
+        for name, env in (("graph_url", ENV_GRAPH_URL), ("token", ENV_TOKEN))
+    )
+    if explicit:
+        return None
+    from desktop.auth.errors import KeyringUnavailableError
+    from desktop.auth.graph_session import signed_in_tenant_id
+
+    try:
+        return signed_in_tenant_id()
+    except KeyringUnavailableError:
+        return None  # a locked keyring: listing the shared journal beats failing outright
 
 
 def open_controller(args: argparse.Namespace) -> LicenseController:
-    return LicenseController(make_client(args), journal_path(args))
+    client = make_client(args)
+    try:
+        return LicenseController(client, journal_path(args, client))
+    except BaseException:
+        client.close()
+        raise

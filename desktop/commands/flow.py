@@ -5,9 +5,18 @@ from __future__ import annotations
 import argparse
 import functools
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TextIO
 
+from desktop.auth.errors import ConsentRequiredError
+from desktop.auth.write_access import (
+    ACCESS_ALL,
+    access_level,
+    ensure_write_access,
+    plan_scopes,
+    writes_licenses,
+    writes_users,
+)
 from desktop.cancel import CancelToken
 from desktop.catalog import CatalogLookupError
 from desktop.commands.connection import ConnectionOptionsError
@@ -67,6 +76,9 @@ def handles_errors(handler: Callable[[argparse.Namespace], int]) -> Callable[...
         except PlanBlockedError as exc:
             print(str(exc), file=sys.stderr)
             return EXIT_BAD_INPUT
+        except ConsentRequiredError as exc:  # before AuthenticationError, its base class
+            print(consent_hint(exc.scopes), file=sys.stderr)
+            return EXIT_BAD_INPUT
         except AuthenticationError as exc:
             print(
                 f"Sign-in was refused: {exc.message} Sign in again or pass a valid --token.",
@@ -89,6 +101,23 @@ def handles_errors(handler: Callable[[argparse.Namespace], int]) -> Callable[...
             return EXIT_SOME_FAILED
 
     return wrapped
+
+
+def consent_hint(scopes: Sequence[str]) -> str:
+    """What to run when the signed-in account has not granted the write scopes yet. The CLI
+    never opens a browser by itself: scripts must not hang waiting for a person."""
+    licenses, users = writes_licenses(scopes), writes_users(scopes)
+    what = (
+        "change licenses and users"
+        if licenses and users
+        else ("change users" if users else "change licenses")
+    )
+    level = access_level(scopes)
+    alternative = "" if level == ACCESS_ALL else f" (or --access {ACCESS_ALL})"
+    return (
+        f"License Desk has no permission to {what} yet: run "
+        f"`license-desk login --access {level}`{alternative} and try again."
+    )
 
 
 def labels_of(checked: CheckedPlan) -> dict[str, str]:
@@ -207,6 +236,8 @@ def check_confirm_apply(
     if getattr(args, "dry_run", False):
         print("Dry run: nothing was changed.", file=out)
         return EXIT_OK
+    # Before asking and before anything is sent: a missing write scope ends the command here.
+    ensure_write_access(controller.client.tokens, plan_scopes(checked))
     if not getattr(args, "yes", False):
         if not is_terminal(stdin):
             print(

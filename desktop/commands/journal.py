@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from desktop.auth.write_access import ensure_write_access, resume_scopes
 from desktop.commands.connection import add_connection_options, journal_path, open_controller
 from desktop.commands.flow import (
     check_confirm_apply,
@@ -84,6 +85,8 @@ def run_history(args: argparse.Namespace) -> int:
 def run_resume(args: argparse.Namespace) -> int:
     controller = open_controller(args)
     try:
+        # Resume sends what is left of the run: ask for its write scopes before any of it.
+        ensure_write_access(controller.client.tokens, resume_scopes(controller, args.run))
         report = run_with_progress(
             lambda printer, cancel: controller.resume(args.run, progress=printer, cancel=cancel),
             sys.stderr,

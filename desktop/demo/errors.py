@@ -23,9 +23,11 @@ SERVICE_UNAVAILABLE = "serviceNotAvailable"
 GATEWAY_TIMEOUT = "gatewayTimeout"
 EXPIRED_PAGE_TOKEN = "Directory_ExpiredPageToken"
 FAILED_DEPENDENCY = "FailedDependency"  # unverified
+REQUEST_DENIED = "Authorization_RequestDenied"
 
 # Messages
 MSG_EMPTY_TOKEN = "Access token is empty."
+MSG_INSUFFICIENT_PRIVILEGES = "Insufficient privileges to complete the operation."
 MSG_THROTTLED = (
     "Your request is throttled temporarily. Please try after the time specified in the "
     "Retry-After header."

@@ -45,6 +45,7 @@ from desktop.demo.identity_tokens import (
     pkce_challenge,
     secret_hash,
     short_scopes,
+    token_may,
 )
 from desktop.demo.router import Request, Response
 from desktop.demo.server import DemoTenant
@@ -93,10 +94,15 @@ class DemoIdentity:
 
     def protect(self, tenant: DemoTenant) -> DemoAccount:
         """Make ``tenant``'s Graph routes accept only live tokens issued here for it (another
-        tenant's server can serve the identity endpoints)."""
+        tenant's server can serve the identity endpoints), and writes only with the scope they
+        need (403 Authorization_RequestDenied otherwise)."""
         tenant_id = tenant.tenant_id
         tenant.token_validator = lambda token: self._signer.check_access_token(
             token, tenant_id, self.now()
+        )
+        # Writes need the delegated write scope in the token's scp, as on Graph.
+        tenant.permission_check = lambda token, method, path: token_may(
+            self._signer.claims_of(token), method, path
         )
         row = tenant.store.users_page("1", (), 0, 1)[0]
         return self.add_account(

@@ -48,6 +48,9 @@ from desktop.demo.transport import DROP, Drop, LoopbackHTTPServer
 log = logging.getLogger(__name__)
 
 TokenValidator = Callable[[str], "str | None"]
+# (bearer token, method, path) -> may this token do this? Set by the demo identity platform,
+# which knows the scopes its tokens carry; without one every valid token may do everything.
+PermissionCheck = Callable[[str, str, str], bool]
 WRITE_METHODS = frozenset({"POST", "PATCH", "PUT", "DELETE"})
 _BATCH_PATH = f"{GRAPH_VERSION_PREFIX}/$batch"
 _WWW_AUTHENTICATE = (
@@ -88,6 +91,7 @@ class DemoTenant:
         self.faults.validate()
         self.stats = Stats()
         self.token_validator: TokenValidator | None = None
+        self.permission_check: PermissionCheck | None = None
         self._users = users
         self._seed = seed_number
         self._dice = FaultDice(seed_number)
@@ -260,7 +264,10 @@ class DemoTenant:
             return self._error(request, self._unknown_route(request))
         request.params = match.params
         is_batch = request.path.lower() == _BATCH_PATH.lower()
-        if not is_batch:
+        if not is_batch:  # a $batch's inner requests are checked one by one
+            denied = self._check_permission(request)
+            if denied is not None:
+                return self._error(request, denied)
             refusal = self._throttle(request)
             if refusal is not None:
                 return self._error(request, refusal)
@@ -306,7 +313,20 @@ class DemoTenant:
         if match is None or not match.route.graph or request.path.lower() == _BATCH_PATH.lower():
             return self._error(request, self._unknown_route(request))
         request.params = match.params
+        denied = self._check_permission(request)
+        if denied is not None:
+            return self._error(request, denied)
         return self._run(match.route.handler, request)
+
+    def _check_permission(self, request: Request) -> EnvelopeError | None:
+        """Graph's 403 when the token lacks the delegated scope the request needs."""
+        check = self.permission_check
+        if check is None:
+            return None
+        token = (request.header("Authorization") or "").partition(" ")[2].strip()
+        if check(token, request.method, request.path):
+            return None
+        return EnvelopeError(403, errors.REQUEST_DENIED, errors.MSG_INSUFFICIENT_PRIVILEGES)
 
     def _check_token(self, request: Request) -> EnvelopeError | None:
         scheme, _, token = (request.header("Authorization") or "").partition(" ")

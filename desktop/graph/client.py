@@ -115,6 +115,7 @@ class GraphClient:
         ``write_limit`` sets a known write limit; ``pacer`` shares one pacer between clients
         using the same token; ``retry`` and ``clock`` replace the defaults (tests).
         """
+        self._tokens = tokens
         self._clock = clock or RealClock()
         self._stats = StatsCounter()
         self._pacer = pacer or WritePacer(write_limit, clock=self._clock)
@@ -129,6 +130,11 @@ class GraphClient:
             stats=self._stats,
         )
         self._batches = BatchSender(self._transport)
+
+    @property
+    def tokens(self) -> TokenProvider:
+        """Where the bearer token comes from; callers ask it for more scopes before a change."""
+        return self._tokens
 
     def __repr__(self) -> str:
         return f"GraphClient({self.base_url!r})"

@@ -112,7 +112,7 @@ def test_no_token_in_files_logs_or_output_after_sign_in_and_a_run(
     caplog.set_level(logging.DEBUG)  # everything, MSAL's and urllib3's debug lines included
 
     run: Callable[..., int] = lambda *argv: main(list(argv))  # noqa: E731
-    login = threading.Thread(target=lambda: run("login", "--device-code"))
+    login = threading.Thread(target=lambda: run("login", "--device-code", "--access", "licenses"))
     login.start()
     identity.approve_device_code(identity.wait_for_device_code())
     login.join(timeout=60)
