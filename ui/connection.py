@@ -4,9 +4,12 @@ demo tenant. Opening and closing block (server start, keyring), so callers use a
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
+from desktop.cancel import CancelToken
 from desktop.demo import DemoTenant
 from desktop.graph.client import GraphClient
 from desktop.graph.tokens import StaticToken, TokenProvider
@@ -17,9 +20,21 @@ log = logging.getLogger(__name__)
 DEMO_DATABASE = "demo-tenant.sqlite3"
 # The demo tenant keeps its own journal: undoing a demo run must never touch a real tenant.
 DEMO_JOURNAL = "demo-journal.sqlite3"
-JOURNAL = "journal.sqlite3"
 DEMO_USERS = 60
 DEMO_SEED = 1
+
+
+class WriteAccess(Protocol):
+    """Write permissions (delegated scopes) of a signed-in connection. Both block: workers."""
+
+    def ensure(self, scopes: Sequence[str]) -> None:
+        """A token carrying ``scopes`` from now on, silently; ``ConsentRequiredError`` when
+        they still have to be granted."""
+        ...
+
+    def grant(self, scopes: Sequence[str], cancel: CancelToken) -> None:
+        """Sign in again in the browser as the same account, asking for ``scopes``."""
+        ...
 
 
 @dataclass
@@ -27,6 +42,8 @@ class TenantConnection:
     controller: LicenseController
     account_label: str  # who is signed in, or "Demo tenant"
     demo: DemoTenant | None = None
+    # None for the demo tenant and fixed tokens: nothing to ask for, Graph decides.
+    write_access: WriteAccess | None = None
 
     @property
     def is_demo(self) -> bool:
@@ -46,7 +63,9 @@ def open_demo(data_dir: Path, *, users: int = DEMO_USERS, label: str = "") -> Te
     data_dir.mkdir(parents=True, exist_ok=True)
     tenant = DemoTenant.start(users=users, seed=DEMO_SEED, db_path=str(data_dir / DEMO_DATABASE))
     try:
-        return connect(tenant.base_url, StaticToken("demo"), data_dir / DEMO_JOURNAL, label, tenant)
+        return connect(
+            tenant.base_url, StaticToken("demo"), data_dir / DEMO_JOURNAL, label, demo=tenant
+        )
     except BaseException:
         tenant.stop()
         raise
@@ -57,7 +76,9 @@ def connect(
     tokens: TokenProvider,
     journal_path: Path,
     label: str,
+    *,
     demo: DemoTenant | None = None,
+    write_access: WriteAccess | None = None,
 ) -> TenantConnection:
     journal_path.parent.mkdir(parents=True, exist_ok=True)
     client = GraphClient(base_url, tokens)
@@ -66,4 +87,4 @@ def connect(
     except BaseException:
         client.close()
         raise
-    return TenantConnection(controller, label, demo)
+    return TenantConnection(controller, label, demo, write_access)

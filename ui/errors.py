@@ -82,8 +82,26 @@ def _authentication(exc: BaseException) -> UserMessage:
     )
 
 
+REQUEST_DENIED = "Authorization_RequestDenied"
+
+
 def _permission(exc: BaseException) -> UserMessage:
     assert isinstance(exc, GraphError)
+    if exc.code == REQUEST_DENIED:
+        # Graph answers the same for a token without the write scope and for an admin without
+        # the role; the answer cannot tell them apart, so the words name both.
+        return UserMessage(
+            QCoreApplication.translate("ErrorText", "Not allowed"),
+            QCoreApplication.translate(
+                "ErrorText",
+                "Microsoft 365 refused the change. Either License Desk lacks the permission "
+                "for it (sign out, sign in again and accept the permission it asks for), or "
+                "your account lacks the License Administrator or User Administrator role (ask "
+                "a Global Administrator to assign one in the Microsoft 365 admin center › "
+                "Users › your account › Manage roles, then sign in again).",
+            ),
+            _graph_details(exc),
+        )
     return UserMessage(
         QCoreApplication.translate("ErrorText", "Not allowed"),
         QCoreApplication.translate(

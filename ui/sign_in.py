@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -15,12 +15,14 @@ from typing import Protocol
 from desktop.auth.accounts import AccountInfo, AccountManager, BrowserOpener
 from desktop.auth.config import AuthConfig
 from desktop.auth.device_code import DeviceCodeSignIn
-from desktop.auth.errors import KeyringUnavailableError
+from desktop.auth.errors import KeyringUnavailableError, SignInRequiredError
+from desktop.auth.token_provider import MsalTokenProvider
 from desktop.auth.token_store import MemoryOnlyTokenStore, TokenStore, open_token_store
 from desktop.cancel import CancelToken
 from desktop.graph.client import GRAPH_URL
+from desktop.paths import tenant_journal_file
 from ui.auth.options import SignInOptions
-from ui.connection import JOURNAL, TenantConnection, connect
+from ui.connection import TenantConnection, connect
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +63,30 @@ class SignIn(Protocol):
 
     def sign_out_all(self) -> None: ...
 
+    def ensure_scopes(self, account_id: str, scopes: Sequence[str]) -> None:
+        """Widen the account's connection to ``scopes`` silently (before a change is sent);
+        ``ConsentRequiredError`` when they have not been granted yet."""
+        ...
+
+    def grant_scopes(self, account_id: str, scopes: Sequence[str], cancel: CancelToken) -> None:
+        """Incremental consent: sign the same account in again in the browser, asking for
+        ``scopes``; afterwards its connection's token carries them."""
+        ...
+
+
+@dataclass(frozen=True)
+class AccountWriteAccess:
+    """A connection's ``WriteAccess``: the sign-in seam, for one account."""
+
+    sign_in: SignIn
+    account_id: str
+
+    def ensure(self, scopes: Sequence[str]) -> None:
+        self.sign_in.ensure_scopes(self.account_id, scopes)
+
+    def grant(self, scopes: Sequence[str], cancel: CancelToken) -> None:
+        self.sign_in.grant_scopes(self.account_id, scopes, cancel)
+
 
 def _graph_url(_account: AccountInfo) -> str:
     return GRAPH_URL
@@ -92,6 +118,9 @@ class SignInService:
         self._manager: AccountManager | None = None
         self._lock = threading.Lock()
         self._memory_only_accepted = False
+        # The token provider of each account's open connection, widened in place when a
+        # change needs write scopes (the connection's Graph client keeps using it).
+        self._providers: dict[str, MsalTokenProvider] = {}
         # Why the keyring cannot keep the sign-in ("" when it can).
         self.keyring_problem: str = ""
 
@@ -173,7 +202,41 @@ class SignInService:
     def sign_out_all(self) -> None:
         self._accounts().sign_out_all()
 
+    def ensure_scopes(self, account_id: str, scopes: Sequence[str]) -> None:
+        self._provider(account_id).ensure_scopes(scopes)
+
+    def grant_scopes(self, account_id: str, scopes: Sequence[str], cancel: CancelToken) -> None:
+        provider = self._provider(account_id)
+        manager = self._accounts()
+        account = next((a for a in manager.accounts() if a.home_account_id == account_id), None)
+        if account is None:
+            raise SignInRequiredError("That account is no longer signed in. Sign in again.")
+        # The same tenant, app and person as before: only the permissions grow.
+        manager.sign_in_interactive(
+            (*provider.scopes, *scopes),
+            tenant=account.authority_tenant,
+            client_id=account.client_id,
+            login_hint=account.username,
+            cancel=cancel,
+        )
+        provider.ensure_scopes(scopes)
+
+    def _provider(self, account_id: str) -> MsalTokenProvider:
+        provider = self._providers.get(account_id)
+        if provider is None:
+            raise SignInRequiredError("That account is no longer signed in. Sign in again.")
+        return provider
+
     def _connect(self, account: AccountInfo) -> TenantConnection:
         manager = self._accounts()
         tokens = manager.token_provider(account_id=account.home_account_id)
-        return connect(self._graph_url(account), tokens, self._data_dir / JOURNAL, account.username)
+        self._providers[account.home_account_id] = tokens
+        # Each tenant keeps its own journal: History and resume never see another's runs.
+        journal = self._data_dir / tenant_journal_file(account.tenant_id)
+        return connect(
+            self._graph_url(account),
+            tokens,
+            journal,
+            account.username,
+            write_access=AccountWriteAccess(self, account.home_account_id),
+        )

@@ -87,8 +87,9 @@ def handles_errors(handler: Callable[[argparse.Namespace], int]) -> Callable[...
             return EXIT_BAD_INPUT
         except PermissionDeniedError as exc:
             print(
-                f"Permission denied: {exc.message} The signed-in account needs the License "
-                "Administrator or User Administrator role.",
+                f"Permission denied: {exc.message} Either License Desk lacks the permission "
+                "(run `license-desk login --access all`), or the signed-in account lacks the "
+                "License Administrator or User Administrator role.",
                 file=sys.stderr,
             )
             return EXIT_SOME_FAILED

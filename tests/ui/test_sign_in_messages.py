@@ -50,7 +50,7 @@ def test_admin_consent_required_at_sign_in_is_explained_as_consent(qapp: object)
     assert "AADSTS90094" in message.details
 
 
-def test_a_graph_403_on_a_change_asks_for_an_admin_role(qapp: object) -> None:
+def test_a_graph_403_on_a_change_names_both_the_permission_and_the_role(qapp: object) -> None:
     body = {
         "error": {
             "code": "Authorization_RequestDenied",
@@ -61,7 +61,9 @@ def test_a_graph_403_on_a_change_asks_for_an_admin_role(qapp: object) -> None:
     error = error_from_body(403, body, {}, what="POST /users/u1/assignLicense")
     assert isinstance(error, PermissionDeniedError)
     message = describe(error)
-    assert message.text.startswith("You need the License Administrator or User Administrator role")
+    # Graph says the same for a missing scope and a missing role: both causes are named.
+    assert "License Desk lacks the permission" in message.text
+    assert "License Administrator or User Administrator role" in message.text
     assert "req-403" in message.details
 
 

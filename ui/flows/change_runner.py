@@ -13,8 +13,17 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from desktop.auth.errors import ConsentRequiredError, SignInCancelledError
+from desktop.auth.write_access import (
+    plan_scopes,
+    resume_scopes,
+    writes_licenses,
+    writes_users,
+)
 from desktop.graph.records import Sku
 from desktop.licensing.types import CheckedPlan, Outcome, Plan, PlanKind, RunReport
+from ui.connection import WriteAccess
+from ui.dialogs.ask import confirm
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.launcher import accepted, launch
 from ui.dialogs.plan_preview import PlanPreviewDialog
@@ -30,6 +39,7 @@ class ChangeRunner(QObject):
     busy_changed = Signal(bool)
     status = Signal(str)  # a short line for the status bar
     run_finished = Signal(object)  # the RunReport, after the results were shown
+    run_cancelled = Signal()  # the person declined to grant a permission: nothing was sent
 
     def __init__(self, session: TenantSession, parent_widget: QWidget) -> None:
         super().__init__(parent_widget)
@@ -80,10 +90,13 @@ class ChangeRunner(QObject):
         self._set_busy(True)
         self._on_finished = None
         controller = self._session.controller
-        self._start_run(
-            title,
-            lambda ctx: controller.resume(run_id, progress=ctx.report, cancel=ctx.cancel),
-            None,
+        self._with_write_access(
+            lambda: resume_scopes(controller, run_id),
+            lambda: self._start_run(
+                title,
+                lambda ctx: controller.resume(run_id, progress=ctx.report, cancel=ctx.cancel),
+                None,
+            ),
         )
 
     # -- steps ----------------------------------------------------------------------------
@@ -135,11 +148,120 @@ class ChangeRunner(QObject):
     def _apply(self, checked: CheckedPlan) -> None:
         controller = self._session.controller
         title = plan_title(checked.plan.kind, len(checked.plan.changes))
-        self._start_run(
-            title,
-            lambda ctx: controller.apply(checked, progress=ctx.report, cancel=ctx.cancel),
-            checked,
+        scopes = plan_scopes(checked)
+        self._with_write_access(
+            lambda: scopes,
+            lambda: self._start_run(
+                title,
+                lambda ctx: controller.apply(checked, progress=ctx.report, cancel=ctx.cancel),
+                checked,
+            ),
         )
+
+    # -- write permissions (incremental consent) --------------------------------------------
+
+    def _with_write_access(
+        self, scopes_of: Callable[[], tuple[str, ...]], then: Callable[[], None]
+    ) -> None:
+        """Run ``then`` once the connection's token carries the write scopes the change needs.
+
+        Browsing asked only for read scopes; without this the first write would be refused
+        with 403. Missing consent asks the person, signs in again in the browser, and goes on;
+        declining ends the run with nothing sent. The demo tenant has nothing to ask for.
+        """
+        access = self._session.connection.write_access
+        if access is None:
+            then()
+            return
+        self.status.emit(self.tr("Checking permissions…"))
+
+        def ensure(_context: JobContext) -> None:
+            access.ensure(scopes_of())
+
+        def missing(exc: BaseException) -> None:
+            if isinstance(exc, ConsentRequiredError):
+                self._ask_consent(access, exc.scopes, then)
+            else:
+                self._failed(exc)
+
+        self._session.workers.start(
+            "write access", ensure, on_result=lambda _none: self._go(then), on_error=missing
+        )
+
+    def _go(self, then: Callable[[], None]) -> None:
+        self.status.emit("")
+        then()
+
+    def _ask_consent(
+        self, access: WriteAccess, scopes: tuple[str, ...], then: Callable[[], None]
+    ) -> None:
+        self.status.emit("")
+        if not confirm(
+            self._parent,
+            self.tr("Permission needed"),
+            self._consent_text(scopes),
+            yes=self.tr("Sign in"),
+            informative=self.tr(
+                "Until now License Desk could only read. An administrator may have to approve "
+                "the permission. Nothing is changed before it is granted."
+            ),
+        ):
+            self._cancelled()
+            return
+        progress = ProgressDialog(self.tr("Waiting for the sign-in in your browser…"), self._parent)
+        progress.counts.setText(self.tr("Finish signing in in your browser, or cancel."))
+        self.progress_dialog = progress
+
+        def granted(_none: None) -> None:
+            self._close_progress()
+            then()
+
+        def failed(exc: BaseException) -> None:
+            self._close_progress()
+            if isinstance(exc, SignInCancelledError):
+                self._cancelled()
+            else:
+                self._failed(exc)
+
+        job = self._session.workers.start(
+            "grant write access",
+            lambda ctx: access.grant(scopes, ctx.cancel),
+            on_result=granted,
+            on_error=failed,
+        )
+        progress.cancel_requested.connect(job.cancel)
+        progress.open()
+
+    def _consent_text(self, scopes: tuple[str, ...]) -> str:
+        organization = self._session.organization
+        tenant = (
+            organization.display_name
+            if organization is not None and organization.display_name
+            else self._session.connection.account_label
+        )
+        licenses, users = writes_licenses(scopes), writes_users(scopes)
+        if licenses and users:
+            text = self.tr(
+                "License Desk needs permission to change licenses and users in {tenant}. "
+                "Sign in again in your browser to grant it?"
+            )
+        elif users:
+            text = self.tr(
+                "License Desk needs permission to change users in {tenant}. "
+                "Sign in again in your browser to grant it?"
+            )
+        else:
+            text = self.tr(
+                "License Desk needs permission to change licenses in {tenant}. "
+                "Sign in again in your browser to grant it?"
+            )
+        return text.format(tenant=tenant)
+
+    def _cancelled(self) -> None:
+        self.status.emit(self.tr("Nothing was changed."))
+        self._on_finished = None
+        self._set_busy(False)
+        self.run_cancelled.emit()
 
     def _start_run(
         self,
