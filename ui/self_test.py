@@ -30,11 +30,17 @@ def check_qt() -> None:
     qtbase = QTranslator()
     if not qtbase.load(QLocale(QLocale.Language.Polish), "qtbase", "_", qt_translations):
         raise SelfTestFailedError(f"Qt's own Polish translation not found in {qt_translations}")
-    ours = QTranslator()
     folder = str(resource_path("translations"))
+    ours = QTranslator()
     if not ours.load(QLocale(QLocale.Language.Polish), "license_desk", "_", folder):
         raise SelfTestFailedError(f"License Desk's Polish translation not found in {folder}")
-    say("translations: qtbase_pl and license_desk_pl load")
+    # Loading is not enough: an empty or stale catalog loads too.
+    if ours.translate("UserActions", "Block sign-in") != "Zablokuj logowanie":
+        raise SelfTestFailedError("License Desk's Polish translation does not translate")
+    plurals = QTranslator()  # English spells its plurals ("1 user") through a catalog too
+    if not plurals.load("license_desk_en", folder):
+        raise SelfTestFailedError(f"License Desk's English plural forms not found in {folder}")
+    say("translations: qtbase_pl, license_desk_pl and license_desk_en load")
     del app
 
 
