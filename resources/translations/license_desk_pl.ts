@@ -119,6 +119,46 @@
         <source>Checking the change…</source>
         <translation>Sprawdzanie zmiany…</translation>
     </message>
+    <message>
+        <source>Checking permissions…</source>
+        <translation>Sprawdzanie uprawnień…</translation>
+    </message>
+    <message>
+        <source>Permission needed</source>
+        <translation>Wymagane uprawnienia</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Zaloguj się</translation>
+    </message>
+    <message>
+        <source>Until now License Desk could only read. An administrator may have to approve the permission. Nothing is changed before it is granted.</source>
+        <translation>Do tej pory License Desk mógł tylko odczytywać dane. Administrator może musieć zatwierdzić to uprawnienie. Do czasu jego udzielenia nic nie zostanie zmienione.</translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in in your browser…</source>
+        <translation>Oczekiwanie na logowanie w przeglądarce…</translation>
+    </message>
+    <message>
+        <source>Finish signing in in your browser, or cancel.</source>
+        <translation>Dokończ logowanie w przeglądarce albo anuluj.</translation>
+    </message>
+    <message>
+        <source>License Desk needs permission to change licenses and users in {tenant}. Sign in again in your browser to grant it?</source>
+        <translation>License Desk potrzebuje uprawnień do zmiany licencji i użytkowników w dzierżawie {tenant}. Zalogować się ponownie w przeglądarce, aby ich udzielić?</translation>
+    </message>
+    <message>
+        <source>License Desk needs permission to change users in {tenant}. Sign in again in your browser to grant it?</source>
+        <translation>License Desk potrzebuje uprawnień do zmiany użytkowników w dzierżawie {tenant}. Zalogować się ponownie w przeglądarce, aby ich udzielić?</translation>
+    </message>
+    <message>
+        <source>License Desk needs permission to change licenses in {tenant}. Sign in again in your browser to grant it?</source>
+        <translation>License Desk potrzebuje uprawnień do zmiany licencji w dzierżawie {tenant}. Zalogować się ponownie w przeglądarce, aby ich udzielić?</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Nic nie zostało zmienione.</translation>
+    </message>
 </context>
 <context>
     <name>CopyFromDialog</name>
@@ -1244,6 +1284,10 @@
     <message>
         <source>Sign in again and accept the request. If you may not accept it yourself, an administrator can grant consent for your organisation (Microsoft Entra admin center › Enterprise applications › the app › Permissions).</source>
         <translation>Zaloguj się ponownie i zaakceptuj żądanie. Jeśli nie możesz go zaakceptować samodzielnie, administrator może udzielić zgody w imieniu organizacji (centrum administracyjne Microsoft Entra › Aplikacje dla przedsiębiorstw › ta aplikacja › Uprawnienia).</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 refused the change. Either License Desk lacks the permission for it (sign out, sign in again and accept the permission it asks for), or your account lacks the License Administrator or User Administrator role (ask a Global Administrator to assign one in the Microsoft 365 admin center › Users › your account › Manage roles, then sign in again).</source>
+        <translation>Usługa Microsoft 365 odrzuciła zmianę. License Desk nie ma do niej uprawnień (wyloguj się, zaloguj ponownie i zaakceptuj uprawnienia, o które prosi) albo Twoje konto nie ma roli administratora licencji lub administratora użytkowników (poproś administratora globalnego o przypisanie jednej z nich w centrum administracyjnym Microsoft 365 › Użytkownicy › Twoje konto › Zarządzaj rolami, a następnie zaloguj się ponownie).</translation>
     </message>
     <message>
         <source>sign you in and read your profile</source>
