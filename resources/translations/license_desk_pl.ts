@@ -1931,7 +1931,7 @@
     </message>
     <message>
         <source>Change sign-in</source>
-        <translation>Zmiana logowania</translation>
+        <translation>Blokada lub odblokowanie logowania</translation>
     </message>
     <message>
         <source>Create a user</source>
@@ -2441,7 +2441,7 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
     </message>
     <message>
         <source>Tick all shown</source>
-        <translation>Zaznacz widocznych</translation>
+        <translation>Zaznacz wszystkich widocznych</translation>
     </message>
     <message>
         <source>Tick every user the filter shows</source>
