@@ -5,14 +5,13 @@ from __future__ import annotations
 from desktop.graph.records import (
     AssignedLicense,
     LicenseAssignmentState,
-    PrepaidUnits,
-    ServicePlan,
     Sku,
     User,
 )
+from tests.licensing.records import BASIC, E3, sku
 
-E3 = "6fd2c87f-b296-42f0-b197-1e91e994b900"
-BASIC = "3b555118-da6a-4418-894f-7df1e2096870"
+__all__ = ["BASIC", "E3", "GROUP_SALES", "make_sku", "make_user"]
+
 GROUP_SALES = "a1b2c3d4-0000-0000-0000-00000000aaaa"
 
 
@@ -54,13 +53,13 @@ def make_sku(
     applies_to: str = "User",
     plans: tuple[tuple[str, str], ...] = (),
 ) -> Sku:
-    return Sku(
-        id=f"tenant_{sku_id}",
-        sku_id=sku_id,
-        sku_part_number=part_number,
+    """A package; the window's tests default to one that is partly used."""
+    return sku(
+        sku_id,
+        part_number,
+        enabled=enabled,
+        consumed=consumed,
+        status=status,
         applies_to=applies_to,
-        capability_status=status,
-        consumed_units=consumed,
-        prepaid_units=PrepaidUnits(enabled=enabled),
-        service_plans=tuple(ServicePlan(pid, pname) for pid, pname in plans),
+        plans=plans,
     )
