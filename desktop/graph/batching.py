@@ -148,6 +148,7 @@ def window_full(throttled_writes: int, writes: int) -> bool:
     enough = throttled_writes >= min(writes, _FEW_WRITES)
     return throttled_writes > 0 and enough and throttled_writes * 2 >= writes
 
+
 class BatchSender:
     def __init__(self, transport: Transport) -> None:
         self._transport = transport
