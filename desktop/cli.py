@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from desktop import __version__
 
-# Modules that add subcommands. A module missing here is a bug, so import errors are not hidden.
+# Modules that add subcommands, in the order --help lists them.
 COMMAND_MODULES: tuple[str, ...] = (
     "desktop.demo.command",
     "desktop.commands.tenant",
@@ -41,13 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:  # a real import error inside the module: surface it
-                raise
-            continue  # not built yet
-        module.register(subparsers)
+        importlib.import_module(name).register(subparsers)
     return parser
 
 
