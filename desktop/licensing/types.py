@@ -1,7 +1,7 @@
 """The engine's vocabulary: plans, problems found by the check, outcomes of a run.
 
-CONTRACT shared by the engine (``desktop/licensing``), the command line and the window. Plain
-frozen data; behaviour lives in ``validate.py``, ``apply.py``, ``journal.py``, ``controller.py``.
+Shared by the engine (``desktop/licensing``), the command line and the window. Plain frozen
+data; behaviour lives in ``check.py``, ``apply.py``, ``journal.py``, ``controller.py``.
 """
 
 from __future__ import annotations
