@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import signal
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +15,7 @@ from desktop.demo import DemoTenant
 from desktop.licensing.journal import Journal, StepState
 from desktop.licensing.types import RunStatus
 from tests.licensing.conftest import connect
-from tests.licensing.gate import WriteGate
+from tests.licensing.gate import start_gated_assign
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -34,56 +33,21 @@ def tenant() -> Iterator[DemoTenant]:
 def test_ctrl_c_cancels_cleanly_and_reports(tenant: DemoTenant, tmp_path: Path) -> None:
     flow = tenant.sku_id("FLOW_FREE")
     client = connect(tenant)
-    targets = [
-        u.user_principal_name
-        for u in client.list_users()
-        if flow not in u.sku_ids and u.usage_location
-    ]
-    users_file = tmp_path / "users.txt"
-    users_file.write_text("\n".join(targets), encoding="utf-8")
-    journal = tmp_path / "journal.sqlite3"
-    gate = WriteGate(tenant, open_batches=1)
-    cli = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "desktop",
-            "assign",
-            "--users-file",
-            str(users_file),
-            "--add",
-            "FLOW_FREE",
-            "--yes",
-            "--graph-url",
-            tenant.base_url,
-            "--token",
-            "t",
-            "--journal",
-            str(journal),
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    gated = start_gated_assign(tenant, client, tmp_path)
+    targets = [u.user_principal_name for u in gated.targets]
+    journal = gated.journal
     try:
-        assert cli.stderr is not None and cli.stdout is not None
-        for line in cli.stderr:
-            found = re.search(r"done (\d+)", line)
-            if found and int(found.group(1)) > 0:
-                break
-        cli.send_signal(signal.SIGINT)
-        for line in cli.stderr:
+        assert gated.cli.stderr is not None and gated.cli.stdout is not None
+        gated.wait_until_some_done()
+        gated.cli.send_signal(signal.SIGINT)
+        for line in gated.cli.stderr:
             if line.startswith("Cancelling"):
                 break
-        gate.release()  # the batches in flight may now finish
-        out = cli.stdout.read()
-        code = cli.wait()
+        gated.gate.release()  # the batches in flight may now finish
+        out = gated.cli.stdout.read()
+        code = gated.cli.wait()
     finally:
-        gate.release()
-        if cli.poll() is None:
-            cli.kill()
-            cli.wait()
+        gated.stop()
 
     assert code == 1
     numbers = re.search(r"(\d+) done, 0 failed, 0 skipped, (\d+) not done \(cancelled\)", out)

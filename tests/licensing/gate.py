@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
 import threading
+from dataclasses import dataclass
+from pathlib import Path
 
 from desktop.demo import DemoTenant, Request
+from desktop.graph.client import GraphClient
+from desktop.graph.records import User
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class WriteGate:
@@ -52,3 +61,48 @@ def _is_write_batch(request: Request) -> bool:
         return False
     entries = json.loads(request.body or b"{}").get("requests", [])
     return any(e.get("method", "GET").upper() != "GET" for e in entries)
+
+
+@dataclass
+class GatedAssign:
+    """``license-desk assign`` of FLOW_FREE to every unlicensed user with a usage location, run
+    as a child process whose write batches after the first are held by a ``WriteGate``."""
+
+    cli: subprocess.Popen[str]
+    gate: WriteGate
+    targets: list[User]
+    journal: Path
+    connection: list[str]
+
+    def wait_until_some_done(self) -> None:
+        """Progress lines reach stderr only after the journal has recorded them."""
+        assert self.cli.stderr is not None
+        for line in self.cli.stderr:
+            found = re.search(r"done (\d+)", line)
+            if found and int(found.group(1)) > 0:
+                return
+
+    def stop(self) -> None:
+        self.gate.release()
+        if self.cli.poll() is None:
+            self.cli.kill()
+            self.cli.wait()
+
+
+def start_gated_assign(tenant: DemoTenant, client: GraphClient, folder: Path) -> GatedAssign:
+    flow = tenant.sku_id("FLOW_FREE")
+    targets = [u for u in client.list_users() if flow not in u.sku_ids and u.usage_location]
+    users_file = folder / "users.txt"
+    users_file.write_text("\n".join(u.user_principal_name for u in targets), encoding="utf-8")
+    journal = folder / "journal.sqlite3"
+    connection = ["--graph-url", tenant.base_url, "--token", "t", "--journal", str(journal)]
+    gate = WriteGate(tenant, open_batches=1)
+    command = [sys.executable, "-m", "desktop", "assign", "--users-file", str(users_file)]
+    cli = subprocess.Popen(
+        [*command, "--add", "FLOW_FREE", "--yes", *connection],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    return GatedAssign(cli, gate, targets, journal, connection)

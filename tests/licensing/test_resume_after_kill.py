@@ -3,9 +3,6 @@ change sent twice."""
 
 from __future__ import annotations
 
-import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +13,7 @@ from desktop.demo import DemoTenant
 from desktop.licensing.journal import Journal, StepState
 from desktop.licensing.types import RunStatus
 from tests.licensing.conftest import connect
-from tests.licensing.gate import WriteGate
+from tests.licensing.gate import start_gated_assign
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -35,44 +32,15 @@ def test_killed_mid_run_then_resumed_ends_exactly_as_planned(
 ) -> None:
     flow = tenant.sku_id("FLOW_FREE")
     client = connect(tenant)
-    targets = [u for u in client.list_users() if flow not in u.sku_ids and u.usage_location]
-    users_file = tmp_path / "users.txt"
-    users_file.write_text("\n".join(u.user_principal_name for u in targets), encoding="utf-8")
-    journal = tmp_path / "journal.sqlite3"
-    connection = ["--graph-url", tenant.base_url, "--token", "t", "--journal", str(journal)]
-    gate = WriteGate(tenant, open_batches=1)
-    cli = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "desktop",
-            "assign",
-            "--users-file",
-            str(users_file),
-            "--add",
-            "FLOW_FREE",
-            "--yes",
-            *connection,
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    gated = start_gated_assign(tenant, client, tmp_path)
+    targets, journal, connection = gated.targets, gated.journal, gated.connection
     try:
-        assert cli.stderr is not None
-        for line in cli.stderr:  # progress lines arrive after the journal records them
-            found = re.search(r"done (\d+)", line)
-            if found and int(found.group(1)) > 0:
-                break
-        cli.kill()
-        cli.wait()
-        gate.release_and_wait()
+        gated.wait_until_some_done()
+        gated.cli.kill()
+        gated.cli.wait()
+        gated.gate.release_and_wait()
     finally:
-        gate.release()
-        if cli.poll() is None:
-            cli.kill()
-            cli.wait()
+        gated.stop()
 
     opened = Journal(journal)
     try:
