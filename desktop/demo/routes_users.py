@@ -108,7 +108,7 @@ def count_users(request: Request, backend: Backend) -> Response:
     refuse_options(request, ("$skip", "$orderby", "$expand"))
     query = request.query
     spec = odata.parse_user_filter(
-        query.get("$filter"), list(FILTER_COLUMNS), BOOL_PROPERTIES, shapes.USER_PROPERTIES
+        query.get("$filter"), list(FILTER_COLUMNS), BOOL_PROPERTIES, payloads.USER_PROPERTIES
     )
     search = odata.parse_search(query.get("$search"), SEARCHABLE)
     where, params = _where(backend, spec, search)
