@@ -10,10 +10,14 @@ secondary figures (subscribedSkus, an unlicensed-users query, $batch writes).
 from __future__ import annotations
 
 import argparse
+import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import requests
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # for tests.demo_tenant
 
 from desktop.demo.seed import build
 from desktop.demo.store import Store

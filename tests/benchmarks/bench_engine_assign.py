@@ -10,10 +10,13 @@ With --faults: every user ends licensed and is reported exactly once.
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # for tests.demo_tenant
 
 from desktop.graph.client import GraphClient
 from desktop.graph.records import AssignedLicense

@@ -14,10 +14,13 @@ against that minimum, and how many 429s the run received.
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # for tests.demo_tenant
 
 from desktop.graph.client import GraphClient
 from desktop.graph.pacing import WriteLimit
