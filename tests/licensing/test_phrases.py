@@ -31,6 +31,7 @@ from desktop.licensing.phrases import (
     deleted_accounts,
     problem_phrase,
 )
+from desktop.licensing.tenant_slice import TenantSlice
 from desktop.licensing.types import (
     Outcome,
     Plan,
@@ -41,7 +42,6 @@ from desktop.licensing.types import (
     UserChange,
 )
 from desktop.licensing.undo import inverse_change
-from desktop.licensing.view import TenantView
 from tests.licensing.records import BASIC, E3, SWAY_PLAN, standard_skus, user
 
 SKUS = standard_skus()
@@ -76,9 +76,9 @@ SAMPLE_DETAILS: dict[str, Any] = {
 }
 
 
-def view(*users: User) -> TenantView:
+def view(*users: User) -> TenantSlice:
     index = {key.lower(): u for u in users for key in (u.id, u.user_principal_name)}
-    return TenantView(SKUS, index, {})
+    return TenantSlice(SKUS, index, {})
 
 
 def sample_phrase(say: Say) -> Phrase:
