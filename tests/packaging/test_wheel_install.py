@@ -30,8 +30,16 @@ def build_wheel(out: Path) -> Path:
     # No build isolation: the test extra installs the build backend, so nothing is fetched.
     subprocess.run(
         [
-            sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
-            "--no-build-isolation", "--wheel-dir", str(out), str(ROOT),
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--wheel-dir",
+            str(out),
+            str(ROOT),
         ],
         check=True,
         timeout=300,
@@ -49,7 +57,9 @@ def fresh_environment(folder: Path) -> Path:
     python = folder / scripts / ("python.exe" if os.name == "nt" else "python")
     site = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     ours = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
     (Path(site) / "license_desk_test_dependencies.pth").write_text(
@@ -75,10 +85,15 @@ def test_installed_wheel_carries_resources_and_passes_its_self_test(tmp_path: Pa
     env.pop("PYTHONPATH", None)  # the installed app must not lean on the checkout
     where = subprocess.run(
         [
-            str(python), "-c",
+            str(python),
+            "-c",
             "import desktop.resources as r; print(r.__file__); print(r.resources_dir())",
         ],
-        cwd=tmp_path, env=env, capture_output=True, text=True, check=True,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.split("\n")
     venv_folder = (tmp_path / "venv").resolve()
     assert Path(where[0]).resolve().is_relative_to(venv_folder), where
@@ -87,7 +102,11 @@ def test_installed_wheel_carries_resources_and_passes_its_self_test(tmp_path: Pa
     command = python.with_name("license-desk.exe" if os.name == "nt" else "license-desk")
     result = subprocess.run(
         [str(command), "--self-test"],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "catalog: ENTERPRISEPACK is 'Office 365 E3'" in result.stdout
