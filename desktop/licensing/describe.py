@@ -8,6 +8,7 @@ its words.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 from desktop.catalog import plan_name, sku_name
 from desktop.graph.records import AssignedLicense, Sku
@@ -162,6 +163,12 @@ def change_text(change: UserChange, skus: SkuIndex) -> str:
 
 def problem_text(problem: Problem, skus: SkuIndex) -> str:
     return english(problem_phrase(problem), skus)
+
+
+def with_message(problem: Problem, skus: SkuIndex) -> Problem:
+    """The problem with its English ``message`` (for logs and the journal) written from its
+    kind and details: the engine never writes a problem's words by hand."""
+    return replace(problem, message=problem_text(problem, skus))
 
 
 def title_text(kind: PlanKind, users: int) -> str:
