@@ -19,8 +19,9 @@ from desktop.licensing.phrases import (
     outcome_phrase,
     plan_title,
     problem_phrase,
+    run_counts,
 )
-from desktop.licensing.types import Outcome, PlanKind, Problem, UserChange
+from desktop.licensing.types import Outcome, PlanKind, Problem, RunReport, UserChange
 
 SkuIndex = Mapping[str, Sku]
 
@@ -144,6 +145,10 @@ _ENGLISH: dict[Say, Callable[[Phrase, SkuIndex], str]] = {
     Say.OUTCOME_FAILED: lambda p, s: "failed",
     Say.OUTCOME_SKIPPED: lambda p, s: "skipped",
     Say.OUTCOME_CANCELLED: lambda p, s: "not done (cancelled)",
+    Say.RUN_DONE: lambda p, s: f"{p.count} done",
+    Say.RUN_FAILED: lambda p, s: f"{p.count} failed",
+    Say.RUN_SKIPPED: lambda p, s: f"{p.count} skipped",
+    Say.RUN_CANCELLED: lambda p, s: f"{p.count} not done (cancelled)",
 }
 
 
@@ -177,3 +182,8 @@ def title_text(kind: PlanKind, users: int) -> str:
 
 def outcome_text(outcome: Outcome) -> str:
     return english(outcome_phrase(outcome), {})
+
+
+def run_counts_text(report: RunReport) -> str:
+    """ "3 done, 1 failed, 0 skipped" (and how many were not done, if any)."""
+    return phrases_text(run_counts(report), {})
