@@ -171,9 +171,13 @@ def build_notices() -> str:
     return "\n\n".join(parts)
 
 
+def section_titles(text: str) -> list[str]:
+    return re.findall(r"^(.+)\n-+$", text, re.MULTILINE)
+
+
 def missing_from(text: str) -> list[str]:
     """Bundled distributions this environment has that ``text`` does not name."""
-    named = {normalized(m) for m in re.findall(r"^(\S+) \S+\n-+$", text, re.MULTILINE)}
+    named = {normalized(title.split(" ")[0]) for title in section_titles(text)}
     return [name for name in runtime_closure() if name not in named]
 
 

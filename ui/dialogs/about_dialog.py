@@ -34,8 +34,12 @@ class AboutDialog(QDialog):
         self.setWindowIcon(app_icon())
         self.resize(720, 560)
 
-        heading = QLabel(f"<h2>License Desk {__version__}</h2>")
+        heading = QLabel(self.tr("License Desk {version}").format(version=__version__))
         heading.setObjectName("aboutHeading")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        heading.setFont(font)
         summary = QLabel(
             self.tr("Manage Microsoft 365 licenses from a native window and from scripts.")
         )
@@ -55,7 +59,7 @@ class AboutDialog(QDialog):
         self.notices.setReadOnly(True)
         self.notices.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.notices.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.notices.setPlainText(read_notices(self))
+        self.notices.setPlainText(self._read_notices())
         notices_label = QLabel(self.tr("Third-party software &notices:"))
         notices_label.setBuddy(self.notices)
 
@@ -69,14 +73,13 @@ class AboutDialog(QDialog):
         layout.addWidget(self.notices, 1)
         layout.addWidget(buttons)
 
-
-def read_notices(dialog: QDialog) -> str:
-    path = resource_path(*NOTICES)
-    try:
-        return path.read_text(encoding="utf-8")
-    except OSError:
-        # A damaged install: say where the file should be rather than show an empty box.
-        return dialog.tr("The third-party notices are missing: {path}").format(path=path)
+    def _read_notices(self) -> str:
+        path = resource_path(*NOTICES)
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError:
+            # A damaged install: say where the file should be rather than show an empty box.
+            return self.tr("The third-party notices are missing: {path}").format(path=path)
 
 
 def open_about(parent: QWidget | None) -> None:
