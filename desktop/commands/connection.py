@@ -15,7 +15,8 @@ from desktop.graph.client import GraphClient
 from desktop.graph.errors import LicenseDeskError
 from desktop.graph.tokens import StaticToken
 from desktop.licensing.controller import LicenseController
-from desktop.paths import default_journal_path, tenant_journal_path
+from desktop.paths import app_data_dir, default_journal_path, tenant_journal_path
+from desktop.private_files import make_private_dir
 
 ENV_GRAPH_URL = "LICENSE_DESK_GRAPH_URL"
 ENV_TOKEN = "LICENSE_DESK_TOKEN"
@@ -94,6 +95,7 @@ def journal_path(args: argparse.Namespace, client: GraphClient | None = None) ->
     if given:
         return Path(given).expanduser()
     tenant_id = _signed_in_tenant(args, client)
+    make_private_dir(app_data_dir())  # also when an older version made it readable by all
     return tenant_journal_path(tenant_id) if tenant_id else default_journal_path()
 
 
