@@ -13,6 +13,7 @@ import pytest
 from desktop.demo.store import Store
 from desktop.licensing.journal import Journal
 from desktop.licensing.ownership import RunLock, lock_dir
+from desktop.open_tenant import DEMO_DATABASE, DEMO_JOURNAL, open_demo
 from ui.launcher import main
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes")
@@ -91,3 +92,16 @@ def test_a_demo_database_is_private(tmp_path: Path) -> None:
     assert mode(path.parent) == 0o700
     for file in sqlite_files(path):
         assert mode(file) == 0o600, file
+
+
+def test_the_windows_demo_tenant_keeps_its_files_private(tmp_path: Path) -> None:
+    data = tmp_path / "License Desk"
+    data.mkdir()
+    data.chmod(0o755)  # as an older version left it
+    opened = open_demo(data, users=5)
+    opened.close()
+    assert mode(data) == 0o700
+    for name in (DEMO_DATABASE, DEMO_JOURNAL):
+        files = sqlite_files(data / name)
+        assert data / name in files
+        assert all(mode(f) == 0o600 for f in files), files

@@ -1,10 +1,13 @@
-"""Where the window keeps its own preferences (geometry, column widths): QSettings, per user."""
+"""Where the window keeps its own preferences (geometry, column widths): QSettings, per user.
+
+The app's data folder (journal, demo database) is not here: the window and the command line
+share one definition, ``desktop.paths.app_data_dir``."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 
 from desktop.private_files import make_private_dir, make_private_file
 
@@ -31,9 +34,3 @@ def make_settings_private(settings: QSettings) -> None:
     if where.parent.name == ORGANIZATION:  # ~/.config/License Desk: ours alone
         make_private_dir(where.parent)
     make_private_file(where)
-
-
-def app_data_dir() -> Path:
-    """The app's data folder (journal, demo database), created owner-only on first use."""
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return make_private_dir(Path(location))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
 
-from ui.settings import app_data_dir, app_settings
+from ui.settings import app_settings
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes")
 
@@ -41,18 +41,3 @@ def test_settings_file_and_folder_are_owner_only(qapp: object, settings_home: Pa
     app_settings()
     assert mode(where) == 0o600
     assert mode(where.parent) == 0o700
-
-
-def test_data_folder_is_owner_only_even_when_it_existed(
-    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
-    expected = Path(
-        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    )
-    if not expected.is_relative_to(tmp_path):
-        pytest.skip("this platform's data folder does not follow XDG_DATA_HOME")
-    expected.mkdir(parents=True)
-    expected.chmod(0o755)
-    assert app_data_dir() == expected
-    assert mode(expected) == 0o700
