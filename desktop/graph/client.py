@@ -14,10 +14,11 @@ from typing import Any
 from urllib.parse import quote
 
 from desktop.cancel import CancelToken
-from desktop.graph.batch import BatchRequest, BatchResponse
+from desktop.graph.batch_items import BatchRequest, BatchResponse
 from desktop.graph.batching import BatchSender
 from desktop.graph.clock import Clock, RealClock
 from desktop.graph.errors import CancelledError
+from desktop.graph.json_checks import fail
 from desktop.graph.pacing import WriteLimit, WritePacer
 from desktop.graph.parse import (
     decode_json,
@@ -28,9 +29,9 @@ from desktop.graph.parse import (
     parse_user,
     parse_users,
 )
+from desktop.graph.priority import Priority
 from desktop.graph.records import AssignedLicense, Group, NewUser, Organization, Sku, User
 from desktop.graph.retry import RetryPolicy
-from desktop.graph.shape import fail
 from desktop.graph.stats import GraphStats, StatsCounter
 from desktop.graph.tokens import TokenProvider
 from desktop.graph.transport import Reply, Transport
@@ -161,6 +162,7 @@ class GraphClient:
         page_size: int = 999,
         on_page: PageCallback | None = None,
         cancel: CancelToken | None = None,
+        priority: Priority = Priority.NORMAL,
     ) -> list[User]:
         """Every user, following ``@odata.nextLink``; each page goes to ``on_page`` on arrival.
 
@@ -168,10 +170,11 @@ class GraphClient:
         ``displayName:ann`` (quoted for you). Either one makes it an advanced query, which
         needs ``ConsistencyLevel: eventual`` and ``$count=true``: the header is sent with
         every page because the server does not carry it over. Raises ``CancelledError`` when
-        ``cancel`` is set between pages.
+        ``cancel`` is set between pages. Every read call takes a ``priority``: ``LOW`` for
+        background work, ``NORMAL`` (the default) for what the administrator waits for.
         """
         params = {"$select": USER_SELECT, "$top": str(max(1, min(page_size, MAX_PAGE_SIZE)))}
-        headers: dict[str, str] = {}
+        headers = priority.header()
         if filter:
             params["$filter"] = filter
         if search:
@@ -196,14 +199,19 @@ class GraphClient:
         log.debug("Listed %d users in %d page(s)", len(users), page)
         return users
 
-    def get_json(self, path: str, *, what: str) -> Any:
+    def get_json(self, path: str, *, what: str, priority: Priority = Priority.NORMAL) -> Any:
         """One GET below the version root, decoded; for reads the typed methods do not cover
         (sign-in activity, report settings, subscriptions: ``desktop/insight``)."""
-        reply = self._transport.send("GET", path, what=what)
+        reply = self._transport.send("GET", path, what=what, headers=priority.header())
         return self._json(reply, what)
 
     def pages(
-        self, path: str, *, what: str, cancel: CancelToken | None = None
+        self,
+        path: str,
+        *,
+        what: str,
+        cancel: CancelToken | None = None,
+        priority: Priority = Priority.NORMAL,
     ) -> Iterator[list[Any]]:
         """The raw items of each page of a collection, following ``@odata.nextLink``."""
         url: str | None = path
@@ -213,36 +221,43 @@ class GraphClient:
                 raise CancelledError(f"Stopped reading {what}: the work was cancelled.")
             page += 1
             where = what if page == 1 else f"{what} page {page}"
-            reply = self._transport.send("GET", url, what=where, cancel=cancel)
+            reply = self._transport.send(
+                "GET", url, what=where, cancel=cancel, headers=priority.header()
+            )
             items, url, _count = parse_collection(self._json(reply, where), where)
             yield items
 
-    def get_user(self, id_or_upn: str) -> User:
+    def get_user(self, id_or_upn: str, *, priority: Priority = Priority.NORMAL) -> User:
         where = f"user {id_or_upn}"
         reply = self._transport.send(
-            "GET", f"{user_path(id_or_upn)}?{_query({'$select': USER_SELECT})}", what=where
+            "GET",
+            f"{user_path(id_or_upn)}?{_query({'$select': USER_SELECT})}",
+            what=where,
+            headers=priority.header(),
         )
         return parse_user(self._json(reply, where), where)
 
-    def list_skus(self) -> list[Sku]:
+    def list_skus(self, *, priority: Priority = Priority.NORMAL) -> list[Sku]:
         skus: list[Sku] = []
         url: str | None = "/subscribedSkus"
         page = 0
         while url is not None:
             page += 1
             where = "subscribedSkus" if page == 1 else f"subscribedSkus page {page}"
-            reply = self._transport.send("GET", url, what=where)
+            reply = self._transport.send("GET", url, what=where, headers=priority.header())
             items, url, _count = parse_collection(self._json(reply, where), where)
             skus.extend(parse_skus(items, where))
         return skus
 
-    def get_group(self, group_id: str) -> Group:
+    def get_group(self, group_id: str, *, priority: Priority = Priority.NORMAL) -> Group:
         where = f"group {group_id}"
         path = f"/groups/{quote(group_id, safe='')}?{_query({'$select': GROUP_SELECT})}"
-        reply = self._transport.send("GET", path, what=where)
+        reply = self._transport.send("GET", path, what=where, headers=priority.header())
         return parse_group(self._json(reply, where), where)
 
-    def group_names(self, group_ids: Sequence[str]) -> dict[str, str]:
+    def group_names(
+        self, group_ids: Sequence[str], *, priority: Priority = Priority.NORMAL
+    ) -> dict[str, str]:
         """Display names for many groups at once (through $batch); unknown ids map to the id."""
         unique = list(dict.fromkeys(group_ids))
         requests = [
@@ -250,6 +265,7 @@ class GraphClient:
                 id=str(n),
                 method="GET",
                 url=f"/groups/{quote(gid, safe='')}?{_query({'$select': GROUP_SELECT})}",
+                headers=tuple(priority.header().items()),
             )
             for n, gid in enumerate(unique, 1)
         ]
@@ -266,9 +282,9 @@ class GraphClient:
                 log.warning("Could not read the name of group %s (HTTP %d)", gid, answer.status)
         return names
 
-    def get_organization(self) -> Organization:
+    def get_organization(self, *, priority: Priority = Priority.NORMAL) -> Organization:
         where = "organization"
-        reply = self._transport.send("GET", "/organization", what=where)
+        reply = self._transport.send("GET", "/organization", what=where, headers=priority.header())
         items, _next, _count = parse_collection(self._json(reply, where), where)
         if not items:
             fail(where, "the list is empty, expected the tenant's organization")
