@@ -29,12 +29,14 @@ MAX_TOP = 999  # beyond it Graph refuses $top anyway (the plain route says so)
 NON_PREMIUM = "Authentication_RequestFromNonPremiumTenantOrB2CTenant"
 MSG_NON_PREMIUM = "Neither tenant is B2C or tenant doesn't have premium license"
 _ISO = "%Y-%m-%dT%H:%M:%SZ"
+# One user by id or UPN; never the "/users/$count" segment, which the user routes serve.
+_ONE_USER = r"/v1\.0/users/(?P<user>(?!\$count$)[^/]+)"
 
 
 def register(router: Router, backend: Backend, state: InsightState) -> None:
     """Mount before ``routes_users`` so these see the user reads first."""
     router.add("GET", r"/v1\.0/users", lambda r: list_users(r, backend, state), graph=True)
-    router.add("GET", routes_users.USER_PATH, lambda r: get_user(r, backend, state), graph=True)
+    router.add("GET", _ONE_USER, lambda r: get_user(r, backend, state), graph=True)
 
 
 def _names(select: str | None) -> list[str]:
