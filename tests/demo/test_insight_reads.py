@@ -12,10 +12,10 @@ from urllib.parse import urlsplit
 import pytest
 import requests
 
-from desktop.demo import DemoTenant
 from desktop.demo.insight_seed import INACTIVE_DAYS, SignInKind
 from desktop.demo.usage_report import ACTIVE_USER_COLUMNS, conceal
 from tests.demo.support import E3, EXCHANGE1, Graph
+from tests.demo_tenant import DemoTenantForTests as DemoTenant
 
 REPORT = "/reports/getOffice365ActiveUserDetail(period='D30')"
 

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from desktop.demo import DemoTenant
 from desktop.graph.client import GraphClient
 from desktop.graph.tokens import StaticToken
+from tests.demo_tenant import DemoTenantForTests as DemoTenant
 
 
 @pytest.fixture

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from desktop.demo import DemoTenant
 from desktop.demo.insight_seed import SignInKind
 from desktop.demo.rows import COL
 from desktop.demo.usage_report import services_of
+from tests.demo_tenant import DemoTenantForTests as DemoTenant
 
 E3, STANDARD, BASIC, EXCHANGE1 = (
     "ENTERPRISEPACK",

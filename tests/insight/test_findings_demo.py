@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import pytest
 
-from desktop.demo import DemoTenant
 from desktop.demo.example_prices import EXAMPLE_PRICES
 from desktop.graph.client import GraphClient
 from desktop.graph.records import AssignedLicense, NewUser, PasswordProfile
@@ -17,6 +16,7 @@ from desktop.insight.prices import PriceBook
 from desktop.insight.records import ActivitySource, SnapshotNote
 from desktop.insight.snapshot import read_snapshot
 from desktop.insight.summary import summarise
+from tests.demo_tenant import DemoTenantForTests as DemoTenant
 from tests.insight.seeded import E3, Expected, expected
 
 PRICES = PriceBook.from_mapping(EXAMPLE_PRICES)

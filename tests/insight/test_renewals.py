@@ -6,12 +6,12 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from desktop.demo import DemoTenant
 from desktop.graph.client import GraphClient
 from desktop.graph.records import PrepaidUnits, Sku
 from desktop.insight.records import Subscription
 from desktop.insight.renewals import Term, estimate_term, renewals
 from desktop.insight.snapshot import read_snapshot
+from tests.demo_tenant import DemoTenantForTests as DemoTenant
 
 NOW = datetime(2026, 11, 30, 12, tzinfo=timezone.utc)
 
