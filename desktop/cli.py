@@ -19,8 +19,14 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop.demo.command",
     "desktop.commands.tenant",
     "desktop.commands.changes",
+    "desktop.commands.create_users",
+    "desktop.commands.sign_in",
+    "desktop.commands.apps",
+    "desktop.commands.copy",
+    "desktop.commands.location",
     "desktop.commands.journal",
     "desktop.auth.command",
+    "desktop.commands.completion",
 )
 
 EXIT_OK = 0

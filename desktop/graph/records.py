@@ -125,6 +125,9 @@ class User:
     job_title: str | None = None
     assigned_licenses: tuple[AssignedLicense, ...] = ()
     license_assignment_states: tuple[LicenseAssignmentState, ...] = ()
+    # True: synced from on-premises Active Directory (names and sign-in are changed there);
+    # None: never synced (cloud-only), as Graph reports it.
+    on_premises_sync_enabled: bool | None = None
 
     @property
     def sku_ids(self) -> frozenset[str]:
@@ -184,6 +187,8 @@ class NewUser:
     department: str | None = None
     job_title: str | None = None
     mail_nickname: str | None = None
+    given_name: str | None = None
+    surname: str | None = None
 
     @property
     def nickname(self) -> str:
