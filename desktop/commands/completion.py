@@ -11,7 +11,8 @@ import argparse
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.commands.flow import EXIT_OK, handles_errors
+from desktop.commands.exit_codes import EXIT_OK
+from desktop.commands.flow import handles_errors
 
 SHELLS = ("bash", "zsh", "powershell")
 PROGRAM = "license-desk"
@@ -172,7 +173,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_completion(args: argparse.Namespace) -> int:
-    from desktop.cli import build_parser  # the whole parser; built on demand, after register
+    from desktop.commands.parser import build_parser  # built on demand, after register
 
     script = completion_script(args.shell, build_parser())
     if args.output is None:

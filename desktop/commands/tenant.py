@@ -11,7 +11,8 @@ from typing import Any
 
 from desktop.catalog import resolve_sku, sku_name
 from desktop.commands.connection import add_connection_options, make_client
-from desktop.commands.flow import EXIT_OK, handles_errors
+from desktop.commands.exit_codes import EXIT_OK
+from desktop.commands.flow import handles_errors
 from desktop.commands.json_output import write_json
 from desktop.commands.output import table
 from desktop.commands.user_columns import (

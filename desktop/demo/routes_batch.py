@@ -18,8 +18,8 @@ from typing import Any
 from desktop.demo import errors
 from desktop.demo.context import json_body
 from desktop.demo.router import Request, Response, Router
+from desktop.graph.batch_items import MAX_BATCH
 
-MAX_BATCH = 20
 METHODS = frozenset({"GET", "POST", "PATCH", "PUT", "DELETE"})
 
 # Runs one inner request (throttling, faults and write limits included) and answers it.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from desktop.demo import errors, odata, shapes
+from desktop.demo import errors, odata, payloads
 from desktop.demo.context import Backend, context_url, next_link, refuse_options
 from desktop.demo.router import Request, Response, Router
 from desktop.demo.rows import UserRow
@@ -53,21 +53,21 @@ def render_users(
 ) -> list[dict[str, Any]]:
     licenses = (
         backend.assignments.for_users([row[0] for row in rows])
-        if shapes.needs_licenses(properties)
+        if payloads.needs_licenses(properties)
         else {}
     )
     order = backend.sku_order()
-    return [shapes.user_json(row, properties, licenses.get(row[0]), order) for row in rows]
+    return [payloads.user_json(row, properties, licenses.get(row[0]), order) for row in rows]
 
 
 def list_users(request: Request, backend: Backend) -> Response:
     refuse_options(request, ("$skip", "$orderby", "$expand"))
     query = request.query
-    select = odata.parse_select(query.get("$select"), shapes.USER_PROPERTIES)
+    select = odata.parse_select(query.get("$select"), payloads.USER_PROPERTIES)
     top = odata.parse_top(query.get("$top"))
     count = odata.parse_count(query.get("$count"))
     spec = odata.parse_user_filter(
-        query.get("$filter"), list(FILTER_COLUMNS), BOOL_PROPERTIES, shapes.USER_PROPERTIES
+        query.get("$filter"), list(FILTER_COLUMNS), BOOL_PROPERTIES, payloads.USER_PROPERTIES
     )
     search = odata.parse_search(query.get("$search"), SEARCHABLE)
     eventual = eventual_consistency(request)
@@ -85,7 +85,7 @@ def list_users(request: Request, backend: Backend) -> Response:
     rows = backend.store.users_page(where, params, after, top + 1)
     more = len(rows) > top
     rows = rows[:top]
-    properties = select or shapes.DEFAULT_USER_PROPERTIES
+    properties = select or payloads.DEFAULT_USER_PROPERTIES
     fragment = f"users({','.join(select)})" if select else "users"
     payload: dict[str, Any] = {"@odata.context": context_url(request, fragment)}
     if count and after == 0:
@@ -100,9 +100,9 @@ def list_users(request: Request, backend: Backend) -> Response:
 
 def get_user(request: Request, backend: Backend) -> Response:
     refuse_options(request, ("$expand",))
-    select = odata.parse_select(request.query.get("$select"), shapes.USER_PROPERTIES)
+    select = odata.parse_select(request.query.get("$select"), payloads.USER_PROPERTIES)
     row = find_user(backend, request.params["user"])
-    properties = select or shapes.DEFAULT_USER_PROPERTIES
+    properties = select or payloads.DEFAULT_USER_PROPERTIES
     fragment = f"users({','.join(select)})/$entity" if select else "users/$entity"
     payload = {"@odata.context": context_url(request, fragment)}
     payload.update(render_users(backend, [row], properties)[0])

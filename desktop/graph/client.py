@@ -14,10 +14,11 @@ from typing import Any
 from urllib.parse import quote
 
 from desktop.cancel import CancelToken
-from desktop.graph.batch import BatchRequest, BatchResponse
+from desktop.graph.batch_items import BatchRequest, BatchResponse
 from desktop.graph.batching import BatchSender
 from desktop.graph.clock import Clock, RealClock
 from desktop.graph.errors import CancelledError
+from desktop.graph.json_checks import fail
 from desktop.graph.pacing import WriteLimit, WritePacer
 from desktop.graph.parse import (
     decode_json,
@@ -30,7 +31,6 @@ from desktop.graph.parse import (
 )
 from desktop.graph.records import AssignedLicense, Group, NewUser, Organization, Sku, User
 from desktop.graph.retry import RetryPolicy
-from desktop.graph.shape import fail
 from desktop.graph.stats import GraphStats, StatsCounter
 from desktop.graph.tokens import TokenProvider
 from desktop.graph.transport import Reply, Transport

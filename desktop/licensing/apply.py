@@ -16,7 +16,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 
 from desktop.cancel import CancelToken
-from desktop.graph.batch import BatchRequest, BatchResponse
+from desktop.graph.batch_items import MAX_BATCH, BatchRequest, BatchResponse
 from desktop.graph.client import GraphClient
 from desktop.graph.errors import LicenseDeskError, ProtocolError
 from desktop.graph.parse import parse_user
@@ -27,7 +27,6 @@ from desktop.licensing.state import satisfies
 from desktop.licensing.types import Outcome, Progress, UserChange, UserResult
 from desktop.licensing.wire import create_request, update_requests
 
-MAX_BATCH = 20  # Graph's limit of requests in one $batch
 SIGNAL_POLL_SECONDS = 0.2
 
 ProgressCallback = Callable[[Progress], None]

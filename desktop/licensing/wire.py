@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
-from desktop.graph.batch import BatchRequest
+from desktop.graph.batch_items import BatchRequest
 from desktop.graph.client import USER_SELECT, new_user_body
 from desktop.licensing.types import UserChange
 

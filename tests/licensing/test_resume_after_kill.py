@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
 from desktop.demo import DemoTenant
 from desktop.licensing.journal import Journal, StepState
 from desktop.licensing.types import RunStatus
 from tests.licensing.conftest import connect
 from tests.licensing.gate import start_gated_assign
+from ui.launcher import main
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,10 +1,13 @@
-"""One request inside ``POST /$batch`` and its answer."""
+"""One request inside ``POST /$batch``, its answer, and how many fit in one batch."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
+# Graph's limit of requests in one $batch (docs/graph-facts.md, "$batch"). The demo tenant
+# refuses more with the same number, so client and emulator cannot drift apart.
+MAX_BATCH = 20
 WRITE_METHODS = frozenset({"POST", "PATCH", "PUT", "DELETE"})
 
 
