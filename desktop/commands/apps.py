@@ -62,7 +62,7 @@ def build_apps_plan(args: argparse.Namespace, controller: LicenseController) -> 
     lacking = [u.user_principal_name for u in lacking_license(found, sku.sku_id)]
     if lacking:
         raise UsageError(
-            f"{some_names(lacking)} do(es) not hold {args.sku} directly: `apps` changes a license "
+            f"Not holding {args.sku} directly: {some_names(lacking)}. `apps` changes a license "
             "users already hold (give it with `assign --add`, or change the group's license)."
         )
     return apps_switch_plan(found, sku.sku_id, turn_off, turn_on)
