@@ -59,8 +59,7 @@ def parse_requests(payload: Any) -> list[InnerRequest]:
         raise _invalid("Invalid batch payload format.")  # unverified wording
     entries = payload["requests"]
     if len(entries) > MAX_BATCH:
-        # unverified wording; the limit of 20 is documented.
-        raise _invalid(f"The number of requests in a batch cannot exceed {MAX_BATCH}.")
+        raise _invalid(errors.MSG_BATCH_TOO_LARGE)
     requests: list[InnerRequest] = []
     for entry in entries:
         if not (

@@ -1,5 +1,5 @@
-"""Reading users: ``GET /users`` (paging, $select, $filter, $search, $count) and
-``GET /users/{id | userPrincipalName}``."""
+"""Reading users: ``GET /users`` (paging, $select, $filter, $search, $count),
+``GET /users/$count`` and ``GET /users/{id | userPrincipalName}``."""
 
 from __future__ import annotations
 
@@ -34,6 +34,8 @@ USER_PATH = r"/v1\.0/users/(?P<user>[^/]+)"
 
 def register(router: Router, backend: Backend) -> None:
     router.add("GET", r"/v1\.0/users", lambda r: list_users(r, backend), graph=True)
+    # Before USER_PATH, which would take "$count" for a user's id.
+    router.add("GET", r"/v1\.0/users/\$count", lambda r: count_users(r, backend), graph=True)
     router.add("GET", USER_PATH, lambda r: get_user(r, backend), graph=True)
 
 
@@ -78,8 +80,9 @@ def list_users(request: Request, backend: Backend) -> Response:
         raise errors.bad_request(
             errors.msg_unsupported_filter("assignedLicenses"), errors.UNSUPPORTED_QUERY
         )
-    if count and not eventual:
-        raise errors.bad_request(errors.MSG_COUNT_UNSUPPORTED)
+    # Without the header Graph ignores $count=true without a word: no @odata.count
+    # (docs/graph-facts.md, "Users: reading, paging and advanced queries").
+    count = count and eventual
     after = odata.decode_skiptoken("users", query.get("$skiptoken"))
     where, params = _where(backend, spec, search)
     rows = backend.store.users_page(where, params, after, top + 1)
@@ -96,6 +99,21 @@ def list_users(request: Request, backend: Backend) -> Response:
         )
     payload["value"] = render_users(backend, rows, properties)
     return Response.json(200, payload)
+
+
+def count_users(request: Request, backend: Backend) -> Response:
+    """``/users/$count``: a plain-text number with ``ConsistencyLevel: eventual``, else 400."""
+    if not eventual_consistency(request):
+        raise errors.bad_request(errors.MSG_COUNT_UNSUPPORTED)
+    refuse_options(request, ("$skip", "$orderby", "$expand"))
+    query = request.query
+    spec = odata.parse_user_filter(
+        query.get("$filter"), list(FILTER_COLUMNS), BOOL_PROPERTIES, payloads.USER_PROPERTIES
+    )
+    search = odata.parse_search(query.get("$search"), SEARCHABLE)
+    where, params = _where(backend, spec, search)
+    total = backend.store.count_users(where, params)
+    return Response(200, {"Content-Type": "text/plain"}, str(total).encode("ascii"))
 
 
 def get_user(request: Request, backend: Backend) -> Response:

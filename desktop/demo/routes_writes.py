@@ -203,6 +203,7 @@ def assign_license(request: Request, backend: Backend) -> Response:
     store = backend.store
     with store.lock:  # check and write as one step, so concurrent calls cannot oversell seats
         row = find_user(backend, request.params["user"])
+        rules.require_some_change(change)
         rowid = int(row[0])
         held = backend.assignments.for_users([rowid])[rowid]
         rules.check(

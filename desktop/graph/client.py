@@ -29,6 +29,7 @@ from desktop.graph.parse import (
     parse_user,
     parse_users,
 )
+from desktop.graph.priority import Priority
 from desktop.graph.records import AssignedLicense, Group, NewUser, Organization, Sku, User
 from desktop.graph.retry import RetryPolicy
 from desktop.graph.stats import GraphStats, StatsCounter
@@ -163,6 +164,7 @@ class GraphClient:
         page_size: int = 999,
         on_page: PageCallback | None = None,
         cancel: CancelToken | None = None,
+        priority: Priority = Priority.NORMAL,
     ) -> list[User]:
         """Every user, following ``@odata.nextLink``; each page goes to ``on_page`` on arrival.
 
@@ -170,10 +172,11 @@ class GraphClient:
         ``displayName:ann`` (quoted for you). Either one makes it an advanced query, which
         needs ``ConsistencyLevel: eventual`` and ``$count=true``: the header is sent with
         every page because the server does not carry it over. Raises ``CancelledError`` when
-        ``cancel`` is set between pages.
+        ``cancel`` is set between pages. Every read call takes a ``priority``: ``LOW`` for
+        background work, ``NORMAL`` (the default) for what the administrator waits for.
         """
         params = {"$select": USER_SELECT, "$top": str(max(1, min(page_size, MAX_PAGE_SIZE)))}
-        headers: dict[str, str] = {}
+        headers = priority.header()
         if filter:
             params["$filter"] = filter
         if search:
@@ -198,32 +201,37 @@ class GraphClient:
         log.debug("Listed %d users in %d page(s)", len(users), page)
         return users
 
-    def get_user(self, id_or_upn: str) -> User:
+    def get_user(self, id_or_upn: str, *, priority: Priority = Priority.NORMAL) -> User:
         where = f"user {id_or_upn}"
         reply = self._transport.send(
-            "GET", f"{user_path(id_or_upn)}?{_query({'$select': USER_SELECT})}", what=where
+            "GET",
+            f"{user_path(id_or_upn)}?{_query({'$select': USER_SELECT})}",
+            what=where,
+            headers=priority.header(),
         )
         return parse_user(self._json(reply, where), where)
 
-    def list_skus(self) -> list[Sku]:
+    def list_skus(self, *, priority: Priority = Priority.NORMAL) -> list[Sku]:
         skus: list[Sku] = []
         url: str | None = "/subscribedSkus"
         page = 0
         while url is not None:
             page += 1
             where = "subscribedSkus" if page == 1 else f"subscribedSkus page {page}"
-            reply = self._transport.send("GET", url, what=where)
+            reply = self._transport.send("GET", url, what=where, headers=priority.header())
             items, url, _count = parse_collection(self._json(reply, where), where)
             skus.extend(parse_skus(items, where))
         return skus
 
-    def get_group(self, group_id: str) -> Group:
+    def get_group(self, group_id: str, *, priority: Priority = Priority.NORMAL) -> Group:
         where = f"group {group_id}"
         path = f"/groups/{quote(group_id, safe='')}?{_query({'$select': GROUP_SELECT})}"
-        reply = self._transport.send("GET", path, what=where)
+        reply = self._transport.send("GET", path, what=where, headers=priority.header())
         return parse_group(self._json(reply, where), where)
 
-    def group_names(self, group_ids: Sequence[str]) -> dict[str, str]:
+    def group_names(
+        self, group_ids: Sequence[str], *, priority: Priority = Priority.NORMAL
+    ) -> dict[str, str]:
         """Display names for many groups at once (through $batch); unknown ids map to the id."""
         unique = list(dict.fromkeys(group_ids))
         requests = [
@@ -231,6 +239,7 @@ class GraphClient:
                 id=str(n),
                 method="GET",
                 url=f"/groups/{quote(gid, safe='')}?{_query({'$select': GROUP_SELECT})}",
+                headers=tuple(priority.header().items()),
             )
             for n, gid in enumerate(unique, 1)
         ]
@@ -247,9 +256,9 @@ class GraphClient:
                 log.warning("Could not read the name of group %s (HTTP %d)", gid, answer.status)
         return names
 
-    def get_organization(self) -> Organization:
+    def get_organization(self, *, priority: Priority = Priority.NORMAL) -> Organization:
         where = "organization"
-        reply = self._transport.send("GET", "/organization", what=where)
+        reply = self._transport.send("GET", "/organization", what=where, headers=priority.header())
         items, _next, _count = parse_collection(self._json(reply, where), where)
         if not items:
             fail(where, "the list is empty, expected the tenant's organization")
