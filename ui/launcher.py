@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop.commands.parser import build_parser
+from desktop.output_encoding import make_output_safe
 
 
 def add_window_options(parser: argparse.ArgumentParser) -> None:
@@ -23,6 +24,7 @@ def add_window_options(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    make_output_safe()  # before anything prints: help, errors and tables alike
     parser = build_parser()
     add_window_options(parser)
     args = parser.parse_args(argv)

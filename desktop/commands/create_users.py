@@ -8,7 +8,6 @@ written to ``--password-file`` (owner-only), and only for accounts that exist af
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -31,8 +30,7 @@ from desktop.licensing.new_users_csv import (
 )
 from desktop.licensing.types import Outcome, Plan, PlanKind, RunReport
 from desktop.passwords import generate_password
-
-OWNER_ONLY = 0o600
+from desktop.private_files import create_private_file
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -174,11 +172,8 @@ def check_password_file(path: Path) -> None:
 
 def write_password_file(path: Path, accounts: Mapping[str, str]) -> None:
     """``userPrincipalName,temporaryPassword`` lines; readable by the owner only."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(path, flags, OWNER_ONLY)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-        if hasattr(os, "fchmod"):
-            os.fchmod(handle.fileno(), OWNER_ONLY)  # an existing file keeps its old mode
+    create_private_file(path)  # owner-only before a byte is written, even if it existed
+    with path.open("w", encoding="utf-8", newline="") as handle:
         handle.write("userPrincipalName,temporaryPassword\r\n")
         for upn, password in accounts.items():
             handle.write(f"{upn},{password}\r\n")

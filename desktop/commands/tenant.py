@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -23,6 +22,7 @@ from desktop.commands.user_columns import (
     table_row,
     user_json,
 )
+from desktop.csv_export import csv_export
 from desktop.graph.records import Sku, User
 from desktop.user_filters import QuickFilterKind, quick_filter_test
 
@@ -119,9 +119,7 @@ def user_test(kind: str | None, sku_id: str | None) -> Callable[[User], bool]:
 def write_users_csv(
     path: Path, users: Sequence[User], skus: Mapping[str, Sku], groups: Mapping[str, str]
 ) -> None:
-    # utf-8-sig so Excel opens Polish names correctly.
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
+    with csv_export(path) as writer:
         writer.writerow(CSV_COLUMNS)
         for user in users:
             writer.writerow(csv_row(user, skus, groups))

@@ -168,7 +168,7 @@ class EnvelopeError(Exception):
         self.headers = dict(headers or {})
 
 
-# The first published name, kept for modules that already use it (identity.py).
+# The first published name, kept for code that already uses it (tests/demo/test_server.py).
 GraphFailure = EnvelopeError
 
 

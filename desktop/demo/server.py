@@ -27,7 +27,7 @@ from types import TracebackType
 from urllib.parse import urlsplit
 
 from desktop.demo import errors, routes_batch, routes_tenant, routes_users, routes_writes
-from desktop.demo.assignments import Assignments, seat_capacity
+from desktop.demo.assignments import Assignments
 from desktop.demo.context import GRAPH_VERSION_PREFIX, Backend
 from desktop.demo.errors import EnvelopeError
 from desktop.demo.faults import (
@@ -69,8 +69,9 @@ from desktop.demo.transport import DROP, Drop, LoopbackHTTPServer
 log = logging.getLogger(__name__)
 
 TokenValidator = Callable[[str], "str | None"]
-# (bearer token, method, path) -> may this token do this? Set by the demo identity platform,
-# which knows the scopes its tokens carry; without one every valid token may do everything.
+# (bearer token, method, path) -> may this token do this? Set by the identity platform the
+# sign-in tests attach (tests/identity), which knows the scopes its tokens carry; without one
+# (the window's demo tenant, a fixed token) every valid token may do everything.
 PermissionCheck = Callable[[str, str, str], bool]
 _BATCH_PATH = f"{GRAPH_VERSION_PREFIX}/$batch"
 _WWW_AUTHENTICATE = (
@@ -205,7 +206,7 @@ class DemoTenant:
         self._buckets.reset()
         self._resource_quota = resource_quota(self.store.count_users())
 
-    # -- addresses and helpers ------------------------------------------------------------
+    # -- addresses and routes -----------------------------------------------------------------
 
     @property
     def port(self) -> int:
@@ -223,27 +224,6 @@ class DemoTenant:
     @property
     def tenant_id(self) -> str:
         return self.store.meta("tenant_id")
-
-    def sku_id(self, part_number: str) -> str:
-        return self.store.sku_by_part(part_number).sku_id
-
-    def consumed_units(self, part_number: str) -> int:
-        return self.assignments.consumed_units(self.sku_id(part_number))
-
-    def free_seats(self, part_number: str) -> int:
-        sku = self.store.sku_by_part(part_number)
-        return max(0, seat_capacity(sku) - self.assignments.consumed_units(sku.sku_id))
-
-    def assigned_licenses(self, id_or_upn: str) -> dict[str, tuple[str, ...]]:
-        """For test assertions: what Graph reports as ``assignedLicenses`` (direct and active
-        group licenses), skuId -> disabled plan ids. Raises KeyError for an unknown user."""
-        row = self.store.user(id_or_upn)
-        if row is None:
-            raise KeyError(id_or_upn)
-        rowid = int(row[0])
-        licenses = self.assignments.for_users([rowid])[rowid]
-        order = {sku.sku_id: index for index, sku in enumerate(self.store.skus())}
-        return dict(licenses.effective(order))
 
     def mount(self, method: str, path_regex: str, handler: Handler) -> None:
         """Serve ``handler`` for ``method`` on paths fully matching ``path_regex``."""

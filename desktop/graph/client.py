@@ -19,7 +19,13 @@ from desktop.graph.batching import BatchSender
 from desktop.graph.clock import Clock, RealClock
 from desktop.graph.errors import CancelledError
 from desktop.graph.json_checks import fail
+from desktop.graph.limits import (
+    DEFAULT_DEADLINE_SECONDS,
+    DEFAULT_MAX_ANSWER_BYTES,
+    DEFAULT_MAX_REPORT_BYTES,
+)
 from desktop.graph.pacing import WriteLimit, WritePacer
+from desktop.graph.paging import PageGuard, max_pages
 from desktop.graph.parse import (
     decode_json,
     parse_collection,
@@ -106,6 +112,9 @@ class GraphClient:
         *,
         connect_timeout: float = 5.0,
         read_timeout: float = 60.0,
+        deadline: float = DEFAULT_DEADLINE_SECONDS,
+        max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
+        max_pages_per_listing: int | None = None,
         max_retries: int = 6,
         max_retry_wait: float = 180.0,
         write_limit: WriteLimit | None = None,
@@ -113,12 +122,17 @@ class GraphClient:
         retry: RetryPolicy | None = None,
         clock: Clock | None = None,
     ) -> None:
-        """``base_url`` is the version root (``GRAPH_URL`` or a demo tenant's ``base_url``).
+        """``base_url`` is the version root (``GRAPH_URL`` or a demo tenant's ``base_url``);
+        an address no retry could reach raises ``BadAddressError`` here.
 
+        ``read_timeout`` bounds each wait for the next byte, ``deadline`` one whole exchange
+        (connect to last byte); ``max_answer_bytes`` caps one answer; a listing stops after
+        ``max_pages_per_listing`` pages (default: what the largest tenant could fill).
         ``write_limit`` sets a known write limit; ``pacer`` shares one pacer between clients
         using the same token; ``retry`` and ``clock`` replace the defaults (tests).
         """
         self._tokens = tokens
+        self._max_pages = max_pages_per_listing
         self._clock = clock or RealClock()
         self._stats = StatsCounter()
         self._pacer = pacer or WritePacer(write_limit, clock=self._clock)
@@ -131,6 +145,8 @@ class GraphClient:
             pacer=self._pacer,
             clock=self._clock,
             stats=self._stats,
+            deadline_seconds=deadline,
+            max_answer_bytes=max_answer_bytes,
         )
         self._batches = BatchSender(self._transport)
 
@@ -186,10 +202,12 @@ class GraphClient:
             headers["ConsistencyLevel"] = "eventual"
         url: str | None = f"/users?{_query(params)}"
         users: list[User] = []
+        guard = self._page_guard("users", int(params["$top"]))
         page = 0
         while url is not None:
             if cancel is not None and cancel.cancelled:
                 raise CancelledError("Stopped listing users: the work was cancelled.")
+            guard.next(url)
             page += 1
             where = f"users page {page}"
             reply = self._transport.send("GET", url, what=where, headers=headers, cancel=cancel)
@@ -214,8 +232,10 @@ class GraphClient:
     def list_skus(self, *, priority: Priority = Priority.NORMAL) -> list[Sku]:
         skus: list[Sku] = []
         url: str | None = "/subscribedSkus"
+        guard = self._page_guard("subscribed licenses", 1)
         page = 0
         while url is not None:
+            guard.next(url)
             page += 1
             where = "subscribedSkus" if page == 1 else f"subscribedSkus page {page}"
             reply = self._transport.send("GET", url, what=where, headers=priority.header())
@@ -301,6 +321,19 @@ class GraphClient:
         """
         return self._batches.send(requests, cancel)
 
+    def download_redirected_report(
+        self, path: str, *, max_bytes: int = DEFAULT_MAX_REPORT_BYTES
+    ) -> bytes:
+        """The body of a report such as ``/reports/getOffice365ActiveUserDetail(period='D30')``.
+
+        Graph answers these with a redirect to a short-lived download address on another host;
+        this is the only call that follows a redirect, and it does so without the token (the
+        address itself carries the permission). Every other call refuses redirects.
+        """
+        return self._transport.fetch_redirected(
+            path, what=f"report {path.lstrip('/')}", max_bytes=max_bytes
+        )
+
     def close(self) -> None:
         """Wake any thread waiting out a Retry-After and release the connections."""
         close = getattr(self._clock, "close", None)
@@ -313,6 +346,9 @@ class GraphClient:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+    def _page_guard(self, what: str, page_size: int) -> PageGuard:
+        return PageGuard(what, self._max_pages or max_pages(page_size))
 
     @staticmethod
     def _json(reply: Reply, where: str) -> Any:
