@@ -159,7 +159,7 @@ def build_create_plan(
     if len(plans) == 1:
         return plans[0]
     changes = tuple(c for plan in plans for c in plan.changes)
-    return Plan(PlanKind.CREATE, changes, f"Create {len(changes)} users")
+    return Plan(PlanKind.CREATE, changes)
 
 
 def check_password_file(path: Path) -> None:

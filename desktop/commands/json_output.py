@@ -45,7 +45,8 @@ def change_document(
         "format": JSON_FORMAT,
         "command": command,
         "kind": checked.plan.kind.value,
-        "description": checked.plan.description,
+        "description": checked.plan.description
+        or describe.title_text(checked.plan.kind, len(checked.plan.changes)),
         "status": status,
         "exitCode": exit_code,
         "changes": [

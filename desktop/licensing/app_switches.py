@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from desktop.graph.records import User
 from desktop.licensing.builders import apps_plan, direct_licenses
-from desktop.licensing.types import Plan, UserChange
+from desktop.licensing.types import Plan, PlanKind, UserChange
 
 
 def switched_apps(
@@ -34,9 +34,7 @@ def apps_switch_plan(
             continue
         disabled = switched_apps(held.disabled_plans, turn_off, turn_on)
         changes.extend(apps_plan([user.id], sku_id, disabled).changes)
-    # The builder's kind and description, for everyone changed at once.
-    whole = apps_plan([c.user for c in changes], sku_id, ())
-    return Plan(whole.kind, tuple(changes), whole.description)
+    return Plan(PlanKind.APPS, tuple(changes))
 
 
 def lacking_license(users: Sequence[User], sku_id: str) -> list[User]:
