@@ -129,7 +129,7 @@ class ChangeRunner(QObject):
         finally:
             self.preview_dialog = None
             dialog.deleteLater()
-        if accepted(result) and dialog.checked.can_apply:
+        if accepted(result) and dialog.checked.can_apply and dialog.confirmed:
             self._apply(dialog.checked)
         else:
             self._set_busy(False)
