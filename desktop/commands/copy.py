@@ -50,7 +50,7 @@ def build_copy_plan(args: argparse.Namespace, controller: LicenseController) -> 
         raise UsageError("The --to users are only the --from user: nothing to copy.")
     if not args.replace:
         return plan
-    keep = source.direct_sku_ids
+    keep = {lic.sku_id for lic in source.direct_licenses}
     held = controller.refresh_users([c.user for c in plan.changes])
     by_key = {k: u for u in held for k in (u.id.lower(), u.user_principal_name.lower())}
     missing = [c.user for c in plan.changes if c.user.lower() not in by_key]
