@@ -12,7 +12,7 @@ from dataclasses import replace
 from desktop.commands.change_options import add_run_options, run_plan, some_names, split_list
 from desktop.commands.changes import UsageError
 from desktop.commands.flow import handles_errors
-from desktop.licensing.builders import copy_licenses_plan, direct_licenses
+from desktop.licensing.builders import copy_licenses_plan
 from desktop.licensing.controller import LicenseController
 from desktop.licensing.types import Plan
 
@@ -50,7 +50,7 @@ def build_copy_plan(args: argparse.Namespace, controller: LicenseController) -> 
         raise UsageError("The --to users are only the --from user: nothing to copy.")
     if not args.replace:
         return plan
-    keep = {lic.sku_id for lic in direct_licenses(source)}
+    keep = {lic.sku_id for lic in source.direct_licenses}
     held = controller.refresh_users([c.user for c in plan.changes])
     by_key = {k: u for u in held for k in (u.id.lower(), u.user_principal_name.lower())}
     missing = [c.user for c in plan.changes if c.user.lower() not in by_key]
@@ -60,7 +60,7 @@ def build_copy_plan(args: argparse.Namespace, controller: LicenseController) -> 
     for change in plan.changes:
         extra = [
             lic.sku_id
-            for lic in direct_licenses(by_key[change.user.lower()])
+            for lic in by_key[change.user.lower()].direct_licenses
             if lic.sku_id not in keep
         ]
         changes.append(replace(change, remove=tuple(extra)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from desktop.graph.records import User
-from desktop.licensing.builders import apps_plan, direct_licenses
+from desktop.licensing.builders import apps_plan
 from desktop.licensing.types import Plan, PlanKind, UserChange
 
 
@@ -29,7 +29,7 @@ def apps_switch_plan(
     """One change per user who holds ``sku_id`` directly (callers report the others)."""
     changes: list[UserChange] = []
     for user in users:
-        held = next((lic for lic in direct_licenses(user) if lic.sku_id == sku_id), None)
+        held = next((lic for lic in user.direct_licenses if lic.sku_id == sku_id), None)
         if held is None:
             continue
         disabled = switched_apps(held.disabled_plans, turn_off, turn_on)
@@ -39,4 +39,4 @@ def apps_switch_plan(
 
 def lacking_license(users: Sequence[User], sku_id: str) -> list[User]:
     """Users who do not hold ``sku_id`` directly (inherited licenses change in the group)."""
-    return [u for u in users if all(lic.sku_id != sku_id for lic in direct_licenses(u))]
+    return [u for u in users if all(lic.sku_id != sku_id for lic in u.direct_licenses)]

@@ -8,7 +8,6 @@ from typing import Any
 
 from desktop.demo import DemoTenant
 from desktop.graph.records import User
-from desktop.licensing.builders import direct_licenses
 from tests.cli.conftest import Result
 from tests.licensing.conftest import connect
 
@@ -34,7 +33,7 @@ def pick(tenant: DemoTenant, test: Callable[[User], bool], count: int = 1) -> li
 def direct_parts(tenant: DemoTenant, user: User) -> dict[str, tuple[str, ...]]:
     """Direct licenses by part number, with the apps turned off (sorted)."""
     names = {tenant.sku_id(p): p for p in _part_numbers(tenant)}
-    return {names[lic.sku_id]: tuple(sorted(lic.disabled_plans)) for lic in direct_licenses(user)}
+    return {names[lic.sku_id]: tuple(sorted(lic.disabled_plans)) for lic in user.direct_licenses}
 
 
 def _part_numbers(tenant: DemoTenant) -> list[str]:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from desktop.demo import DemoTenant
 from desktop.graph.records import User
-from desktop.licensing.builders import direct_licenses
 from tests.cli.conftest import Runner
 from tests.cli.tenant_picks import applied_run, direct_parts, document, find, pick
 
@@ -111,7 +110,7 @@ def _e3_with_apps_off(tenant: DemoTenant) -> User:
     e3 = tenant.sku_id("ENTERPRISEPACK")
 
     def fits(user: User) -> bool:
-        held = [lic for lic in direct_licenses(user) if lic.sku_id == e3]
+        held = [lic for lic in user.direct_licenses if lic.sku_id == e3]
         return bool(held) and len(held[0].disabled_plans) >= 2 and not user.errors
 
     return pick(tenant, fits)[0]
@@ -175,7 +174,7 @@ def test_apps_bad_input(cli: Runner, demo_tenant: DemoTenant) -> None:
 def _copy_pair(tenant: DemoTenant) -> tuple[User, User]:
     """A source whose direct licenses have free seats, and a licence-less target."""
     basic, flow = tenant.sku_id("O365_BUSINESS_ESSENTIALS"), tenant.sku_id("FLOW_FREE")
-    (source,) = pick(tenant, lambda u: {lic.sku_id for lic in direct_licenses(u)} == {basic, flow})
+    (source,) = pick(tenant, lambda u: {lic.sku_id for lic in u.direct_licenses} == {basic, flow})
     (target,) = pick(tenant, lambda u: not u.sku_ids and u.usage_location == "PL")
     return source, target
 
@@ -206,11 +205,11 @@ def test_copy_replace_also_removes_what_the_source_lacks(
     cli: Runner, demo_tenant: DemoTenant
 ) -> None:
     basic = demo_tenant.sku_id("O365_BUSINESS_ESSENTIALS")
-    (source,) = pick(demo_tenant, lambda u: {lic.sku_id for lic in direct_licenses(u)} == {basic})
+    (source,) = pick(demo_tenant, lambda u: {lic.sku_id for lic in u.direct_licenses} == {basic})
     exchange = demo_tenant.sku_id("EXCHANGESTANDARD")
     (target,) = pick(
         demo_tenant,
-        lambda u: {lic.sku_id for lic in direct_licenses(u)} == {exchange} and u.account_enabled,
+        lambda u: {lic.sku_id for lic in u.direct_licenses} == {exchange} and u.account_enabled,
     )
     before = direct_parts(demo_tenant, target)
     result = cli(
