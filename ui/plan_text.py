@@ -16,7 +16,7 @@ from desktop.catalog import plan_name
 from desktop.graph.records import AssignedLicense, Sku, User
 from desktop.licensing import phrases
 from desktop.licensing.phrases import Phrase, Say, change_phrases, problem_phrase
-from desktop.licensing.types import Outcome, PlanKind, Problem, UserChange
+from desktop.licensing.types import Outcome, PlanKind, Problem, RunReport, UserChange
 from ui.formatting import count
 from ui.models.naming import LicenseNaming
 
@@ -30,6 +30,18 @@ class PlanText(QObject):
 
     def seats_needed(self, n: int) -> str:
         return self.tr("Needs %Ln seats of {package}, {free} free", "", n)
+
+    def done(self, n: int) -> str:
+        return self.tr("%Ln done", "", n)
+
+    def failed(self, n: int) -> str:
+        return self.tr("%Ln failed", "", n)
+
+    def needed_nothing(self, n: int) -> str:
+        return self.tr("%Ln needed nothing", "", n)
+
+    def not_started(self, n: int) -> str:
+        return self.tr("%Ln not started (stopped)", "", n)
 
     def deletes_accounts(self, n: int) -> str:
         return self.tr(
@@ -199,6 +211,10 @@ _WINDOW: dict[Say, Words] = {
     Say.OUTCOME_FAILED: lambda p, n: QCoreApplication.translate("PlanText", "Failed"),
     Say.OUTCOME_SKIPPED: lambda p, n: QCoreApplication.translate("PlanText", "Skipped"),
     Say.OUTCOME_CANCELLED: lambda p, n: QCoreApplication.translate("PlanText", "Not started"),
+    Say.RUN_DONE: lambda p, n: _plurals.done(p.count),
+    Say.RUN_FAILED: lambda p, n: _plurals.failed(p.count),
+    Say.RUN_SKIPPED: lambda p, n: _plurals.needed_nothing(p.count),
+    Say.RUN_CANCELLED: lambda p, n: _plurals.not_started(p.count),
 }
 
 _NO_NAMES = Names(LicenseNaming(), {})
@@ -233,6 +249,11 @@ def plan_title(kind: PlanKind, users: int) -> str:
 
 def outcome_text(outcome: Outcome) -> str:
     return say(phrases.outcome_phrase(outcome))
+
+
+def run_counts_text(report: RunReport) -> str:
+    """ "3 done · 1 failed · 0 needed nothing": whole phrases, each translated on its own."""
+    return " · ".join(say(p) for p in phrases.run_counts(report))
 
 
 def apply_button_text(kind: PlanKind) -> str:

@@ -20,6 +20,7 @@ from desktop.licensing.describe import (
     english,
     outcome_text,
     problem_text,
+    run_counts_text,
     title_text,
 )
 from desktop.licensing.phrases import (
@@ -30,6 +31,7 @@ from desktop.licensing.phrases import (
     change_phrases,
     deleted_accounts,
     problem_phrase,
+    run_counts,
 )
 from desktop.licensing.tenant_slice import TenantSlice
 from desktop.licensing.types import (
@@ -38,8 +40,10 @@ from desktop.licensing.types import (
     PlanKind,
     Problem,
     ProblemKind,
+    RunReport,
     Severity,
     UserChange,
+    UserResult,
 )
 from desktop.licensing.undo import inverse_change
 from tests.licensing.records import BASIC, E3, SWAY_PLAN, standard_skus, user
@@ -217,3 +221,15 @@ def test_undo_of_a_usage_location_set_from_empty_says_it_will_be_cleared() -> No
     after = dataclasses.replace(before, usage_location="DE")
     checked = check_plan(Plan(PlanKind.UNDO, (undo,)), view(after))
     assert change_text(checked.effective.changes[0], SKUS) == "clear usage location"
+
+
+def report(*outcomes: Outcome) -> RunReport:
+    return RunReport("run", tuple(UserResult(f"u{i}", o) for i, o in enumerate(outcomes)))
+
+
+def test_a_runs_summary_counts_every_outcome_and_the_cancelled_only_when_some() -> None:
+    finished = report(Outcome.DONE, Outcome.DONE, Outcome.SKIPPED)
+    assert run_counts_text(finished) == "2 done, 0 failed, 1 skipped"
+    stopped = report(Outcome.DONE, Outcome.FAILED, Outcome.CANCELLED, Outcome.CANCELLED)
+    assert run_counts_text(stopped) == "1 done, 1 failed, 0 skipped, 2 not done (cancelled)"
+    assert len(run_counts(report(*Outcome))) == len(Outcome)

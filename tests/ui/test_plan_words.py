@@ -19,12 +19,21 @@ from tests.licensing.test_phrases import (
     SAMPLE_DETAILS,
     SKUS,
     change_samples,
+    report,
     sample_phrase,
 )
 from tests.ui.language_support import Switch, in_language
 from ui.i18n import install_translators
 from ui.models.naming import LicenseNaming
-from ui.plan_text import Names, change_text, outcome_text, plan_title, problem_text, say
+from ui.plan_text import (
+    Names,
+    change_text,
+    outcome_text,
+    plan_title,
+    problem_text,
+    run_counts_text,
+    say,
+)
 
 __all__ = ["in_language"]  # a fixture, imported for pytest
 
@@ -107,3 +116,9 @@ def test_deleting_and_clearing_are_said_in_polish(in_language: Switch) -> None:
     )
     deletes = phrases.Phrase(Say.DELETES_ACCOUNTS, count=5)
     assert say(deletes).startswith("5 kont zostanie usuniętych")
+
+
+def test_a_runs_summary_is_said_for_every_outcome(both: Words) -> None:
+    every = report(*Outcome)
+    text = both(lambda: run_counts_text(every))
+    assert text.count(" · ") == len(Outcome) - 1
