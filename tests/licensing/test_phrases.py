@@ -121,6 +121,16 @@ def test_every_field_of_a_change_has_words(field: str, change: UserChange) -> No
     assert text and text != change_text(UserChange(user="x"), SKUS) == "nothing"
 
 
+def test_every_field_is_named_by_a_phrase_of_its_own() -> None:
+    """A new field cannot hide behind another field's words."""
+    said: dict[str, set[Say]] = {}
+    for field, change in change_samples():
+        said.setdefault(field, set()).update(p.say for p in change_phrases(change))
+    for field, own in said.items():
+        others = set().union(*(s for f, s in said.items() if f != field))
+        assert own - others, f"{field} is said only with other fields' words: {own}"
+
+
 def test_each_change_says_what_and_with_which_package() -> None:
     assert change_text(UserChange("u", add=(AssignedLicense(E3, (SWAY_PLAN,)),)), SKUS) == (
         "add Office 365 E3 (apps off: Sway)"
