@@ -33,6 +33,7 @@ from desktop.graph.retry import (
     parse_retry_after,
 )
 from desktop.graph.stats import StatsCounter
+from desktop.graph.throttle_signals import counts_as_write_limit, limit_share, throttle_reason
 from desktop.graph.tokens import TokenProvider
 
 log = logging.getLogger("desktop.graph")
@@ -144,6 +145,7 @@ class Transport:
         headers: Mapping[str, str] | None = None,
         writes: int | None = None,
         batch: bool = False,
+        ticket: PaceTicket | None = None,
         cancel: CancelToken | None = None,
     ) -> Reply:
         """Send until a 2xx answer arrives or the budget is spent.
@@ -151,7 +153,8 @@ class Transport:
         ``writes`` is how many writes the request carries for the pacer (default: 1 for any
         method but GET); for a ``batch`` the caller tells the pacer which inner writes were
         accepted, since a 200 for the batch says nothing about them. ``what`` names the request
-        in errors ("get user ann@contoso.com").
+        in errors ("get user ann@contoso.com"). ``ticket``: the pacer's reservation for the
+        first try, when the caller made it (a $batch cut to fit); later tries reserve anew.
         """
         method = method.upper()
         if writes is None:
@@ -165,7 +168,8 @@ class Transport:
         while True:
             if cancel is not None and cancel.cancelled:
                 raise CancelledError("Stopped: the work was cancelled.")
-            ticket = self.pacer.acquire(writes, cancel) if writes else None
+            if ticket is None or budget.attempts:
+                ticket = self.pacer.acquire(writes, cancel) if writes else None
             generation = self._token_generation
             token = self._tokens.token()
             used_tokens.add(token)
@@ -216,7 +220,7 @@ class Transport:
             )
             if 200 <= status < 300:
                 if ticket is not None and not batch:
-                    self.pacer.accepted(ticket, writes)
+                    self.pacer.accepted(ticket, writes, limit_share(response.headers))
                 return Reply(status, content, response.headers, request_id, ambiguous, ticket)
             if status == 401 and not refreshed:
                 refreshed = True
@@ -225,7 +229,8 @@ class Transport:
             retry_after = parse_retry_after(response.headers.get("Retry-After"))
             if status == 429:
                 self.stats.add(throttled=1)
-                if ticket is not None:
+                reason = throttle_reason(response.headers)
+                if ticket is not None and counts_as_write_limit(reason, unnamed=True):
                     self.pacer.throttled(ticket, retry_after)
             retryable = status in THROTTLE_STATUSES or status in SERVER_RETRY_STATUSES
             wait = budget.next_wait(retry_after) if retryable else None
