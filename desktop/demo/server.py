@@ -26,8 +26,16 @@ from ipaddress import ip_address
 from types import TracebackType
 from urllib.parse import urlsplit
 
-from desktop.demo import errors, routes_batch, routes_tenant, routes_users, routes_writes
-from desktop.demo.assignments import Assignments, seat_capacity
+from desktop.demo import (
+    errors,
+    routes_batch,
+    routes_insight,
+    routes_signin,
+    routes_tenant,
+    routes_users,
+    routes_writes,
+)
+from desktop.demo.assignments import Assignments
 from desktop.demo.context import GRAPH_VERSION_PREFIX, Backend
 from desktop.demo.errors import EnvelopeError
 from desktop.demo.faults import (
@@ -42,6 +50,7 @@ from desktop.demo.faults import (
     WriteLimiter,
     format_retry_after,
 )
+from desktop.demo.insight_state import InsightState
 from desktop.demo.router import Handler, Headers, Match, Request, Response, Router
 from desktop.demo.seed import build as build_seed
 from desktop.demo.store import Store
@@ -65,12 +74,14 @@ from desktop.demo.throttling import (
     token_key,
 )
 from desktop.demo.transport import DROP, Drop, LoopbackHTTPServer
+from desktop.demo.usage_report import DownloadHost
 
 log = logging.getLogger(__name__)
 
 TokenValidator = Callable[[str], "str | None"]
-# (bearer token, method, path) -> may this token do this? Set by the demo identity platform,
-# which knows the scopes its tokens carry; without one every valid token may do everything.
+# (bearer token, method, path) -> may this token do this? Set by the identity platform the
+# sign-in tests attach (tests/identity), which knows the scopes its tokens carry; without one
+# (the window's demo tenant, a fixed token) every valid token may do everything.
 PermissionCheck = Callable[[str, str, str], bool]
 _BATCH_PATH = f"{GRAPH_VERSION_PREFIX}/$batch"
 _WWW_AUTHENTICATE = (
@@ -124,9 +135,16 @@ class DemoTenant:
         self._sleep = sleep
         self._router = Router()
         backend = Backend(store, self.assignments)
+        # License insight: switches (tenant.insight.premium, .concealed_names) and seeded
+        # sign-ins; report files come from a second loopback host, as Graph's do.
+        self.insight = InsightState(seed_number)
+        self.insight.reseed(store)
+        self.report_downloads = DownloadHost(host)
+        routes_signin.register(self._router, backend, self.insight)  # before the user routes
         routes_users.register(self._router, backend)
         routes_writes.register(self._router, backend)
         routes_tenant.register(self._router, backend)
+        routes_insight.register(self._router, backend, self.insight, self.report_downloads)
         routes_batch.register(self._router, self._execute_inner, seed_number)
         self._server = LoopbackHTTPServer((host, port), self._dispatch)
         self._thread: threading.Thread | None = None
@@ -184,6 +202,7 @@ class DemoTenant:
         self._server.server_close()
         if self._thread is not None:
             self._thread.join()
+        self.report_downloads.stop()
         self.store.close()
 
     def __enter__(self) -> DemoTenant:
@@ -200,12 +219,13 @@ class DemoTenant:
     def reset(self) -> None:
         """Reseed from the same numbers and clear counters and write windows."""
         self.store.load(build_seed(self._users, self._seed))
+        self.insight.reseed(self.store)
         self.stats.reset()
         self._limiter.reset()
         self._buckets.reset()
         self._resource_quota = resource_quota(self.store.count_users())
 
-    # -- addresses and helpers ------------------------------------------------------------
+    # -- addresses and routes -----------------------------------------------------------------
 
     @property
     def port(self) -> int:
@@ -223,27 +243,6 @@ class DemoTenant:
     @property
     def tenant_id(self) -> str:
         return self.store.meta("tenant_id")
-
-    def sku_id(self, part_number: str) -> str:
-        return self.store.sku_by_part(part_number).sku_id
-
-    def consumed_units(self, part_number: str) -> int:
-        return self.assignments.consumed_units(self.sku_id(part_number))
-
-    def free_seats(self, part_number: str) -> int:
-        sku = self.store.sku_by_part(part_number)
-        return max(0, seat_capacity(sku) - self.assignments.consumed_units(sku.sku_id))
-
-    def assigned_licenses(self, id_or_upn: str) -> dict[str, tuple[str, ...]]:
-        """For test assertions: what Graph reports as ``assignedLicenses`` (direct and active
-        group licenses), skuId -> disabled plan ids. Raises KeyError for an unknown user."""
-        row = self.store.user(id_or_upn)
-        if row is None:
-            raise KeyError(id_or_upn)
-        rowid = int(row[0])
-        licenses = self.assignments.for_users([rowid])[rowid]
-        order = {sku.sku_id: index for index, sku in enumerate(self.store.skus())}
-        return dict(licenses.effective(order))
 
     def mount(self, method: str, path_regex: str, handler: Handler) -> None:
         """Serve ``handler`` for ``method`` on paths fully matching ``path_regex``."""

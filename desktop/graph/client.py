@@ -8,7 +8,7 @@ Safe to share between threads.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 from urllib.parse import quote
@@ -19,7 +19,13 @@ from desktop.graph.batching import BatchSender
 from desktop.graph.clock import Clock, RealClock
 from desktop.graph.errors import CancelledError
 from desktop.graph.json_checks import fail
+from desktop.graph.limits import (
+    DEFAULT_DEADLINE_SECONDS,
+    DEFAULT_MAX_ANSWER_BYTES,
+    DEFAULT_MAX_REPORT_BYTES,
+)
 from desktop.graph.pacing import WriteLimit, WritePacer
+from desktop.graph.paging import PageGuard, max_pages
 from desktop.graph.parse import (
     decode_json,
     parse_collection,
@@ -40,7 +46,7 @@ GRAPH_URL = "https://graph.microsoft.com/v1.0"
 
 USER_SELECT = (
     "id,displayName,userPrincipalName,mail,accountEnabled,usageLocation,department,jobTitle,"
-    "assignedLicenses,licenseAssignmentStates"
+    "onPremisesSyncEnabled,assignedLicenses,licenseAssignmentStates"
 )
 GROUP_SELECT = "id,displayName"
 MAX_PAGE_SIZE = 999  # Graph's cap on $top for users
@@ -81,6 +87,8 @@ def new_user_body(new_user: NewUser) -> dict[str, Any]:
         "usageLocation": new_user.usage_location,
         "department": new_user.department,
         "jobTitle": new_user.job_title,
+        "givenName": new_user.given_name,
+        "surname": new_user.surname,
     }
     body.update({key: value for key, value in optional.items() if value is not None})
     return body
@@ -104,6 +112,9 @@ class GraphClient:
         *,
         connect_timeout: float = 5.0,
         read_timeout: float = 60.0,
+        deadline: float = DEFAULT_DEADLINE_SECONDS,
+        max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
+        max_pages_per_listing: int | None = None,
         max_retries: int = 6,
         max_retry_wait: float = 180.0,
         write_limit: WriteLimit | None = None,
@@ -111,12 +122,17 @@ class GraphClient:
         retry: RetryPolicy | None = None,
         clock: Clock | None = None,
     ) -> None:
-        """``base_url`` is the version root (``GRAPH_URL`` or a demo tenant's ``base_url``).
+        """``base_url`` is the version root (``GRAPH_URL`` or a demo tenant's ``base_url``);
+        an address no retry could reach raises ``BadAddressError`` here.
 
+        ``read_timeout`` bounds each wait for the next byte, ``deadline`` one whole exchange
+        (connect to last byte); ``max_answer_bytes`` caps one answer; a listing stops after
+        ``max_pages_per_listing`` pages (default: what the largest tenant could fill).
         ``write_limit`` sets a known write limit; ``pacer`` shares one pacer between clients
         using the same token; ``retry`` and ``clock`` replace the defaults (tests).
         """
         self._tokens = tokens
+        self._max_pages = max_pages_per_listing
         self._clock = clock or RealClock()
         self._stats = StatsCounter()
         self._pacer = pacer or WritePacer(write_limit, clock=self._clock)
@@ -129,6 +145,8 @@ class GraphClient:
             pacer=self._pacer,
             clock=self._clock,
             stats=self._stats,
+            deadline_seconds=deadline,
+            max_answer_bytes=max_answer_bytes,
         )
         self._batches = BatchSender(self._transport)
 
@@ -184,10 +202,12 @@ class GraphClient:
             headers["ConsistencyLevel"] = "eventual"
         url: str | None = f"/users?{_query(params)}"
         users: list[User] = []
+        guard = self._page_guard("users", int(params["$top"]))
         page = 0
         while url is not None:
             if cancel is not None and cancel.cancelled:
                 raise CancelledError("Stopped listing users: the work was cancelled.")
+            guard.next(url)
             page += 1
             where = f"users page {page}"
             reply = self._transport.send("GET", url, what=where, headers=headers, cancel=cancel)
@@ -198,6 +218,34 @@ class GraphClient:
                 on_page(batch)
         log.debug("Listed %d users in %d page(s)", len(users), page)
         return users
+
+    def get_json(self, path: str, *, what: str, priority: Priority = Priority.NORMAL) -> Any:
+        """One GET below the version root, decoded; for reads the typed methods do not cover
+        (sign-in activity, report settings, subscriptions: ``desktop/insight``)."""
+        reply = self._transport.send("GET", path, what=what, headers=priority.header())
+        return self._json(reply, what)
+
+    def pages(
+        self,
+        path: str,
+        *,
+        what: str,
+        cancel: CancelToken | None = None,
+        priority: Priority = Priority.NORMAL,
+    ) -> Iterator[list[Any]]:
+        """The raw items of each page of a collection, following ``@odata.nextLink``."""
+        url: str | None = path
+        page = 0
+        while url is not None:
+            if cancel is not None and cancel.cancelled:
+                raise CancelledError(f"Stopped reading {what}: the work was cancelled.")
+            page += 1
+            where = what if page == 1 else f"{what} page {page}"
+            reply = self._transport.send(
+                "GET", url, what=where, cancel=cancel, headers=priority.header()
+            )
+            items, url, _count = parse_collection(self._json(reply, where), where)
+            yield items
 
     def get_user(self, id_or_upn: str, *, priority: Priority = Priority.NORMAL) -> User:
         where = f"user {id_or_upn}"
@@ -212,8 +260,10 @@ class GraphClient:
     def list_skus(self, *, priority: Priority = Priority.NORMAL) -> list[Sku]:
         skus: list[Sku] = []
         url: str | None = "/subscribedSkus"
+        guard = self._page_guard("subscribed licenses", 1)
         page = 0
         while url is not None:
+            guard.next(url)
             page += 1
             where = "subscribedSkus" if page == 1 else f"subscribedSkus page {page}"
             reply = self._transport.send("GET", url, what=where, headers=priority.header())
@@ -299,6 +349,19 @@ class GraphClient:
         """
         return self._batches.send(requests, cancel)
 
+    def download_redirected_report(
+        self, path: str, *, max_bytes: int = DEFAULT_MAX_REPORT_BYTES
+    ) -> bytes:
+        """The body of a report such as ``/reports/getOffice365ActiveUserDetail(period='D30')``.
+
+        Graph answers these with a redirect to a short-lived download address on another host;
+        this is the only call that follows a redirect, and it does so without the token (the
+        address itself carries the permission). Every other call refuses redirects.
+        """
+        return self._transport.fetch_redirected(
+            path, what=f"report {path.lstrip('/')}", max_bytes=max_bytes
+        )
+
     def close(self) -> None:
         """Wake any thread waiting out a Retry-After and release the connections."""
         close = getattr(self._clock, "close", None)
@@ -311,6 +374,9 @@ class GraphClient:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+    def _page_guard(self, what: str, page_size: int) -> PageGuard:
+        return PageGuard(what, self._max_pages or max_pages(page_size))
 
     @staticmethod
     def _json(reply: Reply, where: str) -> Any:

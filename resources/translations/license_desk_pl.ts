@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pl">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About License Desk</source>
+        <translation>O programie License Desk</translation>
+    </message>
+    <message>
+        <source>License Desk {version}</source>
+        <translation>License Desk {version}</translation>
+    </message>
+    <message>
+        <source>Manage Microsoft 365 licenses from a native window and from scripts.</source>
+        <translation>Zarządzanie licencjami Microsoft 365 w natywnym oknie i ze skryptów.</translation>
+    </message>
+    <message>
+        <source>License Desk is free software under the MIT License. It uses Qt {qt} and PySide6 {pyside} under the GNU LGPL version 3, and the other software listed below under their own licences.</source>
+        <translation>License Desk jest wolnym oprogramowaniem na licencji MIT. Korzysta z Qt {qt} i PySide6 {pyside} na licencji GNU LGPL w wersji 3 oraz z pozostałego oprogramowania wymienionego poniżej, na jego własnych licencjach.</translation>
+    </message>
+    <message>
+        <source>Third-party software &amp;notices:</source>
+        <translation>&amp;Informacje o oprogramowaniu innych firm:</translation>
+    </message>
+    <message>
+        <source>The third-party notices are missing: {path}</source>
+        <translation>Brak informacji o oprogramowaniu innych firm: {path}</translation>
+    </message>
+</context>
+<context>
     <name>AccountFlow</name>
     <message>
         <source>Opening {user}…</source>
@@ -1596,6 +1623,14 @@
         <translation>Ustawienia…</translation>
     </message>
     <message>
+        <source>About License Desk…</source>
+        <translation>O programie License Desk…</translation>
+    </message>
+    <message>
+        <source>About Qt…</source>
+        <translation>O Qt…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
@@ -1614,6 +1649,10 @@
     <message>
         <source>&amp;Tools</source>
         <translation>&amp;Narzędzia</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Pomo&amp;c</translation>
     </message>
     <message>
         <source>Actions</source>
@@ -1776,6 +1815,14 @@
         <translation>Ponowne sprawdzanie…</translation>
     </message>
     <message numerus="yes">
+        <source>I understand that %Ln accounts will be deleted</source>
+        <translation>
+            <numerusform>Rozumiem, że %Ln konto zostanie usunięte</numerusform>
+            <numerusform>Rozumiem, że %Ln konta zostaną usunięte</numerusform>
+            <numerusform>Rozumiem, że %Ln kont zostanie usuniętych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{text} (%Ln users)</source>
         <translation>
             <numerusform>{text} (%Ln użytkownik)</numerusform>
@@ -1837,6 +1884,54 @@
         <source>usage location {code}</source>
         <translation>lokalizacja użycia {code}</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln done</source>
+        <translation>
+            <numerusform>wykonano: %Ln</numerusform>
+            <numerusform>wykonano: %Ln</numerusform>
+            <numerusform>wykonano: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>błędy: %Ln</numerusform>
+            <numerusform>błędy: %Ln</numerusform>
+            <numerusform>błędy: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln needed nothing</source>
+        <translation>
+            <numerusform>bez zmian: %Ln</numerusform>
+            <numerusform>bez zmian: %Ln</numerusform>
+            <numerusform>bez zmian: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln not started (stopped)</source>
+        <translation>
+            <numerusform>nie rozpoczęto (zatrzymano): %Ln</numerusform>
+            <numerusform>nie rozpoczęto (zatrzymano): %Ln</numerusform>
+            <numerusform>nie rozpoczęto (zatrzymano): %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln accounts will be deleted. License Desk cannot bring them back; an administrator can restore them within 30 days from Deleted users in the Microsoft 365 admin center</source>
+        <translation>
+            <numerusform>%Ln konto zostanie usunięte. License Desk nie może go przywrócić; administrator może je przywrócić w ciągu 30 dni w sekcji Usunięci użytkownicy w centrum administracyjnym Microsoft 365</numerusform>
+            <numerusform>%Ln konta zostaną usunięte. License Desk nie może ich przywrócić; administrator może je przywrócić w ciągu 30 dni w sekcji Usunięci użytkownicy w centrum administracyjnym Microsoft 365</numerusform>
+            <numerusform>%Ln kont zostanie usuniętych. License Desk nie może ich przywrócić; administrator może je przywrócić w ciągu 30 dni w sekcji Usunięci użytkownicy w centrum administracyjnym Microsoft 365</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>delete the account</source>
+        <translation>usunięcie konta</translation>
+    </message>
+    <message>
+        <source>clear the usage location (leave it empty)</source>
+        <translation>wyczyszczenie lokalizacji użycia (pozostanie pusta)</translation>
+    </message>
     <message>
         <source>add {licenses}</source>
         <translation>przypisanie: {licenses}</translation>
@@ -1878,6 +1973,10 @@
         <translation>Nie ma takiego użytkownika w dzierżawie</translation>
     </message>
     <message>
+        <source>The user no longer exists</source>
+        <translation>Ten użytkownik już nie istnieje</translation>
+    </message>
+    <message>
         <source>A user with this user name already exists</source>
         <translation>Użytkownik o tej nazwie użytkownika już istnieje</translation>
     </message>
@@ -1908,6 +2007,10 @@
     <message>
         <source>{package} is both added and removed</source>
         <translation>Licencja {package} jest jednocześnie dodawana i usuwana</translation>
+    </message>
+    <message>
+        <source>{user} was deleted: undo cannot bring a deleted user back (restore it from Deleted users in the Microsoft 365 admin center)</source>
+        <translation>Użytkownik {user} został usunięty: cofnięcie nie przywróci usuniętego użytkownika (przywróć go w sekcji Usunięci użytkownicy w centrum administracyjnym Microsoft 365)</translation>
     </message>
     <message>
         <source>Add licenses</source>
@@ -1952,6 +2055,22 @@
     <message>
         <source>Changes</source>
         <translation>Zmiany</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Wykonano</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Nie powiodło się</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Pominięto</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Nie rozpoczęto</translation>
     </message>
     <message>
         <source>Create user</source>
@@ -2084,54 +2203,6 @@
     <message>
         <source>Copy report</source>
         <translation>Kopiuj raport</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln done</source>
-        <translation>
-            <numerusform>wykonano: %Ln</numerusform>
-            <numerusform>wykonano: %Ln</numerusform>
-            <numerusform>wykonano: %Ln</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln failed</source>
-        <translation>
-            <numerusform>błędy: %Ln</numerusform>
-            <numerusform>błędy: %Ln</numerusform>
-            <numerusform>błędy: %Ln</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln needed nothing</source>
-        <translation>
-            <numerusform>bez zmian: %Ln</numerusform>
-            <numerusform>bez zmian: %Ln</numerusform>
-            <numerusform>bez zmian: %Ln</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln not started (stopped)</source>
-        <translation>
-            <numerusform>nie rozpoczęto (zatrzymano): %Ln</numerusform>
-            <numerusform>nie rozpoczęto (zatrzymano): %Ln</numerusform>
-            <numerusform>nie rozpoczęto (zatrzymano): %Ln</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Wykonano</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Nie powiodło się</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>Pominięto</translation>
-    </message>
-    <message>
-        <source>Not started</source>
-        <translation>Nie rozpoczęto</translation>
     </message>
 </context>
 <context>

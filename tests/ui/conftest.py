@@ -13,9 +13,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
-from desktop.demo import DemoTenant
 from desktop.graph.tokens import StaticToken
-from ui.connection import connect
+from desktop.open_tenant import open_graph
+from tests.demo_tenant import DemoTenantForTests
 from ui.dialogs.launcher import driven_by
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
@@ -75,22 +75,20 @@ def dialogs() -> Iterator[DialogScript]:
 class Desk:
     window: MainWindow
     session: TenantSession
-    tenant: DemoTenant
+    tenant: DemoTenantForTests
     qtbot: QtBot
 
 
 @pytest.fixture
 def desk(
-    qtbot: QtBot, demo_tenant: DemoTenant, tmp_path: Path, dialogs: DialogScript
+    qtbot: QtBot, demo_tenant: DemoTenantForTests, tmp_path: Path, dialogs: DialogScript
 ) -> Iterator[Desk]:
     """A main window showing a fresh 60-user demo tenant, fully loaded."""
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings)
     qtbot.addWidget(window)
     window.show()
-    connection = connect(
-        demo_tenant.base_url, StaticToken("demo"), tmp_path / "journal.sqlite3", "test"
-    )
+    connection = open_graph(demo_tenant.base_url, StaticToken("demo"), tmp_path, "test")
     session = TenantSession(connection)
     with qtbot.waitSignal(session.loaded, timeout=TIMEOUT_MS):
         window.open_session(session)
