@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from desktop.demo import DemoTenant
 from desktop.graph.client import GraphClient
 from desktop.graph.pacing import WritePacer
 from desktop.graph.records import AssignedLicense
@@ -17,6 +16,7 @@ from desktop.graph.throttle_signals import LimitShare, limit_share, throttle_rea
 from desktop.graph.tokens import StaticToken
 from desktop.licensing.controller import LicenseController
 from desktop.licensing.types import Plan, PlanKind, UserChange
+from tests.demo_tenant import DemoTenantForTests
 from tests.graph.canned import CannedServer
 from tests.graph.fakes import FakeClock
 from tests.graph.test_batch_canned import BatchScript, patch
@@ -189,7 +189,10 @@ def test_the_engine_under_a_write_limit_against_the_demo_tenant(headers: bool) -
     """One real run with threads: with Graph's headers the window fills with about one 429;
     without them the client still finishes every change. The limit is large against the
     writes in flight, as Graph's 3,000 are: the header comes at 0.8, before they reach it."""
-    with DemoTenant.start(users=600, seed=5) as tenant, tempfile.TemporaryDirectory() as folder:
+    with (
+        DemoTenantForTests.start(users=600, seed=5) as tenant,
+        tempfile.TemporaryDirectory() as folder,
+    ):
         flow = tenant.sku_id("FLOW_FREE")
         with tenant.store.transaction() as db:
             db.execute("UPDATE skus SET enabled = 1000 WHERE sku_id = ?", (flow,))
