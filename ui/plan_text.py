@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from desktop.catalog import plan_name
+from desktop.catalog import plan_name, sku_name
 from desktop.graph.records import AssignedLicense, Sku, User
 from desktop.licensing import phrases
 from desktop.licensing.phrases import Phrase, Say, change_phrases, problem_phrase
@@ -64,14 +64,19 @@ class Names:
     naming: LicenseNaming
     skus: Mapping[str, Sku]
 
+    def sku(self, sku_id: str) -> str:
+        """The package's name; one the window's naming does not know comes from the catalog."""
+        name = self.naming.sku(sku_id)
+        return name if name != sku_id else sku_name(sku_id)
+
     def package(self, phrase: Phrase) -> str:
-        return self.naming.sku(phrase.packages[0]) if phrase.packages else ""
+        return self.sku(phrase.packages[0]) if phrase.packages else ""
 
     def apps(self, sku_id: str, plan_ids: Sequence[str]) -> list[str]:
         return app_names(self.skus.get(sku_id), tuple(plan_ids))
 
     def license(self, lic: AssignedLicense) -> str:
-        name = self.naming.sku(lic.sku_id)
+        name = self.sku(lic.sku_id)
         if not lic.disabled_plans:
             return name
         off = ", ".join(self.apps(lic.sku_id, lic.disabled_plans))
@@ -124,7 +129,7 @@ _WINDOW: dict[Say, Words] = {
     ),
     Say.REMOVE_LICENSES: lambda p, n: QCoreApplication.translate(
         "PlanText", "remove {licenses}"
-    ).format(licenses=", ".join(n.naming.sku(s) for s in p.packages)),
+    ).format(licenses=", ".join(n.sku(s) for s in p.packages)),
     Say.NO_CHANGE: lambda p, n: QCoreApplication.translate("PlanText", "no change"),
     Say.DELETES_ACCOUNTS: lambda p, n: _plurals.deletes_accounts(p.count),
     Say.NOT_ENOUGH_SEATS: _seats,

@@ -1433,6 +1433,16 @@
         <translation>License Desk nie może użyć pliku {name}: {reason}. Sprawdź, czy plik istnieje, czy nie jest otwarty w innym programie i czy możesz zapisywać w jego folderze.</translation>
     </message>
     <message>
+        <source>Nothing was changed</source>
+        <translation>Nic nie zostało zmienione</translation>
+    </message>
+    <message>
+        <source>Fix these problems first, then try again:
+{problems}</source>
+        <translation>Najpierw popraw te problemy, potem spróbuj ponownie:
+{problems}</translation>
+    </message>
+    <message>
         <source>License Desk could not do that</source>
         <translation>License Desk nie może tego wykonać</translation>
     </message>
