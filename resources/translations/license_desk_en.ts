@@ -93,6 +93,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Frees %Ln licenses worth {amount} a month</source>
+        <translation>
+            <numerusform>Frees %Ln license worth {amount} a month</numerusform>
+            <numerusform>Frees %Ln licenses worth {amount} a month</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln accounts will be deleted. License Desk cannot bring them back; an administrator can restore them within 30 days from Deleted users in the Microsoft 365 admin center</source>
         <translation>
             <numerusform>%Ln account will be deleted. License Desk cannot bring it back; an administrator can restore it within 30 days from Deleted users in the Microsoft 365 admin center</numerusform>

@@ -1885,6 +1885,14 @@
         <translation>lokalizacja użycia {code}</translation>
     </message>
     <message numerus="yes">
+        <source>Frees %Ln licenses worth {amount} a month</source>
+        <translation>
+            <numerusform>Zwalnia %Ln licencję wartą {amount} miesięcznie</numerusform>
+            <numerusform>Zwalnia %Ln licencje warte {amount} miesięcznie</numerusform>
+            <numerusform>Zwalnia %Ln licencji wartych {amount} miesięcznie</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln accounts will be deleted. License Desk cannot bring them back; an administrator can restore them within 30 days from Deleted users in the Microsoft 365 admin center</source>
         <translation>
             <numerusform>%Ln konto zostanie usunięte. License Desk nie może go przywrócić; administrator może je przywrócić w ciągu 30 dni w sekcji Usunięci użytkownicy w centrum administracyjnym Microsoft 365</numerusform>
