@@ -42,6 +42,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     undo.add_argument("run", metavar="RUN", help="run id (or its first characters)")
     undo.add_argument("--dry-run", action="store_true", help="check and show, change nothing")
     undo.add_argument("--yes", action="store_true", help="apply without asking")
+    undo.add_argument(
+        "--json", action="store_true", help="print one JSON document (see docs/cli-json.md)"
+    )
     add_connection_options(undo)
     undo.set_defaults(handler=handles_errors(run_undo))
 

@@ -46,7 +46,7 @@ GRAPH_URL = "https://graph.microsoft.com/v1.0"
 
 USER_SELECT = (
     "id,displayName,userPrincipalName,mail,accountEnabled,usageLocation,department,jobTitle,"
-    "assignedLicenses,licenseAssignmentStates"
+    "onPremisesSyncEnabled,assignedLicenses,licenseAssignmentStates"
 )
 GROUP_SELECT = "id,displayName"
 MAX_PAGE_SIZE = 999  # Graph's cap on $top for users
@@ -87,6 +87,8 @@ def new_user_body(new_user: NewUser) -> dict[str, Any]:
         "usageLocation": new_user.usage_location,
         "department": new_user.department,
         "jobTitle": new_user.job_title,
+        "givenName": new_user.given_name,
+        "surname": new_user.surname,
     }
     body.update({key: value for key, value in optional.items() if value is not None})
     return body
