@@ -25,7 +25,6 @@ from desktop.insight.records import (
     TenantSnapshot,
     UsageReport,
 )
-from desktop.insight.report_download import download_redirected_report
 from desktop.insight.usage import ACTIVE_USER_DETAIL, parse_active_user_detail
 
 NON_PREMIUM = "Authentication_RequestFromNonPremiumTenantOrB2CTenant"
@@ -107,9 +106,7 @@ def read_usage_report(client: GraphClient, period: str = DEFAULT_PERIOD) -> Usag
         concealed: bool | None = bool(settings.get("displayConcealedNames"))
     except GraphError:
         concealed = None  # unknown: the report itself shows whether names are hashed
-    content = download_redirected_report(
-        client, ACTIVE_USER_DETAIL.format(period=period), what="the usage report"
-    )
+    content = client.download_redirected_report("/" + ACTIVE_USER_DETAIL.format(period=period))
     return parse_active_user_detail(content, concealed_setting=concealed)
 
 
