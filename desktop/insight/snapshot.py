@@ -18,6 +18,7 @@ from desktop.cancel import CancelToken
 from desktop.graph.client import USER_SELECT, GraphClient
 from desktop.graph.errors import GraphError, LicenseDeskError
 from desktop.graph.parse import parse_users
+from desktop.graph.records import Sku
 from desktop.insight.records import (
     SignInActivity,
     SnapshotNote,
@@ -164,3 +165,15 @@ def read_snapshot(
         tenant_id=skus[0].account_id if skus else "",
         notes=list(notes),
     )
+
+
+def read_subscriptions(
+    client: GraphClient,
+) -> tuple[list[Subscription] | None, list[Sku], datetime]:
+    """Subscriptions (None when they cannot be read), packages and the moment of reading."""
+    now = datetime.now(timezone.utc)
+    skus = client.list_skus()
+    try:
+        return _subscriptions(client, None), skus, now
+    except GraphError:
+        return None, skus, now
