@@ -13,7 +13,9 @@ To add a new kind of change, problem, plan or outcome:
    ``python tools/build_translations.py --update``, translate the new entries into Polish in
    ``resources/translations/license_desk_pl.ts``, and run it again.
 ``tests/licensing/test_phrases.py`` (the engine and the English words) and
-``tests/ui/test_plan_words.py`` (the window's words, in English and Polish) fail until you do.
+``tests/ui/test_plan_words.py`` (the window's words, in English and Polish) fail until you do;
+a new ``UserChange`` field also needs a sample value in ``tests/licensing/phrase_samples.py``
+(``FIELD_SAMPLES``), and a problem's new details a sample in ``SAMPLE_DETAILS``.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ class Say(str, enum.Enum):
     NO_CHANGE = "no-change"
     # -- what a preview shows above the rows ------------------------------------------------
     DELETES_ACCOUNTS = "deletes-accounts"  # count, users: the accounts a plan deletes
+    SAVES_PER_MONTH = "saves-per-month"  # value: amounts ("97.00 PLN + 12.00 EUR"), count: seats
     # -- problems the check found ----------------------------------------------------------
     NOT_ENOUGH_SEATS = "not-enough-seats"  # packages[0], count: needed, free
     MISSING_USAGE_LOCATION = "missing-usage-location"

@@ -26,8 +26,7 @@ from desktop.licensing.types import (
     Severity,
     UserChange,
 )
-from tests.licensing.records import E3, user
-from tests.licensing.test_phrases import (
+from tests.licensing.phrase_samples import (
     SAMPLE_DETAILS,
     SKUS,
     change_samples,
@@ -35,6 +34,7 @@ from tests.licensing.test_phrases import (
     sample_phrase,
     view,
 )
+from tests.licensing.records import E3, user
 from tests.ui.language_support import Switch, in_language
 from ui.errors import describe
 from ui.i18n import install_translators
