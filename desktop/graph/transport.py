@@ -23,7 +23,13 @@ from requests.adapters import HTTPAdapter
 from desktop.cancel import CancelToken
 from desktop.graph.clock import Clock
 from desktop.graph.envelope import error_from_http
-from desktop.graph.errors import CancelledError, ConnectionFailedError, GraphError, ProtocolError
+from desktop.graph.errors import (
+    AnswerLostError,
+    CancelledError,
+    ConnectionFailedError,
+    GraphError,
+    ProtocolError,
+)
 from desktop.graph.pacing import PaceTicket, WritePacer
 from desktop.graph.retry import (
     SERVER_RETRY_STATUSES,
@@ -38,7 +44,8 @@ from desktop.graph.tokens import TokenProvider
 log = logging.getLogger("desktop.graph")
 
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-# Failures after which a write may have reached the service and been applied.
+# Answers after which a write may have reached the service and been applied: its answer is
+# lost, and resending it blind could apply it twice (or fail on the repeat), so it is not resent.
 _AMBIGUOUS_STATUSES = frozenset({500, 502, 504})
 _HIDDEN = "<hidden>"
 
@@ -49,8 +56,6 @@ class Reply:
     content: bytes
     headers: Mapping[str, str]
     request_id: str | None
-    # The request was sent again after a try that may have been applied (see errors.py).
-    maybe_repeated: bool = False
     ticket: PaceTicket | None = None
 
     @property
@@ -148,6 +153,11 @@ class Transport:
     ) -> Reply:
         """Send until a 2xx answer arrives or the budget is spent.
 
+        A request carrying writes is never sent again once it may have reached the service
+        (dropped after sending, timed out, 500/502/504): ``AnswerLostError`` instead, so the
+        caller can re-read and send only what is missing. Reads and refusals that applied
+        nothing (429, 503, a refused connection) are retried.
+
         ``writes`` is how many writes the request carries for the pacer (default: 1 for any
         method but GET); for a ``batch`` the caller tells the pacer which inner writes were
         accepted, since a 200 for the batch says nothing about them. ``what`` names the request
@@ -160,7 +170,6 @@ class Transport:
         data = None if body is None else json.dumps(body, separators=(",", ":")).encode()
         budget = RetryBudget(self.retry)
         refreshed = False
-        ambiguous = False  # an earlier try of this write may have been applied
         used_tokens: set[str] = set()
         while True:
             if cancel is not None and cancel.cancelled:
@@ -181,7 +190,7 @@ class Transport:
                 request_headers.update(headers)
             budget.record_attempt()
             if budget.attempts > 1:
-                self.stats.add(retries=1, maybe_repeated_writes=int(ambiguous and bool(writes)))
+                self.stats.add(retries=1)
             self.stats.add(requests_sent=1)
             started = self.clock.now()
             try:
@@ -192,16 +201,15 @@ class Transport:
             except requests.RequestException as exc:
                 failure = _classify(exc, self._timeout[1])
                 self.stats.add(connection_failures=1)
-                ambiguous = ambiguous or (failure.maybe_sent and method not in READ_METHODS)
-                wait = budget.next_wait(None)
                 log.warning("%s %s: %s (attempt %d)", method, what, failure.reason, budget.attempts)
+                if failure.maybe_sent and writes:
+                    raise self._answer_lost(what, failure.reason) from exc
+                wait = budget.next_wait(None)
                 if wait is None:
-                    dropped = ConnectionFailedError(
+                    raise ConnectionFailedError(
                         f"Could not complete {what}: {failure.reason} ({self._host}). "
                         "Check the network connection and try again."
-                    )
-                    dropped.maybe_repeated = ambiguous
-                    raise dropped from exc
+                    ) from exc
                 self.clock.sleep(wait, cancel)
                 continue
             status = response.status_code
@@ -217,7 +225,7 @@ class Transport:
             if 200 <= status < 300:
                 if ticket is not None and not batch:
                     self.pacer.accepted(ticket, writes)
-                return Reply(status, content, response.headers, request_id, ambiguous, ticket)
+                return Reply(status, content, response.headers, request_id, ticket)
             if status == 401 and not refreshed:
                 refreshed = True
                 self._refresh_token(generation)
@@ -227,6 +235,8 @@ class Transport:
                 self.stats.add(throttled=1)
                 if ticket is not None:
                     self.pacer.throttled(ticket, retry_after)
+            if status in _AMBIGUOUS_STATUSES and writes:
+                raise self._answer_lost(what, f"HTTP {status} (request-id {request_id or 'n/a'})")
             retryable = status in THROTTLE_STATUSES or status in SERVER_RETRY_STATUSES
             wait = budget.next_wait(retry_after) if retryable else None
             if wait is None:
@@ -238,10 +248,7 @@ class Transport:
                     used_tokens=used_tokens,
                     client_request_id=client_request_id,
                 )
-                error.maybe_repeated = ambiguous
                 raise error
-            if status in _AMBIGUOUS_STATUSES and method not in READ_METHODS:
-                ambiguous = True
             log.warning(
                 "%s %s -> %d, retrying in %.3g s (attempt %d, request-id %s)",
                 method,
@@ -252,6 +259,13 @@ class Transport:
                 request_id,
             )
             self.clock.sleep(wait, cancel)
+
+    def _answer_lost(self, what: str, reason: str) -> AnswerLostError:
+        self.stats.add(lost_answers=1)
+        return AnswerLostError(
+            f"No answer to {what}: {reason} ({self._host}). It may have been applied; it was "
+            "not sent again."
+        )
 
     def _refresh_token(self, generation: int) -> None:
         """Refresh once for all threads that saw the same expired token."""

@@ -51,6 +51,17 @@ def inherited(sku_id: str, group_names: Sequence[str], skus: SkuIndex) -> str:
     )
 
 
+def location_kept(
+    location: str, sku_ids: Sequence[str], group_names: Sequence[str], skus: SkuIndex
+) -> str:
+    names = ", ".join(sku_label(s, skus) for s in sku_ids)
+    if group_names:
+        groups = ", ".join(f"'{g}'" for g in group_names)
+        noun = "group" if len(group_names) == 1 else "groups"
+        return f"usage location {location} kept: {names} from the {noun} {groups} needs it"
+    return f"usage location {location} kept: {names}, which the user keeps, needs it"
+
+
 def mailbox(skus_removed: Sequence[str], skus: SkuIndex) -> str:
     names = ", ".join(sku_label(s, skus) for s in skus_removed) or "this change"
     return f"removing {names} leaves no Exchange license: the mailbox data is deleted 30 days later"
