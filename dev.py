@@ -78,7 +78,7 @@ def main(argv: list[str]) -> int:
     if argv[0] == "test":
         return run_checks(python, argv[1:])
     extra = argv[1:] or ["--demo"]
-    return subprocess.run([str(python), "-m", "desktop", *extra], cwd=ROOT).returncode
+    return subprocess.run([str(python), "-m", "ui", *extra], cwd=ROOT).returncode
 
 
 if __name__ == "__main__":

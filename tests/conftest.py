@@ -10,7 +10,7 @@ from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.demo import DemoTenant
+from tests.demo_tenant import DemoTenantForTests
 
 # CI must be repeatable: the same examples every run. Locally Hypothesis explores freely.
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
@@ -21,9 +21,9 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 @pytest.fixture
-def demo_tenant() -> Iterator[DemoTenant]:
+def demo_tenant() -> Iterator[DemoTenantForTests]:
     """A fresh demo tenant per test: 60 users, seed 1, in memory, stopped afterwards."""
-    tenant = DemoTenant.start(users=60, seed=1)
+    tenant = DemoTenantForTests.start(users=60, seed=1)
     try:
         yield tenant
     finally:
@@ -31,9 +31,9 @@ def demo_tenant() -> Iterator[DemoTenant]:
 
 
 @pytest.fixture(scope="session")
-def demo_tenant_readonly() -> Iterator[DemoTenant]:
+def demo_tenant_readonly() -> Iterator[DemoTenantForTests]:
     """One demo tenant for the whole session. Read-only: never change it from a test."""
-    tenant = DemoTenant.start(users=60, seed=1)
+    tenant = DemoTenantForTests.start(users=60, seed=1)
     try:
         yield tenant
     finally:

@@ -1,5 +1,5 @@
 """The main window: menus, toolbar and status bar around either the welcome page or the open
-tenant. It composes parts (TenantView, UserActions, ChangeRunner, the command objects) and wires
+tenant. It composes parts (TenantPage, UserActions, ChangeRunner, the command objects) and wires
 their signals; the parts do the work."""
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from ui.menus import open_user_menu
 from ui.models.selection_stats import SelectionStats
 from ui.session import TenantSession
 from ui.settings import app_settings
-from ui.tenant_view import TenantView
+from ui.tenant_page import TenantPage
 from ui.widgets.status_bar import WindowStatusBar
 from ui.widgets.welcome import WelcomePage
 
@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self.user_actions.clear_ticks.triggered.connect(self._clear_ticks)
 
         self.session: TenantSession | None = None
-        self.view: TenantView | None = None
+        self.view: TenantPage | None = None
         self.runner: ChangeRunner | None = None
         self.commands: WindowCommands | None = None
         self.resize(1280, 800)
@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
         self.close_session()
         self.session = session
         session.setParent(self)
-        self.view = TenantView(session)
+        self.view = TenantPage(session)
         columns = self.settings.value(COLUMNS_KEY)
         if isinstance(columns, QByteArray):
             self.view.restore_columns(columns)

@@ -8,12 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from desktop.commands.exit_codes import EXIT_FAILED
 from ui.errors import describe
 from ui.main_window import MainWindow
 from ui.session import TenantSession
 
 SCREENSHOT_SIZE = (1360, 820)
-EXIT_FAILED = 1
 
 
 class ScreenshotTaker(QObject):

@@ -1,7 +1,7 @@
-"""Which delegated write scopes a change needs, and a token that carries them before any of it
-is sent (incremental consent: browsing never asked for write access).
+"""A token that carries the write scopes a change needs, before any of it is sent (incremental
+consent: browsing never asked for write access). Which scopes a change needs is the engine's
+knowledge (``desktop.licensing.needed_scopes``); sign-in only gets the list.
 
-    scopes = plan_scopes(checked)            # () when nothing would be written
     ensure_write_access(client.tokens, scopes)  # ConsentRequiredError: sign in again with them
 
 Only signed-in sessions (``MsalTokenProvider``) are checked; a fixed token (``--token``, the
@@ -15,48 +15,11 @@ from collections.abc import Iterable, Sequence
 from desktop.auth import scopes as graph_scopes
 from desktop.auth.token_provider import MsalTokenProvider
 from desktop.graph.tokens import TokenProvider
-from desktop.licensing.controller import LicenseController
-from desktop.licensing.types import CheckedPlan, Plan, UserChange
 
 # What `license-desk login --access` calls each combination of write scopes.
 ACCESS_LICENSES = "licenses"
 ACCESS_USERS = "users"
 ACCESS_ALL = "all"
-
-
-def changes_scopes(changes: Iterable[UserChange]) -> tuple[str, ...]:
-    """The scopes to send ``changes``: licenses need LicenseAssignment.ReadWrite.All, a PATCH,
-    POST or DELETE of the user itself needs User.ReadWrite.All; both when both."""
-    licenses = users = False
-    for change in changes:
-        licenses = licenses or change.touches_licenses
-        users = users or (
-            change.usage_location is not None
-            or change.clear_usage_location
-            or change.account_enabled is not None
-            or change.create is not None
-            or change.delete
-        )
-    wanted: tuple[str, ...] = ()
-    if licenses:
-        wanted += graph_scopes.CHANGE_LICENSES
-    if users:
-        wanted += graph_scopes.CHANGE_USERS
-    return graph_scopes.normalise(wanted) if wanted else ()
-
-
-def plan_scopes(plan: Plan | CheckedPlan) -> tuple[str, ...]:
-    """For a checked plan, what will actually be sent (``effective``: the engine may have added
-    a usage location, or dropped users already as asked)."""
-    chosen = plan.effective if isinstance(plan, CheckedPlan) else plan
-    return changes_scopes(chosen.changes)
-
-
-def resume_scopes(controller: LicenseController, run_id: str) -> tuple[str, ...]:
-    """What resuming ``run_id`` may send: the changes of its unsettled users (reads the journal)."""
-    journal = controller.journal
-    steps = journal.steps(journal.resolve(run_id))
-    return changes_scopes(s.change for s in steps if not s.state.settled)
 
 
 def is_signed_in(tokens: TokenProvider) -> bool:

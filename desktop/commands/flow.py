@@ -13,13 +13,13 @@ from desktop.auth.write_access import (
     ACCESS_ALL,
     access_level,
     ensure_write_access,
-    plan_scopes,
     writes_licenses,
     writes_users,
 )
 from desktop.cancel import CancelToken
 from desktop.catalog import CatalogLookupError
 from desktop.commands.connection import ConnectionOptionsError
+from desktop.commands.exit_codes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from desktop.commands.interrupt import cancel_on_interrupt
 from desktop.commands.output import ProgressPrinter, confirm, is_terminal
 from desktop.graph.errors import (
@@ -39,6 +39,7 @@ from desktop.licensing.errors import (
     RunNotFoundError,
     RunNotResumableError,
 )
+from desktop.licensing.needed_scopes import plan_scopes
 from desktop.licensing.types import (
     CheckedPlan,
     Outcome,
@@ -47,10 +48,6 @@ from desktop.licensing.types import (
     RunReport,
     Severity,
 )
-
-EXIT_OK = 0
-EXIT_SOME_FAILED = 1
-EXIT_BAD_INPUT = 2
 
 SHOWN_CHANGES = 40  # longer plans show this many lines, then a count
 _BAD_INPUT = (
@@ -92,14 +89,14 @@ def handles_errors(handler: Callable[[argparse.Namespace], int]) -> Callable[...
                 "License Administrator or User Administrator role.",
                 file=sys.stderr,
             )
-            return EXIT_SOME_FAILED
+            return EXIT_FAILED
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
             print(f"{where}{exc.strerror or exc}", file=sys.stderr)
             return EXIT_BAD_INPUT
         except (GraphError, ConnectionFailedError, LicenseDeskError) as exc:
             print(f"Error: {exc}", file=sys.stderr)
-            return EXIT_SOME_FAILED
+            return EXIT_FAILED
 
     return wrapped
 
@@ -199,7 +196,7 @@ def print_report(report: RunReport, labels: Mapping[str, str], out: TextIO) -> N
 
 
 def exit_code(report: RunReport) -> int:
-    return EXIT_OK if report.all_done else EXIT_SOME_FAILED
+    return EXIT_OK if report.all_done else EXIT_FAILED
 
 
 def run_with_progress(

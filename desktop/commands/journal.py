@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop.auth.write_access import ensure_write_access, resume_scopes
+from desktop.auth.write_access import ensure_write_access
 from desktop.commands.connection import add_connection_options, journal_path, open_controller
 from desktop.commands.flow import (
     check_confirm_apply,
@@ -16,6 +16,7 @@ from desktop.commands.flow import (
 )
 from desktop.commands.output import table
 from desktop.licensing.journal import Journal
+from desktop.licensing.needed_scopes import resume_scopes
 from desktop.licensing.types import RunStatus, RunSummary
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from collections.abc import Mapping, Sequence
@@ -12,8 +11,10 @@ from typing import Any
 
 from desktop.catalog import resolve_sku, sku_name
 from desktop.commands.connection import add_connection_options, make_client
-from desktop.commands.flow import EXIT_OK, handles_errors
+from desktop.commands.exit_codes import EXIT_OK
+from desktop.commands.flow import handles_errors
 from desktop.commands.output import table
+from desktop.csv_export import csv_export
 from desktop.graph.records import Sku, User
 
 USER_FILTERS = ("unlicensed", "licensed", "blocked", "errors")
@@ -138,9 +139,7 @@ def _error_text(user: User) -> str:
 
 
 def write_users_csv(path: Path, users: Sequence[User], skus: Mapping[str, Sku]) -> None:
-    # utf-8-sig so Excel opens Polish names correctly.
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
+    with csv_export(path) as writer:
         writer.writerow(
             [
                 "userPrincipalName",

@@ -28,10 +28,6 @@ REQUEST_DENIED = "Authorization_RequestDenied"
 # Messages
 MSG_EMPTY_TOKEN = "Access token is empty."
 MSG_INSUFFICIENT_PRIVILEGES = "Insufficient privileges to complete the operation."
-MSG_THROTTLED = (
-    "Your request is throttled temporarily. Please try after the time specified in the "
-    "Retry-After header."
-)  # unverified wording; the code is verified
 MSG_UNAVAILABLE = "The service is temporarily unavailable. Please retry later."  # unverified
 MSG_TIMEOUT = "The request timed out before the service could answer."  # unverified
 MSG_EXPIRED_PAGE_TOKEN = (
@@ -41,7 +37,12 @@ MSG_SEARCH_NEEDS_EVENTUAL = (
     "Request with $search query parameter only works through MSGraph with a special request "
     "header: 'ConsistencyLevel: eventual'"
 )
-MSG_COUNT_UNSUPPORTED = "$count is not currently supported."  # unverified
+MSG_COUNT_UNSUPPORTED = "$count is not currently supported."
+MSG_NO_LICENSE_CHANGES = (
+    "No license changes provided. At least one license to add or remove must be specified."
+)
+# unverified: the text users captured; Microsoft documents only the limit of 20.
+MSG_BATCH_TOO_LARGE = "Number of requests inside batch exceeds the limit."
 MSG_INVALID_FILTER = "Invalid filter clause"
 MSG_NO_USAGE_LOCATION = "License assignment cannot be done for user with invalid usage location."
 MSG_NO_CORRESPONDING_LICENSE = "User does not have a corresponding license."
@@ -167,7 +168,7 @@ class EnvelopeError(Exception):
         self.headers = dict(headers or {})
 
 
-# The first published name, kept for modules that already use it (identity.py).
+# The first published name, kept for code that already uses it (tests/demo/test_server.py).
 GraphFailure = EnvelopeError
 
 

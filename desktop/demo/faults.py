@@ -64,6 +64,12 @@ class Faults:
     drop_after_apply_rate: float = 0.0
     # Reads answer 503 until this moment of the tenant's clock (see DemoTenant.refuse_reads).
     reads_refused_until: float = 0.0
+    # Enforce Graph's resource-unit quota per app (by tenant size, throttling.py); off by
+    # default so benchmarks of the engine's own speed are not capped by it.
+    resource_unit_limit: bool = False
+    # Send the identity throttle headers (x-ms-resource-unit, x-ms-throttle-*); field reports
+    # say real answers often lack the percentage, so clients must also work without them.
+    throttle_headers: bool = True
 
     def validate(self) -> None:
         if self.drop_after_apply < 0:
@@ -144,6 +150,13 @@ class WriteLimiter:
                 return max(0.001, window[len(window) - count] + seconds - now)
             window.append(now)
             return None
+
+    def in_window(self, token: str, seconds: float) -> int:
+        """How many of the token's writes are in the window now."""
+        key = hashlib.sha256(token.encode()).hexdigest()
+        now = self._clock()
+        with self._lock:
+            return sum(1 for sent in self._windows.get(key, ()) if sent > now - seconds)
 
 
 class FaultDice:

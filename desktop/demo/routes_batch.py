@@ -18,8 +18,8 @@ from typing import Any
 from desktop.demo import errors
 from desktop.demo.context import json_body
 from desktop.demo.router import Request, Response, Router
+from desktop.graph.batch_items import MAX_BATCH
 
-MAX_BATCH = 20
 METHODS = frozenset({"GET", "POST", "PATCH", "PUT", "DELETE"})
 
 # Runs one inner request (throttling, faults and write limits included) and answers it.
@@ -59,8 +59,7 @@ def parse_requests(payload: Any) -> list[InnerRequest]:
         raise _invalid("Invalid batch payload format.")  # unverified wording
     entries = payload["requests"]
     if len(entries) > MAX_BATCH:
-        # unverified wording; the limit of 20 is documented.
-        raise _invalid(f"The number of requests in a batch cannot exceed {MAX_BATCH}.")
+        raise _invalid(errors.MSG_BATCH_TOO_LARGE)
     requests: list[InnerRequest] = []
     for entry in entries:
         if not (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.demo import errors, odata, shapes
+from desktop.demo import errors, odata, payloads
 from desktop.demo.context import Backend, context_url, next_link, refuse_options
 from desktop.demo.router import Request, Response, Router
 
@@ -29,10 +29,10 @@ def _sku_payloads(backend: Backend, select: list[str] | None) -> list[dict[str, 
     store = backend.store
     tenant_id = store.meta("tenant_id")
     account = store.meta("account_name")
-    properties = select or shapes.SKU_PROPERTIES
+    properties = select or payloads.SKU_PROPERTIES
     with store.lock:
         return [
-            shapes.sku_json(
+            payloads.sku_json(
                 sku, properties, backend.assignments.consumed_units(sku.sku_id), tenant_id, account
             )
             for sku in store.skus()
@@ -42,7 +42,7 @@ def _sku_payloads(backend: Backend, select: list[str] | None) -> list[dict[str, 
 def list_skus(request: Request, backend: Backend) -> Response:
     refuse_options(request, _SKU_REFUSED)
     select = odata.parse_select(
-        request.query.get("$select"), shapes.SKU_PROPERTIES, "microsoft.graph.subscribedSku"
+        request.query.get("$select"), payloads.SKU_PROPERTIES, "microsoft.graph.subscribedSku"
     )
     fragment = f"subscribedSkus({','.join(select)})" if select else "subscribedSkus"
     payload = {
@@ -55,7 +55,7 @@ def list_skus(request: Request, backend: Backend) -> Response:
 def get_sku(request: Request, backend: Backend) -> Response:
     refuse_options(request, _SKU_REFUSED)
     select = odata.parse_select(
-        request.query.get("$select"), shapes.SKU_PROPERTIES, "microsoft.graph.subscribedSku"
+        request.query.get("$select"), payloads.SKU_PROPERTIES, "microsoft.graph.subscribedSku"
     )
     wanted = request.params["sku"].lower()
     tenant_id = backend.store.meta("tenant_id")
@@ -74,7 +74,7 @@ def get_sku(request: Request, backend: Backend) -> Response:
 
 def organization(request: Request, backend: Backend) -> Response:
     store = backend.store
-    org = shapes.organization_json(
+    org = payloads.organization_json(
         store.meta("tenant_id"), store.meta("company_name"), store.meta("created"), store.domains()
     )
     select = odata.parse_select(
@@ -90,7 +90,7 @@ def list_groups(request: Request, backend: Backend) -> Response:
     refuse_options(request, ("$filter", "$search", "$skip", "$orderby", "$count", "$expand"))
     query = request.query
     select = odata.parse_select(
-        query.get("$select"), shapes.GROUP_PROPERTIES, "microsoft.graph.group"
+        query.get("$select"), payloads.GROUP_PROPERTIES, "microsoft.graph.group"
     )
     top = odata.parse_top(query.get("$top"))
     after = odata.decode_skiptoken("groups", query.get("$skiptoken"))
@@ -98,7 +98,7 @@ def list_groups(request: Request, backend: Backend) -> Response:
     rows = store.groups_page(after, top + 1)
     more = len(rows) > top
     rows = rows[:top]
-    properties = select or shapes.DEFAULT_GROUP_PROPERTIES
+    properties = select or payloads.DEFAULT_GROUP_PROPERTIES
     licenses = store.group_licenses()
     fragment = f"groups({','.join(select)})" if select else "groups"
     payload: dict[str, Any] = {"@odata.context": context_url(request, fragment)}
@@ -107,22 +107,22 @@ def list_groups(request: Request, backend: Backend) -> Response:
             request, odata.encode_skiptoken("groups", rows[-1].rowid)
         )
     payload["value"] = [
-        shapes.group_json(group, properties, licenses.get(group.rowid, ())) for group in rows
+        payloads.group_json(group, properties, licenses.get(group.rowid, ())) for group in rows
     ]
     return Response.json(200, payload)
 
 
 def get_group(request: Request, backend: Backend) -> Response:
     select = odata.parse_select(
-        request.query.get("$select"), shapes.GROUP_PROPERTIES, "microsoft.graph.group"
+        request.query.get("$select"), payloads.GROUP_PROPERTIES, "microsoft.graph.group"
     )
     group = backend.store.group(request.params["group"])
     if group is None:
         raise errors.not_found(request.params["group"])
-    properties = select or shapes.DEFAULT_GROUP_PROPERTIES
+    properties = select or payloads.DEFAULT_GROUP_PROPERTIES
     fragment = f"groups({','.join(select)})/$entity" if select else "groups/$entity"
     payload: dict[str, Any] = {"@odata.context": context_url(request, fragment)}
     payload.update(
-        shapes.group_json(group, properties, backend.store.group_licenses().get(group.rowid, ()))
+        payloads.group_json(group, properties, backend.store.group_licenses().get(group.rowid, ()))
     )
     return Response.json(200, payload)

@@ -1,12 +1,12 @@
-"""Reading users: ``GET /users`` (paging, $select, $filter, $search, $count) and
-``GET /users/{id | userPrincipalName}``."""
+"""Reading users: ``GET /users`` (paging, $select, $filter, $search, $count),
+``GET /users/$count`` and ``GET /users/{id | userPrincipalName}``."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from desktop.demo import errors, odata, shapes
+from desktop.demo import errors, odata, payloads
 from desktop.demo.context import Backend, context_url, next_link, refuse_options
 from desktop.demo.router import Request, Response, Router
 from desktop.demo.rows import UserRow
@@ -34,6 +34,8 @@ USER_PATH = r"/v1\.0/users/(?P<user>[^/]+)"
 
 def register(router: Router, backend: Backend) -> None:
     router.add("GET", r"/v1\.0/users", lambda r: list_users(r, backend), graph=True)
+    # Before USER_PATH, which would take "$count" for a user's id.
+    router.add("GET", r"/v1\.0/users/\$count", lambda r: count_users(r, backend), graph=True)
     router.add("GET", USER_PATH, lambda r: get_user(r, backend), graph=True)
 
 
@@ -53,21 +55,21 @@ def render_users(
 ) -> list[dict[str, Any]]:
     licenses = (
         backend.assignments.for_users([row[0] for row in rows])
-        if shapes.needs_licenses(properties)
+        if payloads.needs_licenses(properties)
         else {}
     )
     order = backend.sku_order()
-    return [shapes.user_json(row, properties, licenses.get(row[0]), order) for row in rows]
+    return [payloads.user_json(row, properties, licenses.get(row[0]), order) for row in rows]
 
 
 def list_users(request: Request, backend: Backend) -> Response:
     refuse_options(request, ("$skip", "$orderby", "$expand"))
     query = request.query
-    select = odata.parse_select(query.get("$select"), shapes.USER_PROPERTIES)
+    select = odata.parse_select(query.get("$select"), payloads.USER_PROPERTIES)
     top = odata.parse_top(query.get("$top"))
     count = odata.parse_count(query.get("$count"))
     spec = odata.parse_user_filter(
-        query.get("$filter"), list(FILTER_COLUMNS), BOOL_PROPERTIES, shapes.USER_PROPERTIES
+        query.get("$filter"), list(FILTER_COLUMNS), BOOL_PROPERTIES, payloads.USER_PROPERTIES
     )
     search = odata.parse_search(query.get("$search"), SEARCHABLE)
     eventual = eventual_consistency(request)
@@ -78,14 +80,15 @@ def list_users(request: Request, backend: Backend) -> Response:
         raise errors.bad_request(
             errors.msg_unsupported_filter("assignedLicenses"), errors.UNSUPPORTED_QUERY
         )
-    if count and not eventual:
-        raise errors.bad_request(errors.MSG_COUNT_UNSUPPORTED)
+    # Without the header Graph ignores $count=true without a word: no @odata.count
+    # (docs/graph-facts.md, "Users: reading, paging and advanced queries").
+    count = count and eventual
     after = odata.decode_skiptoken("users", query.get("$skiptoken"))
     where, params = _where(backend, spec, search)
     rows = backend.store.users_page(where, params, after, top + 1)
     more = len(rows) > top
     rows = rows[:top]
-    properties = select or shapes.DEFAULT_USER_PROPERTIES
+    properties = select or payloads.DEFAULT_USER_PROPERTIES
     fragment = f"users({','.join(select)})" if select else "users"
     payload: dict[str, Any] = {"@odata.context": context_url(request, fragment)}
     if count and after == 0:
@@ -98,11 +101,26 @@ def list_users(request: Request, backend: Backend) -> Response:
     return Response.json(200, payload)
 
 
+def count_users(request: Request, backend: Backend) -> Response:
+    """``/users/$count``: a plain-text number with ``ConsistencyLevel: eventual``, else 400."""
+    if not eventual_consistency(request):
+        raise errors.bad_request(errors.MSG_COUNT_UNSUPPORTED)
+    refuse_options(request, ("$skip", "$orderby", "$expand"))
+    query = request.query
+    spec = odata.parse_user_filter(
+        query.get("$filter"), list(FILTER_COLUMNS), BOOL_PROPERTIES, payloads.USER_PROPERTIES
+    )
+    search = odata.parse_search(query.get("$search"), SEARCHABLE)
+    where, params = _where(backend, spec, search)
+    total = backend.store.count_users(where, params)
+    return Response(200, {"Content-Type": "text/plain"}, str(total).encode("ascii"))
+
+
 def get_user(request: Request, backend: Backend) -> Response:
     refuse_options(request, ("$expand",))
-    select = odata.parse_select(request.query.get("$select"), shapes.USER_PROPERTIES)
+    select = odata.parse_select(request.query.get("$select"), payloads.USER_PROPERTIES)
     row = find_user(backend, request.params["user"])
-    properties = select or shapes.DEFAULT_USER_PROPERTIES
+    properties = select or payloads.DEFAULT_USER_PROPERTIES
     fragment = f"users({','.join(select)})/$entity" if select else "users/$entity"
     payload = {"@odata.context": context_url(request, fragment)}
     payload.update(render_users(backend, [row], properties)[0])

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop.countries import is_country_code
-from desktop.demo import errors, rules, shapes
+from desktop.demo import errors, payloads, rules
 from desktop.demo.context import Backend, context_url, json_body, now_iso, without_annotations
 from desktop.demo.router import Request, Response, Router
 from desktop.demo.routes_users import USER_PATH, find_user, render_users
@@ -185,7 +185,7 @@ def create_user(request: Request, backend: Backend) -> Response:
         values.update(id=str(uuid.uuid4()), created=now_iso(), mail=None)
         row = store.insert_user(values)
     payload = {"@odata.context": context_url(request, "users/$entity")}
-    payload.update(render_users(backend, [row], shapes.DEFAULT_USER_PROPERTIES)[0])
+    payload.update(render_users(backend, [row], payloads.DEFAULT_USER_PROPERTIES)[0])
     location = f"{request.root_url}/v1.0/users/{row[COL['id']]}"
     return Response.json(201, payload, {"Location": location})
 
@@ -203,13 +203,14 @@ def assign_license(request: Request, backend: Backend) -> Response:
     store = backend.store
     with store.lock:  # check and write as one step, so concurrent calls cannot oversell seats
         row = find_user(backend, request.params["user"])
+        rules.require_some_change(change)
         rowid = int(row[0])
         held = backend.assignments.for_users([rowid])[rowid]
         rules.check(
             store, backend.assignments, held, change, usage_location=row[COL["usage_location"]]
         )
         store.replace_direct_licenses(rowid, change.upserts, change.removals, now_iso())
-        rendered = render_users(backend, [row], shapes.DEFAULT_USER_PROPERTIES)[0]
+        rendered = render_users(backend, [row], payloads.DEFAULT_USER_PROPERTIES)[0]
     payload = {"@odata.context": context_url(request, "users/$entity")}
     payload.update(rendered)
     return Response.json(200, payload)

@@ -71,6 +71,13 @@ def parse_body(body: Any) -> LicenseChange:
     return LicenseChange(tuple(upserts.items()), removals)
 
 
+def require_some_change(change: LicenseChange) -> None:
+    """Graph refuses a call with nothing to add and nothing to remove (docs/graph-facts.md,
+    "Assigning licenses"). Checked once the user is found: an unknown user is still 404."""
+    if not change.upserts and not change.removals:
+        raise errors.bad_request(errors.MSG_NO_LICENSE_CHANGES)
+
+
 def _guid(value: Any) -> str:
     if not isinstance(value, str) or not _GUID.fullmatch(value.strip()):
         raise errors.bad_request(

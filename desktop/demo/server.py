@@ -9,8 +9,10 @@
         tenant.mount("GET", r"/health", lambda request: Response.json(200, {"ok": True}))
 
 Every request runs through one pipeline: latency, injected faults (503/504/dropped
-connection), bearer-token check, throttling (429), the per-token write limit, then the route.
-Routes mounted with ``mount`` skip everything but the latency (see ``router.py``).
+connection), bearer-token check, throttling (429: the random switch, the resource-unit quota,
+the per-token write limit), then the route. Answers that reach the route or the throttle carry
+Graph's identity throttle headers (``throttling.py``). Routes mounted with ``mount`` skip
+everything but the latency (see ``router.py``).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from types import TracebackType
 from urllib.parse import urlsplit
 
 from desktop.demo import errors, routes_batch, routes_tenant, routes_users, routes_writes
-from desktop.demo.assignments import Assignments, seat_capacity
+from desktop.demo.assignments import Assignments
 from desktop.demo.context import GRAPH_VERSION_PREFIX, Backend
 from desktop.demo.errors import EnvelopeError
 from desktop.demo.faults import (
@@ -44,15 +46,35 @@ from desktop.demo.faults import (
 from desktop.demo.router import Handler, Headers, Match, Request, Response, Router
 from desktop.demo.seed import build as build_seed
 from desktop.demo.store import Store
+from desktop.demo.throttling import (
+    DEFAULT_APP_ID,
+    LIMIT_PERCENTAGE,
+    READ_WRITE,
+    RESOURCE_UNIT,
+    RESOURCE_UNIT_LIMIT_EXCEEDED,
+    THROTTLE_INFORMATION,
+    THROTTLE_SCOPE,
+    WARN_FRACTION,
+    WRITE,
+    WRITE_LIMIT_EXCEEDED,
+    WRITE_METHODS,
+    ResourceBuckets,
+    format_fraction,
+    request_cost,
+    resource_quota,
+    throttle_scope,
+    throttled_message,
+    token_key,
+)
 from desktop.demo.transport import DROP, Drop, LoopbackHTTPServer
 
 log = logging.getLogger(__name__)
 
 TokenValidator = Callable[[str], "str | None"]
-# (bearer token, method, path) -> may this token do this? Set by the demo identity platform,
-# which knows the scopes its tokens carry; without one every valid token may do everything.
+# (bearer token, method, path) -> may this token do this? Set by the identity platform the
+# sign-in tests attach (tests/identity), which knows the scopes its tokens carry; without one
+# (the window's demo tenant, a fixed token) every valid token may do everything.
 PermissionCheck = Callable[[str, str, str], bool]
-WRITE_METHODS = frozenset({"POST", "PATCH", "PUT", "DELETE"})
 _BATCH_PATH = f"{GRAPH_VERSION_PREFIX}/$batch"
 _WWW_AUTHENTICATE = (
     'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/'
@@ -99,6 +121,11 @@ class DemoTenant:
         self._limiter = WriteLimiter(clock)
         self._clock = clock
         self._drop_lock = threading.Lock()
+        self._buckets = ResourceBuckets(clock)
+        # The resource-unit quota follows the tenant's size when it starts (or is reset).
+        self._resource_quota = resource_quota(store.count_users())
+        # The application id x-ms-throttle-scope and the 429 text name.
+        self.app_id = DEFAULT_APP_ID
         self._sleep = sleep
         self._router = Router()
         backend = Backend(store, self.assignments)
@@ -180,8 +207,10 @@ class DemoTenant:
         self.store.load(build_seed(self._users, self._seed))
         self.stats.reset()
         self._limiter.reset()
+        self._buckets.reset()
+        self._resource_quota = resource_quota(self.store.count_users())
 
-    # -- addresses and helpers ------------------------------------------------------------
+    # -- addresses and routes -----------------------------------------------------------------
 
     @property
     def port(self) -> int:
@@ -199,27 +228,6 @@ class DemoTenant:
     @property
     def tenant_id(self) -> str:
         return self.store.meta("tenant_id")
-
-    def sku_id(self, part_number: str) -> str:
-        return self.store.sku_by_part(part_number).sku_id
-
-    def consumed_units(self, part_number: str) -> int:
-        return self.assignments.consumed_units(self.sku_id(part_number))
-
-    def free_seats(self, part_number: str) -> int:
-        sku = self.store.sku_by_part(part_number)
-        return max(0, seat_capacity(sku) - self.assignments.consumed_units(sku.sku_id))
-
-    def assigned_licenses(self, id_or_upn: str) -> dict[str, tuple[str, ...]]:
-        """For test assertions: what Graph reports as ``assignedLicenses`` (direct and active
-        group licenses), skuId -> disabled plan ids. Raises KeyError for an unknown user."""
-        row = self.store.user(id_or_upn)
-        if row is None:
-            raise KeyError(id_or_upn)
-        rowid = int(row[0])
-        licenses = self.assignments.for_users([rowid])[rowid]
-        order = {sku.sku_id: index for index, sku in enumerate(self.store.skus())}
-        return dict(licenses.effective(order))
 
     def refuse_reads(self, seconds: float) -> None:
         """Answer every read 503 for the next ``seconds`` (0 ends it at once)."""
@@ -299,14 +307,15 @@ class DemoTenant:
             return self._error(request, self._unknown_route(request))
         request.params = match.params
         is_batch = request.path.lower() == _BATCH_PATH.lower()
-        if not is_batch:  # a $batch's inner requests are checked one by one
-            denied = self._check_permission(request)
-            if denied is not None:
-                return self._error(request, denied)
-            refusal = self._throttle(request)
-            if refusal is not None:
-                return self._error(request, refusal)
-        return self._run(match.route.handler, request)
+        if is_batch:  # a $batch's inner requests are checked and charged one by one
+            return self._run(match.route.handler, request)
+        denied = self._check_permission(request)
+        if denied is not None:
+            return self._error(request, denied)
+        refusal, headers = self._throttle(request)
+        if refusal is not None:
+            return self._error(request, refusal)
+        return _with_headers(self._run(match.route.handler, request), headers)
 
     def _execute_inner(self, outer: Request, inner: routes_batch.InnerRequest) -> Response:
         """One request inside a $batch: throttled, faulted and write-limited on its own."""
@@ -344,17 +353,17 @@ class DemoTenant:
         if inner_faults and self._dice.chance(self.faults.fault_rate):
             self.stats.add("faults")
             return self._error(request, self._server_fault(self._dice.pick(inner_faults)))
-        refusal = self._throttle(request)
+        refusal, headers = self._throttle(request)
         if refusal is not None:
             return self._error(request, refusal)
         match = self._router.match(request.method, request.path)
         if match is None or not match.route.graph or request.path.lower() == _BATCH_PATH.lower():
-            return self._error(request, self._unknown_route(request))
+            return _with_headers(self._error(request, self._unknown_route(request)), headers)
         request.params = match.params
         denied = self._check_permission(request)
         if denied is not None:
-            return self._error(request, denied)
-        return self._run(match.route.handler, request)
+            return _with_headers(self._error(request, denied), headers)
+        return _with_headers(self._run(match.route.handler, request), headers)
 
     def _check_permission(self, request: Request) -> EnvelopeError | None:
         """Graph's 403 when the token lacks the delegated scope the request needs."""
@@ -381,31 +390,59 @@ class DemoTenant:
             )
         return None
 
-    def _throttle(self, request: Request) -> EnvelopeError | None:
+    def _throttle(self, request: Request) -> tuple[EnvelopeError | None, dict[str, str]]:
+        """Charge one Graph request: the random throttle switch, the resource-unit quota (when
+        enforced) and the write limit. Returns the 429 to answer, or None and the throttle
+        headers for the answer (docs/graph-facts.md, "Throttling and retries")."""
         faults = self.faults
+        below_version = request.path[len(GRAPH_VERSION_PREFIX) :]
+        cost = request_cost(request.method, below_version, request.query)
+        headers = {RESOURCE_UNIT: str(cost.resource_units)}
         if self._dice.chance(faults.throttle_rate):
-            wait = self._dice.jitter(faults.throttle_retry_after)
+            # Graph may throttle under load before any limit is reached; such 429s name no
+            # limit (no scope or information header).
             self.stats.add("throttled")
-            return self._too_many(wait)
-        if request.method in WRITE_METHODS:
+            return self._too_many(self._dice.jitter(faults.throttle_retry_after), headers), {}
+        token = (request.header("Authorization") or "").partition(" ")[2].strip()
+        key = token_key(token)
+        quota = self._resource_quota
+        used: list[float] = []
+        if faults.resource_unit_limit:
+            short = self._buckets.take(key, cost.resource_units, quota)
+            if short is not None:
+                self.stats.add("throttled")
+                return self._too_many(short, headers, READ_WRITE, RESOURCE_UNIT_LIMIT_EXCEEDED), {}
+            used.append(self._buckets.used(key, quota))
+        if cost.writes:
             limit = faults.write_limit
             if limit is not None:
-                token = (request.header("Authorization") or "").partition(" ")[2].strip()
                 wait_for = self._limiter.acquire(token, limit)
                 if wait_for is not None:
+                    if faults.resource_unit_limit:  # a refused request costs nothing
+                        self._buckets.refund(key, cost.resource_units, quota)
                     self.stats.add("throttled")
-                    return self._too_many(wait_for)
+                    return self._too_many(wait_for, headers, WRITE, WRITE_LIMIT_EXCEEDED), {}
+                used.append(self._limiter.in_window(token, limit[1]) / limit[0])
             self.stats.add("writes")
-        return None
+        share = max(used, default=0.0)
+        if share > WARN_FRACTION:
+            headers[LIMIT_PERCENTAGE] = format_fraction(share)
+        return None, headers if faults.throttle_headers else {}
 
-    @staticmethod
-    def _too_many(seconds: float) -> EnvelopeError:
-        return EnvelopeError(
-            429,
-            errors.TOO_MANY_REQUESTS,
-            errors.MSG_THROTTLED,
-            {"Retry-After": format_retry_after(seconds)},
-        )
+    def _too_many(
+        self,
+        seconds: float,
+        headers: dict[str, str],
+        limit: str | None = None,
+        information: str | None = None,
+    ) -> EnvelopeError:
+        answer = {"Retry-After": format_retry_after(seconds)}
+        if self.faults.throttle_headers:
+            answer.update(headers)
+            if limit is not None and information is not None:
+                answer[THROTTLE_SCOPE] = throttle_scope(limit, self.app_id, self.tenant_id)
+                answer[THROTTLE_INFORMATION] = information
+        return EnvelopeError(429, errors.TOO_MANY_REQUESTS, throttled_message(self.app_id), answer)
 
     def _server_fault(self, kind: str) -> EnvelopeError:
         if kind == FAULT_504:
@@ -463,3 +500,8 @@ def _writes(request: Request) -> bool:
         isinstance(e, dict) and str(e.get("method", "GET")).upper() in WRITE_METHODS
         for e in entries
     )
+
+
+def _with_headers(response: Response, headers: dict[str, str]) -> Response:
+    response.headers.update(headers)
+    return response

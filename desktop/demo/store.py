@@ -32,7 +32,8 @@ from desktop.demo.rows import (
     plans_to_text,
 )
 
-# Row types live in rows.py; these names stay importable from here too (identity.py uses COL).
+# Row types live in rows.py; these names stay importable from here too (the sign-in tests'
+# identity platform, tests/identity/platform.py, uses COL).
 __all__ = ["COL", "USER_COLUMNS", "SeedData", "Store", "UserRow"]
 
 _USER_SELECT = ", ".join(USER_COLUMNS)

@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from desktop.demo.host_check import MISDIRECTED, host_allowed
 from desktop.demo.router import Headers, Request, Response
 
 log = logging.getLogger(__name__)
@@ -118,7 +119,11 @@ class _RequestHandler(BaseHTTPRequestHandler):
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length > 0 else b""
         path, _, query = self.path.partition("?")
-        host = self.headers.get("Host") or f"127.0.0.1:{self.server.server_address[1]}"
+        host = self.headers.get("Host")
+        listen_host, port = str(self.server.server_address[0]), int(self.server.server_address[1])
+        if not host_allowed(host, port, listen_host):
+            self._send(Response.json(MISDIRECTED, _misdirected(port)), request_id=None)
+            return
         request = Request(
             method=self.command,
             path=path,
@@ -132,13 +137,31 @@ class _RequestHandler(BaseHTTPRequestHandler):
         if isinstance(outcome, Drop):
             self.close_connection = True
             return
+        self._send(outcome, request.request_id, request.client_request_id)
+
+    def _send(
+        self, outcome: Response, request_id: str | None, client_request_id: str | None = None
+    ) -> None:
         self.send_response(outcome.status)
         headers = dict(outcome.headers)
-        headers.setdefault("request-id", request.request_id)
-        headers.setdefault("client-request-id", request.client_request_id or request.request_id)
+        if request_id is not None:
+            headers.setdefault("request-id", request_id)
+            headers.setdefault("client-request-id", client_request_id or request_id)
         for name, value in headers.items():
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(outcome.body)))
         self.end_headers()
         if outcome.body and self.command != "HEAD":
             self.wfile.write(outcome.body)
+
+
+def _misdirected(port: int) -> dict[str, object]:
+    return {
+        "error": {
+            "code": "MisdirectedRequest",
+            "message": (
+                "The demo tenant answers only requests addressed to this computer: "
+                f"Host 127.0.0.1:{port}, localhost:{port} or [::1]:{port}."
+            ),
+        }
+    }

@@ -15,15 +15,14 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from desktop.cancel import CancelToken
-from desktop.graph.batch import BatchRequest, BatchResponse
+from desktop.graph.batch_items import MAX_BATCH, BatchRequest, BatchResponse
 from desktop.graph.errors import CancelledError
+from desktop.graph.json_checks import decode_json, describe, fail, wrong
 from desktop.graph.retry import THROTTLE_STATUSES, header, parse_retry_after
-from desktop.graph.shape import decode_json, describe, fail, wrong
 from desktop.graph.transport import Transport
 
 log = logging.getLogger("desktop.graph")
 
-MAX_BATCH = 20  # Graph's limit of requests per $batch
 FAILED_DEPENDENCY = 424
 _AMBIGUOUS_INNER = frozenset({504})  # an inner write that timed out may have been applied
 

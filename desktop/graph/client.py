@@ -14,11 +14,18 @@ from typing import Any
 from urllib.parse import quote
 
 from desktop.cancel import CancelToken
-from desktop.graph.batch import BatchRequest, BatchResponse
+from desktop.graph.batch_items import BatchRequest, BatchResponse
 from desktop.graph.batching import BatchSender
 from desktop.graph.clock import Clock, RealClock
 from desktop.graph.errors import CancelledError
+from desktop.graph.json_checks import fail
+from desktop.graph.limits import (
+    DEFAULT_DEADLINE_SECONDS,
+    DEFAULT_MAX_ANSWER_BYTES,
+    DEFAULT_MAX_REPORT_BYTES,
+)
 from desktop.graph.pacing import WriteLimit, WritePacer
+from desktop.graph.paging import PageGuard, max_pages
 from desktop.graph.parse import (
     decode_json,
     parse_collection,
@@ -28,9 +35,9 @@ from desktop.graph.parse import (
     parse_user,
     parse_users,
 )
+from desktop.graph.priority import Priority
 from desktop.graph.records import AssignedLicense, Group, NewUser, Organization, Sku, User
 from desktop.graph.retry import RetryPolicy
-from desktop.graph.shape import fail
 from desktop.graph.stats import GraphStats, StatsCounter
 from desktop.graph.tokens import TokenProvider
 from desktop.graph.transport import Reply, Transport
@@ -103,6 +110,9 @@ class GraphClient:
         *,
         connect_timeout: float = 5.0,
         read_timeout: float = 60.0,
+        deadline: float = DEFAULT_DEADLINE_SECONDS,
+        max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
+        max_pages_per_listing: int | None = None,
         max_retries: int = 6,
         max_retry_wait: float = 180.0,
         write_limit: WriteLimit | None = None,
@@ -110,12 +120,17 @@ class GraphClient:
         retry: RetryPolicy | None = None,
         clock: Clock | None = None,
     ) -> None:
-        """``base_url`` is the version root (``GRAPH_URL`` or a demo tenant's ``base_url``).
+        """``base_url`` is the version root (``GRAPH_URL`` or a demo tenant's ``base_url``);
+        an address no retry could reach raises ``BadAddressError`` here.
 
+        ``read_timeout`` bounds each wait for the next byte, ``deadline`` one whole exchange
+        (connect to last byte); ``max_answer_bytes`` caps one answer; a listing stops after
+        ``max_pages_per_listing`` pages (default: what the largest tenant could fill).
         ``write_limit`` sets a known write limit; ``pacer`` shares one pacer between clients
         using the same token; ``retry`` and ``clock`` replace the defaults (tests).
         """
         self._tokens = tokens
+        self._max_pages = max_pages_per_listing
         self._clock = clock or RealClock()
         self._stats = StatsCounter()
         self._pacer = pacer or WritePacer(write_limit, clock=self._clock)
@@ -128,6 +143,8 @@ class GraphClient:
             pacer=self._pacer,
             clock=self._clock,
             stats=self._stats,
+            deadline_seconds=deadline,
+            max_answer_bytes=max_answer_bytes,
         )
         self._batches = BatchSender(self._transport)
 
@@ -161,6 +178,7 @@ class GraphClient:
         page_size: int = 999,
         on_page: PageCallback | None = None,
         cancel: CancelToken | None = None,
+        priority: Priority = Priority.NORMAL,
     ) -> list[User]:
         """Every user, following ``@odata.nextLink``; each page goes to ``on_page`` on arrival.
 
@@ -168,10 +186,11 @@ class GraphClient:
         ``displayName:ann`` (quoted for you). Either one makes it an advanced query, which
         needs ``ConsistencyLevel: eventual`` and ``$count=true``: the header is sent with
         every page because the server does not carry it over. Raises ``CancelledError`` when
-        ``cancel`` is set between pages.
+        ``cancel`` is set between pages. Every read call takes a ``priority``: ``LOW`` for
+        background work, ``NORMAL`` (the default) for what the administrator waits for.
         """
         params = {"$select": USER_SELECT, "$top": str(max(1, min(page_size, MAX_PAGE_SIZE)))}
-        headers: dict[str, str] = {}
+        headers = priority.header()
         if filter:
             params["$filter"] = filter
         if search:
@@ -181,10 +200,12 @@ class GraphClient:
             headers["ConsistencyLevel"] = "eventual"
         url: str | None = f"/users?{_query(params)}"
         users: list[User] = []
+        guard = self._page_guard("users", int(params["$top"]))
         page = 0
         while url is not None:
             if cancel is not None and cancel.cancelled:
                 raise CancelledError("Stopped listing users: the work was cancelled.")
+            guard.next(url)
             page += 1
             where = f"users page {page}"
             reply = self._transport.send("GET", url, what=where, headers=headers, cancel=cancel)
@@ -196,32 +217,39 @@ class GraphClient:
         log.debug("Listed %d users in %d page(s)", len(users), page)
         return users
 
-    def get_user(self, id_or_upn: str) -> User:
+    def get_user(self, id_or_upn: str, *, priority: Priority = Priority.NORMAL) -> User:
         where = f"user {id_or_upn}"
         reply = self._transport.send(
-            "GET", f"{user_path(id_or_upn)}?{_query({'$select': USER_SELECT})}", what=where
+            "GET",
+            f"{user_path(id_or_upn)}?{_query({'$select': USER_SELECT})}",
+            what=where,
+            headers=priority.header(),
         )
         return parse_user(self._json(reply, where), where)
 
-    def list_skus(self) -> list[Sku]:
+    def list_skus(self, *, priority: Priority = Priority.NORMAL) -> list[Sku]:
         skus: list[Sku] = []
         url: str | None = "/subscribedSkus"
+        guard = self._page_guard("subscribed licenses", 1)
         page = 0
         while url is not None:
+            guard.next(url)
             page += 1
             where = "subscribedSkus" if page == 1 else f"subscribedSkus page {page}"
-            reply = self._transport.send("GET", url, what=where)
+            reply = self._transport.send("GET", url, what=where, headers=priority.header())
             items, url, _count = parse_collection(self._json(reply, where), where)
             skus.extend(parse_skus(items, where))
         return skus
 
-    def get_group(self, group_id: str) -> Group:
+    def get_group(self, group_id: str, *, priority: Priority = Priority.NORMAL) -> Group:
         where = f"group {group_id}"
         path = f"/groups/{quote(group_id, safe='')}?{_query({'$select': GROUP_SELECT})}"
-        reply = self._transport.send("GET", path, what=where)
+        reply = self._transport.send("GET", path, what=where, headers=priority.header())
         return parse_group(self._json(reply, where), where)
 
-    def group_names(self, group_ids: Sequence[str]) -> dict[str, str]:
+    def group_names(
+        self, group_ids: Sequence[str], *, priority: Priority = Priority.NORMAL
+    ) -> dict[str, str]:
         """Display names for many groups at once (through $batch); unknown ids map to the id."""
         unique = list(dict.fromkeys(group_ids))
         requests = [
@@ -229,6 +257,7 @@ class GraphClient:
                 id=str(n),
                 method="GET",
                 url=f"/groups/{quote(gid, safe='')}?{_query({'$select': GROUP_SELECT})}",
+                headers=tuple(priority.header().items()),
             )
             for n, gid in enumerate(unique, 1)
         ]
@@ -245,9 +274,9 @@ class GraphClient:
                 log.warning("Could not read the name of group %s (HTTP %d)", gid, answer.status)
         return names
 
-    def get_organization(self) -> Organization:
+    def get_organization(self, *, priority: Priority = Priority.NORMAL) -> Organization:
         where = "organization"
-        reply = self._transport.send("GET", "/organization", what=where)
+        reply = self._transport.send("GET", "/organization", what=where, headers=priority.header())
         items, _next, _count = parse_collection(self._json(reply, where), where)
         if not items:
             fail(where, "the list is empty, expected the tenant's organization")
@@ -290,6 +319,19 @@ class GraphClient:
         """
         return self._batches.send(requests, cancel)
 
+    def download_redirected_report(
+        self, path: str, *, max_bytes: int = DEFAULT_MAX_REPORT_BYTES
+    ) -> bytes:
+        """The body of a report such as ``/reports/getOffice365ActiveUserDetail(period='D30')``.
+
+        Graph answers these with a redirect to a short-lived download address on another host;
+        this is the only call that follows a redirect, and it does so without the token (the
+        address itself carries the permission). Every other call refuses redirects.
+        """
+        return self._transport.fetch_redirected(
+            path, what=f"report {path.lstrip('/')}", max_bytes=max_bytes
+        )
+
     def close(self) -> None:
         """Wake any thread waiting out a Retry-After and release the connections."""
         close = getattr(self._clock, "close", None)
@@ -302,6 +344,9 @@ class GraphClient:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+    def _page_guard(self, what: str, page_size: int) -> PageGuard:
+        return PageGuard(what, self._max_pages or max_pages(page_size))
 
     @staticmethod
     def _json(reply: Reply, where: str) -> Any:

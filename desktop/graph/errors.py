@@ -65,7 +65,37 @@ class ProtocolError(LicenseDeskError):
 
 
 class ConnectionFailedError(LicenseDeskError):
-    """The server could not be reached (or dropped the connection) after every retry."""
+    """The server could not be reached (or dropped the connection) after every retry.
+
+    The text names the cause: refused, unknown host, no answer in time, dropped.
+    ``maybe_sent`` is True when the request may have reached the server (so a write may have
+    been applied although no answer came back).
+    """
+
+    maybe_sent: bool = False
+
+
+class BadAddressError(LicenseDeskError):
+    """The Graph address cannot be used at all (unknown scheme, no host, plain http to
+    another computer): fails before anything is sent."""
+
+
+class MalformedTokenError(LicenseDeskError):
+    """The bearer token holds characters that cannot go in an HTTP header (a line break, a
+    non-ASCII letter): fails before anything is sent, naming the character's position."""
+
+
+class RedirectRefusedError(ProtocolError):
+    """The server answered a Graph call with a redirect; Graph calls are never followed
+    elsewhere (the token and the answer must both stay with the tenant)."""
+
+
+class AnswerTooLargeError(ProtocolError):
+    """One answer was larger than the client accepts; reading stopped at the limit."""
+
+
+class PagingLoopError(ProtocolError):
+    """``@odata.nextLink`` repeated a page or ran past any tenant's size: stopped."""
 
 
 class CancelledError(LicenseDeskError):

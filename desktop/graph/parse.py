@@ -16,6 +16,15 @@ import sys
 from collections.abc import Iterable
 from typing import Any, NoReturn
 
+from desktop.graph.json_checks import (
+    MISSING,
+    decode_json,
+    describe,
+    fail,
+    guid_list,
+    parse_collection,
+    wrong,
+)
 from desktop.graph.records import (
     STATE_ACTIVE,
     AssignedLicense,
@@ -26,15 +35,6 @@ from desktop.graph.records import (
     ServicePlan,
     Sku,
     User,
-)
-from desktop.graph.shape import (
-    MISSING,
-    decode_json,
-    describe,
-    fail,
-    guid_list,
-    parse_collection,
-    wrong,
 )
 
 __all__ = [

@@ -20,7 +20,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 
 from desktop.cancel import CancelToken
-from desktop.graph.batch import BatchRequest, BatchResponse
+from desktop.graph.batch_items import MAX_BATCH, BatchRequest, BatchResponse
 from desktop.graph.client import GraphClient
 from desktop.graph.errors import AnswerLostError, LicenseDeskError, ProtocolError
 from desktop.graph.parse import parse_user
@@ -46,7 +46,6 @@ from desktop.licensing.types import (
 )
 from desktop.licensing.wire import create_request, update_requests
 
-MAX_BATCH = 20  # Graph's limit of requests in one $batch
 SIGNAL_POLL_SECONDS = 0.2
 # A user whose answers are lost this many times in a row stops being resent: what a fresh read
 # shows is then final. Bounds the work under a network that drops every answer.

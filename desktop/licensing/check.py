@@ -19,6 +19,7 @@ from desktop.licensing.state import (
     is_empty,
     same_plans,
 )
+from desktop.licensing.tenant_slice import TenantSlice
 from desktop.licensing.types import (
     CheckedPlan,
     Plan,
@@ -28,7 +29,6 @@ from desktop.licensing.types import (
     Severity,
     UserChange,
 )
-from desktop.licensing.view import TenantView
 
 
 @dataclass
@@ -40,7 +40,7 @@ class _Tally:
 
 
 class _Checker:
-    def __init__(self, view: TenantView, default_usage_location: str | None) -> None:
+    def __init__(self, view: TenantSlice, default_usage_location: str | None) -> None:
         self.view = view
         self.skus = view.skus
         self.default = default_usage_location.strip().upper() if default_usage_location else None
@@ -404,7 +404,7 @@ class _Checker:
 
 
 def check_plan(
-    plan: Plan, view: TenantView, *, default_usage_location: str | None = None
+    plan: Plan, view: TenantSlice, *, default_usage_location: str | None = None
 ) -> CheckedPlan:
     """Find every problem in ``plan`` against ``view``; ``effective`` keeps what will be sent."""
     return _Checker(view, default_usage_location).run(plan)

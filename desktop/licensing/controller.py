@@ -12,6 +12,7 @@ from pathlib import Path
 
 from desktop.cancel import CancelToken
 from desktop.graph.client import GraphClient
+from desktop.graph.priority import Priority
 from desktop.graph.records import Group, Organization, Sku, User
 from desktop.licensing.apply import ApplyRun, WorkItem
 from desktop.licensing.check import check_plan
@@ -72,9 +73,11 @@ class LicenseController:
         *,
         on_users_page: Callable[[list[User]], None] | None = None,
         cancel: CancelToken | None = None,
+        priority: Priority = Priority.NORMAL,
     ) -> TenantSnapshot:
-        skus = self.client.list_skus()
-        users = self.client.list_users(on_page=on_users_page, cancel=cancel)
+        """Everything the window shows. ``priority`` is ``LOW`` when nobody waits for it."""
+        skus = self.client.list_skus(priority=priority)
+        users = self.client.list_users(on_page=on_users_page, cancel=cancel, priority=priority)
         group_ids = sorted(
             {
                 state.assigned_by_group
@@ -83,7 +86,7 @@ class LicenseController:
                 if state.assigned_by_group is not None
             }
         )
-        names = self.client.group_names(group_ids) if group_ids else {}
+        names = self.client.group_names(group_ids, priority=priority) if group_ids else {}
         groups = {gid: Group(gid, names.get(gid, gid)) for gid in group_ids}
         return TenantSnapshot(tuple(skus), tuple(users), groups)
 

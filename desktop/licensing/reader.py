@@ -6,13 +6,13 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from desktop.cancel import CancelToken
-from desktop.graph.batch import BatchResponse
+from desktop.graph.batch_items import BatchResponse
 from desktop.graph.client import GraphClient
 from desktop.graph.errors import GraphError
 from desktop.graph.parse import parse_user
 from desktop.graph.records import Sku, User
+from desktop.licensing.tenant_slice import TenantSlice
 from desktop.licensing.types import Plan
-from desktop.licensing.view import TenantView
 from desktop.licensing.wire import read_user_request
 
 # Above this many users a full listing is cheaper than $batch reads: a batch reads 20 users
@@ -78,7 +78,7 @@ def fresh_view(
     *,
     skus: Sequence[Sku] | None = None,
     threshold: int = LISTING_THRESHOLD,
-) -> TenantView:
+) -> TenantSlice:
     """Re-read the SKUs, every user in ``plan``, and the groups behind licenses it removes."""
     sku_list = list(skus) if skus is not None else client.list_skus()
     users = read_plan_users(client, [c.user for c in plan.changes], threshold=threshold)
@@ -96,4 +96,4 @@ def fresh_view(
                 if s.assigned_by_group is not None
             )
     names = client.group_names(sorted(group_ids)) if group_ids else {}
-    return TenantView(skus={s.sku_id: s for s in sku_list}, users=users, group_names=names)
+    return TenantSlice(skus={s.sku_id: s for s in sku_list}, users=users, group_names=names)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
-from desktop.graph.batch import BatchRequest
+from desktop.graph.batch_items import BatchRequest
 from desktop.graph.client import USER_SELECT, new_user_body
+from desktop.graph.priority import Priority
 from desktop.licensing.types import UserChange
 
 
@@ -16,7 +17,13 @@ def user_path(user: str) -> str:
 
 
 def read_user_request(request_id: str, user: str) -> BatchRequest:
-    return BatchRequest(request_id, "GET", f"{user_path(user)}?$select={USER_SELECT}")
+    # The engine reads users while the administrator waits (check, resume, undo).
+    return BatchRequest(
+        request_id,
+        "GET",
+        f"{user_path(user)}?$select={USER_SELECT}",
+        headers=tuple(Priority.NORMAL.header().items()),
+    )
 
 
 def assign_body(change: UserChange) -> dict[str, Any]:

@@ -14,8 +14,8 @@ import requests
 from desktop.auth.accounts import AccountManager
 from desktop.auth.config import AuthConfig
 from desktop.auth.token_store import KeyringTokenStore, TokenStore, open_token_store
-from desktop.demo import DemoTenant
-from desktop.demo.identity import DemoAccount, DemoIdentity
+from tests.demo_tenant import DemoTenantForTests
+from tests.identity import DemoAccount, DemoIdentity
 
 NAMESPACE = "License Desk tests"
 # The shortest the protocol allows (whole seconds); most tests approve before the first poll.
@@ -24,7 +24,7 @@ POLL_INTERVAL = 1
 
 @dataclass
 class SignInWorld:
-    tenant: DemoTenant
+    tenant: DemoTenantForTests
     identity: DemoIdentity
     admin: DemoAccount
 
@@ -45,7 +45,7 @@ class SignInWorld:
 
 
 def start_world(**identity_options: float) -> Iterator[SignInWorld]:
-    tenant = DemoTenant.start(users=60, seed=1)
+    tenant = DemoTenantForTests.start(users=60, seed=1)
     identity = DemoIdentity(poll_interval=POLL_INTERVAL, **identity_options)  # type: ignore[arg-type]
     try:
         admin = identity.attach(tenant)

@@ -11,11 +11,11 @@ import pytest
 from desktop.auth.errors import KeyringUnavailableError, SignInRequiredError
 from desktop.auth.token_store import MemoryOnlyTokenStore
 from desktop.demo import DemoTenant
-from desktop.demo.identity import DemoAccount
 from desktop.graph.client import GraphClient
 from desktop.graph.errors import AuthenticationError
 from tests.auth.demo_identity import NAMESPACE, SignInWorld
 from tests.auth.fake_keyring import WindowsLikeKeyring
+from tests.identity import DemoAccount
 
 
 @dataclass

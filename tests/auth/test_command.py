@@ -12,9 +12,9 @@ import keyring.backends.fail
 import pytest
 
 from desktop.auth.config import KEYRING_NAMESPACE_ENV, LOGIN_URL_ENV
-from desktop.cli import main
 from tests.auth.demo_identity import NAMESPACE, SignInWorld
 from tests.auth.fake_keyring import WindowsLikeKeyring
+from ui.launcher import main
 
 Run = Callable[..., tuple[int, str, str]]
 

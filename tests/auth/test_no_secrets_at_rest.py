@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 
 from desktop.auth.config import KEYRING_NAMESPACE_ENV, LOGIN_URL_ENV
-from desktop.cli import main
 from desktop.demo import DemoTenant
-from desktop.demo.identity import DemoIdentity
 from desktop.demo.router import Request, Response
 from tests.auth.demo_identity import NAMESPACE, POLL_INTERVAL
 from tests.auth.fake_keyring import WindowsLikeKeyring
+from tests.identity import DemoIdentity
+from ui.launcher import main
 
 MAX_SCANNED_FILE = 20_000_000
 

@@ -106,7 +106,7 @@ def test_the_command_line_keeps_the_sign_in_across_processes(
 
     def cli(*argv: str) -> subprocess.Popen[str]:
         return subprocess.Popen(
-            [sys.executable, "-m", "desktop", *argv],
+            [sys.executable, "-m", "ui", *argv],
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

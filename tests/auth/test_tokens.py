@@ -9,7 +9,7 @@ import pytest
 
 from desktop.auth import scopes
 from desktop.auth.errors import ConsentRequiredError, SignInRequiredError
-from desktop.graph.batch import BatchRequest
+from desktop.graph.batch_items import BatchRequest
 from desktop.graph.client import GraphClient
 from desktop.graph.errors import AuthenticationError
 from desktop.graph.records import User

@@ -17,13 +17,14 @@ from desktop.auth import scopes as graph_scopes
 from desktop.auth.accounts import AccountManager
 from desktop.auth.config import KEYRING_NAMESPACE_ENV, LOGIN_URL_ENV
 from desktop.auth.errors import ConsentRequiredError
-from desktop.auth.write_access import ensure_write_access, plan_scopes
-from desktop.cli import main
+from desktop.auth.write_access import ensure_write_access
 from desktop.graph.records import AssignedLicense, NewUser, PasswordProfile
 from desktop.graph.tokens import StaticToken
+from desktop.licensing.needed_scopes import plan_scopes
 from desktop.licensing.types import Plan, PlanKind, UserChange
 from desktop.paths import tenant_journal_file
 from tests.auth.demo_identity import NAMESPACE, SignInWorld, form_posting_browser, jwt_claims
+from ui.launcher import main
 
 DENIED = "Authorization_RequestDenied"
 INSUFFICIENT = "Insufficient privileges to complete the operation."

@@ -10,14 +10,18 @@ secondary figures (subscribedSkus, an unlicensed-users query, $batch writes).
 from __future__ import annotations
 
 import argparse
+import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import requests
 
-from desktop.demo import DemoTenant
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # for tests.demo_tenant
+
 from desktop.demo.seed import build
 from desktop.demo.store import Store
+from tests.demo_tenant import DemoTenantForTests
 
 SELECT = (
     "id,displayName,userPrincipalName,mail,accountEnabled,usageLocation,department,jobTitle,"
@@ -60,7 +64,7 @@ def timed_listing(
     report(f"{label}: {count:,} users, {pages} pages", time.perf_counter() - started, target)
 
 
-def batch_writes(session: requests.Session, tenant: DemoTenant, writes: int) -> None:
+def batch_writes(session: requests.Session, tenant: DemoTenantForTests, writes: int) -> None:
     flow = tenant.sku_id("FLOW_FREE")
     candidates = session.get(
         f"{tenant.base_url}/users?$top=999&$select=id,assignedLicenses,usageLocation", timeout=60
@@ -110,7 +114,7 @@ def main() -> None:
     report(f"seed {args.users:,} users: total", loaded - started, 20)
     del data
 
-    tenant = DemoTenant(store, users=args.users, seed_number=args.seed)
+    tenant = DemoTenantForTests(store, users=args.users, seed_number=args.seed)
     tenant.serve_in_background()
     try:
         session = requests.Session()

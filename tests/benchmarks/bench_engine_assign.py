@@ -10,18 +10,21 @@ With --faults: every user ends licensed and is reported exactly once.
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 
-from desktop.demo import DemoTenant
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # for tests.demo_tenant
+
 from desktop.graph.client import GraphClient
 from desktop.graph.records import AssignedLicense
 from desktop.graph.tokens import StaticToken
 from desktop.licensing.builders import assign_plan
 from desktop.licensing.controller import LicenseController
 from desktop.licensing.types import Outcome
+from tests.demo_tenant import DemoTenantForTests
 
 SKU = "FLOW_FREE"
 
@@ -34,14 +37,14 @@ def main() -> None:
     args = parser.parse_args()
 
     # A larger tenant, so that enough users lack the license and have a usage location.
-    tenant = DemoTenant.start(users=int(args.users * 1.6), seed=11)
+    tenant = DemoTenantForTests.start(users=int(args.users * 1.6), seed=11)
     try:
         run(tenant, args)
     finally:
         tenant.stop()
 
 
-def run(tenant: DemoTenant, args: argparse.Namespace) -> None:
+def run(tenant: DemoTenantForTests, args: argparse.Namespace) -> None:
     sku_id = tenant.sku_id(SKU)
     with GraphClient(tenant.base_url, StaticToken("bench")) as reader:
         candidates = [

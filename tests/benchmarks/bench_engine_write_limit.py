@@ -14,18 +14,21 @@ against that minimum, and how many 429s the run received.
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 
-from desktop.demo import DemoTenant
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # for tests.demo_tenant
+
 from desktop.graph.client import GraphClient
 from desktop.graph.pacing import WriteLimit
 from desktop.graph.records import AssignedLicense
 from desktop.graph.tokens import StaticToken
 from desktop.licensing.controller import LicenseController
 from desktop.licensing.types import Plan, PlanKind, UserChange
+from tests.demo_tenant import DemoTenantForTests
 
 SKU = "FLOW_FREE"
 
@@ -37,14 +40,14 @@ def main() -> None:
     parser.add_argument("--window", type=float, default=10.0, help="seconds")
     parser.add_argument("--known-limit", action="store_true", help="configure it in the client")
     args = parser.parse_args()
-    tenant = DemoTenant.start(users=int(args.users * 1.15), seed=21)
+    tenant = DemoTenantForTests.start(users=int(args.users * 1.15), seed=21)
     try:
         run(tenant, args)
     finally:
         tenant.stop()
 
 
-def run(tenant: DemoTenant, args: argparse.Namespace) -> None:
+def run(tenant: DemoTenantForTests, args: argparse.Namespace) -> None:
     sku_id = tenant.sku_id(SKU)
     with tenant.store.transaction() as db:  # enough seats that the flip is never short
         db.execute("UPDATE skus SET enabled = ? WHERE sku_id = ?", (args.users * 3, sku_id))

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
 from desktop.demo import DemoTenant
+from ui.launcher import main
 
 
 @dataclass

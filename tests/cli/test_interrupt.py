@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.demo import DemoTenant
 from desktop.licensing.journal import Journal, StepState
 from desktop.licensing.types import RunStatus
+from tests.demo_tenant import DemoTenantForTests
 from tests.licensing.conftest import connect
 from tests.licensing.gate import start_gated_assign
 
@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def tenant() -> Iterator[DemoTenant]:
-    started = DemoTenant.start(users=200, seed=5)
+def tenant() -> Iterator[DemoTenantForTests]:
+    started = DemoTenantForTests.start(users=200, seed=5)
     try:
         yield started
     finally:
@@ -30,7 +30,7 @@ def tenant() -> Iterator[DemoTenant]:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child needs POSIX signals")
-def test_ctrl_c_cancels_cleanly_and_reports(tenant: DemoTenant, tmp_path: Path) -> None:
+def test_ctrl_c_cancels_cleanly_and_reports(tenant: DemoTenantForTests, tmp_path: Path) -> None:
     flow = tenant.sku_id("FLOW_FREE")
     client = connect(tenant)
     gated = start_gated_assign(tenant, client, tmp_path)

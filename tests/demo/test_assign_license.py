@@ -85,6 +85,18 @@ def test_unknown_user_is_404(graph_ro: Graph) -> None:
     assert response.status_code == 404
 
 
+def test_nothing_to_add_and_nothing_to_remove_is_refused(graph: Graph) -> None:
+    """Graph answers 400 when both lists are empty (msgraph-sdk-powershell #3286;
+    docs/graph-facts.md, "Assigning licenses"), and changes nothing."""
+    user = graph.pick(lambda u: bool(u["assignedLicenses"]))
+    response = graph.assign(user["id"], [], [])
+    assert_bad_request(
+        response,
+        "No license changes provided. At least one license to add or remove must be specified.",
+    )
+    assert graph.user(user["id"])["assignedLicenses"] == user["assignedLicenses"]
+
+
 def test_usage_location_is_required_to_add(graph: Graph) -> None:
     flow = graph.skus()[FLOW]["skuId"]
     user = graph.pick(lambda u: u["usageLocation"] is None and not u["assignedLicenses"])

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from desktop.demo.command import parse_write_limit
+from desktop.commands.demo_server import parse_write_limit
 
 ADDRESS_LINE = re.compile(r"Demo tenant at (http://127\.0\.0\.1:(\d+)/v1\.0)\n")
 
@@ -21,7 +21,7 @@ ADDRESS_LINE = re.compile(r"Demo tenant at (http://127\.0\.0\.1:(\d+)/v1\.0)\n")
 @contextmanager
 def demo_server(*args: str) -> Iterator[tuple[subprocess.Popen[str], str]]:
     process = subprocess.Popen(
-        [sys.executable, "-m", "desktop", "demo-server", *args],
+        [sys.executable, "-m", "ui", "demo-server", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -87,7 +87,7 @@ def test_an_existing_database_is_reused(tmp_path: Path) -> None:
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "example.com"])
 def test_a_non_loopback_host_is_refused(host: str) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "desktop", "demo-server", "--host", host],
+        [sys.executable, "-m", "ui", "demo-server", "--host", host],
         capture_output=True,
         text=True,
         timeout=60,
@@ -99,7 +99,7 @@ def test_a_non_loopback_host_is_refused(host: str) -> None:
 
 def test_bad_switch_values_are_refused() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "desktop", "demo-server", "--throttle-rate", "7"],
+        [sys.executable, "-m", "ui", "demo-server", "--throttle-rate", "7"],
         capture_output=True,
         text=True,
         timeout=60,

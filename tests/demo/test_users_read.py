@@ -104,9 +104,35 @@ def test_a_tampered_skiptoken_is_refused(graph_ro: Graph) -> None:
     assert error_of(response)[0] == "Directory_ExpiredPageToken"
 
 
-def test_count_needs_the_eventual_header_and_is_on_the_first_page_only(graph_ro: Graph) -> None:
-    without = graph_ro.get("/users", params={"$count": "true"})
-    assert without.status_code == 400
+def test_count_without_the_eventual_header_is_silently_ignored(graph_ro: Graph) -> None:
+    """Graph ignores ``$count=true`` without ``ConsistencyLevel: eventual``: 200, no
+    ``@odata.count`` ("Advanced query capabilities on Microsoft Entra ID objects";
+    docs/graph-facts.md, "Users: reading, paging and advanced queries")."""
+    without = graph_ro.get("/users", params={"$count": "true", "$top": "999"})
+    assert without.status_code == 200
+    body = without.json()
+    assert "@odata.count" not in body
+    assert len(body["value"]) == 60
+
+
+def test_users_count_segment_needs_the_eventual_header(graph_ro: Graph) -> None:
+    """``/users/$count``: 400 "$count is not currently supported." without the header, a
+    plain-text number with it (same sources as above)."""
+    refused = graph_ro.get("/users/$count")
+    assert refused.status_code == 400
+    assert error_of(refused) == ("Request_BadRequest", "$count is not currently supported.")
+    counted = graph_ro.get("/users/$count", headers=EVENTUAL)
+    assert counted.status_code == 200
+    assert counted.headers["Content-Type"].startswith("text/plain")
+    assert counted.text == "60"
+    blocked = graph_ro.get(
+        "/users/$count", params={"$filter": "accountEnabled eq false"}, headers=EVENTUAL
+    )
+    expected = sum(1 for u in graph_ro.users() if not u["accountEnabled"])
+    assert 0 < int(blocked.text) == expected < 60
+
+
+def test_count_with_the_eventual_header_is_on_the_first_page_only(graph_ro: Graph) -> None:
     first = graph_ro.get("/users", params={"$count": "true", "$top": "25"}, headers=EVENTUAL)
     body = first.json()
     assert body["@odata.count"] == 60

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from desktop.cancel import CancelToken
-from desktop.graph.batch import BatchRequest
+from desktop.graph.batch_items import BatchRequest
 from desktop.graph.client import GraphClient
 from desktop.graph.errors import AnswerLostError, ProtocolError
 from tests.graph.canned import Canned, CannedServer, Seen, envelope

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from desktop.demo import DemoTenant
-from desktop.graph.batch import BatchRequest
+from desktop.graph.batch_items import BatchRequest
 from desktop.graph.client import GraphClient, assign_license_body, user_path
 from desktop.graph.errors import AuthenticationError, GraphError, NotFoundError
 from desktop.graph.records import AssignedLicense, User

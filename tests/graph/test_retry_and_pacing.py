@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 import pytest
 
 from desktop.cancel import CancelToken
-from desktop.graph.batch import BatchRequest
+from desktop.graph.batch_items import BatchRequest
 from desktop.graph.batching import plan_chunks
 from desktop.graph.clock import RealClock
 from desktop.graph.errors import CancelledError

@@ -97,7 +97,7 @@ def start_gated_assign(tenant: DemoTenant, client: GraphClient, folder: Path) ->
     journal = folder / "journal.sqlite3"
     connection = ["--graph-url", tenant.base_url, "--token", "t", "--journal", str(journal)]
     gate = WriteGate(tenant, open_batches=1)
-    command = [sys.executable, "-m", "desktop", "assign", "--users-file", str(users_file)]
+    command = [sys.executable, "-m", "ui", "assign", "--users-file", str(users_file)]
     cli = subprocess.Popen(
         [*command, "--add", "FLOW_FREE", "--yes", *connection],
         cwd=ROOT,

@@ -11,6 +11,7 @@ from desktop.licensing.builders import (
     remove_plan,
 )
 from desktop.licensing.check import check_plan
+from desktop.licensing.tenant_slice import TenantSlice
 from desktop.licensing.types import (
     CheckedPlan,
     Plan,
@@ -20,7 +21,6 @@ from desktop.licensing.types import (
     Severity,
     UserChange,
 )
-from desktop.licensing.view import TenantView
 from tests.licensing.records import (
     BASIC,
     COMPANY,
@@ -35,14 +35,14 @@ from tests.licensing.records import (
 )
 
 
-def view(*users, group_names=None, missing=()) -> TenantView:  # type: ignore[no-untyped-def]
+def view(*users, group_names=None, missing=()) -> TenantSlice:  # type: ignore[no-untyped-def]
     index = {}
     for u in users:
         index[u.user_principal_name.lower()] = u
         index[u.id.lower()] = u
     for name in missing:
         index[name.lower()] = None
-    return TenantView(standard_skus(), index, group_names or {})
+    return TenantSlice(standard_skus(), index, group_names or {})
 
 
 def kinds(checked: CheckedPlan, severity: Severity | None = None) -> list[ProblemKind]:

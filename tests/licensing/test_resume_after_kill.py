@@ -8,19 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
-from desktop.demo import DemoTenant
 from desktop.licensing.journal import Journal, StepState
 from desktop.licensing.types import RunStatus
+from tests.demo_tenant import DemoTenantForTests
 from tests.licensing.conftest import connect
 from tests.licensing.gate import start_gated_assign
+from ui.launcher import main
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def tenant() -> Iterator[DemoTenant]:
-    started = DemoTenant.start(users=200, seed=3)
+def tenant() -> Iterator[DemoTenantForTests]:
+    started = DemoTenantForTests.start(users=200, seed=3)
     try:
         yield started
     finally:
@@ -28,7 +28,7 @@ def tenant() -> Iterator[DemoTenant]:
 
 
 def test_killed_mid_run_then_resumed_ends_exactly_as_planned(
-    tenant: DemoTenant, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tenant: DemoTenantForTests, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     flow = tenant.sku_id("FLOW_FREE")
     client = connect(tenant)

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from desktop.cancel import CancelToken
-from desktop.demo import DemoTenant
 from desktop.graph.records import AssignedLicense, User
 from desktop.licensing.controller import LicenseController
 from desktop.licensing.types import (
@@ -20,14 +19,15 @@ from desktop.licensing.types import (
     RunStatus,
     UserChange,
 )
+from tests.demo_tenant import DemoTenantForTests
 from tests.licensing.conftest import connect
 
 FLOW = "FLOW_FREE"
 
 
 @pytest.fixture
-def big_tenant() -> Iterator[DemoTenant]:
-    tenant = DemoTenant.start(users=500, seed=7)
+def big_tenant() -> Iterator[DemoTenantForTests]:
+    tenant = DemoTenantForTests.start(users=500, seed=7)
     try:
         yield tenant
     finally:
@@ -47,7 +47,7 @@ def flip_plan(users: list[User], flow: str) -> Plan:
     )
 
 
-def holds(tenant: DemoTenant, flow: str) -> dict[str, bool]:
+def holds(tenant: DemoTenantForTests, flow: str) -> dict[str, bool]:
     client = connect(tenant)
     try:
         return {u.id: flow in u.direct_sku_ids for u in client.list_users()}
@@ -57,7 +57,7 @@ def holds(tenant: DemoTenant, flow: str) -> dict[str, bool]:
 
 @pytest.mark.slow
 def test_five_hundred_users_under_throttling_and_faults_end_exactly_as_planned(
-    big_tenant: DemoTenant, tmp_path: Path
+    big_tenant: DemoTenantForTests, tmp_path: Path
 ) -> None:
     flow = big_tenant.sku_id(FLOW)
     before = holds(big_tenant, flow)
@@ -84,7 +84,7 @@ def test_five_hundred_users_under_throttling_and_faults_end_exactly_as_planned(
 
 
 def test_cancel_after_some_users_reports_exactly_what_was_done(
-    demo_tenant: DemoTenant, tmp_path: Path
+    demo_tenant: DemoTenantForTests, tmp_path: Path
 ) -> None:
     flow = demo_tenant.sku_id(FLOW)
     before = holds(demo_tenant, flow)

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from desktop.demo import DemoTenant
 from desktop.graph.client import GraphClient
 from desktop.graph.records import AssignedLicense, User
 from desktop.licensing.controller import LicenseController
@@ -31,6 +30,7 @@ from desktop.licensing.types import (
     Severity,
     UserChange,
 )
+from tests.demo_tenant import DemoTenantForTests
 from tests.licensing.conftest import UserState, connect, pick, state
 
 REFUSED_LONGER_THAN_ANY_RETRY = 3600.0
@@ -40,11 +40,13 @@ def states(controller: LicenseController, users: list[User]) -> dict[str, UserSt
     return {u.id: state(u) for u in controller.refresh_users([u.id for u in users])}
 
 
-def writes(tenant: DemoTenant) -> int:
+def writes(tenant: DemoTenantForTests) -> int:
     return tenant.stats.snapshot()["writes"]
 
 
-def assign_to_many(tenant: DemoTenant, graph: GraphClient, count: int) -> tuple[Plan, list[User]]:
+def assign_to_many(
+    tenant: DemoTenantForTests, graph: GraphClient, count: int
+) -> tuple[Plan, list[User]]:
     flow = tenant.sku_id("FLOW_FREE")
     users = pick(
         graph.list_users(), lambda u: flow not in u.sku_ids and bool(u.usage_location), count
@@ -59,7 +61,7 @@ def assign_to_many(tenant: DemoTenant, graph: GraphClient, count: int) -> tuple[
 
 
 def test_applied_with_answers_lost_and_reads_refused_is_unconfirmed_then_settled_by_resume(
-    demo_tenant: DemoTenant, graph: GraphClient, controller: LicenseController
+    demo_tenant: DemoTenantForTests, graph: GraphClient, controller: LicenseController
 ) -> None:
     flow = demo_tenant.sku_id("FLOW_FREE")
     plan, users = assign_to_many(demo_tenant, graph, 30)  # two $batch calls
@@ -90,7 +92,7 @@ def test_applied_with_answers_lost_and_reads_refused_is_unconfirmed_then_settled
 
 
 def test_answers_lost_but_tenant_readable_settles_at_once_without_resending(
-    demo_tenant: DemoTenant, graph: GraphClient, controller: LicenseController
+    demo_tenant: DemoTenantForTests, graph: GraphClient, controller: LicenseController
 ) -> None:
     plan, users = assign_to_many(demo_tenant, graph, 30)
     before = states(controller, users)
@@ -108,7 +110,7 @@ def test_answers_lost_but_tenant_readable_settles_at_once_without_resending(
 
 
 def test_a_run_needing_checking_can_be_undone_before_it_is_resumed(
-    demo_tenant: DemoTenant, graph: GraphClient, controller: LicenseController
+    demo_tenant: DemoTenantForTests, graph: GraphClient, controller: LicenseController
 ) -> None:
     plan, users = assign_to_many(demo_tenant, graph, 5)
     before = states(controller, users)
@@ -131,9 +133,9 @@ def test_a_run_needing_checking_can_be_undone_before_it_is_resumed(
 
 
 @pytest.fixture
-def larger(tmp_path: Path) -> Iterator[tuple[DemoTenant, GraphClient, LicenseController]]:
+def larger(tmp_path: Path) -> Iterator[tuple[DemoTenantForTests, GraphClient, LicenseController]]:
     """200 users: enough of each kind the seed makes rarely."""
-    tenant = DemoTenant.start(users=200, seed=3)
+    tenant = DemoTenantForTests.start(users=200, seed=3)
     graph = connect(tenant)
     controller = LicenseController(connect(tenant), tmp_path / "journal.sqlite3")
     try:
@@ -145,7 +147,7 @@ def larger(tmp_path: Path) -> Iterator[tuple[DemoTenant, GraphClient, LicenseCon
 
 
 def test_seats_gone_between_check_and_send_leave_users_partly_done_and_undo_restores_them(
-    larger: tuple[DemoTenant, GraphClient, LicenseController],
+    larger: tuple[DemoTenantForTests, GraphClient, LicenseController],
 ) -> None:
     tenant, graph, controller = larger
     part = "ENTERPRISEPACK"
@@ -205,7 +207,7 @@ def test_seats_gone_between_check_and_send_leave_users_partly_done_and_undo_rest
 
 
 def test_undo_through_a_dropped_connection_sends_nothing_twice_and_restores_exactly(
-    larger: tuple[DemoTenant, GraphClient, LicenseController],
+    larger: tuple[DemoTenantForTests, GraphClient, LicenseController],
 ) -> None:
     demo_tenant, graph, controller = larger
     flow = demo_tenant.sku_id("FLOW_FREE")
@@ -236,7 +238,7 @@ def test_undo_through_a_dropped_connection_sends_nothing_twice_and_restores_exac
 
 
 def test_undo_says_before_it_runs_that_a_group_license_keeps_the_usage_location(
-    demo_tenant: DemoTenant, graph: GraphClient, controller: LicenseController
+    demo_tenant: DemoTenantForTests, graph: GraphClient, controller: LicenseController
 ) -> None:
     flow = demo_tenant.sku_id("FLOW_FREE")
     target = pick(

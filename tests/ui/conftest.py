@@ -13,8 +13,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
-from desktop.demo import DemoTenant
 from desktop.graph.tokens import StaticToken
+from tests.demo_tenant import DemoTenantForTests
 from ui.connection import connect
 from ui.dialogs.launcher import driven_by
 from ui.i18n import install_translators
@@ -75,13 +75,13 @@ def dialogs() -> Iterator[DialogScript]:
 class Desk:
     window: MainWindow
     session: TenantSession
-    tenant: DemoTenant
+    tenant: DemoTenantForTests
     qtbot: QtBot
 
 
 @pytest.fixture
 def desk(
-    qtbot: QtBot, demo_tenant: DemoTenant, tmp_path: Path, dialogs: DialogScript
+    qtbot: QtBot, demo_tenant: DemoTenantForTests, tmp_path: Path, dialogs: DialogScript
 ) -> Iterator[Desk]:
     """A main window showing a fresh 60-user demo tenant, fully loaded."""
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

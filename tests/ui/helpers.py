@@ -13,7 +13,7 @@ from desktop.licensing.types import RunReport
 from tests.ui.conftest import REJECT, TIMEOUT_MS, Desk
 from ui.dialogs.results_dialog import ResultsDialog
 from ui.models.columns import Column
-from ui.tenant_view import TenantView
+from ui.tenant_page import TenantPage
 from ui.widgets.user_table_view import UserTableView
 
 
@@ -72,7 +72,7 @@ def menu_action(menu: QMenu, name: str) -> QAction:
     return next(a for a in menu.actions() if a.objectName() == name)
 
 
-def tenant_view(desk: Desk) -> TenantView:
+def tenant_view(desk: Desk) -> TenantPage:
     assert desk.window.view is not None
     return desk.window.view
 

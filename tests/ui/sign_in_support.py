@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 from desktop.auth.accounts import AccountInfo
 from desktop.auth.token_store import open_token_store
 from desktop.demo import DemoTenant
-from desktop.demo.identity import DemoAccount
 from tests.auth.demo_identity import NAMESPACE, SignInWorld, start_world
 from tests.auth.fake_keyring import WindowsLikeKeyring
+from tests.identity import DemoAccount
 from tests.ui.conftest import TIMEOUT_MS, DialogScript
 from ui.auth.account_menu import AccountMenu
 from ui.auth.options import load_options

@@ -136,7 +136,7 @@ def test_screenshot_writes_a_png_and_exits_zero(tmp_path: Path) -> None:
         QT_QPA_PLATFORM="offscreen",
     )
     done = subprocess.run(
-        [sys.executable, "-m", "desktop", "--demo", "--screenshot", str(target)],
+        [sys.executable, "-m", "ui", "--demo", "--screenshot", str(target)],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -14,13 +14,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop.auth.errors import ConsentRequiredError, SignInCancelledError
-from desktop.auth.write_access import (
-    plan_scopes,
-    resume_scopes,
-    writes_licenses,
-    writes_users,
-)
+from desktop.auth.write_access import writes_licenses, writes_users
 from desktop.graph.records import Sku
+from desktop.licensing.needed_scopes import plan_scopes, resume_scopes
 from desktop.licensing.types import CheckedPlan, Outcome, Plan, PlanKind, RunReport
 from ui.connection import WriteAccess
 from ui.dialogs.ask import confirm

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from desktop.csv_export import csv_export
 from desktop.graph.records import User
 from desktop.licensing.csv_plan import load_plan_csv
 from desktop.licensing.types import Plan
@@ -20,7 +20,7 @@ from ui.session import TenantSession
 
 
 def export_users(path: Path, users: Sequence[User], naming: LicenseNaming, delimiter: str) -> int:
-    """Write ``users`` as a spreadsheet-friendly CSV (UTF-8 with BOM, so Excel reads accents)."""
+    """Write ``users`` as a spreadsheet-safe CSV (see desktop/csv_export.py)."""
     header = [
         "displayName",
         "userPrincipalName",
@@ -31,8 +31,7 @@ def export_users(path: Path, users: Sequence[User], naming: LicenseNaming, delim
         "jobTitle",
         "problems",
     ]
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=delimiter)
+    with csv_export(path, delimiter=delimiter) as writer:
         writer.writerow(header)
         for user in users:
             writer.writerow(

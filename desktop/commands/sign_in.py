@@ -18,12 +18,9 @@ from desktop.auth.config import AuthConfig, keyring_namespace
 from desktop.auth.errors import AuthError, KeyringUnavailableError
 from desktop.auth.token_store import open_token_store
 from desktop.cancel import CancelToken
+from desktop.commands.exit_codes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from desktop.commands.interrupt import cancel_on_interrupt
 from desktop.graph.errors import AuthenticationError, ConnectionFailedError
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_BAD_INPUT = 2
 
 ACCESS_LEVELS: dict[str, tuple[str, ...]] = {
     "browse": scopes.BROWSE,

@@ -14,7 +14,7 @@ from ui.widgets.tenant_header import TenantHeader
 from ui.widgets.user_table_view import UserTableView
 
 
-class TenantView(QWidget):
+class TenantPage(QWidget):
     def __init__(self, session: TenantSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tenantView")

@@ -1,10 +1,13 @@
-"""One request inside ``POST /$batch`` and its answer."""
+"""One request inside ``POST /$batch``, its answer, and how many fit in one batch."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
+# Graph's limit of requests in one $batch (docs/graph-facts.md, "$batch"). The demo tenant
+# refuses more with the same number, so client and emulator cannot drift apart.
+MAX_BATCH = 20
 WRITE_METHODS = frozenset({"POST", "PATCH", "PUT", "DELETE"})
 
 
@@ -20,6 +23,8 @@ class BatchRequest:
     url: str
     body: dict[str, Any] | None = None
     depends_on: tuple[str, ...] = ()
+    # Inner request headers (e.g. x-ms-throttle-priority); Content-Type comes with a body.
+    headers: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_write(self) -> bool:
@@ -27,9 +32,12 @@ class BatchRequest:
 
     def to_wire(self) -> dict[str, Any]:
         wire: dict[str, Any] = {"id": self.id, "method": self.method, "url": self.url}
+        headers = dict(self.headers)
         if self.body is not None:
             wire["body"] = self.body
-            wire["headers"] = {"Content-Type": "application/json"}
+            headers["Content-Type"] = "application/json"
+        if headers:
+            wire["headers"] = headers
         if self.depends_on:
             wire["dependsOn"] = list(self.depends_on)
         return wire

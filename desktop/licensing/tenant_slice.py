@@ -9,7 +9,7 @@ from desktop.graph.records import Sku, User
 
 
 @dataclass(frozen=True)
-class TenantView:
+class TenantSlice:
     """What the check needs to know, read just before it runs.
 
     ``users`` maps each plan key (lower-cased id or UPN) to the user, or None when no such user

@@ -14,11 +14,9 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from desktop.commands.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 from desktop.demo.faults import Faults
 from desktop.demo.server import DemoTenant, is_loopback
-
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
 
 
 def register(subparsers: Any) -> None:

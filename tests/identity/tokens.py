@@ -1,4 +1,4 @@
-"""Tokens and answers of the demo identity platform (``identity.py``): JWT-shaped tokens signed
+"""Tokens and answers of the test identity platform (``platform.py``): JWT-shaped tokens signed
 with a per-run HMAC key, their check on the Graph side, and Entra's JSON error shape.
 
 The access token carries the claims Graph's own tokens carry (so its size, and the MSAL cache

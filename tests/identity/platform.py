@@ -1,4 +1,4 @@
-"""A minimal Microsoft identity platform for the demo tenant and the tests.
+"""A minimal Microsoft identity platform served by a demo tenant, for the sign-in tests.
 
 Serves what MSAL Python uses on ``login.microsoftonline.com`` (MSAL reaches it through its
 ``http_client``, which rewrites that host to the demo server): OpenID configuration, instance
@@ -28,7 +28,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from desktop.demo.identity_tokens import (
+from desktop.demo.router import Request, Response
+from desktop.demo.server import DemoTenant
+from desktop.demo.store import COL
+from tests.identity.tokens import (
     MULTI_TENANT,
     DemoAccount,
     DeviceCodeEntry,
@@ -47,9 +50,6 @@ from desktop.demo.identity_tokens import (
     short_scopes,
     token_may,
 )
-from desktop.demo.router import Request, Response
-from desktop.demo.server import DemoTenant
-from desktop.demo.store import COL
 
 __all__ = ["GRAPH_POWERSHELL_CLIENT_ID", "DemoAccount", "DemoIdentity"]
 

@@ -1,0 +1,35 @@
+"""The ``license-desk`` argument parser: the headless subcommands, assembled.
+
+Each subcommand lives in its own module in this package exposing ``register(subparsers)``; this
+file only assembles them. The program's entry point (``ui/launcher.py``) sits above both layers:
+it adds the window's own options, runs a subcommand when one is given and opens the window
+otherwise. Nothing here imports Qt, so a subcommand never pays for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+
+from desktop import __version__
+
+# Modules that add subcommands, in the order --help lists them.
+COMMAND_MODULES: tuple[str, ...] = (
+    "desktop.commands.demo_server",
+    "desktop.commands.tenant",
+    "desktop.commands.changes",
+    "desktop.commands.journal",
+    "desktop.commands.sign_in",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="license-desk",
+        description="Manage Microsoft 365 licenses. Without a subcommand, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser

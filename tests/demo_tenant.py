@@ -1,0 +1,33 @@
+"""The demo tenant as the tests use it: the product's ``DemoTenant`` plus assertion helpers
+(seat counts, a user's licenses as Graph reports them, SKU ids by part number) that only tests
+need, so the product's class carries none of them."""
+
+from __future__ import annotations
+
+from desktop.demo import DemoTenant
+from desktop.demo.assignments import seat_capacity
+
+
+class DemoTenantForTests(DemoTenant):
+    """``DemoTenantForTests.start(...)`` takes the same arguments as ``DemoTenant.start``."""
+
+    def sku_id(self, part_number: str) -> str:
+        return self.store.sku_by_part(part_number).sku_id
+
+    def consumed_units(self, part_number: str) -> int:
+        return self.assignments.consumed_units(self.sku_id(part_number))
+
+    def free_seats(self, part_number: str) -> int:
+        sku = self.store.sku_by_part(part_number)
+        return max(0, seat_capacity(sku) - self.assignments.consumed_units(sku.sku_id))
+
+    def assigned_licenses(self, id_or_upn: str) -> dict[str, tuple[str, ...]]:
+        """What Graph reports as ``assignedLicenses`` (direct and active group licenses),
+        skuId -> disabled plan ids. Raises KeyError for an unknown user."""
+        row = self.store.user(id_or_upn)
+        if row is None:
+            raise KeyError(id_or_upn)
+        rowid = int(row[0])
+        licenses = self.assignments.for_users([rowid])[rowid]
+        order = {sku.sku_id: index for index, sku in enumerate(self.store.skus())}
+        return dict(licenses.effective(order))

@@ -1,0 +1,44 @@
+"""The program's entry point, above both layers: ``license-desk`` and ``python -m ui``.
+
+A subcommand runs the Qt-free core (``desktop.commands``) and never imports PySide6; without one
+the window opens (``ui.app``, imported only then). Keep this module's top-level imports free of
+Qt and of the rest of ``ui``: a test runs a subcommand and checks that PySide6 stayed unloaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from desktop.commands.parser import build_parser
+from desktop.output_encoding import make_output_safe
+
+
+def add_window_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--demo", action="store_true", help="open the built-in demo tenant")
+    parser.add_argument(
+        "--screenshot", metavar="FILE.png", help="render the window once loaded, save it, exit"
+    )
+    parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    make_output_safe()  # before anything prints: help, errors and tables alike
+    parser = build_parser()
+    add_window_options(parser)
+    args = parser.parse_args(argv)
+    if args.self_test:
+        from ui.self_test import run_self_test  # Qt only when asked for
+
+        return run_self_test()
+    handler = getattr(args, "handler", None)
+    if handler is not None:
+        return int(handler(args))
+    from ui.app import run_window  # Qt only for the window
+
+    return int(run_window(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
