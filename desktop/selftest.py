@@ -67,6 +67,20 @@ def check_keyring(report: Report) -> KeyringFinding:
     return KeyringFinding(chosen_name, viable)
 
 
+def check_trust_store(report: Report) -> None:
+    """HTTPS verifies through the OS certificate store: truststore and its native bindings
+    (ctypes to Security.framework / crypt32) must be bundled and load."""
+    import ssl
+
+    from desktop.trust import os_trust_store_in_use, use_os_trust_store
+
+    use_os_trust_store()
+    context = ssl.create_default_context()
+    if not os_trust_store_in_use() or type(context).__module__.split(".")[0] != "truststore":
+        raise SelfTestFailedError("HTTPS does not use the OS certificate store (truststore)")
+    report(f"trust: HTTPS verifies through the OS certificate store ({type(context).__module__})")
+
+
 def check_engine_on_demo_tenant(report: Report) -> None:
     """Start a demo tenant, assign one license through the engine, read it back."""
     from desktop.demo import DemoTenant
@@ -113,4 +127,5 @@ def check_engine_on_demo_tenant(report: Report) -> None:
 def run_core_checks(report: Report = print) -> None:
     check_resources(report)
     check_keyring(report)
+    check_trust_store(report)
     check_engine_on_demo_tenant(report)

@@ -12,20 +12,20 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog
 
-from desktop.paths import APP_NAME
+from desktop.paths import APP_NAME, app_data_dir
 from ui.crash import ErrorReporter
 from ui.dialogs.launcher import driven_by
 from ui.i18n import apply_language
 from ui.icons import app_icon
 from ui.main_window import MainWindow
 from ui.screenshot import ScreenshotTaker
-from ui.settings import app_data_dir, app_settings
+from ui.settings import app_settings
 from ui.startup import Startup
 
 
 def configure_application(app: QApplication) -> None:
-    # The data folder must be the one the command line uses (desktop.paths), so both see the
-    # same journal: "License Desk" on Windows and macOS, "license-desk" elsewhere.
+    # The names the platform shows and files under: "License Desk" on Windows and macOS,
+    # "license-desk" elsewhere, as desktop.paths names the data folder the CLI shares.
     if sys.platform in ("win32", "darwin"):
         QCoreApplication.setApplicationName(APP_NAME)
     else:

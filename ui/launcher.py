@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from desktop.commands.parser import build_parser
 from desktop.output_encoding import make_output_safe
+from desktop.trust import use_os_trust_store
 
 
 def add_window_options(parser: argparse.ArgumentParser) -> None:
@@ -25,6 +26,7 @@ def add_window_options(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     make_output_safe()  # before anything prints: help, errors and tables alike
+    use_os_trust_store()  # before sign-in or Graph opens a connection
     parser = build_parser()
     add_window_options(parser)
     args = parser.parse_args(argv)

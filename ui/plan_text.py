@@ -1,20 +1,22 @@
-"""Plans, problems and outcomes in the window's own (translated) words.
+"""The engine's phrases (``desktop/licensing/phrases.py``) in the window's translated words.
 
-The engine's ``Problem.message`` is English for logs and the command line; the window builds
-its text from ``kind`` and ``details`` so it can be translated, and falls back to the
-engine's message for anything it does not know yet.
+The engine decides what to say about a change, a problem, a plan or an outcome; this module
+only says it through ``tr()``. ``_WINDOW`` has one entry per ``Say``;
+``tests/ui/test_plan_words.py`` fails, in English and in Polish, when one lacks its words.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop.catalog import plan_name
 from desktop.graph.records import AssignedLicense, Sku, User
-from desktop.licensing.types import PlanKind, Problem, ProblemKind, UserChange
+from desktop.licensing import phrases
+from desktop.licensing.phrases import Phrase, Say, change_phrases, problem_phrase
+from desktop.licensing.types import Outcome, PlanKind, Problem, UserChange
 from ui.formatting import count
 from ui.models.naming import LicenseNaming
 
@@ -29,9 +31,44 @@ class PlanText(QObject):
     def seats_needed(self, n: int) -> str:
         return self.tr("Needs %Ln seats of {package}, {free} free", "", n)
 
+    def deletes_accounts(self, n: int) -> str:
+        return self.tr(
+            "%Ln accounts will be deleted. License Desk cannot bring them back; an "
+            "administrator can restore them within 30 days from Deleted users in the "
+            "Microsoft 365 admin center",
+            "",
+            n,
+        )
+
 
 # tr() only reads the installed translators, so one shared instance serves every thread.
 _plurals = PlanText()
+
+
+@dataclass(frozen=True)
+class Names:
+    """How the window names the ids a phrase carries."""
+
+    naming: LicenseNaming
+    skus: Mapping[str, Sku]
+
+    def package(self, phrase: Phrase) -> str:
+        return self.naming.sku(phrase.packages[0]) if phrase.packages else ""
+
+    def apps(self, sku_id: str, plan_ids: Sequence[str]) -> list[str]:
+        return app_names(self.skus.get(sku_id), tuple(plan_ids))
+
+    def license(self, lic: AssignedLicense) -> str:
+        name = self.naming.sku(lic.sku_id)
+        if not lic.disabled_plans:
+            return name
+        off = ", ".join(self.apps(lic.sku_id, lic.disabled_plans))
+        return QCoreApplication.translate("PlanText", "{package} (apps off: {apps})").format(
+            package=name, apps=off
+        )
+
+    def licenses(self, phrase: Phrase) -> str:
+        return ", ".join(self.license(lic) for lic in phrase.licenses)
 
 
 def user_label(key: str, before: Mapping[str, User]) -> str:
@@ -49,127 +86,153 @@ def app_names(sku: Sku | None, plan_ids: tuple[str, ...]) -> list[str]:
     return [plan_name(pid, names.get(pid)) for pid in plan_ids]
 
 
-def license_text(lic: AssignedLicense, naming: LicenseNaming, skus: Mapping[str, Sku]) -> str:
-    name = naming.sku(lic.sku_id)
-    if not lic.disabled_plans:
-        return name
-    off = ", ".join(app_names(skus.get(lic.sku_id), lic.disabled_plans))
-    return QCoreApplication.translate("PlanText", "{package} (apps off: {apps})").format(
-        package=name, apps=off
-    )
+def _seats(p: Phrase, n: Names) -> str:
+    return _plurals.seats_needed(p.count).format(package=n.package(p), free=count(p.free))
 
 
-def change_text(change: UserChange, naming: LicenseNaming, skus: Mapping[str, Sku]) -> str:
-    parts: list[str] = []
-    if change.create is not None:
-        parts.append(QCoreApplication.translate("PlanText", "create the user"))
-    if change.account_enabled is True and change.create is None:
-        parts.append(QCoreApplication.translate("PlanText", "allow sign-in"))
-    elif change.account_enabled is False:
-        parts.append(QCoreApplication.translate("PlanText", "block sign-in"))
-    if change.usage_location:
-        parts.append(
-            QCoreApplication.translate("PlanText", "usage location {code}").format(
-                code=change.usage_location
-            )
-        )
-    if change.add:
-        added = ", ".join(license_text(lic, naming, skus) for lic in change.add)
-        parts.append(
-            QCoreApplication.translate("PlanText", "add {licenses}").format(licenses=added)
-        )
-    if change.remove:
-        removed = ", ".join(naming.sku(s) for s in change.remove)
-        parts.append(
-            QCoreApplication.translate("PlanText", "remove {licenses}").format(licenses=removed)
-        )
-    text = "; ".join(parts) or QCoreApplication.translate("PlanText", "no change")
+def _title(p: Phrase, title: str) -> str:
+    return f"{title} · {_plurals.users(p.count)}"
+
+
+Words = Callable[[Phrase, Names], str]
+
+_WINDOW: dict[Say, Words] = {
+    Say.CREATE_ACCOUNT: lambda p, n: QCoreApplication.translate("PlanText", "create the user"),
+    Say.DELETE_ACCOUNT: lambda p, n: QCoreApplication.translate("PlanText", "delete the account"),
+    Say.SET_USAGE_LOCATION: lambda p, n: QCoreApplication.translate(
+        "PlanText", "usage location {code}"
+    ).format(code=p.value),
+    Say.CLEAR_USAGE_LOCATION: lambda p, n: QCoreApplication.translate(
+        "PlanText", "clear the usage location (leave it empty)"
+    ),
+    Say.ALLOW_SIGN_IN: lambda p, n: QCoreApplication.translate("PlanText", "allow sign-in"),
+    Say.BLOCK_SIGN_IN: lambda p, n: QCoreApplication.translate("PlanText", "block sign-in"),
+    Say.ADD_LICENSES: lambda p, n: QCoreApplication.translate("PlanText", "add {licenses}").format(
+        licenses=n.licenses(p)
+    ),
+    Say.REMOVE_LICENSES: lambda p, n: QCoreApplication.translate(
+        "PlanText", "remove {licenses}"
+    ).format(licenses=", ".join(n.naming.sku(s) for s in p.packages)),
+    Say.NO_CHANGE: lambda p, n: QCoreApplication.translate("PlanText", "no change"),
+    Say.DELETES_ACCOUNTS: lambda p, n: _plurals.deletes_accounts(p.count),
+    Say.NOT_ENOUGH_SEATS: _seats,
+    Say.MISSING_USAGE_LOCATION: lambda p, n: QCoreApplication.translate(
+        "PlanText", "No usage location: choose a country for this user first"
+    ),
+    Say.INHERITED_FROM_GROUP: lambda p, n: QCoreApplication.translate(
+        "PlanText", "{package} comes from the group {group}: change the group instead"
+    ).format(package=n.package(p), group=", ".join(p.groups)),
+    Say.PACKAGE_FOR_ORGANISATION: lambda p, n: QCoreApplication.translate(
+        "PlanText", "{package} is for the organisation, not for users"
+    ).format(package=n.package(p)),
+    Say.PACKAGE_NOT_ACTIVE: lambda p, n: QCoreApplication.translate(
+        "PlanText", "{package} cannot be assigned now ({status})"
+    ).format(package=n.package(p), status=p.value),
+    Say.UNKNOWN_PACKAGE: lambda p, n: QCoreApplication.translate(
+        "PlanText", "The tenant has no license {package}"
+    ).format(package=n.package(p)),
+    Say.UNKNOWN_APP: lambda p, n: QCoreApplication.translate(
+        "PlanText", "{package} has no such app"
+    ).format(package=n.package(p)),
+    Say.UNKNOWN_USER: lambda p, n: QCoreApplication.translate(
+        "PlanText", "No such user in the tenant"
+    ),
+    Say.USER_GONE: lambda p, n: QCoreApplication.translate("PlanText", "The user no longer exists"),
+    Say.USER_EXISTS: lambda p, n: QCoreApplication.translate(
+        "PlanText", "A user with this user name already exists"
+    ),
+    Say.INVALID_USAGE_LOCATION: lambda p, n: QCoreApplication.translate(
+        "PlanText", "“{value}” is not a country code (use two letters, e.g. PL)"
+    ).format(value=p.value),
+    Say.ALREADY_HAS: lambda p, n: QCoreApplication.translate(
+        "PlanText", "Already has {package}"
+    ).format(package=n.licenses(p)),
+    Say.ALREADY_LACKS: lambda p, n: QCoreApplication.translate(
+        "PlanText", "Does not hold {package} directly"
+    ).format(package=n.package(p)),
+    Say.NOTHING_TO_DO: lambda p, n: QCoreApplication.translate("PlanText", "Nothing to change"),
+    Say.MAILBOX_DELETED_LATER: lambda p, n: QCoreApplication.translate(
+        "PlanText",
+        "This removes the user's last Exchange license: the mailbox is deleted 30 days later",
+    ),
+    Say.DUPLICATE_USER: lambda p, n: QCoreApplication.translate(
+        "PlanText", "Listed more than once: keep one line per user"
+    ),
+    Say.CONFLICTING_CHANGE: lambda p, n: QCoreApplication.translate(
+        "PlanText", "{package} is both added and removed"
+    ).format(package=n.package(p)),
+    Say.CANNOT_RESTORE_DELETED: lambda p, n: QCoreApplication.translate(
+        "PlanText",
+        "{user} was deleted: undo cannot bring a deleted user back (restore it from Deleted "
+        "users in the Microsoft 365 admin center)",
+    ).format(user=p.value),
+    Say.TITLE_ASSIGN: lambda p, n: _title(
+        p, QCoreApplication.translate("PlanText", "Add licenses")
+    ),
+    Say.TITLE_REASSIGN: lambda p, n: _title(
+        p, QCoreApplication.translate("PlanText", "Reassign a license")
+    ),
+    Say.TITLE_REMOVE: lambda p, n: _title(
+        p, QCoreApplication.translate("PlanText", "Remove licenses")
+    ),
+    Say.TITLE_APPS: lambda p, n: _title(
+        p, QCoreApplication.translate("PlanText", "Change apps in a license")
+    ),
+    Say.TITLE_USAGE_LOCATION: lambda p, n: _title(
+        p, QCoreApplication.translate("PlanText", "Set usage location")
+    ),
+    Say.TITLE_SIGN_IN: lambda p, n: _title(
+        p, QCoreApplication.translate("PlanText", "Change sign-in")
+    ),
+    Say.TITLE_CREATE: lambda p, n: _title(
+        p, QCoreApplication.translate("PlanText", "Create a user")
+    ),
+    Say.TITLE_COPY: lambda p, n: _title(p, QCoreApplication.translate("PlanText", "Copy licenses")),
+    Say.TITLE_IMPORT: lambda p, n: _title(
+        p, QCoreApplication.translate("PlanText", "Changes from a plan file")
+    ),
+    Say.TITLE_UNDO: lambda p, n: _title(
+        p, QCoreApplication.translate("PlanText", "Undo an earlier change")
+    ),
+    Say.TITLE_MIXED: lambda p, n: _title(p, QCoreApplication.translate("PlanText", "Changes")),
+    Say.OUTCOME_DONE: lambda p, n: QCoreApplication.translate("PlanText", "Done"),
+    Say.OUTCOME_FAILED: lambda p, n: QCoreApplication.translate("PlanText", "Failed"),
+    Say.OUTCOME_SKIPPED: lambda p, n: QCoreApplication.translate("PlanText", "Skipped"),
+    Say.OUTCOME_CANCELLED: lambda p, n: QCoreApplication.translate("PlanText", "Not started"),
+}
+
+_NO_NAMES = Names(LicenseNaming(), {})
+
+
+def say(phrase: Phrase, names: Names = _NO_NAMES) -> str:
+    """The phrase in the window's language. A ``Say`` without words here is a bug the window's
+    phrase test catches."""
+    return _WINDOW[phrase.say](phrase, names)
+
+
+def sentence(said: Sequence[Phrase], names: Names) -> str:
+    """Several phrases as one line, capitalised: "Create the user; add Microsoft 365 E3"."""
+    text = "; ".join(say(p, names) for p in said)
     return text[:1].upper() + text[1:]
 
 
-def problem_text(problem: Problem, naming: LicenseNaming) -> str:
+def change_text(change: UserChange, naming: LicenseNaming, skus: Mapping[str, Sku]) -> str:
+    return sentence(change_phrases(change), Names(naming, skus))
+
+
+def problem_text(
+    problem: Problem, naming: LicenseNaming, skus: Mapping[str, Sku] | None = None
+) -> str:
     """One sentence: what is wrong and, where it helps, what to do."""
-    d: dict[str, Any] = problem.details
-    package = naming.sku(str(d.get("sku_id", "")))
-    kind = problem.kind
-    if kind is ProblemKind.NOT_ENOUGH_SEATS:
-        needed, free = d.get("needed"), d.get("free")
-        text = _plurals.seats_needed(needed if isinstance(needed, int) else 0)
-        return text.format(package=package, free=count(free) if isinstance(free, int) else "?")
-    if kind is ProblemKind.MISSING_USAGE_LOCATION:
-        return QCoreApplication.translate(
-            "PlanText", "No usage location: choose a country for this user first"
-        )
-    if kind is ProblemKind.INHERITED_FROM_GROUP:
-        group = d.get("group_name") or naming.group(str(d.get("group_id", "")))
-        return QCoreApplication.translate(
-            "PlanText", "{package} comes from the group {group}: change the group instead"
-        ).format(package=package, group=group)
-    if kind is ProblemKind.SKU_NOT_ASSIGNABLE:
-        if d.get("applies_to") not in (None, "User"):
-            return QCoreApplication.translate(
-                "PlanText", "{package} is for the organisation, not for users"
-            ).format(package=package)
-        return QCoreApplication.translate(
-            "PlanText", "{package} cannot be assigned now ({status})"
-        ).format(package=package, status=d.get("status", ""))
-    if kind is ProblemKind.UNKNOWN_SKU:
-        return QCoreApplication.translate("PlanText", "The tenant has no license {package}").format(
-            package=package
-        )
-    if kind is ProblemKind.UNKNOWN_PLAN:
-        return QCoreApplication.translate("PlanText", "{package} has no such app").format(
-            package=package
-        )
-    if kind is ProblemKind.UNKNOWN_USER:
-        return QCoreApplication.translate("PlanText", "No such user in the tenant")
-    if kind is ProblemKind.USER_EXISTS:
-        return QCoreApplication.translate("PlanText", "A user with this user name already exists")
-    if kind is ProblemKind.INVALID_USAGE_LOCATION:
-        return QCoreApplication.translate(
-            "PlanText", "“{value}” is not a country code (use two letters, e.g. PL)"
-        ).format(value=d.get("value", ""))
-    if kind is ProblemKind.ALREADY_HAS:
-        return QCoreApplication.translate("PlanText", "Already has {package}").format(
-            package=package
-        )
-    if kind is ProblemKind.ALREADY_LACKS:
-        return QCoreApplication.translate("PlanText", "Does not hold {package} directly").format(
-            package=package
-        )
-    if kind is ProblemKind.NOTHING_TO_DO:
-        return QCoreApplication.translate("PlanText", "Nothing to change")
-    if kind is ProblemKind.MAILBOX_WARNING:
-        return QCoreApplication.translate(
-            "PlanText",
-            "This removes the user's last Exchange license: the mailbox is deleted 30 days later",
-        )
-    if kind is ProblemKind.DUPLICATE_USER:
-        return QCoreApplication.translate(
-            "PlanText", "Listed more than once: keep one line per user"
-        )
-    if kind is ProblemKind.CONFLICTING_CHANGE:
-        return QCoreApplication.translate("PlanText", "{package} is both added and removed").format(
-            package=package
-        )
-    return problem.message or kind.value
+    return say(problem_phrase(problem), Names(naming, skus or {}))
 
 
 def plan_title(kind: PlanKind, users: int) -> str:
-    titles = {
-        PlanKind.ASSIGN: QCoreApplication.translate("PlanText", "Add licenses"),
-        PlanKind.REASSIGN: QCoreApplication.translate("PlanText", "Reassign a license"),
-        PlanKind.REMOVE: QCoreApplication.translate("PlanText", "Remove licenses"),
-        PlanKind.APPS: QCoreApplication.translate("PlanText", "Change apps in a license"),
-        PlanKind.USAGE_LOCATION: QCoreApplication.translate("PlanText", "Set usage location"),
-        PlanKind.SIGN_IN: QCoreApplication.translate("PlanText", "Change sign-in"),
-        PlanKind.CREATE: QCoreApplication.translate("PlanText", "Create a user"),
-        PlanKind.COPY: QCoreApplication.translate("PlanText", "Copy licenses"),
-        PlanKind.IMPORT: QCoreApplication.translate("PlanText", "Changes from a plan file"),
-        PlanKind.UNDO: QCoreApplication.translate("PlanText", "Undo an earlier change"),
-        PlanKind.MIXED: QCoreApplication.translate("PlanText", "Changes"),
-    }
-    return f"{titles.get(kind, kind.value)} · {_plurals.users(users)}"
+    return say(phrases.plan_title(kind, users))
+
+
+def outcome_text(outcome: Outcome) -> str:
+    return say(phrases.outcome_phrase(outcome))
 
 
 def apply_button_text(kind: PlanKind) -> str:

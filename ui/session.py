@@ -16,7 +16,7 @@ from desktop.catalog import sku_name
 from desktop.graph.records import Organization, Sku, User
 from desktop.licensing.controller import LicenseController
 from desktop.licensing.types import TenantSnapshot
-from ui.connection import TenantConnection
+from desktop.open_tenant import OpenTenant
 from ui.models.naming import LicenseNaming, search_haystack
 from ui.models.sku_model import SkuModel
 from ui.models.user_filter import UserFilterProxy
@@ -69,7 +69,7 @@ class TenantSession(QObject):
     users_refreshed = Signal(list)  # the User records read again after a change
     refresh_failed = Signal(object)
 
-    def __init__(self, connection: TenantConnection, parent: QObject | None = None) -> None:
+    def __init__(self, connection: OpenTenant, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.connection = connection
         self.workers = WorkerPool(self)

@@ -1,10 +1,11 @@
-"""Where the window keeps its own preferences (geometry, column widths): QSettings, per user."""
+"""Where the window keeps its own preferences (geometry, column widths): QSettings, per user.
+
+The app's data folder (journal, demo database) is not here: the window and the command line
+share one definition, ``desktop.paths.app_data_dir``."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 
 ORGANIZATION = "License Desk"
 APPLICATION = "License Desk"
@@ -14,11 +15,3 @@ def app_settings() -> QSettings:
     return QSettings(
         QSettings.Format.NativeFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
     )
-
-
-def app_data_dir() -> Path:
-    """The app's data folder (journal, demo database), created on first use."""
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    path = Path(location)
-    path.mkdir(parents=True, exist_ok=True)
-    return path

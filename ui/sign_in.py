@@ -20,9 +20,8 @@ from desktop.auth.token_provider import MsalTokenProvider
 from desktop.auth.token_store import MemoryOnlyTokenStore, TokenStore, open_token_store
 from desktop.cancel import CancelToken
 from desktop.graph.client import GRAPH_URL
-from desktop.paths import tenant_journal_file
+from desktop.open_tenant import OpenTenant, open_graph
 from ui.auth.options import SignInOptions
-from ui.connection import TenantConnection, connect
 
 log = logging.getLogger(__name__)
 
@@ -43,13 +42,13 @@ class SignIn(Protocol):
 
     keyring_problem: str
 
-    def remembered(self) -> TenantConnection | None: ...
+    def remembered(self) -> OpenTenant | None: ...
 
-    def sign_in(self, cancel: CancelToken) -> TenantConnection: ...
+    def sign_in(self, cancel: CancelToken) -> OpenTenant: ...
 
     def start_device_code(self) -> DeviceCode: ...
 
-    def finish_device_code(self, flow: DeviceCode, cancel: CancelToken) -> TenantConnection: ...
+    def finish_device_code(self, flow: DeviceCode, cancel: CancelToken) -> OpenTenant: ...
 
     def keep_in_memory(self) -> None: ...
 
@@ -57,9 +56,9 @@ class SignIn(Protocol):
 
     def status(self) -> SignInStatus: ...
 
-    def switch_to(self, account_id: str) -> TenantConnection: ...
+    def switch_to(self, account_id: str) -> OpenTenant: ...
 
-    def sign_out(self) -> TenantConnection | None: ...
+    def sign_out(self) -> OpenTenant | None: ...
 
     def sign_out_all(self) -> None: ...
 
@@ -151,7 +150,7 @@ class SignInService:
     def set_options(self, options: SignInOptions) -> None:
         self._options = options
 
-    def remembered(self) -> TenantConnection | None:
+    def remembered(self) -> OpenTenant | None:
         """A connection for the account signed in earlier, or None (never prompts)."""
         try:
             account = self._accounts().current()
@@ -159,7 +158,7 @@ class SignInService:
             return None  # ``keyring_problem`` says why; signing in will offer memory-only
         return self._connect(account) if account is not None else None
 
-    def sign_in(self, cancel: CancelToken) -> TenantConnection:
+    def sign_in(self, cancel: CancelToken) -> OpenTenant:
         """Sign in in the browser (blocks until done, cancelled or timed out)."""
         options = self._options
         account = self._accounts().sign_in_interactive(
@@ -173,7 +172,7 @@ class SignInService:
             tenant=options.tenant or None, client_id=options.client_id or None
         )
 
-    def finish_device_code(self, flow: DeviceCode, cancel: CancelToken) -> TenantConnection:
+    def finish_device_code(self, flow: DeviceCode, cancel: CancelToken) -> OpenTenant:
         return self._connect(flow.wait(cancel))
 
     def status(self) -> SignInStatus:
@@ -187,10 +186,10 @@ class SignInService:
             reason=problem.reason if problem is not None else self.keyring_problem,
         )
 
-    def switch_to(self, account_id: str) -> TenantConnection:
+    def switch_to(self, account_id: str) -> OpenTenant:
         return self._connect(self._accounts().switch_to(account_id))
 
-    def sign_out(self) -> TenantConnection | None:
+    def sign_out(self) -> OpenTenant | None:
         """Sign out of the current account; a connection to another signed-in one, if any."""
         manager = self._accounts()
         manager.sign_out()
@@ -227,16 +226,16 @@ class SignInService:
             raise SignInRequiredError("That account is no longer signed in. Sign in again.")
         return provider
 
-    def _connect(self, account: AccountInfo) -> TenantConnection:
+    def _connect(self, account: AccountInfo) -> OpenTenant:
         manager = self._accounts()
         tokens = manager.token_provider(account_id=account.home_account_id)
         self._providers[account.home_account_id] = tokens
         # Each tenant keeps its own journal: History and resume never see another's runs.
-        journal = self._data_dir / tenant_journal_file(account.tenant_id)
-        return connect(
+        return open_graph(
             self._graph_url(account),
             tokens,
-            journal,
+            self._data_dir,
             account.username,
+            tenant_id=account.tenant_id,
             write_access=AccountWriteAccess(self, account.home_account_id),
         )

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 
+from desktop.open_tenant import OpenTenant, open_demo
 from ui.auth.account_flow import AccountFlow
 from ui.auth.options import load_options
 from ui.auth.options_dialog import edit_sign_in_options
 from ui.auth.sign_in_flow import SignInFlow
-from ui.connection import TenantConnection, open_demo
 from ui.dialogs.ask import confirm
 from ui.dialogs.error_dialog import show_error
 from ui.errors import describe
@@ -32,7 +32,7 @@ class Startup(QObject):
         data_dir: Path,
         *,
         sign_in: SignIn | None = None,
-        demo_opener: Callable[[Path], TenantConnection] = open_demo,
+        demo_opener: Callable[[Path], OpenTenant] = open_demo,
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -103,7 +103,7 @@ class Startup(QObject):
         self._open(connection)
 
     def _open(self, connection: object) -> None:
-        assert isinstance(connection, TenantConnection)
+        assert isinstance(connection, OpenTenant)
         session = TenantSession(connection)
         self._window.welcome.show_back("")
         self._window.open_session(session)

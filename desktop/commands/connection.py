@@ -1,4 +1,5 @@
 """How a subcommand reaches Graph and the journal: options, environment, signed-in session.
+The tenant itself is opened the same way as in the window (``desktop.open_tenant``).
 
 Every subcommand takes ``--graph-url``/``--token`` (or LICENSE_DESK_GRAPH_URL /
 LICENSE_DESK_TOKEN) and ``--journal`` (or LICENSE_DESK_JOURNAL). Without a URL and token it
@@ -15,7 +16,8 @@ from desktop.graph.client import GraphClient
 from desktop.graph.errors import LicenseDeskError
 from desktop.graph.tokens import StaticToken
 from desktop.licensing.controller import LicenseController
-from desktop.paths import default_journal_path, tenant_journal_path
+from desktop.open_tenant import OpenTenant, open_tenant, tenant_journal
+from desktop.paths import app_data_dir
 
 ENV_GRAPH_URL = "LICENSE_DESK_GRAPH_URL"
 ENV_TOKEN = "LICENSE_DESK_TOKEN"
@@ -45,7 +47,7 @@ def add_connection_options(parser: argparse.ArgumentParser) -> None:
         "--journal",
         metavar="PATH",
         type=Path,
-        help=f"journal file (env {ENV_JOURNAL}; default {default_journal_path()}, or "
+        help=f"journal file (env {ENV_JOURNAL}; default {tenant_journal(app_data_dir(), None)}, or "
         "journal-<tenant id>.sqlite3 beside it for the signed-in account)",
     )
 
@@ -94,7 +96,7 @@ def journal_path(args: argparse.Namespace, client: GraphClient | None = None) ->
     if given:
         return Path(given).expanduser()
     tenant_id = _signed_in_tenant(args, client)
-    return tenant_journal_path(tenant_id) if tenant_id else default_journal_path()
+    return tenant_journal(app_data_dir(), tenant_id)
 
 
 def _signed_in_tenant(args: argparse.Namespace, client: GraphClient | None) -> str | None:
@@ -118,10 +120,16 @@ def _signed_in_tenant(args: argparse.Namespace, client: GraphClient | None) -> s
         return None  # a locked keyring: listing the shared journal beats failing outright
 
 
-def open_controller(args: argparse.Namespace) -> LicenseController:
+def open_from_options(args: argparse.Namespace) -> OpenTenant:
+    """The tenant the options (or the signed-in account) name, opened as the window opens one."""
     client = make_client(args)
     try:
-        return LicenseController(client, journal_path(args, client))
+        journal = journal_path(args, client)
     except BaseException:
         client.close()
         raise
+    return open_tenant(client, app_data_dir(), client.base_url, journal_path=journal)
+
+
+def open_controller(args: argparse.Namespace) -> LicenseController:
+    return open_from_options(args).controller

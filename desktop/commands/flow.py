@@ -21,7 +21,7 @@ from desktop.catalog import CatalogLookupError
 from desktop.commands.connection import ConnectionOptionsError
 from desktop.commands.exit_codes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from desktop.commands.interrupt import cancel_on_interrupt
-from desktop.commands.output import ProgressPrinter, confirm, is_terminal
+from desktop.commands.output import ProgressPrinter, confirm, confirm_typed, is_terminal
 from desktop.graph.errors import (
     AuthenticationError,
     ConnectionFailedError,
@@ -40,6 +40,7 @@ from desktop.licensing.errors import (
     RunNotResumableError,
 )
 from desktop.licensing.needed_scopes import plan_scopes
+from desktop.licensing.phrases import Weight, attention, change_weight, deleted_accounts
 from desktop.licensing.types import (
     CheckedPlan,
     Outcome,
@@ -50,6 +51,8 @@ from desktop.licensing.types import (
 )
 
 SHOWN_CHANGES = 40  # longer plans show this many lines, then a count
+DELETE_WORD = "delete"  # what a person types to agree to deleting accounts
+_MARK = {Weight.DESTRUCTIVE: "!"}  # beside a change that cannot be taken back
 _BAD_INPUT = (
     ConnectionOptionsError,
     CsvPlanError,
@@ -124,12 +127,19 @@ def labels_of(checked: CheckedPlan) -> dict[str, str]:
 
 def print_checked(checked: CheckedPlan, skus: Mapping[str, Sku], out: TextIO) -> None:
     labels = labels_of(checked)
-    changes = checked.effective.changes
-    title = checked.plan.description or checked.plan.kind.value
+    # What cannot be taken back comes first, before anything else is read.
+    for phrase in attention(checked):
+        if phrase.weight is Weight.DESTRUCTIVE:
+            print(f"WARNING: {describe.english(phrase, skus)}", file=out)
+    changes = sorted(checked.effective.changes, key=change_weight)
+    title = checked.plan.description or describe.title_text(
+        checked.plan.kind, len(checked.plan.changes)
+    )
     print(f"{title}: {len(changes)} of {len(checked.plan.changes)} user(s) to change", file=out)
     for change in changes[:SHOWN_CHANGES]:
+        mark = _MARK.get(change_weight(change), " ")
         print(
-            f"  {labels.get(change.user, change.user)}: {describe.change_text(change, skus)}",
+            f"{mark} {labels.get(change.user, change.user)}: {describe.change_text(change, skus)}",
             file=out,
         )
     if len(changes) > SHOWN_CHANGES:
@@ -144,14 +154,17 @@ def print_checked(checked: CheckedPlan, skus: Mapping[str, Sku], out: TextIO) ->
         found = [p for p in checked.problems if p.severity is severity]
         if found:
             print(f"{heading} ({len(found)}):", file=out)
-            _print_some([f"{_who(p.user, labels)}: {p.message}" for p in found], out)
-    skips = _skip_lines(checked, labels)
+            lines = [f"{_who(p.user, labels)}: {describe.problem_text(p, skus)}" for p in found]
+            _print_some(lines, out)
+    skips = _skip_lines(checked, labels, skus)
     if skips:
         print(f"Already as asked, not sent ({len(skips)}):", file=out)
         _print_some(skips, out)
 
 
-def _skip_lines(checked: CheckedPlan, labels: Mapping[str, str]) -> list[str]:
+def _skip_lines(
+    checked: CheckedPlan, labels: Mapping[str, str], skus: Mapping[str, Sku]
+) -> list[str]:
     """One line per user: the specific no-ops, without the generic "nothing to change"."""
     by_user: dict[str, list[Problem]] = {}
     for problem in checked.problems:
@@ -159,8 +172,8 @@ def _skip_lines(checked: CheckedPlan, labels: Mapping[str, str]) -> list[str]:
             by_user.setdefault(problem.user or "", []).append(problem)
     lines = []
     for user, problems in by_user.items():
-        specific = [p.message for p in problems if p.kind is not ProblemKind.NOTHING_TO_DO]
-        text = "; ".join(specific or [p.message for p in problems])
+        specific = [p for p in problems if p.kind is not ProblemKind.NOTHING_TO_DO]
+        text = "; ".join(describe.problem_text(p, skus) for p in specific or problems)
         lines.append(f"{_who(user, labels)}: {text}")
     return lines
 
@@ -177,20 +190,17 @@ def _print_some(lines: list[str], out: TextIO) -> None:
 
 
 def print_report(report: RunReport, labels: Mapping[str, str], out: TextIO) -> None:
-    print(
-        f"Run {report.run_id}: {report.count(Outcome.DONE)} done, "
-        f"{report.count(Outcome.FAILED)} failed, {report.count(Outcome.SKIPPED)} skipped, "
-        f"{report.count(Outcome.CANCELLED)} not done (cancelled)",
-        file=out,
-    )
+    counts = ", ".join(f"{report.count(o)} {describe.outcome_text(o)}" for o in Outcome)
+    print(f"Run {report.run_id}: {counts}", file=out)
     for outcome in (Outcome.FAILED, Outcome.CANCELLED):
         found = [r for r in report.results if r.outcome is outcome]
+        said = describe.outcome_text(outcome)
         for result in found[:SHOWN_CHANGES]:
             code = f" [{result.code}]" if result.code else ""
             name = labels.get(result.user, result.user)
-            print(f"  {outcome.value}: {name}: {result.message}{code}", file=out)
+            print(f"  {said}: {name}: {result.message}{code}", file=out)
         if len(found) > SHOWN_CHANGES:
-            print(f"  ... and {len(found) - SHOWN_CHANGES} more {outcome.value}", file=out)
+            print(f"  ... and {len(found) - SHOWN_CHANGES} more {said}", file=out)
     if report.count(Outcome.CANCELLED):
         print(f"Finish the rest with: license-desk resume {report.run_id}", file=out)
 
@@ -245,7 +255,19 @@ def check_confirm_apply(
             )
             return EXIT_BAD_INPUT
         count = len(checked.effective.changes)
-        if not confirm(f"Apply these changes to {count} user(s)?", stdin, err):
+        deleted = len(deleted_accounts(checked))
+        if deleted:
+            # Deleting accounts needs the word itself, not a reflexive "y".
+            agreed = confirm_typed(
+                f"This deletes {deleted} account(s). Type '{DELETE_WORD}' to apply these "
+                f"changes to {count} user(s):",
+                DELETE_WORD,
+                stdin,
+                err,
+            )
+        else:
+            agreed = confirm(f"Apply these changes to {count} user(s)?", stdin, err)
+        if not agreed:
             print("Nothing was changed.", file=out)
             return EXIT_OK
     report = run_with_progress(

@@ -85,3 +85,10 @@ def confirm(question: str, stdin: TextIO, stream: TextIO) -> bool:
     stream.flush()
     answer = stdin.readline()
     return answer.strip().lower() in {"y", "yes", "t", "tak"}
+
+
+def confirm_typed(question: str, word: str, stdin: TextIO, stream: TextIO) -> bool:
+    """True only when the person types ``word`` (any case): for what cannot be taken back."""
+    stream.write(f"{question} ")
+    stream.flush()
+    return stdin.readline().strip().lower() == word.lower()

@@ -41,7 +41,7 @@ WARN_FRACTION = 0.8  # the percentage header appears above this share of a limit
 MAX_REPORTED_FRACTION = 1.8
 
 # The app the demo's tokens stand for in x-ms-throttle-scope: Microsoft Graph PowerShell's
-# public client, which License Desk signs in as by default (desktop/demo/identity.py).
+# public client, which License Desk signs in as by default (desktop/auth/config.py).
 DEFAULT_APP_ID = "14d82eec-204b-4c2f-b7e8-296a70dab67e"
 
 WRITE_METHODS = frozenset({"POST", "PATCH", "PUT", "DELETE"})

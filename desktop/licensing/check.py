@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from desktop.countries import is_country_code
 from desktop.graph.records import AssignedLicense, User
-from desktop.licensing import describe
+from desktop.licensing.describe import problem_text
 from desktop.licensing.state import (
     direct_license,
     has_mailbox,
@@ -55,10 +55,11 @@ class _Checker:
         kind: ProblemKind,
         severity: Severity,
         user: str | None,
-        message: str,
         **details: object,
     ) -> None:
-        self.problems.append(Problem(kind, severity, user, dict(details), message))
+        found = Problem(kind, severity, user, dict(details))
+        # The English line for logs and the command line, from the one description.
+        self.problems.append(replace(found, message=problem_text(found, self.skus)))
 
     def blocking(self, key: str) -> bool:
         return any(p.user == key and p.severity is Severity.BLOCKING for p in self.problems)
@@ -73,7 +74,6 @@ class _Checker:
                 ProblemKind.INVALID_USAGE_LOCATION,
                 Severity.BLOCKING,
                 key,
-                f"'{value}' is not a country code: use two letters such as PL, US or DE",
                 value=value,
             )
             return None
@@ -87,7 +87,6 @@ class _Checker:
                 ProblemKind.UNKNOWN_SKU,
                 Severity.BLOCKING,
                 key,
-                f"the tenant has no license {lic.sku_id}",
                 sku_id=lic.sku_id,
             )
             return False
@@ -97,7 +96,6 @@ class _Checker:
                 ProblemKind.SKU_NOT_ASSIGNABLE,
                 Severity.BLOCKING,
                 key,
-                describe.not_assignable(sku),
                 sku_id=sku.sku_id,
                 status=sku.capability_status,
                 applies_to=sku.applies_to,
@@ -110,7 +108,6 @@ class _Checker:
                     ProblemKind.UNKNOWN_PLAN,
                     Severity.BLOCKING,
                     key,
-                    f"{describe.sku_label(sku.sku_id, self.skus)} has no app {plan_id}",
                     sku_id=sku.sku_id,
                     plan_id=plan_id,
                 )
@@ -127,7 +124,6 @@ class _Checker:
             ProblemKind.MISSING_USAGE_LOCATION,
             Severity.BLOCKING,
             key,
-            "has no usage location, which a license needs: set one (for example PL)",
         )
         return None
 
@@ -141,7 +137,6 @@ class _Checker:
                 ProblemKind.DUPLICATE_USER,
                 Severity.BLOCKING,
                 key,
-                "appears more than once in the plan: keep one line per user",
             )
             return True
         self.seen |= names
@@ -156,8 +151,8 @@ class _Checker:
                 ProblemKind.USER_EXISTS,
                 Severity.BLOCKING,
                 key,
-                f"a user named {existing.user_principal_name} already exists",
                 existing_id=existing.id,
+                upn=existing.user_principal_name,
             )
         location = self.usage_code(key, change.usage_location or change.create.usage_location)
         adds = [lic for lic in change.add if self.license_problems(key, lic)]
@@ -176,7 +171,7 @@ class _Checker:
                 ProblemKind.NOTHING_TO_DO,
                 Severity.SKIP,
                 change.user,
-                "the user no longer exists",
+                gone=True,
             )
             return None
         for lic in holdings(user):
@@ -193,7 +188,6 @@ class _Checker:
                 ProblemKind.UNKNOWN_USER,
                 Severity.BLOCKING,
                 key,
-                "no such user in the tenant: check the name",
             )
             return None
         location = self.usage_code(key, change.usage_location)
@@ -225,12 +219,7 @@ class _Checker:
             return None
         if is_empty(effective):
             if not kept:
-                self.problem(
-                    ProblemKind.NOTHING_TO_DO,
-                    Severity.SKIP,
-                    key,
-                    "already as asked: nothing to change",
-                )
+                self.problem(ProblemKind.NOTHING_TO_DO, Severity.SKIP, key)
             return None
         self.count_seats(user, effective)
         self.mailbox_warning(key, user, effective)
@@ -249,7 +238,6 @@ class _Checker:
             ProblemKind.USAGE_LOCATION_KEPT,
             Severity.SKIP,
             key,
-            describe.location_kept(user.usage_location or "", sku_ids, names, self.skus),
             usage_location=user.usage_location,
             sku_ids=sku_ids,
             group_ids=group_ids,
@@ -264,7 +252,6 @@ class _Checker:
                     ProblemKind.CONFLICTING_CHANGE,
                     Severity.BLOCKING,
                     key,
-                    f"{describe.sku_label(sku_id, self.skus)} is both added and removed",
                     sku_id=sku_id,
                 )
                 continue
@@ -278,7 +265,6 @@ class _Checker:
                     ProblemKind.INHERITED_FROM_GROUP,
                     Severity.BLOCKING,
                     key,
-                    describe.inherited(sku_id, names, self.skus),
                     sku_id=sku_id,
                     group_id=groups[0],
                     group_name=names[0],
@@ -290,7 +276,6 @@ class _Checker:
                     ProblemKind.UNKNOWN_SKU,
                     Severity.BLOCKING,
                     key,
-                    f"the tenant has no license {sku_id}",
                     sku_id=sku_id,
                 )
             else:
@@ -298,7 +283,6 @@ class _Checker:
                     ProblemKind.ALREADY_LACKS,
                     Severity.SKIP,
                     key,
-                    f"does not have {describe.sku_label(sku_id, self.skus)}",
                     sku_id=sku_id,
                 )
         return removes
@@ -316,8 +300,8 @@ class _Checker:
                     ProblemKind.ALREADY_HAS,
                     Severity.SKIP,
                     key,
-                    f"already has {describe.license_text(lic, self.skus)}",
                     sku_id=lic.sku_id,
+                    disabled_plans=list(lic.disabled_plans),
                 )
                 continue
             if self.license_problems(key, lic):
@@ -342,7 +326,6 @@ class _Checker:
             ProblemKind.MAILBOX_WARNING,
             Severity.WARNING,
             key,
-            describe.mailbox(change.remove, self.skus),
             sku_ids=list(change.remove),
         )
 
@@ -359,7 +342,6 @@ class _Checker:
                     ProblemKind.NOT_ENOUGH_SEATS,
                     Severity.BLOCKING,
                     None,
-                    describe.seats(needed, sku_id, sku.free, self.skus),
                     sku_id=sku_id,
                     needed=needed,
                     free=sku.free,
@@ -374,7 +356,6 @@ class _Checker:
                 ProblemKind.INVALID_USAGE_LOCATION,
                 Severity.BLOCKING,
                 None,
-                f"'{self.default}' is not a country code: use two letters such as PL, US or DE",
                 value=self.default,
             )
             self.default = None

@@ -1,16 +1,26 @@
-"""English texts for the check's problems and for plan summaries (logs, the CLI).
+"""The engine's phrases (``phrases.py``) in English: for the command line, logs and
+``Problem.message``. The window says the same phrases through ``tr()`` in ``ui/plan_text.py``.
 
-The window builds its own translated text from ``Problem.kind`` and ``details``; these strings
-are the English reference and what the command line prints.
+``_ENGLISH`` has one entry per ``Say``; ``tests/licensing/test_phrases.py`` fails when one lacks
+its words.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from desktop.catalog import plan_name, sku_name
 from desktop.graph.records import AssignedLicense, Sku
-from desktop.licensing.types import UserChange
+from desktop.licensing.phrases import (
+    Phrase,
+    Say,
+    change_phrases,
+    outcome_phrase,
+    plan_title,
+    problem_phrase,
+    result_phrases,
+)
+from desktop.licensing.types import Outcome, PlanKind, Problem, UserChange, UserResult
 
 SkuIndex = Mapping[str, Sku]
 
@@ -30,43 +40,6 @@ def plan_label(sku_id: str, plan_id: str, skus: SkuIndex) -> str:
     return plan_name(plan_id, code)
 
 
-def seats(needed: int, sku_id: str, free: int, skus: SkuIndex) -> str:
-    noun = "seat" if needed == 1 else "seats"
-    return f"needs {needed} {noun} of {sku_label(sku_id, skus)}, {free} free"
-
-
-def not_assignable(sku: Sku) -> str:
-    label = sku_name(sku.sku_id, sku.sku_part_number)
-    if sku.applies_to != "User":
-        return f"{label} is a company-wide license and cannot be assigned to a user"
-    return f"{label} is {sku.capability_status.lower()}: it cannot be assigned"
-
-
-def inherited(sku_id: str, group_names: Sequence[str], skus: SkuIndex) -> str:
-    groups = ", ".join(f"'{g}'" for g in group_names)
-    noun = "group" if len(group_names) == 1 else "groups"
-    return (
-        f"{sku_label(sku_id, skus)} comes from the {noun} {groups} and cannot be removed from "
-        f"the user: change the {noun} or the membership"
-    )
-
-
-def location_kept(
-    location: str, sku_ids: Sequence[str], group_names: Sequence[str], skus: SkuIndex
-) -> str:
-    names = ", ".join(sku_label(s, skus) for s in sku_ids)
-    if group_names:
-        groups = ", ".join(f"'{g}'" for g in group_names)
-        noun = "group" if len(group_names) == 1 else "groups"
-        return f"usage location {location} kept: {names} from the {noun} {groups} needs it"
-    return f"usage location {location} kept: {names}, which the user keeps, needs it"
-
-
-def mailbox(skus_removed: Sequence[str], skus: SkuIndex) -> str:
-    names = ", ".join(sku_label(s, skus) for s in skus_removed) or "this change"
-    return f"removing {names} leaves no Exchange license: the mailbox data is deleted 30 days later"
-
-
 def license_text(lic: AssignedLicense, skus: SkuIndex) -> str:
     if not lic.disabled_plans:
         return sku_label(lic.sku_id, skus)
@@ -74,21 +47,162 @@ def license_text(lic: AssignedLicense, skus: SkuIndex) -> str:
     return f"{sku_label(lic.sku_id, skus)} (apps off: {off})"
 
 
+def _plural(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many
+
+
+def _package(p: Phrase, skus: SkuIndex) -> str:
+    return sku_label(p.packages[0], skus) if p.packages else ""
+
+
+def _not_enough_seats(p: Phrase, skus: SkuIndex) -> str:
+    seats = _plural(p.count, "seat", "seats")
+    return f"needs {p.count} {seats} of {_package(p, skus)}, {p.free} free"
+
+
+def _inherited(p: Phrase, skus: SkuIndex) -> str:
+    groups = ", ".join(f"'{g}'" for g in p.groups)
+    noun = _plural(len(p.groups), "group", "groups")
+    return (
+        f"{_package(p, skus)} comes from the {noun} {groups} and cannot be removed from "
+        f"the user: change the {noun} or the membership"
+    )
+
+
+def _mailbox(p: Phrase, skus: SkuIndex) -> str:
+    names = ", ".join(sku_label(s, skus) for s in p.packages) or "this change"
+    return f"removing {names} leaves no Exchange license: the mailbox data is deleted 30 days later"
+
+
+def _deletes(p: Phrase, _skus: SkuIndex) -> str:
+    accounts = _plural(p.count, "1 account", f"{p.count} accounts")
+    them = _plural(p.count, "it", "them")
+    return (
+        f"{accounts} will be deleted. License Desk cannot bring {them} back; an administrator "
+        f"can restore {them} within 30 days from Deleted users in the Microsoft 365 admin center"
+    )
+
+
+def _location_kept(p: Phrase, skus: SkuIndex) -> str:
+    names = ", ".join(sku_label(x, skus) for x in p.packages)
+    if p.groups:
+        groups = ", ".join(f"'{g}'" for g in p.groups)
+        noun = _plural(len(p.groups), "group", "groups")
+        return f"usage location {p.value} kept: {names} from the {noun} {groups} needs it"
+    return f"usage location {p.value} kept: {names}, which the user keeps, needs it"
+
+
+def _part(words: str) -> Callable[[Phrase, SkuIndex], str]:
+    def say(p: Phrase, skus: SkuIndex) -> str:
+        reason = f" ({p.value})" if p.value and p.say is Say.PART_FAILED else ""
+        return f"{phrases_text(p.said, skus)}: {words}{reason}"
+
+    return say
+
+
+def _title(words: str) -> Callable[[Phrase, SkuIndex], str]:
+    return lambda p, _s: f"{words} ({p.count} {_plural(p.count, 'user', 'users')})"
+
+
+_ENGLISH: dict[Say, Callable[[Phrase, SkuIndex], str]] = {
+    Say.CREATE_ACCOUNT: lambda p, s: "create the account",
+    Say.DELETE_ACCOUNT: lambda p, s: "delete the account",
+    Say.SET_USAGE_LOCATION: lambda p, s: f"set usage location {p.value}",
+    Say.CLEAR_USAGE_LOCATION: lambda p, s: "clear usage location",
+    Say.ALLOW_SIGN_IN: lambda p, s: "allow sign-in",
+    Say.BLOCK_SIGN_IN: lambda p, s: "block sign-in",
+    Say.ADD_LICENSES: lambda p, s: "add " + "; ".join(license_text(a, s) for a in p.licenses),
+    Say.REMOVE_LICENSES: lambda p, s: "remove " + "; ".join(sku_label(x, s) for x in p.packages),
+    Say.NO_CHANGE: lambda p, s: "nothing",
+    Say.DELETES_ACCOUNTS: _deletes,
+    Say.NOT_ENOUGH_SEATS: _not_enough_seats,
+    Say.MISSING_USAGE_LOCATION: lambda p, s: (
+        "has no usage location, which a license needs: set one (for example PL)"
+    ),
+    Say.INHERITED_FROM_GROUP: _inherited,
+    Say.PACKAGE_FOR_ORGANISATION: lambda p, s: (
+        f"{_package(p, s)} is a company-wide license and cannot be assigned to a user"
+    ),
+    Say.PACKAGE_NOT_ACTIVE: lambda p, s: (
+        f"{_package(p, s)} is {p.value.lower()}: it cannot be assigned"
+    ),
+    Say.UNKNOWN_PACKAGE: lambda p, s: f"the tenant has no license {_package(p, s)}",
+    Say.UNKNOWN_APP: lambda p, s: f"{_package(p, s)} has no app {''.join(p.apps[:1])}",
+    Say.UNKNOWN_USER: lambda p, s: "no such user in the tenant: check the name",
+    Say.USER_GONE: lambda p, s: "the user no longer exists",
+    Say.USER_EXISTS: lambda p, s: f"a user named {p.value} already exists",
+    Say.INVALID_USAGE_LOCATION: lambda p, s: (
+        f"'{p.value}' is not a country code: use two letters such as PL, US or DE"
+    ),
+    Say.ALREADY_HAS: lambda p, s: (
+        "already has " + "; ".join(license_text(a, s) for a in p.licenses)
+    ),
+    Say.ALREADY_LACKS: lambda p, s: f"does not have {_package(p, s)}",
+    Say.NOTHING_TO_DO: lambda p, s: "already as asked: nothing to change",
+    Say.MAILBOX_DELETED_LATER: _mailbox,
+    Say.DUPLICATE_USER: lambda p, s: "appears more than once in the plan: keep one line per user",
+    Say.CONFLICTING_CHANGE: lambda p, s: f"{_package(p, s)} is both added and removed",
+    Say.CANNOT_RESTORE_DELETED: lambda p, s: (
+        f"{p.value} was deleted; undo cannot bring a deleted user back (restore it from "
+        "Deleted users in the Microsoft 365 admin center)"
+    ),
+    Say.TITLE_ASSIGN: _title("Add licenses"),
+    Say.TITLE_REASSIGN: _title("Reassign a license"),
+    Say.TITLE_REMOVE: _title("Remove licenses"),
+    Say.TITLE_APPS: _title("Change apps in a license"),
+    Say.TITLE_USAGE_LOCATION: _title("Set usage location"),
+    Say.TITLE_SIGN_IN: _title("Change sign-in"),
+    Say.TITLE_CREATE: _title("Create a user"),
+    Say.TITLE_COPY: _title("Copy licenses"),
+    Say.TITLE_IMPORT: _title("Changes from a plan file"),
+    Say.TITLE_UNDO: _title("Undo an earlier change"),
+    Say.TITLE_MIXED: _title("Changes"),
+    Say.OUTCOME_DONE: lambda p, s: "done",
+    Say.OUTCOME_FAILED: lambda p, s: "failed",
+    Say.OUTCOME_SKIPPED: lambda p, s: "skipped",
+    Say.OUTCOME_CANCELLED: lambda p, s: "not done (cancelled)",
+    Say.OUTCOME_PARTLY: lambda p, s: "partly done",
+    Say.OUTCOME_UNCONFIRMED: lambda p, s: "unconfirmed",
+    Say.USAGE_LOCATION_KEPT: _location_kept,
+    Say.NOTHING_TO_RESTORE: lambda p, s: "shows nothing the run changed: nothing to restore",
+    Say.PART_DONE: _part("done"),
+    Say.PART_FAILED: _part("failed"),
+    Say.PART_UNCONFIRMED: _part("not confirmed (the answer was lost)"),
+    Say.PART_NOT_SENT: _part("not sent"),
+    Say.RUN_NEEDS_CHECKING: lambda p, s: (
+        f"needs checking: {p.count} {_plural(p.count, 'user', 'users')} unconfirmed"
+    ),
+}
+
+
+def english(phrase: Phrase, skus: SkuIndex) -> str:
+    """The phrase in English. A ``Say`` without words here is a bug the phrase test catches."""
+    return _ENGLISH[phrase.say](phrase, skus)
+
+
+def phrases_text(said: Sequence[Phrase], skus: SkuIndex) -> str:
+    return ", ".join(english(p, skus) for p in said)
+
+
 def change_text(change: UserChange, skus: SkuIndex) -> str:
     """One line saying what will happen to one user."""
-    parts: list[str] = []
-    if change.create is not None:
-        parts.append("create the account")
-    if change.delete:
-        parts.append("delete the account")
-    if change.usage_location is not None:
-        parts.append(f"set usage location {change.usage_location}")
-    if change.clear_usage_location:
-        parts.append("clear usage location")
-    if change.account_enabled is not None:
-        parts.append("allow sign-in" if change.account_enabled else "block sign-in")
-    if change.add:
-        parts.append("add " + "; ".join(license_text(a, skus) for a in change.add))
-    if change.remove:
-        parts.append("remove " + "; ".join(sku_label(s, skus) for s in change.remove))
-    return ", ".join(parts) or "nothing"
+    return phrases_text(change_phrases(change), skus)
+
+
+def problem_text(problem: Problem, skus: SkuIndex) -> str:
+    return english(problem_phrase(problem), skus)
+
+
+def title_text(kind: PlanKind, users: int) -> str:
+    return english(plan_title(kind, users), {})
+
+
+def outcome_text(outcome: Outcome) -> str:
+    return english(outcome_phrase(outcome), {})
+
+
+def result_text(result: UserResult, skus: SkuIndex) -> str:
+    """Each part's outcome for one user ("block sign-in: done; add E3: failed (...)"), or the
+    result's message when every part went the same way."""
+    said = result_phrases(result)
+    return "; ".join(english(p, skus) for p in said) if said else result.message

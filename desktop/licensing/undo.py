@@ -11,8 +11,10 @@ since, is left alone.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from desktop.graph.records import AssignedLicense, User
+from desktop.licensing.describe import problem_text
 from desktop.licensing.journal import StepRow, StepState
 from desktop.licensing.parts import applied_part, only, parts_of
 from desktop.licensing.state import direct_license, is_empty
@@ -115,8 +117,6 @@ def inverse_plan(
                     Severity.SKIP,
                     step.user_key,
                     {"label": step.label},
-                    f"{step.label} was deleted; undo cannot bring a deleted user back (restore "
-                    "it from Deleted users in the Microsoft 365 admin center)",
                 )
             )
         elif parts and step.before is not None:
@@ -131,8 +131,7 @@ def inverse_plan(
                         ProblemKind.NOTHING_TO_DO,
                         Severity.SKIP,
                         key,
-                        {"label": step.label},
-                        "shows nothing the run changed: nothing to restore",
+                        {"label": step.label, "undo": True},
                     )
                 )
             else:
@@ -143,4 +142,4 @@ def inverse_plan(
         f"Undo: {run.description}",
         undo_of=run.run_id,
     )
-    return plan, notes
+    return plan, [replace(n, message=problem_text(n, {})) for n in notes]

@@ -62,6 +62,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>I understand that %Ln accounts will be deleted</source>
+        <translation>
+            <numerusform>I understand that %Ln account will be deleted</numerusform>
+            <numerusform>I understand that %Ln accounts will be deleted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{text} (%Ln users)</source>
         <translation>
             <numerusform>{text} (%Ln user)</numerusform>
@@ -83,6 +90,13 @@
         <translation>
             <numerusform>Needs %Ln seat of {package}, {free} free</numerusform>
             <numerusform>Needs %Ln seats of {package}, {free} free</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln accounts will be deleted. License Desk cannot bring them back; an administrator can restore them within 30 days from Deleted users in the Microsoft 365 admin center</source>
+        <translation>
+            <numerusform>%Ln account will be deleted. License Desk cannot bring it back; an administrator can restore it within 30 days from Deleted users in the Microsoft 365 admin center</numerusform>
+            <numerusform>%Ln accounts will be deleted. License Desk cannot bring them back; an administrator can restore them within 30 days from Deleted users in the Microsoft 365 admin center</numerusform>
         </translation>
     </message>
 </context>

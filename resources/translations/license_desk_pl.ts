@@ -1776,6 +1776,14 @@
         <translation>Ponowne sprawdzanie…</translation>
     </message>
     <message numerus="yes">
+        <source>I understand that %Ln accounts will be deleted</source>
+        <translation>
+            <numerusform>Rozumiem, że %Ln konto zostanie usunięte</numerusform>
+            <numerusform>Rozumiem, że %Ln konta zostaną usunięte</numerusform>
+            <numerusform>Rozumiem, że %Ln kont zostanie usuniętych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{text} (%Ln users)</source>
         <translation>
             <numerusform>{text} (%Ln użytkownik)</numerusform>
@@ -1837,6 +1845,22 @@
         <source>usage location {code}</source>
         <translation>lokalizacja użycia {code}</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln accounts will be deleted. License Desk cannot bring them back; an administrator can restore them within 30 days from Deleted users in the Microsoft 365 admin center</source>
+        <translation>
+            <numerusform>%Ln konto zostanie usunięte. License Desk nie może go przywrócić; administrator może je przywrócić w ciągu 30 dni w sekcji Usunięci użytkownicy w centrum administracyjnym Microsoft 365</numerusform>
+            <numerusform>%Ln konta zostaną usunięte. License Desk nie może ich przywrócić; administrator może je przywrócić w ciągu 30 dni w sekcji Usunięci użytkownicy w centrum administracyjnym Microsoft 365</numerusform>
+            <numerusform>%Ln kont zostanie usuniętych. License Desk nie może ich przywrócić; administrator może je przywrócić w ciągu 30 dni w sekcji Usunięci użytkownicy w centrum administracyjnym Microsoft 365</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>delete the account</source>
+        <translation>usunięcie konta</translation>
+    </message>
+    <message>
+        <source>clear the usage location (leave it empty)</source>
+        <translation>wyczyszczenie lokalizacji użycia (pozostanie pusta)</translation>
+    </message>
     <message>
         <source>add {licenses}</source>
         <translation>przypisanie: {licenses}</translation>
@@ -1878,6 +1902,10 @@
         <translation>Nie ma takiego użytkownika w dzierżawie</translation>
     </message>
     <message>
+        <source>The user no longer exists</source>
+        <translation>Ten użytkownik już nie istnieje</translation>
+    </message>
+    <message>
         <source>A user with this user name already exists</source>
         <translation>Użytkownik o tej nazwie użytkownika już istnieje</translation>
     </message>
@@ -1908,6 +1936,10 @@
     <message>
         <source>{package} is both added and removed</source>
         <translation>Licencja {package} jest jednocześnie dodawana i usuwana</translation>
+    </message>
+    <message>
+        <source>{user} was deleted: undo cannot bring a deleted user back (restore it from Deleted users in the Microsoft 365 admin center)</source>
+        <translation>Użytkownik {user} został usunięty: cofnięcie nie przywróci usuniętego użytkownika (przywróć go w sekcji Usunięci użytkownicy w centrum administracyjnym Microsoft 365)</translation>
     </message>
     <message>
         <source>Add licenses</source>
@@ -1952,6 +1984,22 @@
     <message>
         <source>Changes</source>
         <translation>Zmiany</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Wykonano</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Nie powiodło się</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Pominięto</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Nie rozpoczęto</translation>
     </message>
     <message>
         <source>Create user</source>
@@ -2116,22 +2164,6 @@
             <numerusform>nie rozpoczęto (zatrzymano): %Ln</numerusform>
             <numerusform>nie rozpoczęto (zatrzymano): %Ln</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Wykonano</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Nie powiodło się</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>Pominięto</translation>
-    </message>
-    <message>
-        <source>Not started</source>
-        <translation>Nie rozpoczęto</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,7 @@ from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, QSettings
 from PySide6.QtWidgets import QApplication  # noqa: E402  (after the offscreen setting and the path)
 
 from desktop.graph.tokens import StaticToken  # noqa: E402  (after the offscreen setting and the path)
-from ui.connection import connect  # noqa: E402  (after the offscreen setting and the path)
+from desktop.open_tenant import open_graph  # noqa: E402  (after the offscreen setting and the path)
 from ui.main_window import MainWindow  # noqa: E402  (after the offscreen setting and the path)
 from ui.session import TenantSession  # noqa: E402  (after the offscreen setting and the path)
 
@@ -143,7 +143,7 @@ def measure(app: QApplication, base_url: str, work: Path) -> dict[str, float]:
     window.resize(1360, 820)
     window.show()
     app.processEvents()
-    connection = connect(base_url, StaticToken("benchmark"), work / "journal.sqlite3", "bench")
+    connection = open_graph(base_url, StaticToken("benchmark"), work, "bench")
     session = TenantSession(connection)
     heartbeat = Heartbeat()
     done = QEventLoop()

@@ -59,6 +59,7 @@ def test_frozen_bundle_passes_its_self_test_within_the_size_budget(tmp_path: Pat
     assert result.returncode == 0, result.stdout + result.stderr
     assert "self-test: passed" in result.stdout
     assert "engine: assigned" in result.stdout
+    assert "trust: HTTPS verifies through the OS certificate store" in result.stdout
     if os.environ.get("LICENSE_DESK_REQUIRE_REAL_KEYRING") == "1":
         # CI runs this inside a D-Bus session with gnome-keyring: the bundle must find it.
         assert "SecretService" in result.stdout, result.stdout

@@ -112,3 +112,4 @@ def test_installed_wheel_carries_resources_and_passes_its_self_test(tmp_path: Pa
     assert "catalog: ENTERPRISEPACK is 'Office 365 E3'" in result.stdout
     assert "translations: qtbase_pl, license_desk_pl and license_desk_en load" in result.stdout
     assert "self-test: passed" in result.stdout
+    assert "trust: HTTPS verifies through the OS certificate store" in result.stdout

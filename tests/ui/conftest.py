@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.graph.tokens import StaticToken
+from desktop.open_tenant import open_graph
 from tests.demo_tenant import DemoTenantForTests
-from ui.connection import connect
 from ui.dialogs.launcher import driven_by
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
@@ -88,9 +88,7 @@ def desk(
     window = MainWindow(settings)
     qtbot.addWidget(window)
     window.show()
-    connection = connect(
-        demo_tenant.base_url, StaticToken("demo"), tmp_path / "journal.sqlite3", "test"
-    )
+    connection = open_graph(demo_tenant.base_url, StaticToken("demo"), tmp_path, "test")
     session = TenantSession(connection)
     with qtbot.waitSignal(session.loaded, timeout=TIMEOUT_MS):
         window.open_session(session)

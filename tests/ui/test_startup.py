@@ -23,8 +23,8 @@ from desktop.graph.records import AssignedLicense
 from desktop.graph.tokens import StaticToken
 from desktop.licensing.journal import Journal, NewStep
 from desktop.licensing.types import Outcome, PlanKind, RunReport, UserChange
+from desktop.open_tenant import OpenTenant, open_graph
 from tests.ui.conftest import TIMEOUT_MS, DialogScript
-from ui.connection import TenantConnection, connect
 from ui.dialogs.results_dialog import ResultsDialog
 from ui.main_window import MainWindow
 from ui.screenshot import SCREENSHOT_SIZE
@@ -39,17 +39,17 @@ class NobodySignedIn:
 
     keyring_problem = ""
 
-    def remembered(self) -> TenantConnection | None:
+    def remembered(self) -> OpenTenant | None:
         return None
 
-    def sign_in(self, cancel: CancelToken) -> TenantConnection:
+    def sign_in(self, cancel: CancelToken) -> OpenTenant:
         raise SignInFailedError("access_denied", "AADSTS50105: not assigned to a role.")
 
 
 class WaitsForTheBrowser(NobodySignedIn):
     """A sign-in that only ends when cancelled, like a browser tab left open."""
 
-    def sign_in(self, cancel: CancelToken) -> TenantConnection:
+    def sign_in(self, cancel: CancelToken) -> OpenTenant:
         cancel.wait(60)
         raise SignInCancelledError()
 
@@ -168,8 +168,14 @@ def test_an_interrupted_run_is_offered_for_resume_and_finished(
     journal.create_run(PlanKind.ASSIGN, "Assign licenses to 1 user", [step])
     journal.close()  # the app "crashed": the run stays 'running' with no owner
 
-    def open_tenant(_folder: Path) -> TenantConnection:
-        return connect(demo_tenant.base_url, StaticToken("demo"), journal_path, "test")
+    def open_tenant(_folder: Path) -> OpenTenant:
+        return open_graph(
+            demo_tenant.base_url,
+            StaticToken("demo"),
+            journal_path.parent,
+            "test",
+            journal_path=journal_path,
+        )
 
     reports: list[RunReport] = []
 

@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 from desktop.graph.client import GraphClient
 from desktop.graph.tokens import StaticToken
 from desktop.licensing.controller import LicenseController
+from desktop.open_tenant import OpenTenant, open_graph
 from tests.ui.conftest import REJECT, TIMEOUT_MS, Desk, DialogScript
 from tests.ui.helpers import click, menu_action, open_menu, rows_where, table, tenant_view
-from ui.connection import TenantConnection, connect
 from ui.dialogs.error_dialog import ErrorDialog
 from ui.main_window import MainWindow
 from ui.models.columns import Column
@@ -109,8 +109,12 @@ def test_column_widths_and_geometry_are_kept(qtbot: QtBot, desk: Desk, tmp_path:
     desk.window.close()
     again = MainWindow(settings)
     qtbot.addWidget(again)
-    connection = connect(
-        desk.tenant.base_url, StaticToken("demo"), tmp_path / "journal2.sqlite3", "test"
+    connection = open_graph(
+        desk.tenant.base_url,
+        StaticToken("demo"),
+        tmp_path,
+        "test",
+        journal_path=tmp_path / "journal2.sqlite3",
     )
     session = TenantSession(connection)
     with qtbot.waitSignal(session.loaded, timeout=TIMEOUT_MS):
@@ -130,7 +134,7 @@ def test_a_tenant_that_cannot_be_reached_says_so(
     # no retries, so the test does not sit through the client's back-off.
     client = GraphClient("http://127.0.0.1:9/v1.0", StaticToken("x"), max_retries=0)
     controller = LicenseController(client, tmp_path / "j.sqlite3")
-    session = TenantSession(TenantConnection(controller, "test"))
+    session = TenantSession(OpenTenant(controller, "test", tmp_path))
     shown: list[str] = []
 
     def error(dialog: QDialog) -> int:

@@ -18,7 +18,7 @@ from ui.workers import WorkerPool
 
 
 class AccountFlow(QObject):
-    connected = Signal(object)  # the TenantConnection to open
+    connected = Signal(object)  # the OpenTenant to open
     status_changed = Signal(object)  # the SignInStatus the menu now shows
 
     def __init__(self, window: MainWindow, sign_in: SignIn, workers: WorkerPool) -> None:

@@ -21,7 +21,7 @@ from ui.workers import Job, WorkerPool
 
 
 class SignInFlow(QObject):
-    connected = Signal(object)  # the TenantConnection
+    connected = Signal(object)  # the OpenTenant
     failed = Signal(object)  # the exception (a cancellation too), for the welcome page
 
     def __init__(

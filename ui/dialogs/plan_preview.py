@@ -2,6 +2,9 @@
 
 Apply stays disabled while a blocking problem remains. Users with problems can be dropped in
 one click; the dialog then asks for a new check and shows its answer in place.
+
+A plan that deletes accounts (the undo of a create) says so on its first line, with a warning,
+and applies only once the person ticks "I understand…": Return then cancels, it never applies.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -24,14 +28,20 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.graph.records import Sku
-from desktop.licensing.types import CheckedPlan, Plan, Severity
+from desktop.licensing.phrases import Weight, attention, deleted_accounts
+from desktop.licensing.types import CheckedPlan, Plan
 from ui.icons import icon
 from ui.models.naming import LicenseNaming
 from ui.models.plan_rows import CheckedRows, PlanRowsModel, plan_rows
-from ui.plan_text import apply_button_text, plan_title, problem_text
+from ui.plan_text import Names, apply_button_text, plan_title, say
 from ui.widgets.list_table import list_table
 
-_ICON = {Severity.BLOCKING: "error", Severity.WARNING: "warning", Severity.SKIP: "skipped"}
+_ICON = {
+    Weight.DESTRUCTIVE: "warning",
+    Weight.BLOCKING: "error",
+    Weight.WARNING: "warning",
+    Weight.SKIP: "skipped",
+}
 
 
 class PlanPreviewDialog(QDialog):
@@ -67,6 +77,10 @@ class PlanPreviewDialog(QDialog):
         self.problems.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.problems.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
+        self.confirm_deletion = QCheckBox()
+        self.confirm_deletion.setObjectName("confirmDeletion")
+        self.confirm_deletion.toggled.connect(lambda _on: self._set_waiting(False))
+
         self.rows = PlanRowsModel(self)
         self.table = list_table(self.rows, (260, 300), name="previewRows", selectable=False)
 
@@ -78,7 +92,7 @@ class PlanPreviewDialog(QDialog):
             apply_button_text(self._checked.plan.kind), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.apply_button.setObjectName("applyPlan")
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         bottom = QHBoxLayout()
@@ -90,6 +104,7 @@ class PlanPreviewDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
         layout.addWidget(self.problems)
+        layout.addWidget(self.confirm_deletion)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self.show_checked(checked)
@@ -97,6 +112,11 @@ class PlanPreviewDialog(QDialog):
     @property
     def checked(self) -> CheckedPlan:
         return self._checked
+
+    @property
+    def confirmed(self) -> bool:
+        """False while the plan deletes accounts and the person has not said they understand."""
+        return not deleted_accounts(self._checked) or self.confirm_deletion.isChecked()
 
     def show_checked(self, checked: CheckedPlan | CheckedRows) -> None:
         """Show a (new) check result; re-enables the buttons after a re-check."""
@@ -109,6 +129,7 @@ class PlanPreviewDialog(QDialog):
         self.heading.setText(plan_title(checked.plan.kind, len(checked.plan.changes)))
         self.rows.set_rows(rows)
         self._fill_problems(checked)
+        self._ask_about_deletions(len(deleted_accounts(checked)))
         will_change = len(checked.effective.changes)
         skipped = len(checked.plan.changes) - will_change
         parts = [self.tr("%Ln users to change", "", will_change)]
@@ -137,24 +158,35 @@ class PlanPreviewDialog(QDialog):
 
     def _set_waiting(self, waiting: bool) -> None:
         self.drop_button.setEnabled(not waiting)
-        self.apply_button.setEnabled(not waiting and self._checked.can_apply)
+        self.apply_button.setEnabled(not waiting and self._checked.can_apply and self.confirmed)
         if waiting:
             self.summary.setText(self.tr("Checking again…"))
 
+    def _ask_about_deletions(self, accounts: int) -> None:
+        """Deleting accounts needs a tick, not a reflex: Return cancels instead of applying."""
+        self.confirm_deletion.setVisible(accounts > 0)
+        self.confirm_deletion.setText(
+            self.tr("I understand that %Ln accounts will be deleted", "", accounts)
+        )
+        if accounts == 0:
+            self.confirm_deletion.setChecked(False)
+        self.apply_button.setAutoDefault(accounts == 0)
+        self.apply_button.setDefault(accounts == 0)
+        self.cancel_button.setDefault(accounts > 0)
+
     def _fill_problems(self, checked: CheckedPlan) -> None:
         self.problems.clear()
-        grouped: Counter[tuple[Severity, str]] = Counter()
-        for problem in checked.problems:
-            if problem.severity is Severity.SKIP:
-                continue  # skips are per-user notes in the table, not problems
-            grouped[(problem.severity, problem_text(problem, self._naming))] += 1
-        order = {Severity.BLOCKING: 0, Severity.WARNING: 1}
-        for (severity, text), users in sorted(grouped.items(), key=lambda i: order[i[0][0]]):
+        names = Names(self._naming, self._skus)
+        # The engine orders them: deletions first, then what blocks, then warnings.
+        grouped: Counter[tuple[Weight, str]] = Counter()
+        for phrase in attention(checked):
+            grouped[(phrase.weight, say(phrase, names))] += 1
+        for (weight, text), users in grouped.items():
             label = (
                 text if users == 1 else self.tr("{text} (%Ln users)", "", users).format(text=text)
             )
-            item = QListWidgetItem(icon(_ICON[severity]), label)
-            item.setData(Qt.ItemDataRole.UserRole, severity.value)
+            item = QListWidgetItem(icon(_ICON[weight]), label)
+            item.setData(Qt.ItemDataRole.UserRole, weight.name.lower())
             self.problems.addItem(item)
         self.problems.setVisible(self.problems.count() > 0)
         # As tall as its lines, up to five; more scroll.
@@ -164,3 +196,10 @@ class PlanPreviewDialog(QDialog):
 
     def problem_texts(self) -> list[str]:
         return [self.problems.item(i).text() for i in range(self.problems.count())]
+
+    def problem_marks(self) -> list[str]:
+        """How serious each line above the rows is ("destructive", "blocking", "warning")."""
+        return [
+            str(self.problems.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.problems.count())
+        ]

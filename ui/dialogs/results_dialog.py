@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.licensing.types import Outcome, RunReport
 from ui.icons import icon
 from ui.models.text_rows import TextRow, TextRowsModel
+from ui.plan_text import outcome_text
 from ui.widgets.list_table import list_table
 
 RETRY_FAILED = 2  # the dialog's result code when the person asks to retry failed users
@@ -91,12 +92,7 @@ class ResultsDialog(QDialog):
         return " · ".join(parts)
 
     def outcome_text(self, outcome: Outcome) -> str:
-        return {
-            Outcome.DONE: self.tr("Done"),
-            Outcome.FAILED: self.tr("Failed"),
-            Outcome.SKIPPED: self.tr("Skipped"),
-            Outcome.CANCELLED: self.tr("Not started"),
-        }[outcome]
+        return outcome_text(outcome)
 
     def _table_rows(self) -> list[TextRow]:
         results = sorted(self.report.results, key=lambda r: _ORDER[r.outcome])

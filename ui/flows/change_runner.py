@@ -18,7 +18,7 @@ from desktop.auth.write_access import writes_licenses, writes_users
 from desktop.graph.records import Sku
 from desktop.licensing.needed_scopes import plan_scopes, resume_scopes
 from desktop.licensing.types import CheckedPlan, Outcome, Plan, PlanKind, RunReport
-from ui.connection import WriteAccess
+from desktop.open_tenant import WriteAccess
 from ui.dialogs.ask import confirm
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.launcher import accepted, launch
@@ -129,7 +129,7 @@ class ChangeRunner(QObject):
         finally:
             self.preview_dialog = None
             dialog.deleteLater()
-        if accepted(result) and dialog.checked.can_apply:
+        if accepted(result) and dialog.checked.can_apply and dialog.confirmed:
             self._apply(dialog.checked)
         else:
             self._set_busy(False)

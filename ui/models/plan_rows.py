@@ -12,7 +12,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QIcon
 
 from desktop.graph.records import Sku
-from desktop.licensing.types import CheckedPlan, Severity
+from desktop.licensing.phrases import Weight, change_weight
+from desktop.licensing.types import CheckedPlan, Problem, Severity
 from ui.icons import icon
 from ui.models.naming import LicenseNaming
 from ui.plan_text import change_text, problem_text, user_label
@@ -33,6 +34,13 @@ class PlanRow:
     change: str
     note: str
     severity: Severity | None  # the worst problem of the user, None when all is well
+    weight: Weight = Weight.PLAIN  # how serious the change itself is (deleting an account)
+
+    @property
+    def rank(self) -> int:
+        """Rows are ordered by it: deletions, then problems, then skips, then the rest."""
+        worst = min(self.weight, _WEIGHT[self.severity]) if self.severity else self.weight
+        return _ORDER[worst]
 
 
 @dataclass(frozen=True)
@@ -45,13 +53,26 @@ class CheckedRows:
 
 
 _RANK = {Severity.BLOCKING: 0, Severity.WARNING: 1, Severity.SKIP: 2}
+_WEIGHT = {
+    Severity.BLOCKING: Weight.BLOCKING,
+    Severity.WARNING: Weight.WARNING,
+    Severity.SKIP: Weight.SKIP,
+}
+_ORDER = {
+    Weight.DESTRUCTIVE: 0,
+    Weight.BLOCKING: 1,
+    Weight.WARNING: 2,
+    Weight.SKIP: 3,
+    Weight.PLAIN: 4,
+}
 _ICON = {Severity.BLOCKING: "error", Severity.WARNING: "warning", Severity.SKIP: "skipped"}
+_CHANGE_ICON = {Weight.DESTRUCTIVE: "warning"}  # beside a change that cannot be taken back
 
 
 def plan_rows(
     checked: CheckedPlan, naming: LicenseNaming, skus: Mapping[str, Sku]
 ) -> list[PlanRow]:
-    problems: dict[str, list[Any]] = {}
+    problems: dict[str, list[Problem]] = {}
     for problem in checked.problems:
         if problem.user is not None:
             problems.setdefault(problem.user, []).append(problem)
@@ -65,12 +86,13 @@ def plan_rows(
                 key=change.user,
                 user=user_label(change.user, checked.before),
                 change=change_text(shown, naming, skus),
-                note="; ".join(problem_text(p, naming) for p in mine),
+                note="; ".join(problem_text(p, naming, skus) for p in mine),
                 severity=mine[0].severity if mine else None,
+                weight=change_weight(shown) if change.user in effective else Weight.PLAIN,
             )
         )
-    # Problems first, so the person sees what needs attention without scrolling.
-    rows.sort(key=lambda r: _RANK.get(r.severity, 3) if r.severity else 3)
+    # Deletions and problems first, so the person sees them without scrolling.
+    rows.sort(key=lambda r: r.rank)
     return rows
 
 
@@ -78,7 +100,7 @@ class PlanRowsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[PlanRow] = []
-        self._icons: dict[Severity, QIcon] = {}
+        self._icons: dict[str, QIcon] = {}
 
     def set_rows(self, rows: list[PlanRow]) -> None:
         self.beginResetModel()
@@ -112,9 +134,15 @@ class PlanRowsModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return (row.user, row.change, row.note)[column]
-        if role == Qt.ItemDataRole.DecorationRole and column == PlanColumn.NOTE and row.severity:
-            severity = row.severity
-            if severity not in self._icons:
-                self._icons[severity] = icon(_ICON[severity])
-            return self._icons[severity]
+        if role != Qt.ItemDataRole.DecorationRole:
+            return None
+        if column == PlanColumn.NOTE and row.severity:
+            return self._icon(_ICON[row.severity])
+        if column == PlanColumn.CHANGE and row.weight in _CHANGE_ICON:
+            return self._icon(_CHANGE_ICON[row.weight])
         return None
+
+    def _icon(self, name: str) -> QIcon:
+        if name not in self._icons:
+            self._icons[name] = icon(name)
+        return self._icons[name]

@@ -1,0 +1,219 @@
+"""One description of every change and problem: the engine's phrases and their English words.
+
+Walks every field of ``UserChange``, every ``ProblemKind``, ``PlanKind``, ``Outcome`` and
+``Say``: a new one cannot be added without its words (the window's are walked in
+tests/ui/test_plan_words.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import pytest
+
+from desktop.graph.records import AssignedLicense, NewUser, PasswordProfile, User
+from desktop.licensing import phrases
+from desktop.licensing.check import check_plan
+from desktop.licensing.describe import (
+    change_text,
+    english,
+    outcome_text,
+    problem_text,
+    title_text,
+)
+from desktop.licensing.phrases import (
+    Phrase,
+    Say,
+    Weight,
+    attention,
+    change_phrases,
+    deleted_accounts,
+    problem_phrase,
+)
+from desktop.licensing.tenant_slice import TenantSlice
+from desktop.licensing.types import (
+    Outcome,
+    Plan,
+    PlanKind,
+    Problem,
+    ProblemKind,
+    Severity,
+    UserChange,
+)
+from desktop.licensing.undo import inverse_change
+from tests.licensing.records import BASIC, E3, SWAY_PLAN, standard_skus, user
+
+SKUS = standard_skus()
+NEW_USER = NewUser("Ada Nowak", "ada@contoso.example", PasswordProfile("Secret-123456"))
+
+# One value per field of UserChange, as a plan would set it alone. A new field fails
+# test_every_field_has_a_sample until it is listed here, and then must have words.
+FIELD_SAMPLES: dict[str, list[Any]] = {
+    "add": [(AssignedLicense(E3, (SWAY_PLAN,)),), (AssignedLicense(BASIC),)],
+    "remove": [(E3,)],
+    "usage_location": ["PL"],
+    "account_enabled": [True, False],
+    "create": [NEW_USER],
+    "delete": [True],
+    "clear_usage_location": [True],
+}
+SAMPLE_DETAILS: dict[str, Any] = {
+    "sku_id": E3,
+    "needed": 3,
+    "free": 1,
+    "group_id": "g-1",
+    "group_name": "Sales team",
+    "group_names": ["Sales team"],
+    "status": "Suspended",
+    "applies_to": "User",
+    "plan_id": SWAY_PLAN,
+    "value": "ZZ",
+    "upn": "ada@contoso.example",
+    "disabled_plans": [SWAY_PLAN],
+    "sku_ids": [E3],
+    "label": "Ada Nowak <ada@contoso.example>",
+}
+
+
+def view(*users: User) -> TenantSlice:
+    index = {key.lower(): u for u in users for key in (u.id, u.user_principal_name)}
+    return TenantSlice(SKUS, index, {})
+
+
+def sample_phrase(say: Say) -> Phrase:
+    """Every argument set, so each formatter finds whatever its words need."""
+    return Phrase(
+        say,
+        users=("ada@contoso.example",),
+        packages=(E3,),
+        licenses=(AssignedLicense(E3, (SWAY_PLAN,)),),
+        apps=(SWAY_PLAN,),
+        groups=("Sales team",),
+        value="PL",
+        count=2,
+        free=1,
+    )
+
+
+def change_samples() -> list[tuple[str, UserChange]]:
+    return [
+        (name, UserChange(user="ada@contoso.example", **{name: value}))
+        for name, values in FIELD_SAMPLES.items()
+        for value in values
+    ]
+
+
+def test_every_field_has_a_sample() -> None:
+    fields = {f.name for f in dataclasses.fields(UserChange)} - {"user"}
+    assert set(FIELD_SAMPLES) == fields
+
+
+@pytest.mark.parametrize(("field", "change"), change_samples())
+def test_every_field_of_a_change_has_words(field: str, change: UserChange) -> None:
+    said = change_phrases(change)
+    assert said and Say.NO_CHANGE not in {p.say for p in said}, field
+    text = change_text(change, SKUS)
+    assert text and text != change_text(UserChange(user="x"), SKUS) == "nothing"
+
+
+def test_each_change_says_what_and_with_which_package() -> None:
+    assert change_text(UserChange("u", add=(AssignedLicense(E3, (SWAY_PLAN,)),)), SKUS) == (
+        "add Office 365 E3 (apps off: Sway)"
+    )
+    assert change_text(UserChange("u", remove=(BASIC,)), SKUS) == (
+        "remove Microsoft 365 Business Basic"
+    )
+    assert change_text(UserChange("u", delete=True), SKUS) == "delete the account"
+    assert change_text(UserChange("u", clear_usage_location=True), SKUS) == "clear usage location"
+    assert change_text(UserChange("u", usage_location="DE", account_enabled=False), SKUS) == (
+        "set usage location DE, block sign-in"
+    )
+
+
+def test_deleting_an_account_is_the_most_serious_thing_said() -> None:
+    (said,) = change_phrases(UserChange("u", delete=True))
+    assert said.weight is Weight.DESTRUCTIVE
+    assert all(p.weight is Weight.PLAIN for p in change_phrases(UserChange("u", remove=(E3,))))
+
+
+def test_a_new_account_blocked_from_sign_in_says_so() -> None:
+    blocked = dataclasses.replace(NEW_USER, account_enabled=False)
+    assert [p.say for p in change_phrases(UserChange("u", create=blocked))] == [
+        Say.CREATE_ACCOUNT,
+        Say.BLOCK_SIGN_IN,
+    ]
+    assert [p.say for p in change_phrases(UserChange("u", create=NEW_USER))] == [Say.CREATE_ACCOUNT]
+
+
+@pytest.mark.parametrize("kind", list(ProblemKind))
+def test_every_problem_kind_has_words(kind: ProblemKind) -> None:
+    problem = Problem(kind, Severity.BLOCKING, "ada@contoso.example", dict(SAMPLE_DETAILS))
+    said = problem_phrase(problem)
+    assert said.users == ("ada@contoso.example",) and said.weight is Weight.BLOCKING
+    assert problem_text(problem, SKUS)
+
+
+def test_problem_variants_pick_their_own_words() -> None:
+    not_assignable = ProblemKind.SKU_NOT_ASSIGNABLE
+    company = Problem(not_assignable, Severity.BLOCKING, "u", {"sku_id": E3, "applies_to": "Org"})
+    suspended = Problem(
+        not_assignable, Severity.BLOCKING, "u", {"sku_id": E3, "status": "Suspended"}
+    )
+    gone = Problem(ProblemKind.NOTHING_TO_DO, Severity.SKIP, "u", {"gone": True})
+    assert problem_phrase(company).say is Say.PACKAGE_FOR_ORGANISATION
+    assert problem_phrase(suspended).say is Say.PACKAGE_NOT_ACTIVE
+    assert problem_text(suspended, SKUS) == "Office 365 E3 is suspended: it cannot be assigned"
+    assert problem_phrase(gone).say is Say.USER_GONE
+    assert problem_text(gone, SKUS) == "the user no longer exists"
+
+
+@pytest.mark.parametrize("say", list(Say))
+def test_every_phrase_kind_has_english_words(say: Say) -> None:
+    assert english(sample_phrase(say), SKUS).strip()
+
+
+@pytest.mark.parametrize("kind", list(PlanKind))
+def test_every_plan_kind_has_a_title(kind: PlanKind) -> None:
+    assert phrases.plan_title(kind, 3).count == 3
+    assert title_text(kind, 3).endswith("(3 users)")
+
+
+@pytest.mark.parametrize("outcome", list(Outcome))
+def test_every_outcome_has_words(outcome: Outcome) -> None:
+    assert outcome_text(outcome)
+
+
+def test_the_check_writes_its_messages_from_the_same_words() -> None:
+    taken = user("ada")
+    new = dataclasses.replace(NEW_USER, user_principal_name=taken.user_principal_name)
+    checked = check_plan(
+        Plan(PlanKind.CREATE, (UserChange(new.user_principal_name, create=new),)), view(taken)
+    )
+    (problem,) = checked.problems
+    assert (
+        problem.message == problem_text(problem, {}) == "a user named ada@contoso.pl already exists"
+    )
+
+
+def test_an_undo_that_deletes_accounts_says_so_first() -> None:
+    alice = user("alice", direct=(AssignedLicense(E3),))
+    plan = Plan(
+        PlanKind.UNDO,
+        (UserChange("missing", remove=(E3,)), UserChange(alice.id, delete=True)),
+    )
+    checked = check_plan(plan, view(alice))
+    assert deleted_accounts(checked) == (alice.id,)
+    first = attention(checked)[0]
+    assert (first.say, first.weight, first.count) == (Say.DELETES_ACCOUNTS, Weight.DESTRUCTIVE, 1)
+    assert any(p.weight is Weight.BLOCKING for p in attention(checked)[1:])
+    assert english(first, SKUS).startswith("1 account will be deleted")
+
+
+def test_undo_of_a_usage_location_set_from_empty_says_it_will_be_cleared() -> None:
+    before = user("nowhere", location=None)
+    undo = inverse_change(before.id, UserChange(before.id, usage_location="DE"), before)
+    assert [p.say for p in change_phrases(undo)] == [Say.CLEAR_USAGE_LOCATION]
+    after = dataclasses.replace(before, usage_location="DE")
+    checked = check_plan(Plan(PlanKind.UNDO, (undo,)), view(after))
+    assert change_text(checked.effective.changes[0], SKUS) == "clear usage location"
