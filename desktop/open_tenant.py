@@ -22,6 +22,7 @@ from desktop.graph.client import GraphClient
 from desktop.graph.tokens import StaticToken, TokenProvider
 from desktop.licensing.controller import LicenseController
 from desktop.paths import JOURNAL_FILE, tenant_journal_file
+from desktop.private_files import make_private_dir
 
 if TYPE_CHECKING:  # the demo server is imported only when the demo tenant is opened
     from desktop.demo.server import DemoTenant
@@ -97,6 +98,7 @@ def open_tenant(
     closed if the journal cannot be opened."""
     journal = journal_path if journal_path is not None else tenant_journal(data_dir, tenant_id)
     try:
+        make_private_dir(data_dir)  # also when an older version made it readable by all
         controller = LicenseController(client, journal)  # the journal creates its folder
     except BaseException:
         client.close()
@@ -131,7 +133,7 @@ def open_demo(data_dir: Path, *, users: int = DEMO_USERS, label: str = "") -> Op
     """Start the demo tenant on 127.0.0.1 (seeded on first use, then kept in ``data_dir``)."""
     from desktop.demo.server import DemoTenant
 
-    data_dir.mkdir(parents=True, exist_ok=True)
+    make_private_dir(data_dir)
     tenant = DemoTenant.start(users=users, seed=DEMO_SEED, db_path=str(data_dir / DEMO_DATABASE))
     try:
         return open_graph(

@@ -19,11 +19,26 @@ PRIVATE_FILE_MODE = 0o600
 _POSIX = sys.platform != "win32"
 
 
+def create_private_dirs(path: Path) -> None:
+    """Create the missing folders of ``path``, each owner-only; existing ones are left alone
+    (a journal passed with --journal may live in a folder that is not ours to change)."""
+    missing: list[Path] = []
+    level = path
+    while not level.exists() and level != level.parent:
+        missing.append(level)
+        level = level.parent
+    for folder in reversed(missing):
+        with contextlib.suppress(FileExistsError):  # another process was quicker
+            folder.mkdir(mode=PRIVATE_DIR_MODE)
+        if _POSIX:
+            os.chmod(folder, PRIVATE_DIR_MODE)  # mkdir's mode is filtered by the umask
+
+
 def make_private_dir(path: Path) -> Path:
-    """Create ``path`` (and missing parents) and make it owner-only; returns it."""
-    path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+    """Our own folder (the app data folder): create it if needed and make it owner-only, also
+    when an older version created it readable by everyone. Returns ``path``."""
+    create_private_dirs(path)
     if _POSIX:
-        # mkdir's mode is filtered by the umask and ignored for an existing folder.
         os.chmod(path, PRIVATE_DIR_MODE)
     return path
 
@@ -35,9 +50,19 @@ def make_private_file(path: Path) -> None:
 
 
 def make_sqlite_private(database: Path) -> None:
-    """The database and the journal files SQLite keeps beside it while it works."""
+    """The database and the files SQLite keeps beside it while it works (it gives them the
+    database's own mode, so a database made private first keeps them private too)."""
     for suffix in ("", "-wal", "-shm", "-journal"):
         make_private_file(database.with_name(database.name + suffix))
+
+
+def prepare_private_database(database: Path) -> None:
+    """Before SQLite opens ``database``: missing folders created owner-only, the file created
+    owner-only (SQLite would create it with the umask's mode), an existing one made so."""
+    create_private_dirs(database.parent)
+    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0)
+    os.close(os.open(database, flags, PRIVATE_FILE_MODE))
+    make_sqlite_private(database)
 
 
 def create_private_file(path: Path) -> None:

@@ -12,15 +12,21 @@ from __future__ import annotations
 import ssl
 
 
-def use_os_trust_store() -> None:
-    import truststore
-
-    if ssl.SSLContext is truststore.SSLContext:
-        return  # already injected (a second call in the same process, e.g. from tests)
-    truststore.inject_into_ssl()
+def use_os_trust_store() -> bool:
+    """Inject truststore; False when it is not installed (a source checkout set up before the
+    dependency existed), which leaves certifi's bundle in charge — the self-test fails then."""
+    try:
+        import truststore
+    except ImportError:
+        return False
+    if ssl.SSLContext is not truststore.SSLContext:  # a second call (tests) changes nothing
+        truststore.inject_into_ssl()
+    return True
 
 
 def os_trust_store_in_use() -> bool:
-    import truststore
-
+    try:
+        import truststore
+    except ImportError:
+        return False
     return ssl.SSLContext is truststore.SSLContext

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QMainWindow,
     QMenu,
     QSizePolicy,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ui.actions import UserActions, WindowState
 from ui.auth.account_menu import AccountMenu
+from ui.dialogs.about_dialog import open_about
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.settings_dialog import open_settings
 from ui.flows.change_runner import ChangeRunner
@@ -61,6 +63,13 @@ class MainWindow(QMainWindow):
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.triggered.connect(lambda: open_settings(self, self.settings))
+        self.about_action = QAction(self.tr("About License Desk…"), self)
+        self.about_action.setObjectName("openAbout")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)  # macOS: application menu
+        self.about_action.triggered.connect(lambda: open_about(self))
+        self.about_qt_action = QAction(self.tr("About Qt…"), self)
+        self.about_qt_action.setMenuRole(QAction.MenuRole.AboutQtRole)
+        self.about_qt_action.triggered.connect(QApplication.aboutQt)
 
         self.welcome = WelcomePage()
         self.stack = QStackedWidget()
@@ -114,6 +123,8 @@ class MainWindow(QMainWindow):
         tools_menu.addAction(a.history)
         tools_menu.addSeparator()
         tools_menu.addAction(self.settings_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addActions([self.about_action, self.about_qt_action])
         # Shortcuts work even while the menu bar is hidden or the toolbar lacks the action.
         self.addActions(
             [

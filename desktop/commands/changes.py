@@ -27,6 +27,9 @@ class UsageError(ConnectionOptionsError):
 def _add_apply_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dry-run", action="store_true", help="check and show, change nothing")
     parser.add_argument("--yes", action="store_true", help="apply without asking")
+    parser.add_argument(
+        "--json", action="store_true", help="print one JSON document (see docs/cli-json.md)"
+    )
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -18,6 +18,7 @@ from desktop.graph.tokens import StaticToken
 from desktop.licensing.controller import LicenseController
 from desktop.open_tenant import OpenTenant, open_tenant, tenant_journal
 from desktop.paths import app_data_dir
+from desktop.private_files import make_private_dir
 
 ENV_GRAPH_URL = "LICENSE_DESK_GRAPH_URL"
 ENV_TOKEN = "LICENSE_DESK_TOKEN"
@@ -96,6 +97,7 @@ def journal_path(args: argparse.Namespace, client: GraphClient | None = None) ->
     if given:
         return Path(given).expanduser()
     tenant_id = _signed_in_tenant(args, client)
+    make_private_dir(app_data_dir())  # also when an older version made it readable by all
     return tenant_journal(app_data_dir(), tenant_id)
 
 

@@ -6,7 +6,7 @@ import argparse
 import functools
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
 from desktop.auth.errors import ConsentRequiredError
 from desktop.auth.write_access import (
@@ -21,6 +21,7 @@ from desktop.catalog import CatalogLookupError
 from desktop.commands.connection import ConnectionOptionsError
 from desktop.commands.exit_codes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from desktop.commands.interrupt import cancel_on_interrupt
+from desktop.commands.json_output import change_document, write_json
 from desktop.commands.output import ProgressPrinter, confirm, confirm_typed, is_terminal
 from desktop.graph.errors import (
     AuthenticationError,
@@ -258,6 +259,9 @@ def run_with_progress(
         printer.finish()
 
 
+AfterRun = Callable[[RunReport], Mapping[str, Any]]
+
+
 def check_confirm_apply(
     controller: LicenseController,
     checked: CheckedPlan,
@@ -266,21 +270,49 @@ def check_confirm_apply(
     stdin: TextIO | None = None,
     out: TextIO | None = None,
     err: TextIO | None = None,
+    after_run: AfterRun | None = None,
 ) -> int:
+    """Show the checked plan, confirm, apply, report. With ``--json`` the text goes to stderr
+    and stdout carries one JSON document (``json_output.change_document``); ``after_run``
+    adds fields to it (and may print, e.g. a new user's password)."""
     stdin = stdin or sys.stdin
     out = out or sys.stdout
     err = err or sys.stderr
+    as_json = bool(getattr(args, "json", False))
     skus = {s.sku_id: s for s in controller.list_skus()}
+    status, code, report = _confirm_and_apply(
+        controller, checked, args, skus, stdin=stdin, out=err if as_json else out, err=err
+    )
+    extra = after_run(report) if after_run is not None and report is not None else {}
+    if as_json:
+        command = getattr(args, "command_name", None) or str(getattr(args, "command", ""))
+        document = change_document(
+            command, checked, skus, status=status, exit_code=code, report=report, extra=extra
+        )
+        write_json(document, out)
+    return code
+
+
+def _confirm_and_apply(
+    controller: LicenseController,
+    checked: CheckedPlan,
+    args: argparse.Namespace,
+    skus: Mapping[str, Sku],
+    *,
+    stdin: TextIO,
+    out: TextIO,
+    err: TextIO,
+) -> tuple[str, int, RunReport | None]:
     print_checked(checked, skus, out)
     if checked.blocking:
         print("Nothing was changed: fix the problems above, or leave those users out.", file=err)
-        return EXIT_BAD_INPUT
+        return "blocked", EXIT_BAD_INPUT, None
     if not checked.effective.changes:
         print("Nothing to change.", file=out)
-        return EXIT_OK
+        return "nothing-to-do", EXIT_OK, None
     if getattr(args, "dry_run", False):
         print("Dry run: nothing was changed.", file=out)
-        return EXIT_OK
+        return "dry-run", EXIT_OK, None
     # Before asking and before anything is sent: a missing write scope ends the command here.
     ensure_write_access(controller.client.tokens, plan_scopes(checked))
     if not getattr(args, "yes", False):
@@ -290,7 +322,7 @@ def check_confirm_apply(
                 "Pass --yes to apply without asking.",
                 file=err,
             )
-            return EXIT_BAD_INPUT
+            return "not-confirmed", EXIT_BAD_INPUT, None
         count = len(checked.effective.changes)
         deleted = len(deleted_accounts(checked))
         if deleted:
@@ -306,9 +338,9 @@ def check_confirm_apply(
             agreed = confirm(f"Apply these changes to {count} user(s)?", stdin, err)
         if not agreed:
             print("Nothing was changed.", file=out)
-            return EXIT_OK
+            return "declined", EXIT_OK, None
     report = run_with_progress(
         lambda printer, cancel: controller.apply(checked, progress=printer, cancel=cancel), err
     )
     print_report(report, labels_of(checked), out, skus)
-    return exit_code(report)
+    return "applied", exit_code(report), report

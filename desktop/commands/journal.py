@@ -46,6 +46,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     undo.add_argument("--dry-run", action="store_true", help="check and show, change nothing")
     undo.add_argument("--yes", action="store_true", help="apply without asking")
     undo.add_argument(
+        "--json", action="store_true", help="print one JSON document (see docs/cli-json.md)"
+    )
+    undo.add_argument(
         "--partly",
         action="store_true",
         help="only the users the run partly changed: revert the part that happened",

@@ -18,8 +18,14 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop.commands.demo_server",
     "desktop.commands.tenant",
     "desktop.commands.changes",
+    "desktop.commands.create_users",
+    "desktop.commands.block",
+    "desktop.commands.apps",
+    "desktop.commands.copy",
+    "desktop.commands.location",
     "desktop.commands.journal",
     "desktop.commands.sign_in",
+    "desktop.commands.completion",
 )
 
 

@@ -20,6 +20,7 @@ from datetime import datetime, timedelta, timezone
 
 from desktop.demo import names
 from desktop.demo.catalog_source import SkuDefinition, load_skus
+from desktop.demo.insight_seed import overlap_picks
 from desktop.demo.rows import SeedData, UserRow, plans_to_text
 
 BUSINESS_BASIC = "O365_BUSINESS_ESSENTIALS"
@@ -132,6 +133,11 @@ def build(user_count: int, seed: int) -> SeedData:
             assign(rowid, FLOW_FREE)
         if usage[rowid] is not None and rng.random() < 0.10:
             assign(rowid, FABRIC_FREE)
+    # Packages another one already covers, for license insight (own random numbers).
+    for rowid, part in overlap_picks(base, licenses, user_count, seed):
+        stamp = iso(SEED_CLOCK - timedelta(days=200))
+        licenses.append((rowid, defs[part].sku_id, plans_to_text([]), stamp))
+        direct_count[part] += 1
 
     # Group A grants Business Standard: unlicensed members plus a few direct holders (both ways).
     a_size = max(4, user_count // 20)

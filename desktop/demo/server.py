@@ -27,7 +27,15 @@ from ipaddress import ip_address
 from types import TracebackType
 from urllib.parse import urlsplit
 
-from desktop.demo import errors, routes_batch, routes_tenant, routes_users, routes_writes
+from desktop.demo import (
+    errors,
+    routes_batch,
+    routes_insight,
+    routes_signin,
+    routes_tenant,
+    routes_users,
+    routes_writes,
+)
 from desktop.demo.assignments import Assignments
 from desktop.demo.context import GRAPH_VERSION_PREFIX, Backend
 from desktop.demo.errors import EnvelopeError
@@ -43,6 +51,7 @@ from desktop.demo.faults import (
     WriteLimiter,
     format_retry_after,
 )
+from desktop.demo.insight_state import InsightState
 from desktop.demo.router import Handler, Headers, Match, Request, Response, Router
 from desktop.demo.seed import build as build_seed
 from desktop.demo.store import Store
@@ -67,6 +76,7 @@ from desktop.demo.throttling import (
     token_key,
 )
 from desktop.demo.transport import DROP, Drop, LoopbackHTTPServer
+from desktop.demo.usage_report import DownloadHost
 
 log = logging.getLogger(__name__)
 
@@ -129,9 +139,16 @@ class DemoTenant:
         self._sleep = sleep
         self._router = Router()
         backend = Backend(store, self.assignments)
+        # License insight: switches (tenant.insight.premium, .concealed_names) and seeded
+        # sign-ins; report files come from a second loopback host, as Graph's do.
+        self.insight = InsightState(seed_number)
+        self.insight.reseed(store)
+        self.report_downloads = DownloadHost(host)
+        routes_signin.register(self._router, backend, self.insight)  # before the user routes
         routes_users.register(self._router, backend)
         routes_writes.register(self._router, backend)
         routes_tenant.register(self._router, backend)
+        routes_insight.register(self._router, backend, self.insight, self.report_downloads)
         routes_batch.register(self._router, self._execute_inner, seed_number)
         self._server = LoopbackHTTPServer((host, port), self._dispatch)
         self._thread: threading.Thread | None = None
@@ -189,6 +206,7 @@ class DemoTenant:
         self._server.server_close()
         if self._thread is not None:
             self._thread.join()
+        self.report_downloads.stop()
         self.store.close()
 
     def __enter__(self) -> DemoTenant:
@@ -205,6 +223,7 @@ class DemoTenant:
     def reset(self) -> None:
         """Reseed from the same numbers and clear counters and write windows."""
         self.store.load(build_seed(self._users, self._seed))
+        self.insight.reseed(self.store)
         self.stats.reset()
         self._limiter.reset()
         self._buckets.reset()

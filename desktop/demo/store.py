@@ -14,6 +14,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from desktop.demo.odata import search_matches
@@ -31,6 +32,7 @@ from desktop.demo.rows import (
     plans_from_text,
     plans_to_text,
 )
+from desktop.private_files import prepare_private_database
 
 # Row types live in rows.py; these names stay importable from here too (the sign-in tests'
 # identity platform, tests/identity/platform.py, uses COL).
@@ -90,6 +92,8 @@ class Store:
         self.path = path or ":memory:"
         self.lock = threading.RLock()
         self.generation = 0
+        if self.path != ":memory:":
+            prepare_private_database(Path(self.path))  # a tenant's people: owner-only
         self._conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         if self.path != ":memory:":
             self._conn.execute("PRAGMA journal_mode=WAL")

@@ -8,7 +8,7 @@ Safe to share between threads.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 from urllib.parse import quote
@@ -46,7 +46,7 @@ GRAPH_URL = "https://graph.microsoft.com/v1.0"
 
 USER_SELECT = (
     "id,displayName,userPrincipalName,mail,accountEnabled,usageLocation,department,jobTitle,"
-    "assignedLicenses,licenseAssignmentStates"
+    "onPremisesSyncEnabled,assignedLicenses,licenseAssignmentStates"
 )
 GROUP_SELECT = "id,displayName"
 MAX_PAGE_SIZE = 999  # Graph's cap on $top for users
@@ -87,6 +87,8 @@ def new_user_body(new_user: NewUser) -> dict[str, Any]:
         "usageLocation": new_user.usage_location,
         "department": new_user.department,
         "jobTitle": new_user.job_title,
+        "givenName": new_user.given_name,
+        "surname": new_user.surname,
     }
     body.update({key: value for key, value in optional.items() if value is not None})
     return body
@@ -216,6 +218,34 @@ class GraphClient:
                 on_page(batch)
         log.debug("Listed %d users in %d page(s)", len(users), page)
         return users
+
+    def get_json(self, path: str, *, what: str, priority: Priority = Priority.NORMAL) -> Any:
+        """One GET below the version root, decoded; for reads the typed methods do not cover
+        (sign-in activity, report settings, subscriptions: ``desktop/insight``)."""
+        reply = self._transport.send("GET", path, what=what, headers=priority.header())
+        return self._json(reply, what)
+
+    def pages(
+        self,
+        path: str,
+        *,
+        what: str,
+        cancel: CancelToken | None = None,
+        priority: Priority = Priority.NORMAL,
+    ) -> Iterator[list[Any]]:
+        """The raw items of each page of a collection, following ``@odata.nextLink``."""
+        url: str | None = path
+        page = 0
+        while url is not None:
+            if cancel is not None and cancel.cancelled:
+                raise CancelledError(f"Stopped reading {what}: the work was cancelled.")
+            page += 1
+            where = what if page == 1 else f"{what} page {page}"
+            reply = self._transport.send(
+                "GET", url, what=where, cancel=cancel, headers=priority.header()
+            )
+            items, url, _count = parse_collection(self._json(reply, where), where)
+            yield items
 
     def get_user(self, id_or_upn: str, *, priority: Priority = Priority.NORMAL) -> User:
         where = f"user {id_or_upn}"

@@ -177,6 +177,7 @@ def _user(item: Any, where: str, position: int) -> User:
     usage = get("usageLocation")
     department = get("department")
     job_title = get("jobTitle")
+    synced = get("onPremisesSyncEnabled")
     raw_licenses = get("assignedLicenses")
     raw_states = get("licenseAssignmentStates")
     if (
@@ -189,6 +190,7 @@ def _user(item: Any, where: str, position: int) -> User:
         or (usage is not None and type(usage) is not str)
         or (department is not None and type(department) is not str)
         or (job_title is not None and type(job_title) is not str)
+        or (synced is not None and type(synced) is not bool)
         or (raw_licenses is not None and type(raw_licenses) is not list)
         or (raw_states is not None and type(raw_states) is not list)
     ):
@@ -220,6 +222,7 @@ def _user(item: Any, where: str, position: int) -> User:
         _intern(job_title) if job_title is not None else None,
         licenses,
         states,
+        synced,
     )
 
 
@@ -238,6 +241,7 @@ def _explain_user(item: dict[str, Any], where: str) -> NoReturn:
         ("usageLocation", str, "a country code or null"),
         ("department", str, "text or null"),
         ("jobTitle", str, "text or null"),
+        ("onPremisesSyncEnabled", bool, "true, false or null"),
         ("assignedLicenses", list, "a list"),
         ("licenseAssignmentStates", list, "a list"),
     )

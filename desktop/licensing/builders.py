@@ -89,25 +89,8 @@ def create_user_plan(new_user: NewUser, licenses: Sequence[AssignedLicense] = ()
     return Plan(PlanKind.CREATE, (change,), f"Create user {new_user.user_principal_name}")
 
 
-def direct_licenses(user: User) -> tuple[AssignedLicense, ...]:
-    """The licenses assigned to ``user`` directly (not through a group), with disabled plans.
-
-    A SKU held both directly and through a group counts as direct. Without
-    ``licenseAssignmentStates`` (not selected) every assigned license is taken as direct.
-    """
-    if not user.license_assignment_states:
-        return user.assigned_licenses
-    direct = user.direct_sku_ids
-    found: list[AssignedLicense] = []
-    for state in user.license_assignment_states:
-        if state.assigned_by_group is None and state.sku_id in direct:
-            found.append(AssignedLicense(state.sku_id, tuple(state.disabled_plans)))
-            direct = direct - {state.sku_id}
-    return tuple(found)
-
-
 def copy_licenses_plan(source: User, targets: Sequence[str]) -> Plan:
-    licenses = direct_licenses(source)
+    licenses = source.direct_licenses
     source_key = {source.id.lower(), source.user_principal_name.lower()}
     users = [u for u in _unique(targets) if u.lower() not in source_key]
     changes = tuple(UserChange(user=u, add=licenses) for u in users)

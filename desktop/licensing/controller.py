@@ -78,14 +78,7 @@ class LicenseController:
         """Everything the window shows. ``priority`` is ``LOW`` when nobody waits for it."""
         skus = self.client.list_skus(priority=priority)
         users = self.client.list_users(on_page=on_users_page, cancel=cancel, priority=priority)
-        group_ids = sorted(
-            {
-                state.assigned_by_group
-                for user in users
-                for state in user.license_assignment_states
-                if state.assigned_by_group is not None
-            }
-        )
+        group_ids = sorted({group for user in users for group in user.granting_group_ids})
         names = self.client.group_names(group_ids, priority=priority) if group_ids else {}
         groups = {gid: Group(gid, names.get(gid, gid)) for gid in group_ids}
         return TenantSnapshot(tuple(skus), tuple(users), groups)

@@ -50,6 +50,7 @@ from desktop.licensing.types import (
     RunSummary,
     UserChange,
 )
+from desktop.private_files import prepare_private_database
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -157,7 +158,7 @@ class Journal:
         self.path = path
         self._lock = threading.Lock()
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            prepare_private_database(path)  # names, UPNs and licenses: owner-only
             self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")

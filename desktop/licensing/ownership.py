@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 from typing import IO
 
+from desktop.private_files import make_private_dir
+
 
 def lock_dir(journal_path: Path) -> Path:
     return journal_path.with_name(journal_path.name + ".owners")
@@ -33,7 +35,7 @@ class RunLock:
         """Take the lock without waiting; False when another owner holds it."""
         if self._file is not None:
             return True
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(self.path.parent)
         handle = open(self.path, "a+b")  # noqa: SIM115 - kept open for as long as the lock
         if not _lock(handle):
             handle.close()

@@ -88,6 +88,8 @@ def new_user_to_json(new_user: NewUser) -> dict[str, Any]:
         "department": new_user.department,
         "jobTitle": new_user.job_title,
         "mailNickname": new_user.mail_nickname,
+        "givenName": new_user.given_name,
+        "surname": new_user.surname,
     }
 
 
@@ -102,6 +104,9 @@ def new_user_from_json(data: dict[str, Any]) -> NewUser:
         department=data["department"],
         job_title=data["jobTitle"],
         mail_nickname=data["mailNickname"],
+        # Journals written before these two existed lack them.
+        given_name=data.get("givenName"),
+        surname=data.get("surname"),
     )
 
 

@@ -14,17 +14,9 @@ from desktop.licensing.types import UserChange
 
 
 def direct_license(user: User, sku_id: str) -> AssignedLicense | None:
-    """The user's direct (not group) assignment of ``sku_id``, with its disabled plans.
-
-    Without ``licenseAssignmentStates`` (never selected) every assigned license counts as
-    direct, which is what Graph means when it omits them.
-    """
-    if not user.license_assignment_states:
-        return user.assigned(sku_id)
-    for state in user.license_assignment_states:
-        if state.sku_id == sku_id and state.assigned_by_group is None:
-            return AssignedLicense(sku_id, tuple(state.disabled_plans))
-    return None
+    """The user's direct (not group) assignment of ``sku_id``: ``User.direct_license``, where
+    the rule (and its fallback without ``licenseAssignmentStates``) is written."""
+    return user.direct_license(sku_id)
 
 
 def same_plans(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -83,32 +75,16 @@ def satisfies(user: User | None, change: UserChange) -> bool:
 
 
 def holdings(user: User) -> list[AssignedLicense]:
-    """Every assignment the user has (direct and through groups), each with its disabled plans."""
-    if not user.license_assignment_states:
-        return list(user.assigned_licenses)
-    return [
-        AssignedLicense(s.sku_id, tuple(s.disabled_plans)) for s in user.license_assignment_states
-    ]
+    """Every assignment the user has (direct and through groups): ``User.holdings``."""
+    return list(user.holdings)
 
 
 def holdings_after(user: User, change: UserChange) -> list[AssignedLicense]:
     """The user's assignments once ``change`` is applied (group ones are untouched)."""
     if change.delete:
         return []
-    states = user.license_assignment_states
-    group = [
-        AssignedLicense(s.sku_id, tuple(s.disabled_plans))
-        for s in states
-        if s.assigned_by_group is not None
-    ]
-    if states:
-        direct = {
-            s.sku_id: AssignedLicense(s.sku_id, tuple(s.disabled_plans))
-            for s in states
-            if s.assigned_by_group is None
-        }
-    else:
-        direct = {lic.sku_id: lic for lic in user.assigned_licenses}
+    group = list(user.inherited_licenses)
+    direct = {lic.sku_id: lic for lic in user.direct_licenses}
     for sku_id in change.remove:
         direct.pop(sku_id, None)
     for lic in change.add:

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pl">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About License Desk</source>
+        <translation>O programie License Desk</translation>
+    </message>
+    <message>
+        <source>License Desk {version}</source>
+        <translation>License Desk {version}</translation>
+    </message>
+    <message>
+        <source>Manage Microsoft 365 licenses from a native window and from scripts.</source>
+        <translation>Zarządzanie licencjami Microsoft 365 w natywnym oknie i ze skryptów.</translation>
+    </message>
+    <message>
+        <source>License Desk is free software under the MIT License. It uses Qt {qt} and PySide6 {pyside} under the GNU LGPL version 3, and the other software listed below under their own licences.</source>
+        <translation>License Desk jest wolnym oprogramowaniem na licencji MIT. Korzysta z Qt {qt} i PySide6 {pyside} na licencji GNU LGPL w wersji 3 oraz z pozostałego oprogramowania wymienionego poniżej, na jego własnych licencjach.</translation>
+    </message>
+    <message>
+        <source>Third-party software &amp;notices:</source>
+        <translation>&amp;Informacje o oprogramowaniu innych firm:</translation>
+    </message>
+    <message>
+        <source>The third-party notices are missing: {path}</source>
+        <translation>Brak informacji o oprogramowaniu innych firm: {path}</translation>
+    </message>
+</context>
+<context>
     <name>AccountFlow</name>
     <message>
         <source>Opening {user}…</source>
@@ -1604,6 +1631,14 @@
         <translation>Ustawienia…</translation>
     </message>
     <message>
+        <source>About License Desk…</source>
+        <translation>O programie License Desk…</translation>
+    </message>
+    <message>
+        <source>About Qt…</source>
+        <translation>O Qt…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
@@ -1622,6 +1657,10 @@
     <message>
         <source>&amp;Tools</source>
         <translation>&amp;Narzędzia</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Pomo&amp;c</translation>
     </message>
     <message>
         <source>Actions</source>

@@ -145,3 +145,39 @@ def test_reads_through_microsofts_sdk(demo_tenant: DemoTenant) -> None:
 
 def test_writes_and_batches_through_microsofts_sdk(demo_tenant: DemoTenant) -> None:
     asyncio.run(writes(demo_tenant))
+
+
+async def insight_reads(tenant: DemoTenant) -> None:
+    client = sdk_client(tenant)
+    select = ["id", "userPrincipalName", "signInActivity"]
+    page = await client.users.get(
+        RequestConfiguration(query_parameters=Query(select=select, top=999))
+    )
+    users = list(page.value)
+    while page.odata_next_link:
+        page = await client.users.with_url(page.odata_next_link).get()
+        users.extend(page.value)
+    assert len(users) == 60
+    signed_in = [u for u in users if u.sign_in_activity is not None]
+    assert 0 < len(signed_in) < 60
+    assert all(u.sign_in_activity.last_sign_in_date_time for u in signed_in)
+
+    subscriptions = await client.directory.subscriptions.get()
+    assert {s.status for s in subscriptions.value} >= {"Enabled", "Warning", "Suspended"}
+    assert any(s.is_trial for s in subscriptions.value)
+    settings = await client.admin.report_settings.get()
+    assert settings.display_concealed_names is False
+
+    # The SDK follows the 302 to the download host and hands back the CSV's bytes.
+    report = await client.reports.get_office365_active_user_detail_with_period("D30").get()
+    assert report.startswith(b"\xef\xbb\xbfReport Refresh Date,User Principal Name")
+
+    tenant.insight.premium = False
+    with pytest.raises(ODataError) as caught:
+        await client.users.get(RequestConfiguration(query_parameters=Query(select=select)))
+    assert caught.value.response_status_code == 403
+    assert caught.value.error.code == "Authentication_RequestFromNonPremiumTenantOrB2CTenant"
+
+
+def test_insight_reads_through_microsofts_sdk(demo_tenant: DemoTenant) -> None:
+    asyncio.run(insight_reads(demo_tenant))

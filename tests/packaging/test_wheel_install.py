@@ -23,6 +23,7 @@ NEEDED_IN_WHEEL = (
     "desktop/_resources/icons/add-license.svg",
     "desktop/_resources/translations/license_desk_pl.qm",
     "desktop/_resources/translations/license_desk_en.qm",
+    "desktop/_resources/licenses/THIRD-PARTY-NOTICES.txt",
 )
 
 

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.graph.records import User
-from desktop.licensing.builders import direct_licenses
 from ui.models.naming import LicenseNaming
 from ui.models.user_filter import search_terms
 
@@ -113,7 +112,7 @@ class CopyFromDialog(QDialog):
             self.details.setText(self.tr("No user with licenses matches."))
             ok.setEnabled(False)
             return
-        licenses = direct_licenses(user)
+        licenses = user.direct_licenses
         names = ", ".join(self._naming.sku(lic.sku_id) for lic in licenses)
         self.details.setText(
             self.tr("Will copy: {licenses}").format(licenses=names)

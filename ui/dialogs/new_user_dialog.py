@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.graph.records import AssignedLicense, NewUser, PasswordProfile, Sku
+from desktop.passwords import generate_password
 from ui.models.naming import LicenseNaming
-from ui.password import generate_password
 from ui.upn import is_valid_local_part, suggest_local_part
 from ui.widgets.country_combo import CountryCombo
 from ui.widgets.package_tree import PackageTree

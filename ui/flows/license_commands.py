@@ -33,16 +33,11 @@ from ui.flows.change_runner import ChangeRunner
 from ui.session import TenantSession
 
 
-def direct_skus(user: User) -> frozenset[str]:
-    """Packages assigned to the user directly (without assignment states, all of them)."""
-    return user.direct_sku_ids if user.license_assignment_states else user.sku_ids
-
-
 def held_directly(users: Sequence[User], skus: Sequence[Sku]) -> list[tuple[Sku, int]]:
     """Packages at least one of ``users`` holds directly, with how many hold each."""
     counts: Counter[str] = Counter()
     for user in users:
-        counts.update(direct_skus(user))
+        counts.update(user.direct_sku_ids)
     return [(sku, counts[sku.sku_id]) for sku in skus if counts[sku.sku_id]]
 
 
@@ -88,7 +83,7 @@ class LicenseCommands(QObject):
         source, target = dialog.source_sku(), dialog.target_sku()
         if source is None or target is None:
             return
-        holders = [u for u in users if source in direct_skus(u)]
+        holders = [u for u in users if source in u.direct_sku_ids]
         self._runner.run(reassign_plan(self._ids(holders), source, AssignedLicense(target)))
 
     def remove(self) -> None:
@@ -100,7 +95,7 @@ class LicenseCommands(QObject):
         if not accepted(launch(dialog)) or not dialog.picked():
             return
         picked = set(dialog.picked())
-        holders = [u for u in users if picked & direct_skus(u)]
+        holders = [u for u in users if picked & u.direct_sku_ids]
         self._runner.run(remove_plan(self._ids(holders), sorted(picked)))
 
     def apps(self) -> None:
@@ -122,7 +117,7 @@ class LicenseCommands(QObject):
         sku_id = dialog.sku_id()
         if sku_id is None:
             return
-        holders = [u for u in users if sku_id in direct_skus(u)]
+        holders = [u for u in users if sku_id in u.direct_sku_ids]
         self._runner.run(apps_plan(self._ids(holders), sku_id, dialog.disabled_plans()))
 
     def usage_location(self) -> None:

@@ -65,7 +65,7 @@ class LicenseNaming:
 
 def license_labels(user: User, naming: LicenseNaming) -> list[str]:
     """One label per held package: direct ones by name, inherited ones with the group's name."""
-    direct = user.direct_sku_ids if user.license_assignment_states else user.sku_ids
+    direct = user.direct_sku_ids
     labels: list[str] = []
     for lic in user.assigned_licenses:
         name = naming.sku(lic.sku_id)

@@ -27,17 +27,10 @@ class SelectionStats:
         self.count += sign
         if not user.account_enabled:
             self.blocked += sign
-        if has_direct_license(user):
+        if user.has_direct_license:
             self.with_direct_license += sign
         if not user.usage_location:
             self.without_usage_location += sign
 
     def remove(self, user: User) -> None:
         self.add(user, -1)
-
-
-def has_direct_license(user: User) -> bool:
-    """True if at least one license was assigned to the user directly, not through a group."""
-    if not user.license_assignment_states:
-        return bool(user.assigned_licenses)
-    return any(s.assigned_by_group is None for s in user.license_assignment_states)

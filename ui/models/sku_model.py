@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from desktop.graph.records import SKU_SUSPENDED, SKU_WARNING, Sku
+from desktop.graph.records import Sku
 from ui.models.columns import SKU_ROLE, SORT_ROLE
 from ui.models.naming import LicenseNaming
 
@@ -21,17 +21,6 @@ class SkuColumn(enum.IntEnum):
     TOTAL = 2
     FREE = 3
     STATUS = 4
-
-
-def usage_ratio(sku: Sku) -> float:
-    """How full a package is, 0..1 (over 1 is clamped: consumed can exceed enabled)."""
-    if sku.total <= 0:
-        return 1.0 if sku.consumed_units else 0.0
-    return min(1.0, sku.consumed_units / sku.total)
-
-
-def needs_attention(sku: Sku) -> bool:
-    return sku.capability_status in (SKU_WARNING, SKU_SUSPENDED)
 
 
 class SkuModel(QAbstractTableModel):

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.graph.records import SKU_SUSPENDED, SKU_WARNING, Sku
 from ui.formatting import count
 from ui.icons import icon
-from ui.models.sku_model import SkuModel, usage_ratio
+from ui.models.sku_model import SkuModel
 
 # Meaning colours, mid-tones that read on light and dark backgrounds alike.
 AMBER = QColor("#d48806")
@@ -119,14 +119,11 @@ class LicenseCard(QFrame):
             tip.append(self.tr("For the organisation; not assignable to users"))
         self.setToolTip("\n".join(tip))
         self.name.setToolTip(sku.sku_part_number)
-        # A suspended subscription reports its seats as suspended, not enabled: "8 / 0" would
-        # read as an error, so count the suspended seats as its size.
-        size = sku.total if sku.capability_status != SKU_SUSPENDED else sku.prepaid_units.suspended
         counts = self.tr("{used} / {total} assigned").format(
-            used=count(sku.consumed_units), total=count(max(size, sku.total))
+            used=count(sku.consumed_units), total=count(sku.seat_count)
         )
         self.free.setText(self.tr("{free} free").format(free=count(sku.free)))
-        ratio = usage_ratio(sku)
+        ratio = sku.used_share
         alarm = RED if sku.free == 0 else AMBER if ratio >= NEARLY_FULL else None
         badge_icon, colour, short = None, None, ""
         if sku.capability_status == SKU_SUSPENDED:

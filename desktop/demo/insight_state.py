@@ -1,0 +1,72 @@
+"""The demo tenant's switches and seeded facts for license insight.
+
+    tenant.insight.premium = False          # a tenant without Microsoft Entra ID P1/P2
+    tenant.insight.concealed_names = True   # usage reports show hashed names
+    tenant.insight.today = lambda: datetime(2026, 1, 5, tzinfo=timezone.utc)   # tests
+
+Sign-in activity is seeded per user from the seed number (``insight_seed.sign_ins``) when the
+tenant starts or is reset; users created later have never signed in.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+from desktop.demo.insight_seed import LEGACY_DATE, SignIn, SignInKind, sign_ins
+from desktop.demo.store import Store
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+@dataclass
+class InsightState:
+    seed: int
+    premium: bool = True  # Microsoft Entra ID P1 or P2: signInActivity can be read
+    concealed_names: bool = False  # admin center: "Display concealed user, group and site names"
+    today: Callable[[], datetime] = utc_now
+    _sign_ins: dict[int, SignIn] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def reseed(self, store: Store) -> None:
+        """Draw every user's sign-in activity again, as on a freshly seeded tenant."""
+        rows = store.query("SELECT rowid, account_enabled FROM users ORDER BY rowid")
+        users = [(int(rowid), bool(enabled)) for rowid, enabled in rows]
+        drawn = sign_ins(users, self.seed)
+        with self._lock:
+            self._sign_ins = drawn
+
+    def sign_in(self, rowid: int) -> SignIn | None:
+        """The seeded activity of a user; None for users created after seeding."""
+        return self._sign_ins.get(rowid)
+
+    def moment(self, days: int | None, seconds: int) -> datetime | None:
+        """``days`` before today at a seeded time of day (never in the future)."""
+        if days is None:
+            return None
+        now = self.today()
+        start = datetime(now.year, now.month, now.day, tzinfo=timezone.utc)
+        stamp = start - timedelta(days=days) + timedelta(seconds=seconds)
+        return min(stamp, now)
+
+    def moments(self, seeded: SignIn) -> tuple[datetime | None, datetime | None, datetime | None]:
+        """(last successful, last interactive, last non-interactive) sign-in of a user."""
+        if seeded.kind is SignInKind.LEGACY:
+            return None, LEGACY_DATE + timedelta(seconds=seeded.seconds), None
+        return (
+            self.moment(seeded.success_days, seeded.seconds),
+            self.moment(seeded.interactive_days, seeded.seconds),
+            self.moment(seeded.non_interactive_days, seeded.seconds),
+        )
+
+    def last_activity(self, rowid: int) -> datetime | None:
+        """The newest sign-in of any kind: what usage reports see as activity."""
+        seeded = self.sign_in(rowid)
+        if seeded is None:
+            return None
+        found = [moment for moment in self.moments(seeded) if moment is not None]
+        return max(found) if found else None

@@ -1,0 +1,169 @@
+"""Read one tenant for insight: users (with sign-in activity when the tenant has Entra ID P1),
+packages, subscriptions and, without P1, the usage report.
+
+Sign-in activity rides along the user listing itself (one pass, pages of at most 120 users);
+a tenant without P1 answers 403 ``Authentication_RequestFromNonPremiumTenantOrB2CTenant``, and
+then users are listed without it and the usage report supplies last activity. What could not
+be read becomes a ``SnapshotNote``, never a silent gap. See ``docs/graph-facts.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timezone
+from typing import Any
+from urllib.parse import quote
+
+from desktop.cancel import CancelToken
+from desktop.graph.client import USER_SELECT, GraphClient
+from desktop.graph.errors import GraphError, LicenseDeskError
+from desktop.graph.parse import parse_users
+from desktop.insight.records import (
+    SignInActivity,
+    SnapshotNote,
+    Subscription,
+    TenantSnapshot,
+    UsageReport,
+)
+from desktop.insight.report_download import download_redirected_report
+from desktop.insight.usage import ACTIVE_USER_DETAIL, parse_active_user_detail
+
+NON_PREMIUM = "Authentication_RequestFromNonPremiumTenantOrB2CTenant"
+SIGN_IN_SELECT = f"{USER_SELECT},createdDateTime,signInActivity"
+PLAIN_SELECT = f"{USER_SELECT},createdDateTime"
+DEFAULT_PERIOD = "D180"  # the longest window: last activity up to half a year back
+
+ProgressCallback = Callable[[int], None]  # users read so far
+
+
+def parse_moment(value: Any) -> datetime | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _sign_in(item: dict[str, Any]) -> SignInActivity:
+    raw = item.get("signInActivity")
+    if not isinstance(raw, dict):
+        return SignInActivity()  # never signed in: Graph leaves the property out
+    return SignInActivity(
+        parse_moment(raw.get("lastSuccessfulSignInDateTime")),
+        parse_moment(raw.get("lastSignInDateTime")),
+        parse_moment(raw.get("lastNonInteractiveSignInDateTime")),
+    )
+
+
+def _list_users(
+    client: GraphClient,
+    select: str,
+    *,
+    snapshot_users: list[Any],
+    created: dict[str, datetime | None],
+    sign_ins: dict[str, SignInActivity] | None,
+    cancel: CancelToken | None,
+    on_progress: ProgressCallback | None,
+) -> None:
+    path = f"/users?$select={quote(select, safe=',')}&$top=999"
+    for items in client.pages(path, what="users", cancel=cancel):
+        users = parse_users(items, "users")
+        snapshot_users.extend(users)
+        for user, item in zip(users, items, strict=True):
+            created[user.id] = parse_moment(item.get("createdDateTime"))
+            if sign_ins is not None:
+                sign_ins[user.id] = _sign_in(item)
+        if on_progress is not None:
+            on_progress(len(snapshot_users))
+
+
+def _subscriptions(client: GraphClient, cancel: CancelToken | None) -> list[Subscription]:
+    found: list[Subscription] = []
+    for items in client.pages("/directory/subscriptions", what="subscriptions", cancel=cancel):
+        for item in items:
+            if not isinstance(item, dict):
+                continue
+            found.append(
+                Subscription(
+                    id=str(item.get("id") or ""),
+                    sku_id=str(item.get("skuId") or "").lower(),
+                    sku_part_number=str(item.get("skuPartNumber") or ""),
+                    status=str(item.get("status") or ""),
+                    total_licenses=int(item.get("totalLicenses") or 0),
+                    is_trial=bool(item.get("isTrial")),
+                    created=parse_moment(item.get("createdDateTime")),
+                    next_lifecycle=parse_moment(item.get("nextLifecycleDateTime")),
+                )
+            )
+    return found
+
+
+def read_usage_report(client: GraphClient, period: str = DEFAULT_PERIOD) -> UsageReport:
+    """The report with names matched or, when concealed, marked so (and left unmatched)."""
+    try:
+        settings = client.get_json("/admin/reportSettings", what="report settings")
+        concealed: bool | None = bool(settings.get("displayConcealedNames"))
+    except GraphError:
+        concealed = None  # unknown: the report itself shows whether names are hashed
+    content = download_redirected_report(
+        client, ACTIVE_USER_DETAIL.format(period=period), what="the usage report"
+    )
+    return parse_active_user_detail(content, concealed_setting=concealed)
+
+
+def read_snapshot(
+    client: GraphClient,
+    *,
+    now: datetime | None = None,
+    period: str = DEFAULT_PERIOD,
+    cancel: CancelToken | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> TenantSnapshot:
+    taken_at = now or datetime.now(timezone.utc)
+    users: list[Any] = []
+    created: dict[str, datetime | None] = {}
+    sign_ins: dict[str, SignInActivity] | None = {}
+    notes: list[SnapshotNote] = []
+    try:
+        _list_users(
+            client, SIGN_IN_SELECT, snapshot_users=users, created=created, sign_ins=sign_ins,
+            cancel=cancel, on_progress=on_progress,
+        )  # fmt: skip
+    except GraphError as error:
+        if error.code != NON_PREMIUM:
+            raise
+        users.clear()
+        created.clear()
+        sign_ins = None
+        _list_users(
+            client, PLAIN_SELECT, snapshot_users=users, created=created, sign_ins=None,
+            cancel=cancel, on_progress=on_progress,
+        )  # fmt: skip
+    skus = client.list_skus()
+    try:
+        subscriptions = _subscriptions(client, cancel)
+    except GraphError:
+        subscriptions = []
+        notes.append(SnapshotNote.SUBSCRIPTIONS_UNREADABLE)
+    usage: UsageReport | None = None
+    if sign_ins is None:
+        notes.append(SnapshotNote.NO_PREMIUM_USING_REPORT)
+        try:
+            usage = read_usage_report(client, period)
+        except LicenseDeskError:
+            notes.append(SnapshotNote.REPORT_UNREADABLE)
+        if usage is not None and usage.concealed:
+            notes.append(SnapshotNote.NAMES_CONCEALED)
+    return TenantSnapshot(
+        taken_at=taken_at,
+        users=users,
+        skus=skus,
+        created=created,
+        sign_ins=sign_ins,
+        usage=usage,
+        subscriptions=subscriptions,
+        tenant_id=skus[0].account_id if skus else "",
+        notes=list(notes),
+    )
