@@ -29,10 +29,6 @@ def app_data_dir() -> Path:
     return base / "license-desk"
 
 
-def default_journal_path() -> Path:
-    return app_data_dir() / JOURNAL_FILE
-
-
 def tenant_journal_file(tenant_id: str) -> str:
     """The journal file of one signed-in tenant: History and resume must never show or touch
     another tenant's runs. Tenant ids are GUIDs; anything else is made safe for a file name."""
@@ -43,7 +39,3 @@ def safe_file_part(tenant_id: str) -> str:
     """A tenant id (a GUID) made safe for a file or folder name."""
     safe = re.sub(r"[^A-Za-z0-9._-]", "_", tenant_id.strip())
     return "unknown" if set(safe) <= {"."} else safe  # "" / "." / ".." never name a folder
-
-
-def tenant_journal_path(tenant_id: str) -> Path:
-    return app_data_dir() / tenant_journal_file(tenant_id)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 GRAPH_RESOURCE = "https://graph.microsoft.com/"
 
-# See GRAPH_FACTS.md, "Permissions (delegated, least privilege)".
+# See docs/graph-facts.md, "Permissions".
 SIGN_IN = ("User.Read",)  # who am I, and the organization's name
 READ_USERS = ("User.Read.All",)
 READ_LICENSES = ("LicenseAssignment.Read.All",)

@@ -207,11 +207,7 @@ def print_report(
     skus: Mapping[str, Sku] | None = None,
 ) -> None:
     skus = skus or {}
-    counts = ", ".join(
-        f"{report.count(o)} {describe.outcome_text(o)}"
-        for o in Outcome
-        if report.count(o) or o in _ALWAYS_COUNTED
-    )
+    counts = describe.run_counts_text(report)
     kept = report.kept()
     if kept:
         counts += f", {len(kept)} left as it was (see below)"

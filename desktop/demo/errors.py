@@ -1,6 +1,6 @@
 """Graph's error envelope and the messages the demo tenant answers with.
 
-Messages quoted in GRAPH_FACTS.md are copied exactly. Others are the closest real wording we
+Messages quoted in docs/graph-facts.md are copied exactly. Others are the closest real wording we
 could justify from Microsoft's documentation and public issue threads; those marked
 *unverified* are our best guess and may differ slightly from the live service.
 """

@@ -21,7 +21,7 @@ def register(router: Router, backend: Backend) -> None:
     )
 
 
-# subscribedSkus supports $select only (GRAPH_FACTS).
+# subscribedSkus supports $select only (docs/graph-facts.md, "License packages ...").
 _SKU_REFUSED = ("$filter", "$top", "$skip", "$orderby", "$search", "$count", "$expand")
 
 

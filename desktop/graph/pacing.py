@@ -1,9 +1,9 @@
 """Keeps writes under the service's write limit, shared by every thread using one client.
 
-Graph limits writes per app and tenant (GRAPH_FACTS: 3,000 per 2.5 minutes, subject to change),
-counted over a sliding window, and answers 429 with an honest ``Retry-After`` once the window is
-full. Hammering into that limit wastes requests and, with several $batch calls in flight, turns
-one throttle into dozens. So the pacer:
+Graph limits writes per app and tenant (3,000 per 2.5 minutes, subject to change; see
+docs/graph-facts.md, "Throttling and retries"), counted over a sliding window, and answers 429
+with an honest ``Retry-After`` once the window is full. Hammering into that limit wastes
+requests and, with several $batch calls in flight, turns one throttle into dozens. So the pacer:
 
 * sends writes unlimited until the first 429 for a write (most runs never get there);
 * then pauses every sender until ``Retry-After`` has passed;

@@ -44,8 +44,9 @@ class PrepaidUnits:
 def available_seats(prepaid: PrepaidUnits, consumed_units: int) -> int:
     """Free seats as admins usually compute them: enabled minus consumed.
 
-    GRAPH_FACTS marks it *unverified* whether Microsoft also counts ``warning`` units; this is
-    the single place to change if it does. Never negative.
+    It is *unverified* whether Microsoft also counts ``warning`` units (docs/graph-facts.md,
+    "License packages (subscribedSkus) and seats"); this is the single place to change if it
+    does. Never negative.
     """
     return max(0, prepaid.enabled - consumed_units)
 

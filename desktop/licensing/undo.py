@@ -11,10 +11,9 @@ since, is left alone.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 
 from desktop.graph.records import AssignedLicense, User
-from desktop.licensing.describe import problem_text
+from desktop.licensing.describe import with_message
 from desktop.licensing.journal import StepRow, StepState
 from desktop.licensing.parts import applied_part, only, parts_of
 from desktop.licensing.state import direct_license, is_empty
@@ -112,11 +111,11 @@ def inverse_plan(
             changes.append(UserChange(user=step.created_id, delete=True))
         elif Part.DELETE in parts:
             notes.append(
-                Problem(
-                    ProblemKind.CANNOT_UNDO,
-                    Severity.SKIP,
-                    step.user_key,
-                    {"label": step.label},
+                with_message(
+                    Problem(
+                        ProblemKind.CANNOT_UNDO, Severity.SKIP, step.user_key, {"label": step.label}
+                    ),
+                    {},
                 )
             )
         elif parts and step.before is not None:
@@ -142,4 +141,4 @@ def inverse_plan(
         f"Undo: {run.description}",
         undo_of=run.run_id,
     )
-    return plan, [replace(n, message=problem_text(n, {})) for n in notes]
+    return plan, [with_message(n, {}) for n in notes]

@@ -103,6 +103,48 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln done</source>
+        <translation>
+            <numerusform>%Ln done</numerusform>
+            <numerusform>%Ln done</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln failed</numerusform>
+            <numerusform>%Ln failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln needed nothing</source>
+        <translation>
+            <numerusform>%Ln needed nothing</numerusform>
+            <numerusform>%Ln needed nothing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln not started (stopped)</source>
+        <translation>
+            <numerusform>%Ln not started (stopped)</numerusform>
+            <numerusform>%Ln not started (stopped)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln partly done</source>
+        <translation>
+            <numerusform>%Ln partly done</numerusform>
+            <numerusform>%Ln partly done</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unconfirmed (resume the run from History to check)</source>
+        <translation>
+            <numerusform>%Ln unconfirmed (resume the run from History to check)</numerusform>
+            <numerusform>%Ln unconfirmed (resume the run from History to check)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Needs checking: %Ln users unconfirmed (resume the run)</source>
         <translation>
             <numerusform>Needs checking: %Ln user unconfirmed (resume the run)</numerusform>
@@ -151,52 +193,10 @@
 <context>
     <name>ResultsDialog</name>
     <message numerus="yes">
-        <source>%Ln done</source>
-        <translation>
-            <numerusform>%Ln done</numerusform>
-            <numerusform>%Ln done</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln failed</source>
-        <translation>
-            <numerusform>%Ln failed</numerusform>
-            <numerusform>%Ln failed</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln needed nothing</source>
-        <translation>
-            <numerusform>%Ln needed nothing</numerusform>
-            <numerusform>%Ln needed nothing</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln partly done</source>
-        <translation>
-            <numerusform>%Ln partly done</numerusform>
-            <numerusform>%Ln partly done</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln unconfirmed (resume the run from History to check)</source>
-        <translation>
-            <numerusform>%Ln unconfirmed (resume the run from History to check)</numerusform>
-            <numerusform>%Ln unconfirmed (resume the run from History to check)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%Ln left as it was (see Details)</source>
         <translation>
             <numerusform>%Ln left as it was (see Details)</numerusform>
             <numerusform>%Ln left as they were (see Details)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln not started (stopped)</source>
-        <translation>
-            <numerusform>%Ln not started (stopped)</numerusform>
-            <numerusform>%Ln not started (stopped)</numerusform>
         </translation>
     </message>
 </context>

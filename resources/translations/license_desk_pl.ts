@@ -1433,6 +1433,16 @@
         <translation>License Desk nie może użyć pliku {name}: {reason}. Sprawdź, czy plik istnieje, czy nie jest otwarty w innym programie i czy możesz zapisywać w jego folderze.</translation>
     </message>
     <message>
+        <source>Nothing was changed</source>
+        <translation>Nic nie zostało zmienione</translation>
+    </message>
+    <message>
+        <source>Fix these problems first, then try again:
+{problems}</source>
+        <translation>Najpierw popraw te problemy, potem spróbuj ponownie:
+{problems}</translation>
+    </message>
+    <message>
         <source>License Desk could not do that</source>
         <translation>License Desk nie może tego wykonać</translation>
     </message>
@@ -1893,6 +1903,54 @@
         <translation>lokalizacja użycia {code}</translation>
     </message>
     <message numerus="yes">
+        <source>%Ln done</source>
+        <translation>
+            <numerusform>wykonano: %Ln</numerusform>
+            <numerusform>wykonano: %Ln</numerusform>
+            <numerusform>wykonano: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>błędy: %Ln</numerusform>
+            <numerusform>błędy: %Ln</numerusform>
+            <numerusform>błędy: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln needed nothing</source>
+        <translation>
+            <numerusform>bez zmian: %Ln</numerusform>
+            <numerusform>bez zmian: %Ln</numerusform>
+            <numerusform>bez zmian: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln not started (stopped)</source>
+        <translation>
+            <numerusform>nie rozpoczęto (zatrzymano): %Ln</numerusform>
+            <numerusform>nie rozpoczęto (zatrzymano): %Ln</numerusform>
+            <numerusform>nie rozpoczęto (zatrzymano): %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln partly done</source>
+        <translation>
+            <numerusform>częściowo: %Ln</numerusform>
+            <numerusform>częściowo: %Ln</numerusform>
+            <numerusform>częściowo: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unconfirmed (resume the run from History to check)</source>
+        <translation>
+            <numerusform>niepotwierdzone: %Ln (wznów zmianę w Historii, by to sprawdzić)</numerusform>
+            <numerusform>niepotwierdzone: %Ln (wznów zmianę w Historii, by to sprawdzić)</numerusform>
+            <numerusform>niepotwierdzone: %Ln (wznów zmianę w Historii, by to sprawdzić)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Needs checking: %Ln users unconfirmed (resume the run)</source>
         <translation>
             <numerusform>Do sprawdzenia: %Ln użytkownik niepotwierdzony (wznów zmianę)</numerusform>
@@ -2233,59 +2291,11 @@
         <translation>Kopiuj raport</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln done</source>
-        <translation>
-            <numerusform>wykonano: %Ln</numerusform>
-            <numerusform>wykonano: %Ln</numerusform>
-            <numerusform>wykonano: %Ln</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln failed</source>
-        <translation>
-            <numerusform>błędy: %Ln</numerusform>
-            <numerusform>błędy: %Ln</numerusform>
-            <numerusform>błędy: %Ln</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln needed nothing</source>
-        <translation>
-            <numerusform>bez zmian: %Ln</numerusform>
-            <numerusform>bez zmian: %Ln</numerusform>
-            <numerusform>bez zmian: %Ln</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln partly done</source>
-        <translation>
-            <numerusform>częściowo: %Ln</numerusform>
-            <numerusform>częściowo: %Ln</numerusform>
-            <numerusform>częściowo: %Ln</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln unconfirmed (resume the run from History to check)</source>
-        <translation>
-            <numerusform>niepotwierdzone: %Ln (wznów zmianę w Historii, by to sprawdzić)</numerusform>
-            <numerusform>niepotwierdzone: %Ln (wznów zmianę w Historii, by to sprawdzić)</numerusform>
-            <numerusform>niepotwierdzone: %Ln (wznów zmianę w Historii, by to sprawdzić)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%Ln left as it was (see Details)</source>
         <translation>
             <numerusform>pozostawione bez zmian: %Ln (zob. Szczegóły)</numerusform>
             <numerusform>pozostawione bez zmian: %Ln (zob. Szczegóły)</numerusform>
             <numerusform>pozostawione bez zmian: %Ln (zob. Szczegóły)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln not started (stopped)</source>
-        <translation>
-            <numerusform>nie rozpoczęto (zatrzymano): %Ln</numerusform>
-            <numerusform>nie rozpoczęto (zatrzymano): %Ln</numerusform>
-            <numerusform>nie rozpoczęto (zatrzymano): %Ln</numerusform>
         </translation>
     </message>
 </context>

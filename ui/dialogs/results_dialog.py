@@ -29,7 +29,7 @@ from desktop.licensing.types import (
 )
 from ui.icons import icon
 from ui.models.text_rows import TextRow, TextRowsModel
-from ui.plan_text import outcome_text, result_text, say
+from ui.plan_text import outcome_text, result_text, run_counts_text, say
 from ui.widgets.list_table import list_table
 
 RETRY_FAILED = 2  # the dialog's result code when the person asks to retry failed users
@@ -108,28 +108,12 @@ class ResultsDialog(QDialog):
         layout.addWidget(buttons)
 
     def summary_text(self) -> str:
-        r = self.report
-        parts = [
-            self.tr("%Ln done", "", r.count(Outcome.DONE)),
-            self.tr("%Ln failed", "", r.count(Outcome.FAILED)),
-            self.tr("%Ln needed nothing", "", r.count(Outcome.SKIPPED)),
-        ]
-        partly = r.count(Outcome.PARTLY)
-        if partly:
-            parts.append(self.tr("%Ln partly done", "", partly))
-        unconfirmed = r.count(Outcome.UNCONFIRMED)
-        if unconfirmed:
-            parts.append(
-                self.tr("%Ln unconfirmed (resume the run from History to check)", "", unconfirmed)
-            )
-        kept = len(r.kept())
+        text = run_counts_text(self.report)
+        kept = len(self.report.kept())
         if kept:
-            parts.append(self.tr("%Ln left as it was (see Details)", "", kept))
-        cancelled = r.count(Outcome.CANCELLED)
-        if cancelled:
-            parts.append(self.tr("%Ln not started (stopped)", "", cancelled))
-        # Whole phrases joined by a separator: each one translates on its own.
-        return " · ".join(parts)
+            # Whole phrases joined by a separator: each one translates on its own.
+            text += " · " + self.tr("%Ln left as it was (see Details)", "", kept)
+        return text
 
     def outcome_text(self, outcome: Outcome) -> str:
         return outcome_text(outcome)
