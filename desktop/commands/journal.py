@@ -7,6 +7,7 @@ import sys
 
 from desktop.auth.write_access import ensure_write_access
 from desktop.commands.connection import add_connection_options, journal_path, open_controller
+from desktop.commands.exit_codes import EXIT_OK
 from desktop.commands.flow import (
     check_confirm_apply,
     exit_code,
@@ -14,14 +15,18 @@ from desktop.commands.flow import (
     print_report,
     run_with_progress,
 )
+from desktop.commands.json_output import history_entry, resume_document, write_json
 from desktop.commands.output import table
 from desktop.licensing.journal import Journal
 from desktop.licensing.needed_scopes import resume_scopes
 from desktop.licensing.types import RunStatus, RunSummary
 
+JSON_HELP = "print one JSON document (see docs/cli-json.md)"
+
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     history = subparsers.add_parser("history", help="list past runs, newest first")
+    history.add_argument("--json", action="store_true", help=JSON_HELP)
     add_connection_options(history)
     history.set_defaults(handler=handles_errors(run_history))
 
@@ -31,6 +36,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Re-reads every unfinished user first, so nothing is applied twice.",
     )
     resume.add_argument("run", metavar="RUN", help="run id (or its first characters)")
+    resume.add_argument("--json", action="store_true", help=JSON_HELP)
     add_connection_options(resume)
     resume.set_defaults(handler=handles_errors(run_resume))
 
@@ -42,9 +48,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     undo.add_argument("run", metavar="RUN", help="run id (or its first characters)")
     undo.add_argument("--dry-run", action="store_true", help="check and show, change nothing")
     undo.add_argument("--yes", action="store_true", help="apply without asking")
-    undo.add_argument(
-        "--json", action="store_true", help="print one JSON document (see docs/cli-json.md)"
-    )
+    undo.add_argument("--json", action="store_true", help=JSON_HELP)
     add_connection_options(undo)
     undo.set_defaults(handler=handles_errors(run_undo))
 
@@ -60,6 +64,9 @@ def run_history(args: argparse.Namespace) -> int:
     journal = Journal(journal_path(args))
     try:
         runs = journal.summaries()
+        if args.json:
+            write_json([history_entry(s, status_text(s, journal)) for s in runs], sys.stdout)
+            return EXIT_OK
         rows = []
         for s in runs:
             note = f"undo of {s.undo_of}" if s.undo_of else ""
@@ -96,8 +103,11 @@ def run_resume(args: argparse.Namespace) -> int:
             sys.stderr,
         )
         labels = {s.user_key: s.label for s in controller.journal.steps(report.run_id)}
-        print_report(report, labels, sys.stdout)
-        return exit_code(report)
+        print_report(report, labels, sys.stderr if args.json else sys.stdout)
+        code = exit_code(report)
+        if args.json:
+            write_json(resume_document(report, labels, code), sys.stdout)
+        return code
     finally:
         controller.close()
 

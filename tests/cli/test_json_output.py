@@ -73,10 +73,13 @@ def test_change_documents_match_the_schema(
         assert data["exitCode"] == result.code
         seen.add(data["status"])
     assert seen == {"dry-run", "not-confirmed", "applied", "nothing-to-do", "blocked"}
+    runs = powershell_reads(cli("history", "--json"))
+    validate(runs, schema, "history")
+    assert [r["kind"] for r in runs][:2] == ["create", "sign-in"]  # newest first
 
 
 def test_schema_kinds_are_the_engines_plan_kinds(schema: dict[str, Any]) -> None:
-    kinds = schema["$defs"]["change"]["properties"]["kind"]["enum"]
+    kinds = schema["$defs"]["kind"]["enum"]
     assert set(kinds) == {k.value for k in PlanKind}
 
 
