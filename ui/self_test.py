@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 
+from desktop.commands.exit_codes import EXIT_FAILED, EXIT_OK
 from desktop.resources import resource_path
 from desktop.selftest import SelfTestFailedError, run_core_checks
 
@@ -51,6 +52,6 @@ def run_self_test() -> int:
         check_qt()
     except SelfTestFailedError as failure:
         say(f"FAILED: {failure}")
-        return 1
+        return EXIT_FAILED
     say("passed")
-    return 0
+    return EXIT_OK
