@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from desktop.catalog import CatalogLookupError, resolve_plan, resolve_sku
 from desktop.countries import is_country_code
@@ -28,6 +31,9 @@ _TRUE = {"true", "yes", "1", "prawda", "tak"}  # Polish Excel writes PRAWDA / FA
 _FALSE = {"false", "no", "0", "fałsz", "falsz", "nie"}
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
 _UPN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+SHOWN_ERRORS = 50
+MAX_KEPT_ERRORS = 1000  # a file of a million bad rows must not hold a million errors
+NOT_UTF8 = "the file is not UTF-8 text: in Excel choose Save As, 'CSV UTF-8 (comma delimited)'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,14 +46,19 @@ class RowError:
 
 
 class CsvPlanError(LicenseDeskError):
-    """The plan file has errors; ``errors`` lists every one with its line number."""
+    """The plan file has errors; ``errors`` lists them with their line numbers (a very bad
+    file keeps the first ``MAX_KEPT_ERRORS``; ``total`` counts them all)."""
 
-    def __init__(self, errors: Sequence[RowError], source: str = "the plan file") -> None:
+    def __init__(
+        self, errors: Sequence[RowError], source: str = "the plan file", total: int | None = None
+    ) -> None:
         self.errors = tuple(sorted(errors, key=lambda e: e.line))
-        shown = "\n  ".join(str(e) for e in self.errors[:50])
-        more = f"\n  ... and {len(self.errors) - 50} more" if len(self.errors) > 50 else ""
+        self.total = max(total or 0, len(self.errors))
+        shown = "\n  ".join(str(e) for e in self.errors[:SHOWN_ERRORS])
+        hidden = self.total - min(len(self.errors), SHOWN_ERRORS)
+        more = f"\n  ... and {hidden} more" if hidden > 0 else ""
         super().__init__(
-            f"{source} has {len(self.errors)} error(s); nothing was applied:\n  {shown}{more}"
+            f"{source} has {self.total} error(s); nothing was applied:\n  {shown}{more}"
         )
 
 
@@ -67,16 +78,7 @@ def decode(data: bytes, source: str = "the plan file") -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise CsvPlanError(
-            [
-                RowError(
-                    line,
-                    "the file is not UTF-8 text: in Excel choose Save As, "
-                    "'CSV UTF-8 (comma delimited)'",
-                )
-            ],
-            source,
-        ) from exc
+        raise CsvPlanError([RowError(line, NOT_UTF8)], source) from exc
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -141,7 +143,8 @@ def _parse_row(line: int, cells: dict[str, str], errors: list[RowError]) -> CsvR
     add = _split(cells.get("add", ""))
     remove = _split(cells.get("remove", ""))
     disabled = _split(cells.get("disabledPlans", ""))
-    location = cells.get("usageLocation", "").strip().upper() or None
+    # Interned: a long plan repeats a few country codes on every row.
+    location = sys.intern(cells.get("usageLocation", "").strip().upper()) or None
     if location is not None and not is_country_code(location):
         errors.append(
             RowError(line, f"usageLocation '{location}' is not a two-letter country code")
@@ -164,44 +167,79 @@ def _parse_row(line: int, cells: dict[str, str], errors: list[RowError]) -> CsvR
     return CsvRow(line, user, add, remove, disabled, location, enable)
 
 
-def parse_plan_csv(text: str, source: str = "the plan file") -> list[CsvRow]:
-    """Every row of a plan file, or ``CsvPlanError`` listing every bad line."""
-    text = text.lstrip("\ufeff")
-    lines = text.splitlines()
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if first is None:
-        raise CsvPlanError([RowError(1, "the file is empty: it needs a header row")], source)
-    delimiter = sniff_delimiter(lines[first])
-    if delimiter is None:
-        raise CsvPlanError(
-            [
-                RowError(
-                    first + 1,
-                    "the header has no userPrincipalName column "
-                    f"(expected: {', '.join(COLUMNS)}, separated by ',' or ';')",
-                )
-            ],
-            source,
-        )
-    errors: list[RowError] = []
-    rows: list[CsvRow] = []
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    index: dict[str, int] | None = None
-    header_width = 0
-    seen: dict[str, int] = {}
-    end_of_previous = 0
-    try:
+class _RowReader:
+    """Reads plan rows from lines of text one at a time, collecting every error (the first
+    ``MAX_KEPT_ERRORS`` of them, and a count of the rest) and yielding only good rows.
+
+    Only what later rows need is kept: the header and the users seen so far (to refuse a
+    second row for the same user), never the text itself.
+    """
+
+    def __init__(self, lines: Iterable[str], source: str) -> None:
+        self.source = source
+        self.errors: list[RowError] = []
+        self.error_count = 0
+        self._lines = iter(lines)
+        self._seen: dict[str, int] = {}
+
+    def fail(self, error: RowError) -> None:
+        self.error_count += 1
+        if len(self.errors) < MAX_KEPT_ERRORS:
+            self.errors.append(error)
+
+    def raise_if_failed(self) -> None:
+        if self.error_count:
+            raise CsvPlanError(self.errors, self.source, total=self.error_count)
+
+    def rows(self) -> Iterator[CsvRow]:
+        skipped: list[str] = []
+        header_line = None
+        for text in self._lines:
+            if text.strip():
+                header_line = text
+                break
+            skipped.append(text)
+        if header_line is None:
+            raise CsvPlanError(
+                [RowError(1, "the file is empty: it needs a header row")], self.source
+            )
+        delimiter = sniff_delimiter(header_line)
+        if delimiter is None:
+            raise CsvPlanError(
+                [
+                    RowError(
+                        len(skipped) + 1,
+                        "the header has no userPrincipalName column "
+                        f"(expected: {', '.join(COLUMNS)}, separated by ',' or ';')",
+                    )
+                ],
+                self.source,
+            )
+        lines = itertools.chain(skipped, [header_line], self._lines)
+        reader = csv.reader(lines, delimiter=delimiter, strict=True)
+        try:
+            yield from self._records(reader, delimiter)
+        except csv.Error as exc:
+            self.fail(RowError(reader.line_num, f"broken quoting ({exc})"))
+
+    def _records(self, reader: Any, delimiter: str) -> Iterator[CsvRow]:
+        index: dict[str, int] | None = None
+        header_width = 0
+        end_of_previous = 0
         for fields in reader:
             line = end_of_previous + 1
             end_of_previous = reader.line_num
             if not any(f.strip() for f in fields):
                 continue
             if index is None:
+                errors: list[RowError] = []
                 index = _parse_header(fields, errors)
+                for error in errors:
+                    self.fail(error)
                 header_width = len(fields)
                 continue
             if len(fields) > header_width and any(f.strip() for f in fields[header_width:]):
-                errors.append(
+                self.fail(
                     RowError(
                         line,
                         f"{len(fields)} values but the header has {header_width} columns: "
@@ -210,66 +248,117 @@ def parse_plan_csv(text: str, source: str = "the plan file") -> list[CsvRow]:
                 )
                 continue
             cells = {name: fields[pos] if pos < len(fields) else "" for name, pos in index.items()}
-            key = cells.get("userPrincipalName", "").strip().lower()
-            if key and key in seen:
-                errors.append(
-                    RowError(line, f"{key} already has a row (line {seen[key]}): merge them")
-                )
-                continue
-            if key:
-                seen[key] = line
-            row = _parse_row(line, cells, errors)
+            row = self._row(line, cells)
             if row is not None:
-                rows.append(row)
-    except csv.Error as exc:
-        errors.append(RowError(reader.line_num, f"broken quoting ({exc})"))
-    if errors:
-        raise CsvPlanError(errors, source)
+                yield row
+
+    def _row(self, line: int, cells: dict[str, str]) -> CsvRow | None:
+        user = cells.get("userPrincipalName", "").strip()
+        # The lower-case UPN is usually the UPN itself: keep one string, not two, per user.
+        key = user if user.islower() or not user else user.lower()
+        first = self._seen.get(key) if key else None
+        if first is not None:
+            self.fail(RowError(line, f"{key} already has a row (line {first}): merge them"))
+            return None
+        if key:
+            self._seen[key] = line
+        row_errors: list[RowError] = []
+        row = _parse_row(line, cells, row_errors)
+        for error in row_errors:
+            self.fail(error)
+        return row
+
+
+def parse_plan_csv(text: str, source: str = "the plan file") -> list[CsvRow]:
+    """Every row of a plan file, or ``CsvPlanError`` listing every bad line."""
+    reader = _RowReader(io.StringIO(text.lstrip("\ufeff"), newline=""), source)
+    rows = list(reader.rows())
+    reader.raise_if_failed()
     return rows
 
 
-def _resolve_row(row: CsvRow, skus: Sequence[Sku], errors: list[RowError]) -> UserChange | None:
-    before = len(errors)
-    added: list[Sku] = []
-    for name in row.add:
+def _decoded_lines(binary: Iterable[bytes], source: str) -> Iterator[str]:
+    """UTF-8 lines of a file read as bytes, line by line, so a bad byte is reported on its own
+    line (UTF-8 never puts a newline byte inside a letter)."""
+    for number, raw in enumerate(binary, 1):
         try:
-            added.append(resolve_sku(name, skus))
-        except CatalogLookupError as exc:
-            errors.append(RowError(row.line, f"add: {exc}"))
-    removed: list[str] = []
-    for name in row.remove:
-        try:
-            removed.append(resolve_sku(name, skus).sku_id)
-        except CatalogLookupError as exc:
-            errors.append(RowError(row.line, f"remove: {exc}"))
-    both = {s.sku_id for s in added} & set(removed)
-    if both:
-        errors.append(RowError(row.line, "the same license is in both add and remove"))
-    disabled: dict[str, list[str]] = {s.sku_id: [] for s in added}
-    for name in row.disabled_plans:
-        misses: list[CatalogLookupError] = []
-        for sku in added:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise CsvPlanError([RowError(number, NOT_UTF8)], source) from exc
+        yield text.lstrip("\ufeff") if number == 1 else text
+
+
+class _Resolver:
+    """License and app names to ids, once per distinct combination: a plan of 500,000 rows
+    usually holds a handful, and the resolved tuples are shared between their changes."""
+
+    def __init__(self, skus: Sequence[Sku]) -> None:
+        self.skus = skus
+        self._cache: dict[
+            tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]],
+            tuple[tuple[AssignedLicense, ...], tuple[str, ...], tuple[str, ...]],
+        ] = {}
+
+    def change(self, row: CsvRow, errors: list[RowError]) -> UserChange | None:
+        key = (row.add, row.remove, row.disabled_plans)
+        resolved = self._cache.get(key)
+        if resolved is None:
+            resolved = self._cache[key] = self._resolve(row)
+        add, remove, problems = resolved
+        if problems:
+            errors.extend(RowError(row.line, problem) for problem in problems)
+            return None
+        return UserChange(
+            user=row.user,
+            add=add,
+            remove=remove,
+            usage_location=row.usage_location,
+            account_enabled=row.enable,
+        )
+
+    def _resolve(
+        self, row: CsvRow
+    ) -> tuple[tuple[AssignedLicense, ...], tuple[str, ...], tuple[str, ...]]:
+        problems: list[str] = []
+        added: list[Sku] = []
+        for name in row.add:
             try:
-                plan_id = resolve_plan(name, sku).service_plan_id
+                added.append(resolve_sku(name, self.skus))
             except CatalogLookupError as exc:
-                misses.append(exc)
-                continue
-            if plan_id not in disabled[sku.sku_id]:
-                disabled[sku.sku_id].append(plan_id)
-        if added and len(misses) == len(added):
-            detail = (
-                str(misses[0]) if len(added) == 1 else f"no app '{name}' in {', '.join(row.add)}"
-            )
-            errors.append(RowError(row.line, f"disabledPlans: {detail}"))
-    if len(errors) > before:
-        return None
-    return UserChange(
-        user=row.user,
-        add=tuple(AssignedLicense(s.sku_id, tuple(disabled[s.sku_id])) for s in added),
-        remove=tuple(removed),
-        usage_location=row.usage_location,
-        account_enabled=row.enable,
-    )
+                problems.append(f"add: {exc}")
+        removed: list[str] = []
+        for name in row.remove:
+            try:
+                removed.append(resolve_sku(name, self.skus).sku_id)
+            except CatalogLookupError as exc:
+                problems.append(f"remove: {exc}")
+        if {s.sku_id for s in added} & set(removed):
+            problems.append("the same license is in both add and remove")
+        disabled: dict[str, list[str]] = {s.sku_id: [] for s in added}
+        for name in row.disabled_plans:
+            misses: list[CatalogLookupError] = []
+            for sku in added:
+                try:
+                    plan_id = resolve_plan(name, sku).service_plan_id
+                except CatalogLookupError as exc:
+                    misses.append(exc)
+                    continue
+                if plan_id not in disabled[sku.sku_id]:
+                    disabled[sku.sku_id].append(plan_id)
+            if added and len(misses) == len(added):
+                detail = (
+                    str(misses[0])
+                    if len(added) == 1
+                    else f"no app '{name}' in {', '.join(row.add)}"
+                )
+                problems.append(f"disabledPlans: {detail}")
+        licenses = tuple(AssignedLicense(s.sku_id, tuple(disabled[s.sku_id])) for s in added)
+        return licenses, tuple(removed), tuple(problems)
+
+
+def _plan(changes: Sequence[UserChange], source: str) -> Plan:
+    count = "1 user" if len(changes) == 1 else f"{len(changes)} users"
+    return Plan(PlanKind.IMPORT, tuple(changes), f"Apply {source} ({count})")
 
 
 def rows_to_plan(
@@ -277,21 +366,37 @@ def rows_to_plan(
 ) -> Plan:
     """Resolve license and app names against the tenant's SKUs; all errors or a plan."""
     errors: list[RowError] = []
-    changes = [_resolve_row(row, skus, errors) for row in rows]
+    resolver = _Resolver(skus)
+    changes = [c for c in (resolver.change(row, errors) for row in rows) if c is not None]
     if errors:
         raise CsvPlanError(errors, source)
-    count = "1 user" if len(rows) == 1 else f"{len(rows)} users"
-    return Plan(
-        PlanKind.IMPORT,
-        tuple(c for c in changes if c is not None),
-        f"Apply {source} ({count})",
-    )
+    return _plan(changes, source)
 
 
 def load_plan_csv(path: Path, skus: Sequence[Sku]) -> Plan:
+    """Read and resolve a plan file as a stream: memory grows with the changes kept, not with
+    the file (a 50 MB plan stays well under 200 MB; tests/benchmarks/bench_plan_csv.py)."""
     source = path.name
     try:
-        data = path.read_bytes()
+        handle = path.open("rb")
     except OSError as exc:
         raise CsvPlanError([RowError(0, f"cannot read {path}: {exc.strerror}")], source) from exc
-    return rows_to_plan(parse_plan_csv(decode(data, source), source), skus, source=source)
+    with handle:
+        reader = _RowReader(_decoded_lines(handle, source), source)
+        resolver = _Resolver(skus)
+        changes: list[UserChange] = []
+        resolve_errors: list[RowError] = []
+        try:
+            for row in reader.rows():
+                change = resolver.change(row, resolve_errors)
+                if change is not None:
+                    changes.append(change)
+                for error in resolve_errors:
+                    reader.fail(error)
+                resolve_errors.clear()
+        except OSError as exc:
+            raise CsvPlanError(
+                [RowError(0, f"cannot read {path}: {exc.strerror}")], source
+            ) from exc
+    reader.raise_if_failed()
+    return _plan(changes, source)

@@ -249,3 +249,66 @@ def test_names_that_do_not_resolve_are_errors_with_lines() -> None:
 def test_loading_a_missing_file_says_so(tmp_path: Path) -> None:
     with pytest.raises(CsvPlanError, match="cannot read"):
         load_plan_csv(tmp_path / "nope.csv", SKUS)
+
+
+def test_a_file_that_is_not_utf8_deep_down_names_the_exact_line(tmp_path: Path) -> None:
+    # Read as a stream: the bad byte lies far past the first block, and is still placed exactly.
+    good = "".join(f"user{n}@contoso.pl,ENTERPRISEPACK\r\n" for n in range(5000))
+    path = tmp_path / "plan.csv"
+    path.write_bytes(
+        b"\xef\xbb\xbfuserPrincipalName,add\r\n"
+        + good.encode()
+        + "łukasz@b.pl,ENTERPRISEPACK\r\n".encode("cp1250")
+    )
+    with pytest.raises(CsvPlanError) as caught:
+        load_plan_csv(path, SKUS)
+    assert [e.line for e in caught.value.errors] == [5002]
+    assert "CSV UTF-8" in str(caught.value)
+
+
+def test_a_loaded_file_gives_the_same_plan_as_its_text(tmp_path: Path) -> None:
+    text = (
+        "\ufeffuserPrincipalName;add;remove;disabledPlans;usageLocation;enable\r\n"
+        "\r\n"
+        f"a@b.pl;office 365 e3;{BASIC};Sway|TEAMS1;pl;PRAWDA\r\n"
+        'c@d.pl;;"O365_BUSINESS_ESSENTIALS";;;\r\n'
+        "E@F.pl;ENTERPRISEPACK;;;DE;false\r\n"
+    )
+    path = tmp_path / "plan.csv"
+    path.write_bytes(text.encode("utf-8"))
+    loaded = load_plan_csv(path, SKUS)
+    assert loaded.changes == rows_to_plan(parse_plan_csv(text), SKUS, source="plan.csv").changes
+    assert [c.user for c in loaded.changes] == ["a@b.pl", "c@d.pl", "E@F.pl"]
+    assert loaded.changes[0].usage_location == "PL"
+
+
+def test_a_file_of_endless_errors_keeps_a_bounded_list_and_counts_them_all(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "plan.csv"
+    bad = "".join(f"user{n}@contoso.pl,,,,XX\n" for n in range(3000))
+    path.write_text("userPrincipalName,add,remove,disabledPlans,usageLocation\n" + bad)
+    with pytest.raises(CsvPlanError) as caught:
+        load_plan_csv(path, SKUS)
+    assert caught.value.total == 3000
+    assert len(caught.value.errors) == 1000
+    assert "has 3000 error(s)" in str(caught.value)
+    assert "... and 2950 more" in str(caught.value)
+
+
+def test_a_repeated_user_is_found_whatever_the_case(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text("userPrincipalName,add\nAnn@b.pl,ENTERPRISEPACK\nann@B.PL,ENTERPRISEPACK\n")
+    with pytest.raises(CsvPlanError, match=r"line 3: ann@b\.pl already has a row \(line 2\)"):
+        load_plan_csv(path, SKUS)
+
+
+def test_names_that_do_not_resolve_are_errors_with_lines_when_loaded(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text("userPrincipalName,add\na@b.pl,E3\nc@d.pl,ENTERPRISEPACK\ne@f.pl,E3\n")
+    with pytest.raises(CsvPlanError) as caught:
+        load_plan_csv(path, SKUS)
+    assert [(e.line, e.message.split(":")[0]) for e in caught.value.errors] == [
+        (2, "add"),
+        (4, "add"),
+    ]
