@@ -145,11 +145,10 @@ def main() -> int:
         f"peak RSS {insights['peak_mb']:.1f} MB"
     )
     time_ok, memory_ok = time_ratio <= TARGET_RATIO, memory_ratio <= TARGET_RATIO
+    verdict = {True: "OK", False: "MISSED"}
+    print(f"time ratio    {time_ratio:.2f}x (target <= {TARGET_RATIO}x: {verdict[time_ok]})")
     print(
-        f"time ratio    {time_ratio:.2f}x (target <= {TARGET_RATIO}x: {'OK' if time_ok else 'MISSED'})"
-    )
-    print(
-        f"memory ratio  {memory_ratio:.2f}x (target <= {TARGET_RATIO}x: {'OK' if memory_ok else 'MISSED'}); "
+        f"memory ratio  {memory_ratio:.2f}x (target <= {TARGET_RATIO}x: {verdict[memory_ok]}); "
         f"above imports {added:.2f}x"
     )
     return 0 if time_ok and memory_ok else 1
