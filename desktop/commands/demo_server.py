@@ -39,6 +39,10 @@ def register(subparsers: Any) -> None:
                         help="fraction answered 503/504 or dropped (0-1)")  # fmt: skip
     parser.add_argument("--write-limit", metavar="N/SECONDS",
                         help="at most N writes per SECONDS per token, e.g. 3000/150")  # fmt: skip
+    parser.add_argument("--resource-unit-limit", action="store_true",
+                        help="enforce Graph's resource units per 10 s by tenant size")  # fmt: skip
+    parser.add_argument("--no-throttle-headers", action="store_true",
+                        help="send no x-ms-resource-unit / x-ms-throttle-* headers")  # fmt: skip
     parser.set_defaults(handler=run)
 
 
@@ -55,6 +59,20 @@ def parse_write_limit(text: str | None) -> tuple[int, float] | None:
     return limit
 
 
+def faults_from(args: argparse.Namespace) -> Faults:
+    """The switches the command line sets; ValueError for values out of range."""
+    faults = Faults(
+        latency_ms=args.latency_ms,
+        throttle_rate=args.throttle_rate,
+        fault_rate=args.fault_rate,
+        write_limit=parse_write_limit(args.write_limit),
+        resource_unit_limit=args.resource_unit_limit,
+        throttle_headers=not args.no_throttle_headers,
+    )
+    faults.validate()
+    return faults
+
+
 def _fail(message: str) -> int:
     print(f"license-desk demo-server: {message}", file=sys.stderr)
     return EXIT_BAD_INPUT
@@ -69,13 +87,7 @@ def run(args: argparse.Namespace) -> int:
     if args.users < 1:
         return _fail("--users must be at least 1.")
     try:
-        faults = Faults(
-            latency_ms=args.latency_ms,
-            throttle_rate=args.throttle_rate,
-            fault_rate=args.fault_rate,
-            write_limit=parse_write_limit(args.write_limit),
-        )
-        faults.validate()
+        faults = faults_from(args)
     except ValueError as exc:
         return _fail(f"{exc}.")
     if args.db is not None:

@@ -17,8 +17,10 @@ from desktop.commands.flow import (
 )
 from desktop.commands.json_output import history_entry, resume_document, write_json
 from desktop.commands.output import table
-from desktop.licensing.journal import Journal
+from desktop.licensing import describe
+from desktop.licensing.journal import Journal, StepState
 from desktop.licensing.needed_scopes import resume_scopes
+from desktop.licensing.phrases import needs_checking
 from desktop.licensing.types import RunStatus, RunSummary
 
 JSON_HELP = "print one JSON document (see docs/cli-json.md)"
@@ -32,8 +34,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     resume = subparsers.add_parser(
         "resume",
-        help="finish an interrupted or cancelled run",
-        description="Re-reads every unfinished user first, so nothing is applied twice.",
+        help="finish an interrupted, cancelled or needs-checking run",
+        description="Re-reads every unfinished or unconfirmed user first, so nothing is "
+        "applied twice; only what is still missing is sent.",
     )
     resume.add_argument("run", metavar="RUN", help="run id (or its first characters)")
     resume.add_argument("--json", action="store_true", help=JSON_HELP)
@@ -49,6 +52,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     undo.add_argument("--dry-run", action="store_true", help="check and show, change nothing")
     undo.add_argument("--yes", action="store_true", help="apply without asking")
     undo.add_argument("--json", action="store_true", help=JSON_HELP)
+    undo.add_argument(
+        "--partly",
+        action="store_true",
+        help="only the users the run partly changed: revert the part that happened",
+    )
     add_connection_options(undo)
     undo.set_defaults(handler=handles_errors(run_undo))
 
@@ -56,7 +64,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def status_text(summary: RunSummary, journal: Journal) -> str:
     if summary.status is RunStatus.RUNNING and not journal.is_live(summary.run_id):
         return "interrupted"
-    return summary.status.value
+    return summary.status.value.replace("-", " ")
+
+
+def note_text(s: RunSummary) -> str:
+    notes = []
+    if s.unconfirmed:
+        notes.append(
+            f"{describe.english(needs_checking(s.unconfirmed), {})}: license-desk resume {s.run_id}"
+        )
+    if s.partly:
+        notes.append(f"{s.partly} partly done")
+    if s.undo_of:
+        notes.append(f"undo of {s.undo_of}")
+    if s.undone_by:
+        notes.append(f"undone by {s.undone_by}")
+    return "; ".join(notes)
 
 
 def run_history(args: argparse.Namespace) -> int:
@@ -69,9 +92,7 @@ def run_history(args: argparse.Namespace) -> int:
             return EXIT_OK
         rows = []
         for s in runs:
-            note = f"undo of {s.undo_of}" if s.undo_of else ""
-            if s.undone_by:
-                note = (note + "; " if note else "") + f"undone by {s.undone_by}"
+            note = note_text(s)
             rows.append(
                 [
                     s.run_id,
@@ -87,10 +108,10 @@ def run_history(args: argparse.Namespace) -> int:
         journal.close()
     if not rows:
         print("No runs yet.")
-        return 0
+        return EXIT_OK
     headers = ["RUN", "STARTED (UTC)", "STATUS", "KIND", "DONE/FAIL/SKIP/ALL", "WHAT", "NOTE"]
     print(table(headers, rows))
-    return 0
+    return EXIT_OK
 
 
 def run_resume(args: argparse.Namespace) -> int:
@@ -103,7 +124,8 @@ def run_resume(args: argparse.Namespace) -> int:
             sys.stderr,
         )
         labels = {s.user_key: s.label for s in controller.journal.steps(report.run_id)}
-        print_report(report, labels, sys.stderr if args.json else sys.stdout)
+        skus = {s.sku_id: s for s in controller.list_skus()}
+        print_report(report, labels, sys.stderr if args.json else sys.stdout, skus)
         code = exit_code(report)
         if args.json:
             write_json(resume_document(report, labels, code), sys.stdout)
@@ -115,6 +137,12 @@ def run_resume(args: argparse.Namespace) -> int:
 def run_undo(args: argparse.Namespace) -> int:
     controller = open_controller(args)
     try:
-        return check_confirm_apply(controller, controller.undo_plan(args.run), args)
+        users = None
+        if args.partly:
+            run_id = controller.journal.resolve(args.run)
+            users = [
+                s.user_key for s in controller.journal.steps(run_id) if s.state is StepState.PARTLY
+            ]
+        return check_confirm_apply(controller, controller.undo_plan(args.run, users), args)
     finally:
         controller.close()

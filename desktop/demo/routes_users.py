@@ -7,7 +7,13 @@ import json
 from typing import Any
 
 from desktop.demo import errors, odata, payloads
-from desktop.demo.context import Backend, context_url, next_link, refuse_options
+from desktop.demo.context import (
+    Backend,
+    context_url,
+    eventual_consistency,
+    next_link,
+    refuse_options,
+)
 from desktop.demo.router import Request, Response, Router
 from desktop.demo.rows import UserRow
 
@@ -46,10 +52,6 @@ def find_user(backend: Backend, id_or_upn: str) -> UserRow:
     return row
 
 
-def eventual_consistency(request: Request) -> bool:
-    return (request.header("ConsistencyLevel") or "").strip().lower() == "eventual"
-
-
 def render_users(
     backend: Backend, rows: list[UserRow], properties: list[str] | tuple[str, ...]
 ) -> list[dict[str, Any]]:
@@ -63,6 +65,11 @@ def render_users(
 
 
 def list_users(request: Request, backend: Backend) -> Response:
+    return Response.json(200, list_users_payload(request, backend))
+
+
+def list_users_payload(request: Request, backend: Backend) -> dict[str, Any]:
+    """The page as a dict, before encoding (``routes_signin`` adds sign-in activity to it)."""
     refuse_options(request, ("$skip", "$orderby", "$expand"))
     query = request.query
     select = odata.parse_select(query.get("$select"), payloads.USER_PROPERTIES)
@@ -98,7 +105,7 @@ def list_users(request: Request, backend: Backend) -> Response:
             request, odata.encode_skiptoken("users", int(rows[-1][0]))
         )
     payload["value"] = render_users(backend, rows, properties)
-    return Response.json(200, payload)
+    return payload
 
 
 def count_users(request: Request, backend: Backend) -> Response:

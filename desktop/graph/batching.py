@@ -1,9 +1,11 @@
 """``POST /$batch``: chunks of 20, dependency chains kept together, inner throttles retried.
 
 Graph answers a batch with 200 as long as the envelope parses; each inner request has its own
-status. An inner 429 (or 503/504) is retried on its own after its own ``Retry-After``; a request
-that got 424 only because its dependency was throttled goes again together with that
-dependency. Everything else is final and handed back keyed by request id.
+status. An inner 429 (or 503, or a read's 504) is retried on its own after its own
+``Retry-After``; a request that got 424 only because its dependency was throttled goes again
+together with that dependency. An inner write answered 504 may have been applied, so it is
+never resent blind: it comes back marked ``maybe_applied`` for the caller to re-read. Everything
+else is final and handed back keyed by request id.
 """
 
 from __future__ import annotations
@@ -16,7 +18,15 @@ from desktop.cancel import CancelToken
 from desktop.graph.batch_items import MAX_BATCH, BatchRequest, BatchResponse
 from desktop.graph.errors import CancelledError
 from desktop.graph.json_checks import decode_json, describe, fail, wrong
+from desktop.graph.pacing import PaceTicket
+from desktop.graph.resource_pause import names_resource_units
 from desktop.graph.retry import THROTTLE_STATUSES, header, parse_retry_after
+from desktop.graph.throttle_signals import (
+    LimitShare,
+    counts_as_write_limit,
+    limit_share,
+    throttle_reason,
+)
 from desktop.graph.transport import Transport
 
 log = logging.getLogger("desktop.graph")
@@ -178,8 +188,7 @@ class _Chunk:
         self.attempts = dict.fromkeys(self.order, 0)
         self.last: dict[str, BatchResponse] = {}
         self.due: dict[str, float] = {}  # ids waiting to be sent again, and from when
-        self.repeated: set[str] = set()
-        self.ambiguous: set[str] = set()
+        self.maybe_applied: set[str] = set()
         self.results: dict[str, BatchResponse] = {}
 
     def run(self) -> dict[str, BatchResponse]:
@@ -223,7 +232,55 @@ class _Chunk:
                 due = max(due, self._effective_due(dependency))
         return due
 
+    def _fit_to_pace(self, round_ids: list[str]) -> tuple[list[str], PaceTicket | None]:
+        """Reserve the round's writes with the pacer, which may grant fewer (close to a limit
+        the service reports); then keep the leading requests that fit, linked ones together,
+        and leave the rest due at once for the next round."""
+        writes = sum(1 for rid in round_ids if self.requests[rid].is_write)
+        if not writes:
+            return round_ids, None
+        self.transport.resource_pause.wait(self.cancel)
+        ticket = self.transport.pacer.acquire(writes, self.cancel, partial=True)
+        if ticket.count >= writes:
+            return round_ids, ticket
+        kept: list[str] = []
+        kept_writes = 0
+        for group in self._linked_groups(round_ids):
+            group_writes = sum(1 for rid in group if self.requests[rid].is_write)
+            if kept and kept_writes + group_writes > ticket.count:
+                break
+            kept.extend(group)
+            kept_writes += group_writes
+        now = self.transport.clock.now()
+        kept_ids = set(kept)
+        for rid in round_ids:
+            if rid not in kept_ids:
+                self.due[rid] = now
+        return kept, ticket
+
+    def _linked_groups(self, round_ids: list[str]) -> list[list[str]]:
+        """The round's requests in order, grouped with those they depend on in the round."""
+        in_round = set(round_ids)
+        group_of: dict[str, int] = {}
+        groups: list[list[str]] = []
+        for rid in round_ids:
+            linked = {group_of[d] for d in self.requests[rid].depends_on if d in in_round}
+            if not linked:
+                group_of[rid] = len(groups)
+                groups.append([rid])
+                continue
+            target = min(linked)
+            for other in sorted(linked - {target}, reverse=True):
+                for moved in groups[other]:
+                    group_of[moved] = target
+                groups[target].extend(groups[other])
+                groups[other] = []
+            group_of[rid] = target
+            groups[target].append(rid)
+        return [group for group in groups if group]
+
     def _send_round(self, round_ids: list[str]) -> None:
+        round_ids, ticket = self._fit_to_pace(round_ids)
         in_round = set(round_ids)
         wire = []
         for rid in round_ids:
@@ -238,10 +295,7 @@ class _Chunk:
             wire.append(entry)
             self.attempts[rid] += 1
             if self.attempts[rid] > 1:
-                repeat_write = rid in self.ambiguous and request.is_write
-                self.transport.stats.add(retries=1, maybe_repeated_writes=int(repeat_write))
-                if repeat_write:
-                    self.repeated.add(rid)
+                self.transport.stats.add(retries=1)
             self.due.pop(rid, None)
         writes = sum(1 for rid in round_ids if self.requests[rid].is_write)
         reply = self.transport.send(
@@ -251,10 +305,9 @@ class _Chunk:
             body={"requests": wire},
             writes=writes,
             batch=True,
+            ticket=ticket,
             cancel=self.cancel,
         )
-        if reply.maybe_repeated:
-            self.repeated.update(round_ids)
         body = decode_json(reply.content, "$batch answer", reply.content_type)
         answers = parse_batch_reply(body, "$batch answer", round_ids)
         now = self.transport.clock.now()
@@ -264,32 +317,49 @@ class _Chunk:
         fresh_writes = sum(
             1 for rid in round_ids if self.requests[rid].is_write and self.attempts[rid] == 1
         )
-        throttled_writes: list[float | None] = []
+        unnamed: list[float | None] = []  # first tries' 429s that give no reason
+        write_limit: list[float | None] = []  # 429s that say the write limit is full
+        shares: list[LimitShare] = []
         for rid in round_ids:
             answer = answers[rid]
             self.last[rid] = answer
+            request = self.requests[rid]
+            if request.is_write and answer.status != 429:
+                share = limit_share(answer.headers)
+                if share is not None:
+                    shares.append(share)
             if answer.status not in THROTTLE_STATUSES:
                 continue
             retry_after = parse_retry_after(header(answer.headers, "Retry-After"))
-            request = self.requests[rid]
             if answer.status == 429:
                 self.transport.stats.add(throttled=1)
-                if request.is_write and self.attempts[rid] == 1:
-                    throttled_writes.append(retry_after)
+                reason = throttle_reason(answer.headers)
+                if names_resource_units(reason):
+                    self.transport.resource_pause.hold(retry_after)
+                if request.is_write and reason is None and self.attempts[rid] == 1:
+                    unnamed.append(retry_after)
+                elif request.is_write and counts_as_write_limit(reason, unnamed=False):
+                    write_limit.append(retry_after)
+            if answer.status in _AMBIGUOUS_INNER and request.is_write:
+                self.maybe_applied.add(rid)
+                self.transport.stats.add(lost_answers=1)
+                continue
             if self.attempts[rid] >= policy.max_attempts:
                 continue
-            if answer.status in _AMBIGUOUS_INNER:
-                self.ambiguous.add(rid)
             wait = retry_after if retry_after is not None else policy.backoff(self.attempts[rid])
             self.due[rid] = now + wait
-        if reply.ticket is not None and window_full(len(throttled_writes), fresh_writes):
-            waits = [w for w in throttled_writes if w is not None]
-            self.transport.pacer.throttled(reply.ticket, max(waits) if waits else None)
+        # A 429 that names the write limit speaks for the window on its own; unnamed ones only
+        # when most of the batch got them (see window_full).
+        if write_limit or window_full(len(unnamed), fresh_writes):
+            waits = [w for w in write_limit or unnamed if w is not None]
+            if reply.ticket is not None:
+                self.transport.pacer.throttled(reply.ticket, max(waits) if waits else None)
         if reply.ticket is not None:
             accepted = sum(
                 1 for rid in round_ids if self.requests[rid].is_write and answers[rid].status != 429
             )
-            self.transport.pacer.accepted(reply.ticket, accepted)
+            highest = max(shares, key=lambda share: share.upper) if shares else None
+            self.transport.pacer.accepted(reply.ticket, accepted, highest)
         self._carry_dependents(round_ids)
         for rid in round_ids:
             if rid not in self.due:
@@ -312,6 +382,6 @@ class _Chunk:
 
     def _finish(self, rid: str) -> None:
         answer = self.last[rid]
-        if rid in self.repeated:
+        if rid in self.maybe_applied:
             answer = BatchResponse(answer.id, answer.status, answer.body, answer.headers, True)
         self.results[rid] = answer

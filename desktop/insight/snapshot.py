@@ -1,9 +1,10 @@
 """Read one tenant for insight: users (with sign-in activity when the tenant has Entra ID P1),
 packages, subscriptions and, without P1, the usage report.
 
-Sign-in activity rides along the user listing itself (one pass, pages of at most 120 users);
-a tenant without P1 answers 403 ``Authentication_RequestFromNonPremiumTenantOrB2CTenant``, and
-then users are listed without it and the usage report supplies last activity. What could not
+Sign-in activity is read in a listing of its own (``id,signInActivity``: Graph pages it 120
+users at a time, so it carries nothing else), the users with their licenses in 999-user pages;
+a tenant without P1 answers 403 ``Authentication_RequestFromNonPremiumTenantOrB2CTenant`` to
+the first, and then the usage report supplies last activity. What could not
 be read becomes a ``SnapshotNote``, never a silent gap. See ``docs/graph-facts.md``.
 """
 
@@ -18,6 +19,8 @@ from desktop.cancel import CancelToken
 from desktop.graph.client import USER_SELECT, GraphClient
 from desktop.graph.errors import GraphError, LicenseDeskError
 from desktop.graph.parse import parse_users
+from desktop.graph.priority import Priority
+from desktop.graph.records import Sku
 from desktop.insight.records import (
     SignInActivity,
     SnapshotNote,
@@ -25,11 +28,10 @@ from desktop.insight.records import (
     TenantSnapshot,
     UsageReport,
 )
-from desktop.insight.report_download import download_redirected_report
 from desktop.insight.usage import ACTIVE_USER_DETAIL, parse_active_user_detail
 
 NON_PREMIUM = "Authentication_RequestFromNonPremiumTenantOrB2CTenant"
-SIGN_IN_SELECT = f"{USER_SELECT},createdDateTime,signInActivity"
+SIGN_IN_SELECT = "id,signInActivity"
 PLAIN_SELECT = f"{USER_SELECT},createdDateTime"
 DEFAULT_PERIOD = "D180"  # the longest window: last activity up to half a year back
 
@@ -59,29 +61,53 @@ def _sign_in(item: dict[str, Any]) -> SignInActivity:
 
 def _list_users(
     client: GraphClient,
-    select: str,
     *,
     snapshot_users: list[Any],
     created: dict[str, datetime | None],
-    sign_ins: dict[str, SignInActivity] | None,
     cancel: CancelToken | None,
     on_progress: ProgressCallback | None,
+    priority: Priority,
 ) -> None:
-    path = f"/users?$select={quote(select, safe=',')}&$top=999"
-    for items in client.pages(path, what="users", cancel=cancel):
+    path = f"/users?$select={quote(PLAIN_SELECT, safe=',')}&$top=999"
+    for items in client.pages(path, what="users", cancel=cancel, priority=priority):
         users = parse_users(items, "users")
         snapshot_users.extend(users)
         for user, item in zip(users, items, strict=True):
             created[user.id] = parse_moment(item.get("createdDateTime"))
-            if sign_ins is not None:
-                sign_ins[user.id] = _sign_in(item)
         if on_progress is not None:
             on_progress(len(snapshot_users))
 
 
-def _subscriptions(client: GraphClient, cancel: CancelToken | None) -> list[Subscription]:
+def _read_sign_ins(
+    client: GraphClient, cancel: CancelToken | None, priority: Priority
+) -> dict[str, SignInActivity] | None:
+    """Every user's sign-in activity by user id; None when the tenant has no Entra ID P1/P2.
+
+    A listing of its own with nothing but ``id,signInActivity``: Graph serves it 120 users a
+    page, so the licenses (the heavy part) travel in the 999-user pages of the other listing.
+    """
+    path = f"/users?$select={quote(SIGN_IN_SELECT, safe=',')}&$top=999"
+    found: dict[str, SignInActivity] = {}
+    try:
+        for items in client.pages(path, what="sign-in activity", cancel=cancel, priority=priority):
+            for item in items:
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    found[item["id"]] = _sign_in(item)
+    except GraphError as error:
+        if error.code == NON_PREMIUM:
+            return None
+        raise
+    return found
+
+
+def _subscriptions(
+    client: GraphClient, cancel: CancelToken | None, priority: Priority
+) -> list[Subscription]:
     found: list[Subscription] = []
-    for items in client.pages("/directory/subscriptions", what="subscriptions", cancel=cancel):
+    pages = client.pages(
+        "/directory/subscriptions", what="subscriptions", cancel=cancel, priority=priority
+    )
+    for items in pages:
         for item in items:
             if not isinstance(item, dict):
                 continue
@@ -100,16 +126,18 @@ def _subscriptions(client: GraphClient, cancel: CancelToken | None) -> list[Subs
     return found
 
 
-def read_usage_report(client: GraphClient, period: str = DEFAULT_PERIOD) -> UsageReport:
+def read_usage_report(
+    client: GraphClient, period: str = DEFAULT_PERIOD, priority: Priority = Priority.LOW
+) -> UsageReport:
     """The report with names matched or, when concealed, marked so (and left unmatched)."""
     try:
-        settings = client.get_json("/admin/reportSettings", what="report settings")
+        settings = client.get_json(
+            "/admin/reportSettings", what="report settings", priority=priority
+        )
         concealed: bool | None = bool(settings.get("displayConcealedNames"))
     except GraphError:
         concealed = None  # unknown: the report itself shows whether names are hashed
-    content = download_redirected_report(
-        client, ACTIVE_USER_DETAIL.format(period=period), what="the usage report"
-    )
+    content = client.download_redirected_report("/" + ACTIVE_USER_DETAIL.format(period=period))
     return parse_active_user_detail(content, concealed_setting=concealed)
 
 
@@ -120,30 +148,22 @@ def read_snapshot(
     period: str = DEFAULT_PERIOD,
     cancel: CancelToken | None = None,
     on_progress: ProgressCallback | None = None,
+    priority: Priority = Priority.LOW,
 ) -> TenantSnapshot:
+    """``priority``: a snapshot is background work, so Graph may throttle it first
+    (docs/graph-facts.md, "Throttling and retries")."""
     taken_at = now or datetime.now(timezone.utc)
     users: list[Any] = []
     created: dict[str, datetime | None] = {}
-    sign_ins: dict[str, SignInActivity] | None = {}
     notes: list[SnapshotNote] = []
+    sign_ins = _read_sign_ins(client, cancel, priority)
+    _list_users(
+        client, snapshot_users=users, created=created, cancel=cancel, on_progress=on_progress,
+        priority=priority,
+    )  # fmt: skip
+    skus = client.list_skus(priority=priority)
     try:
-        _list_users(
-            client, SIGN_IN_SELECT, snapshot_users=users, created=created, sign_ins=sign_ins,
-            cancel=cancel, on_progress=on_progress,
-        )  # fmt: skip
-    except GraphError as error:
-        if error.code != NON_PREMIUM:
-            raise
-        users.clear()
-        created.clear()
-        sign_ins = None
-        _list_users(
-            client, PLAIN_SELECT, snapshot_users=users, created=created, sign_ins=None,
-            cancel=cancel, on_progress=on_progress,
-        )  # fmt: skip
-    skus = client.list_skus()
-    try:
-        subscriptions = _subscriptions(client, cancel)
+        subscriptions = _subscriptions(client, cancel, priority)
     except GraphError:
         subscriptions = []
         notes.append(SnapshotNote.SUBSCRIPTIONS_UNREADABLE)
@@ -151,7 +171,7 @@ def read_snapshot(
     if sign_ins is None:
         notes.append(SnapshotNote.NO_PREMIUM_USING_REPORT)
         try:
-            usage = read_usage_report(client, period)
+            usage = read_usage_report(client, period, priority)
         except LicenseDeskError:
             notes.append(SnapshotNote.REPORT_UNREADABLE)
         if usage is not None and usage.concealed:
@@ -167,3 +187,15 @@ def read_snapshot(
         tenant_id=skus[0].account_id if skus else "",
         notes=list(notes),
     )
+
+
+def read_subscriptions(
+    client: GraphClient,
+) -> tuple[list[Subscription] | None, list[Sku], datetime]:
+    """Subscriptions (None when they cannot be read), packages and the moment of reading."""
+    now = datetime.now(timezone.utc)
+    skus = client.list_skus()
+    try:
+        return _subscriptions(client, None, Priority.NORMAL), skus, now
+    except GraphError:
+        return None, skus, now

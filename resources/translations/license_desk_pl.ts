@@ -1539,6 +1539,14 @@
         <source>{done} done · {failed} failed · {skipped} skipped</source>
         <translation>wykonano: {done} · błędy: {failed} · pominięto: {skipped}</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln partly done</source>
+        <translation>
+            <numerusform>częściowo: %Ln</numerusform>
+            <numerusform>częściowo: %Ln</numerusform>
+            <numerusform>częściowo: %Ln</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Interrupted</source>
         <translation>Przerwano</translation>
@@ -1558,6 +1566,136 @@
     <message>
         <source>Finished</source>
         <translation>Zakończono</translation>
+    </message>
+</context>
+<context>
+    <name>InsightPdf</name>
+    <message>
+        <source>License insight</source>
+        <translation>Analiza licencji</translation>
+    </message>
+    <message>
+        <source>Tenant {tenant}, {date}</source>
+        <translation>Dzierżawa {tenant}, {date}</translation>
+    </message>
+    <message>
+        <source>Monthly cost: {amount}</source>
+        <translation>Koszt miesięczny: {amount}</translation>
+    </message>
+    <message>
+        <source>Monthly waste: {amount}</source>
+        <translation>Miesięczne marnotrawstwo: {amount}</translation>
+    </message>
+    <message>
+        <source>Last activity from: {source}; inactive after {days} days</source>
+        <translation>Ostatnia aktywność według: {source}; nieaktywni po {days} dniach</translation>
+    </message>
+    <message>
+        <source>Without a price (not counted): {packages}</source>
+        <translation>Bez ceny (nie wliczono): {packages}</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Licencja</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Łącznie</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Przypisane</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Nieaktywni</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Wolne</translation>
+    </message>
+    <message>
+        <source>Waste / month</source>
+        <translation>Strata / miesiąc</translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation>brak ceny</translation>
+    </message>
+    <message>
+        <source>Largest findings</source>
+        <translation>Największe straty</translation>
+    </message>
+</context>
+<context>
+    <name>InsightText</name>
+    <message>
+        <source>Blocked account</source>
+        <translation>Zablokowane konto</translation>
+    </message>
+    <message>
+        <source>Never signed in</source>
+        <translation>Nigdy się nie zalogował</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Nieaktywni</translation>
+    </message>
+    <message>
+        <source>Covered by another package</source>
+        <translation>Pokryta przez inną licencję</translation>
+    </message>
+    <message>
+        <source>Seats never assigned</source>
+        <translation>Nieprzypisane licencje</translation>
+    </message>
+    <message>
+        <source>sign-in activity</source>
+        <translation>aktywność logowania</translation>
+    </message>
+    <message>
+        <source>usage report</source>
+        <translation>raport użycia</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>brak</translation>
+    </message>
+    <message>
+        <source>No Microsoft Entra ID P1 or P2: last activity comes from the usage report.</source>
+        <translation>Brak Microsoft Entra ID P1 lub P2: ostatnia aktywność pochodzi z raportu użycia.</translation>
+    </message>
+    <message>
+        <source>The usage report hides user names: inactive users cannot be found until that setting is turned off in the Microsoft 365 admin center.</source>
+        <translation>Raport użycia ukrywa nazwy użytkowników: nieaktywnych użytkowników nie da się znaleźć, dopóki to ustawienie nie zostanie wyłączone w centrum administracyjnym Microsoft 365.</translation>
+    </message>
+    <message>
+        <source>The usage report could not be read: inactive users are not shown.</source>
+        <translation>Nie udało się odczytać raportu użycia: nieaktywni użytkownicy nie są pokazani.</translation>
+    </message>
+    <message>
+        <source>Subscriptions could not be read: renewals are not shown.</source>
+        <translation>Nie udało się odczytać subskrypcji: odnowienia nie są pokazane.</translation>
+    </message>
+    <message>
+        <source>monthly (estimated)</source>
+        <translation>miesięczna (szacunkowo)</translation>
+    </message>
+    <message>
+        <source>annual (estimated)</source>
+        <translation>roczna (szacunkowo)</translation>
+    </message>
+    <message>
+        <source>multi-year (estimated)</source>
+        <translation>wieloletnia (szacunkowo)</translation>
+    </message>
+    <message>
+        <source>trial</source>
+        <translation>próbna</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>nieznana</translation>
     </message>
 </context>
 <context>
@@ -1895,6 +2033,14 @@
         <translation>lokalizacja użycia {code}</translation>
     </message>
     <message numerus="yes">
+        <source>Frees %Ln licenses worth {amount} a month</source>
+        <translation>
+            <numerusform>Zwalnia %Ln licencję wartą {amount} miesięcznie</numerusform>
+            <numerusform>Zwalnia %Ln licencje warte {amount} miesięcznie</numerusform>
+            <numerusform>Zwalnia %Ln licencji wartych {amount} miesięcznie</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln done</source>
         <translation>
             <numerusform>wykonano: %Ln</numerusform>
@@ -1927,12 +2073,44 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln partly done</source>
+        <translation>
+            <numerusform>częściowo: %Ln</numerusform>
+            <numerusform>częściowo: %Ln</numerusform>
+            <numerusform>częściowo: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unconfirmed (resume the run from History to check)</source>
+        <translation>
+            <numerusform>niepotwierdzone: %Ln (wznów zmianę w Historii, by to sprawdzić)</numerusform>
+            <numerusform>niepotwierdzone: %Ln (wznów zmianę w Historii, by to sprawdzić)</numerusform>
+            <numerusform>niepotwierdzone: %Ln (wznów zmianę w Historii, by to sprawdzić)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Needs checking: %Ln users unconfirmed (resume the run)</source>
+        <translation>
+            <numerusform>Do sprawdzenia: %Ln użytkownik niepotwierdzony (wznów zmianę)</numerusform>
+            <numerusform>Do sprawdzenia: %Ln użytkowników niepotwierdzonych (wznów zmianę)</numerusform>
+            <numerusform>Do sprawdzenia: %Ln użytkowników niepotwierdzonych (wznów zmianę)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln accounts will be deleted. License Desk cannot bring them back; an administrator can restore them within 30 days from Deleted users in the Microsoft 365 admin center</source>
         <translation>
             <numerusform>%Ln konto zostanie usunięte. License Desk nie może go przywrócić; administrator może je przywrócić w ciągu 30 dni w sekcji Usunięci użytkownicy w centrum administracyjnym Microsoft 365</numerusform>
             <numerusform>%Ln konta zostaną usunięte. License Desk nie może ich przywrócić; administrator może je przywrócić w ciągu 30 dni w sekcji Usunięci użytkownicy w centrum administracyjnym Microsoft 365</numerusform>
             <numerusform>%Ln kont zostanie usuniętych. License Desk nie może ich przywrócić; administrator może je przywrócić w ciągu 30 dni w sekcji Usunięci użytkownicy w centrum administracyjnym Microsoft 365</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage location {code} kept: {packages} from the group {group} needs it</source>
+        <translation>Lokalizacja użycia {code} pozostaje: potrzebuje jej {packages} z grupy {group}</translation>
+    </message>
+    <message>
+        <source>Usage location {code} kept: {packages}, which the user keeps, needs it</source>
+        <translation>Lokalizacja użycia {code} pozostaje: potrzebuje jej {packages}, które użytkownik zachowuje</translation>
     </message>
     <message>
         <source>delete the account</source>
@@ -2083,6 +2261,34 @@
         <translation>Nie rozpoczęto</translation>
     </message>
     <message>
+        <source>Partly done</source>
+        <translation>Wykonano częściowo</translation>
+    </message>
+    <message>
+        <source>Unconfirmed</source>
+        <translation>Niepotwierdzone</translation>
+    </message>
+    <message>
+        <source>Nothing of the earlier change is left to restore</source>
+        <translation>Z wcześniejszej zmiany nie zostało nic do przywrócenia</translation>
+    </message>
+    <message>
+        <source>{change}: done</source>
+        <translation>{change}: wykonano</translation>
+    </message>
+    <message>
+        <source>{change}: failed ({reason})</source>
+        <translation>{change}: nie udało się ({reason})</translation>
+    </message>
+    <message>
+        <source>{change}: not confirmed (the answer was lost)</source>
+        <translation>{change}: niepotwierdzone (odpowiedź zaginęła)</translation>
+    </message>
+    <message>
+        <source>{change}: not sent</source>
+        <translation>{change}: nie wysłano</translation>
+    </message>
+    <message>
         <source>Create user</source>
         <translation>Utwórz użytkownika</translation>
     </message>
@@ -2211,8 +2417,24 @@
         <translation>Ponów nieudane</translation>
     </message>
     <message>
+        <source>Revert what happened…</source>
+        <translation>Cofnij to, co się wykonało…</translation>
+    </message>
+    <message>
+        <source>Undo the part that went through for the users only partly done</source>
+        <translation>Cofnij wykonaną część zmiany u użytkowników zmienionych tylko częściowo</translation>
+    </message>
+    <message>
         <source>Copy report</source>
         <translation>Kopiuj raport</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln left as it was (see Details)</source>
+        <translation>
+            <numerusform>pozostawione bez zmian: %Ln (zob. Szczegóły)</numerusform>
+            <numerusform>pozostawione bez zmian: %Ln (zob. Szczegóły)</numerusform>
+            <numerusform>pozostawione bez zmian: %Ln (zob. Szczegóły)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
