@@ -7,6 +7,7 @@ import sys
 
 from desktop.auth.write_access import ensure_write_access
 from desktop.commands.connection import add_connection_options, journal_path, open_controller
+from desktop.commands.exit_codes import EXIT_OK
 from desktop.commands.flow import (
     check_confirm_apply,
     exit_code,
@@ -101,10 +102,10 @@ def run_history(args: argparse.Namespace) -> int:
         journal.close()
     if not rows:
         print("No runs yet.")
-        return 0
+        return EXIT_OK
     headers = ["RUN", "STARTED (UTC)", "STATUS", "KIND", "DONE/FAIL/SKIP/ALL", "WHAT", "NOTE"]
     print(table(headers, rows))
-    return 0
+    return EXIT_OK
 
 
 def run_resume(args: argparse.Namespace) -> int:
