@@ -51,9 +51,7 @@ def parse_active_user_detail(content: bytes, *, concealed_setting: bool | None) 
         raise ProtocolError(f"{where} is not UTF-8 text.") from None
     reader = csv.DictReader(io.StringIO(text))
     columns = set(reader.fieldnames or ())
-    missing = [
-        c for c in (UPN, REFRESHED, *LICENSE_COLUMNS, *ACTIVITY_COLUMNS) if c not in columns
-    ]
+    missing = [c for c in (UPN, REFRESHED, *LICENSE_COLUMNS, *ACTIVITY_COLUMNS) if c not in columns]
     if missing:
         raise ProtocolError(f"{where} lacks the column(s) {', '.join(missing)}.")
     last: dict[str, date | None] = {}
