@@ -41,11 +41,13 @@ def check_resources(report: Report) -> None:
     report(f"catalog: ENTERPRISEPACK is {name!r}")
 
 
-def check_keyring(report: Report) -> KeyringFinding:
+def check_keyring(report: Report, *, require_native: bool = False) -> KeyringFinding:
     """A real OS backend must resolve wherever one is usable.
 
     The frozen app finds backends through entry points, so missing package metadata would leave
     only the fail backend even on a machine with a working keyring; that is the bug caught here.
+    With ``require_native`` the platform's own keyring must be chosen and store a secret
+    (``desktop.selftest_keyring``): none loading is a failure, not a report.
     """
     import keyring
     from keyring.backend import get_all_keyring
@@ -64,6 +66,17 @@ def check_keyring(report: Report) -> KeyringFinding:
     if viable and isinstance(chosen, fail.Keyring):
         raise SelfTestFailedError(f"keyring resolved the fail backend although {viable} are usable")
     report(f"keyring: {chosen_name} (usable here: {', '.join(viable) or 'none'})")
+    if require_native:
+        from desktop import selftest_keyring as native
+
+        try:
+            native.require_native(chosen_name, viable)
+            native.round_trip(keyring.set_password, keyring.get_password, keyring.delete_password)
+        except native.NativeKeyringError as error:
+            raise SelfTestFailedError(str(error)) from error
+        except Exception as error:  # a backend's own error type, e.g. a locked keychain
+            raise SelfTestFailedError(f"the OS keyring refused a test entry: {error}") from error
+        report(f"keyring: {chosen_name} stores, returns and deletes a secret")
     return KeyringFinding(chosen_name, viable)
 
 
@@ -124,8 +137,8 @@ def check_engine_on_demo_tenant(report: Report) -> None:
             tenant.stop()
 
 
-def run_core_checks(report: Report = print) -> None:
+def run_core_checks(report: Report = print, *, require_native: bool = False) -> None:
     check_resources(report)
-    check_keyring(report)
+    check_keyring(report, require_native=require_native)
     check_trust_store(report)
     check_engine_on_demo_tenant(report)

@@ -2,6 +2,8 @@
 
     python tools/write_notices.py           # rewrite the file from this environment
     python tools/write_notices.py --check   # exit 1 if a bundled package is missing from it
+    python tools/write_notices.py --check-pinned installer/constraints.txt
+                                            # exit 1 if a bundled package has no exact pin
 
 The Python packages are the run-time dependencies of ``license-desk`` as installed here (their
 licence files come from their own metadata); Python itself, Qt and PyInstaller's bootloader are
@@ -181,10 +183,40 @@ def missing_from(text: str) -> list[str]:
     return [name for name in runtime_closure() if name not in named]
 
 
+def pinned_names(constraints: str) -> set[str]:
+    """Names pinned with ``==`` in a pip constraints file's text."""
+    names = set()
+    for raw in constraints.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        name, separator, _version = line.partition("==")
+        if separator:
+            names.add(normalized(name.strip()))
+    return names
+
+
+def unpinned(constraints: str) -> list[str]:
+    """Bundled distributions of this environment that ``constraints`` does not pin exactly."""
+    pinned = pinned_names(constraints)
+    return [name for name in runtime_closure() if name not in pinned]
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if a package is missing")
+    parser.add_argument(
+        "--check-pinned",
+        metavar="CONSTRAINTS",
+        type=Path,
+        help="fail if a bundled package is not pinned in this constraints file",
+    )
     args = parser.parse_args(argv)
+    if args.check_pinned:
+        loose = unpinned(args.check_pinned.read_text(encoding="utf-8"))
+        if loose:
+            print(f"bundled but not pinned in {args.check_pinned}: {', '.join(loose)}")
+            return 1
+        print(f"every bundled package is pinned in {args.check_pinned}")
+        return 0
     if args.check:
         missing = missing_from(NOTICES.read_text(encoding="utf-8"))
         if missing:

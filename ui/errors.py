@@ -31,6 +31,9 @@ from desktop.graph.errors import (
     ProtocolError,
     ThrottledError,
 )
+from desktop.licensing.errors import PlanBlockedError
+from ui.models.naming import LicenseNaming
+from ui.plan_text import problem_text, user_label
 
 
 @dataclass(frozen=True)
@@ -333,6 +336,23 @@ def _file(exc: BaseException) -> UserMessage:
     )
 
 
+def _plan_blocked(exc: BaseException) -> UserMessage:
+    """A resumed run whose re-check found problems: each in the window's words, by user."""
+    assert isinstance(exc, PlanBlockedError)
+    checked = exc.checked
+    lines = []
+    for problem in checked.blocking:
+        text = problem_text(problem, LicenseNaming())
+        who = user_label(problem.user, checked.before) if problem.user else ""
+        lines.append(f"{who}: {text}" if who else text)
+    return UserMessage(
+        QCoreApplication.translate("ErrorText", "Nothing was changed"),
+        QCoreApplication.translate(
+            "ErrorText", "Fix these problems first, then try again:\n{problems}"
+        ).format(problems="\n".join(lines)),
+    )
+
+
 def _core(exc: BaseException) -> UserMessage:
     """Other deliberate core errors (plan file, journal, sign-in, keyring): their own text
     already says what to do, in English until the core's messages get translation keys."""
@@ -355,6 +375,7 @@ _DESCRIBERS = (
     (SignInTimedOutError, _sign_in_timed_out),
     (SignInFailedError, _sign_in_failed),
     (KeyringUnavailableError, _keyring),
+    (PlanBlockedError, _plan_blocked),
     (LicenseDeskError, _core),
     (OSError, _file),
 )

@@ -26,6 +26,8 @@ def add_window_options(parser: argparse.ArgumentParser) -> None:
         "--screenshot", metavar="FILE.png", help="render the window once loaded, save it, exit"
     )
     parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
+    # With --self-test: fail unless the native Qt platform, style and OS keyring work (CI).
+    parser.add_argument("--require-native", action="store_true", help=argparse.SUPPRESS)
 
 
 def run_subcommand(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
@@ -55,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         from ui.self_test import run_self_test  # Qt only when asked for
 
-        return run_self_test()
+        return run_self_test(require_native=args.require_native)
     handler = getattr(args, "handler", None)
     if handler is not None:
         return run_subcommand(handler, args)

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from desktop.catalog import plan_name
+from desktop.catalog import plan_name, sku_name
 from desktop.graph.records import AssignedLicense, Sku, User
 from desktop.licensing import phrases
 from desktop.licensing.phrases import Phrase, Say, change_phrases, problem_phrase
-from desktop.licensing.types import Outcome, PlanKind, Problem, UserChange
+from desktop.licensing.types import Outcome, PlanKind, Problem, RunReport, UserChange
 from ui.formatting import count
 from ui.models.naming import LicenseNaming
 
@@ -30,6 +30,18 @@ class PlanText(QObject):
 
     def seats_needed(self, n: int) -> str:
         return self.tr("Needs %Ln seats of {package}, {free} free", "", n)
+
+    def done(self, n: int) -> str:
+        return self.tr("%Ln done", "", n)
+
+    def failed(self, n: int) -> str:
+        return self.tr("%Ln failed", "", n)
+
+    def needed_nothing(self, n: int) -> str:
+        return self.tr("%Ln needed nothing", "", n)
+
+    def not_started(self, n: int) -> str:
+        return self.tr("%Ln not started (stopped)", "", n)
 
     def deletes_accounts(self, n: int) -> str:
         return self.tr(
@@ -52,14 +64,19 @@ class Names:
     naming: LicenseNaming
     skus: Mapping[str, Sku]
 
+    def sku(self, sku_id: str) -> str:
+        """The package's name; one the window's naming does not know comes from the catalog."""
+        name = self.naming.sku(sku_id)
+        return name if name != sku_id else sku_name(sku_id)
+
     def package(self, phrase: Phrase) -> str:
-        return self.naming.sku(phrase.packages[0]) if phrase.packages else ""
+        return self.sku(phrase.packages[0]) if phrase.packages else ""
 
     def apps(self, sku_id: str, plan_ids: Sequence[str]) -> list[str]:
         return app_names(self.skus.get(sku_id), tuple(plan_ids))
 
     def license(self, lic: AssignedLicense) -> str:
-        name = self.naming.sku(lic.sku_id)
+        name = self.sku(lic.sku_id)
         if not lic.disabled_plans:
             return name
         off = ", ".join(self.apps(lic.sku_id, lic.disabled_plans))
@@ -112,7 +129,7 @@ _WINDOW: dict[Say, Words] = {
     ),
     Say.REMOVE_LICENSES: lambda p, n: QCoreApplication.translate(
         "PlanText", "remove {licenses}"
-    ).format(licenses=", ".join(n.naming.sku(s) for s in p.packages)),
+    ).format(licenses=", ".join(n.sku(s) for s in p.packages)),
     Say.NO_CHANGE: lambda p, n: QCoreApplication.translate("PlanText", "no change"),
     Say.DELETES_ACCOUNTS: lambda p, n: _plurals.deletes_accounts(p.count),
     Say.NOT_ENOUGH_SEATS: _seats,
@@ -199,6 +216,10 @@ _WINDOW: dict[Say, Words] = {
     Say.OUTCOME_FAILED: lambda p, n: QCoreApplication.translate("PlanText", "Failed"),
     Say.OUTCOME_SKIPPED: lambda p, n: QCoreApplication.translate("PlanText", "Skipped"),
     Say.OUTCOME_CANCELLED: lambda p, n: QCoreApplication.translate("PlanText", "Not started"),
+    Say.RUN_DONE: lambda p, n: _plurals.done(p.count),
+    Say.RUN_FAILED: lambda p, n: _plurals.failed(p.count),
+    Say.RUN_SKIPPED: lambda p, n: _plurals.needed_nothing(p.count),
+    Say.RUN_CANCELLED: lambda p, n: _plurals.not_started(p.count),
 }
 
 _NO_NAMES = Names(LicenseNaming(), {})
@@ -233,6 +254,11 @@ def plan_title(kind: PlanKind, users: int) -> str:
 
 def outcome_text(outcome: Outcome) -> str:
     return say(phrases.outcome_phrase(outcome))
+
+
+def run_counts_text(report: RunReport) -> str:
+    """ "3 done · 1 failed · 0 needed nothing": whole phrases, each translated on its own."""
+    return " · ".join(say(p) for p in phrases.run_counts(report))
 
 
 def apply_button_text(kind: PlanKind) -> str:

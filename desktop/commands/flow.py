@@ -197,8 +197,7 @@ def _print_some(lines: list[str], out: TextIO) -> None:
 
 
 def print_report(report: RunReport, labels: Mapping[str, str], out: TextIO) -> None:
-    counts = ", ".join(f"{report.count(o)} {describe.outcome_text(o)}" for o in Outcome)
-    print(f"Run {report.run_id}: {counts}", file=out)
+    print(f"Run {report.run_id}: {describe.run_counts_text(report)}", file=out)
     for outcome in (Outcome.FAILED, Outcome.CANCELLED):
         found = [r for r in report.results if r.outcome is outcome]
         said = describe.outcome_text(outcome)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from desktop.countries import is_country_code
 from desktop.graph.records import AssignedLicense, User
-from desktop.licensing.describe import problem_text
+from desktop.licensing.describe import with_message
 from desktop.licensing.state import (
     direct_license,
     has_mailbox,
@@ -57,9 +57,7 @@ class _Checker:
         user: str | None,
         **details: object,
     ) -> None:
-        found = Problem(kind, severity, user, dict(details))
-        # The English line for logs and the command line, from the one description.
-        self.problems.append(replace(found, message=problem_text(found, self.skus)))
+        self.problems.append(with_message(Problem(kind, severity, user, dict(details)), self.skus))
 
     def blocking(self, key: str) -> bool:
         return any(p.user == key and p.severity is Severity.BLOCKING for p in self.problems)

@@ -8,6 +8,7 @@ its words.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 from desktop.catalog import plan_name, sku_name
 from desktop.graph.records import AssignedLicense, Sku
@@ -18,8 +19,9 @@ from desktop.licensing.phrases import (
     outcome_phrase,
     plan_title,
     problem_phrase,
+    run_counts,
 )
-from desktop.licensing.types import Outcome, PlanKind, Problem, UserChange
+from desktop.licensing.types import Outcome, PlanKind, Problem, RunReport, UserChange
 
 SkuIndex = Mapping[str, Sku]
 
@@ -143,6 +145,10 @@ _ENGLISH: dict[Say, Callable[[Phrase, SkuIndex], str]] = {
     Say.OUTCOME_FAILED: lambda p, s: "failed",
     Say.OUTCOME_SKIPPED: lambda p, s: "skipped",
     Say.OUTCOME_CANCELLED: lambda p, s: "not done (cancelled)",
+    Say.RUN_DONE: lambda p, s: f"{p.count} done",
+    Say.RUN_FAILED: lambda p, s: f"{p.count} failed",
+    Say.RUN_SKIPPED: lambda p, s: f"{p.count} skipped",
+    Say.RUN_CANCELLED: lambda p, s: f"{p.count} not done (cancelled)",
 }
 
 
@@ -164,9 +170,20 @@ def problem_text(problem: Problem, skus: SkuIndex) -> str:
     return english(problem_phrase(problem), skus)
 
 
+def with_message(problem: Problem, skus: SkuIndex) -> Problem:
+    """The problem with its English ``message`` (for logs and the journal) written from its
+    kind and details: the engine never writes a problem's words by hand."""
+    return replace(problem, message=problem_text(problem, skus))
+
+
 def title_text(kind: PlanKind, users: int) -> str:
     return english(plan_title(kind, users), {})
 
 
 def outcome_text(outcome: Outcome) -> str:
     return english(outcome_phrase(outcome), {})
+
+
+def run_counts_text(report: RunReport) -> str:
+    """ "3 done, 1 failed, 0 skipped" (and how many were not done, if any)."""
+    return phrases_text(run_counts(report), {})

@@ -7,13 +7,15 @@ the one place that knows which words a change needs, so the two never drift apar
 To add a new kind of change, problem, plan or outcome:
 1. add a ``Say`` member below and make the builder here produce it (``change_phrases`` for a new
    ``UserChange`` field, ``problem_phrase`` for a new ``ProblemKind``, ``_TITLES`` for a new
-   ``PlanKind``, ``_OUTCOMES`` for a new ``Outcome``);
+   ``PlanKind``, ``_OUTCOMES`` for a new ``Outcome``: one user's outcome and the count of a run);
 2. give it English words in ``desktop/licensing/describe.py`` (``_ENGLISH``);
 3. give it window words in ``ui/plan_text.py`` (``_WINDOW``), then run
    ``python tools/build_translations.py --update``, translate the new entries into Polish in
    ``resources/translations/license_desk_pl.ts``, and run it again.
 ``tests/licensing/test_phrases.py`` (the engine and the English words) and
-``tests/ui/test_plan_words.py`` (the window's words, in English and Polish) fail until you do.
+``tests/ui/test_plan_words.py`` (the window's words, in English and Polish) fail until you do;
+a new ``UserChange`` field also needs a sample value in ``tests/licensing/phrase_samples.py``
+(``FIELD_SAMPLES``), and a problem's new details a sample in ``SAMPLE_DETAILS``.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from desktop.licensing.types import (
     PlanKind,
     Problem,
     ProblemKind,
+    RunReport,
     Severity,
     UserChange,
 )
@@ -86,6 +89,11 @@ class Say(str, enum.Enum):
     OUTCOME_FAILED = "outcome-failed"
     OUTCOME_SKIPPED = "outcome-skipped"
     OUTCOME_CANCELLED = "outcome-cancelled"
+    # -- how many users ended each way (count) ----------------------------------------------
+    RUN_DONE = "run-done"
+    RUN_FAILED = "run-failed"
+    RUN_SKIPPED = "run-skipped"
+    RUN_CANCELLED = "run-cancelled"
 
 
 class Weight(enum.IntEnum):
@@ -277,14 +285,34 @@ def plan_title(kind: PlanKind, users: int) -> Phrase:
     return Phrase(_TITLES[kind], count=users)
 
 
+@dataclass(frozen=True, slots=True)
+class _OutcomeWords:
+    one: Say  # one user's outcome
+    counted: Say  # how many users ended this way
+    weight: Weight
+    always_counted: bool  # counted in a run's summary even when none ended this way
+
+
 _OUTCOMES = {
-    Outcome.DONE: (Say.OUTCOME_DONE, Weight.PLAIN),
-    Outcome.FAILED: (Say.OUTCOME_FAILED, Weight.BLOCKING),
-    Outcome.SKIPPED: (Say.OUTCOME_SKIPPED, Weight.SKIP),
-    Outcome.CANCELLED: (Say.OUTCOME_CANCELLED, Weight.WARNING),
+    Outcome.DONE: _OutcomeWords(Say.OUTCOME_DONE, Say.RUN_DONE, Weight.PLAIN, True),
+    Outcome.FAILED: _OutcomeWords(Say.OUTCOME_FAILED, Say.RUN_FAILED, Weight.BLOCKING, True),
+    Outcome.SKIPPED: _OutcomeWords(Say.OUTCOME_SKIPPED, Say.RUN_SKIPPED, Weight.SKIP, True),
+    Outcome.CANCELLED: _OutcomeWords(
+        Say.OUTCOME_CANCELLED, Say.RUN_CANCELLED, Weight.WARNING, False
+    ),
 }
 
 
 def outcome_phrase(outcome: Outcome) -> Phrase:
-    say, weight = _OUTCOMES[outcome]
-    return Phrase(say, weight)
+    words = _OUTCOMES[outcome]
+    return Phrase(words.one, words.weight)
+
+
+def run_counts(report: RunReport) -> tuple[Phrase, ...]:
+    """A run's summary: how many users ended each way ("3 done, 0 failed, 0 skipped")."""
+    said: list[Phrase] = []
+    for outcome in Outcome:
+        words, count = _OUTCOMES[outcome], report.count(outcome)
+        if count or words.always_counted:
+            said.append(Phrase(words.counted, words.weight, count=count))
+    return tuple(said)

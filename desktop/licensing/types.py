@@ -101,7 +101,9 @@ class Problem:
     severity: Severity
     user: str | None = None  # None for plan-wide problems such as seats
     details: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
-    message: str = ""  # English, for logs and the CLI; the window formats its own from kind+details
+    # English, for logs and the journal: written from kind + details by describe.py. Screens
+    # say the problem through phrases.problem_phrase (CLI: describe.py, window: ui/plan_text.py).
+    message: str = ""
 
 
 @dataclass(frozen=True, slots=True)

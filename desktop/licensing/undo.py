@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop.graph.records import AssignedLicense, User
+from desktop.licensing.describe import with_message
 from desktop.licensing.journal import StepRow, StepState
 from desktop.licensing.state import direct_license
 from desktop.licensing.types import (
@@ -55,13 +56,11 @@ def inverse_plan(run: RunSummary, steps: list[StepRow]) -> tuple[Plan, list[Prob
             changes.append(UserChange(user=step.created_id, delete=True))
         elif step.change.delete and step.state in _UNDOABLE:
             notes.append(
-                Problem(
-                    ProblemKind.CANNOT_UNDO,
-                    Severity.SKIP,
-                    step.user_key,
-                    {"label": step.label},
-                    f"{step.label} was deleted; undo cannot bring a deleted user back (restore "
-                    "it from Deleted users in the Microsoft 365 admin center)",
+                with_message(
+                    Problem(
+                        ProblemKind.CANNOT_UNDO, Severity.SKIP, step.user_key, {"label": step.label}
+                    ),
+                    {},
                 )
             )
         elif step.state in _UNDOABLE and step.before is not None:

@@ -93,6 +93,34 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln done</source>
+        <translation>
+            <numerusform>%Ln done</numerusform>
+            <numerusform>%Ln done</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln failed</numerusform>
+            <numerusform>%Ln failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln needed nothing</source>
+        <translation>
+            <numerusform>%Ln needed nothing</numerusform>
+            <numerusform>%Ln needed nothing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln not started (stopped)</source>
+        <translation>
+            <numerusform>%Ln not started (stopped)</numerusform>
+            <numerusform>%Ln not started (stopped)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln accounts will be deleted. License Desk cannot bring them back; an administrator can restore them within 30 days from Deleted users in the Microsoft 365 admin center</source>
         <translation>
             <numerusform>%Ln account will be deleted. License Desk cannot bring it back; an administrator can restore it within 30 days from Deleted users in the Microsoft 365 admin center</numerusform>
@@ -128,37 +156,6 @@
         <translation>
             <numerusform>%Ln needs nothing</numerusform>
             <numerusform>%Ln need nothing</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ResultsDialog</name>
-    <message numerus="yes">
-        <source>%Ln done</source>
-        <translation>
-            <numerusform>%Ln done</numerusform>
-            <numerusform>%Ln done</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln failed</source>
-        <translation>
-            <numerusform>%Ln failed</numerusform>
-            <numerusform>%Ln failed</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln needed nothing</source>
-        <translation>
-            <numerusform>%Ln needed nothing</numerusform>
-            <numerusform>%Ln needed nothing</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln not started (stopped)</source>
-        <translation>
-            <numerusform>%Ln not started (stopped)</numerusform>
-            <numerusform>%Ln not started (stopped)</numerusform>
         </translation>
     </message>
 </context>

@@ -1433,6 +1433,16 @@
         <translation>License Desk nie może użyć pliku {name}: {reason}. Sprawdź, czy plik istnieje, czy nie jest otwarty w innym programie i czy możesz zapisywać w jego folderze.</translation>
     </message>
     <message>
+        <source>Nothing was changed</source>
+        <translation>Nic nie zostało zmienione</translation>
+    </message>
+    <message>
+        <source>Fix these problems first, then try again:
+{problems}</source>
+        <translation>Najpierw popraw te problemy, potem spróbuj ponownie:
+{problems}</translation>
+    </message>
+    <message>
         <source>License Desk could not do that</source>
         <translation>License Desk nie może tego wykonać</translation>
     </message>
@@ -1885,6 +1895,38 @@
         <translation>lokalizacja użycia {code}</translation>
     </message>
     <message numerus="yes">
+        <source>%Ln done</source>
+        <translation>
+            <numerusform>wykonano: %Ln</numerusform>
+            <numerusform>wykonano: %Ln</numerusform>
+            <numerusform>wykonano: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>błędy: %Ln</numerusform>
+            <numerusform>błędy: %Ln</numerusform>
+            <numerusform>błędy: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln needed nothing</source>
+        <translation>
+            <numerusform>bez zmian: %Ln</numerusform>
+            <numerusform>bez zmian: %Ln</numerusform>
+            <numerusform>bez zmian: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln not started (stopped)</source>
+        <translation>
+            <numerusform>nie rozpoczęto (zatrzymano): %Ln</numerusform>
+            <numerusform>nie rozpoczęto (zatrzymano): %Ln</numerusform>
+            <numerusform>nie rozpoczęto (zatrzymano): %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln accounts will be deleted. License Desk cannot bring them back; an administrator can restore them within 30 days from Deleted users in the Microsoft 365 admin center</source>
         <translation>
             <numerusform>%Ln konto zostanie usunięte. License Desk nie może go przywrócić; administrator może je przywrócić w ciągu 30 dni w sekcji Usunięci użytkownicy w centrum administracyjnym Microsoft 365</numerusform>
@@ -2171,38 +2213,6 @@
     <message>
         <source>Copy report</source>
         <translation>Kopiuj raport</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln done</source>
-        <translation>
-            <numerusform>wykonano: %Ln</numerusform>
-            <numerusform>wykonano: %Ln</numerusform>
-            <numerusform>wykonano: %Ln</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln failed</source>
-        <translation>
-            <numerusform>błędy: %Ln</numerusform>
-            <numerusform>błędy: %Ln</numerusform>
-            <numerusform>błędy: %Ln</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln needed nothing</source>
-        <translation>
-            <numerusform>bez zmian: %Ln</numerusform>
-            <numerusform>bez zmian: %Ln</numerusform>
-            <numerusform>bez zmian: %Ln</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln not started (stopped)</source>
-        <translation>
-            <numerusform>nie rozpoczęto (zatrzymano): %Ln</numerusform>
-            <numerusform>nie rozpoczęto (zatrzymano): %Ln</numerusform>
-            <numerusform>nie rozpoczęto (zatrzymano): %Ln</numerusform>
-        </translation>
     </message>
 </context>
 <context>

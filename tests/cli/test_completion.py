@@ -89,7 +89,8 @@ def test_other_shells_name_every_subcommand_and_option(shell: str) -> None:
         assert script.count("{") == script.count("}")
         assert "Register-ArgumentCompleter -Native -CommandName 'license-desk'" in script
     else:
-        assert script.startswith("#compdef license-desk") and "bashcompinit" in script
+        assert "autoload -U +X bashcompinit && bashcompinit" in script
+        assert "complete -o default -F _license_desk license-desk" in script
 
 
 def test_completion_writes_a_file_and_refuses_an_unknown_shell(cli: Runner, tmp_path: Path) -> None:

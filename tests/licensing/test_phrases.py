@@ -8,11 +8,10 @@ tests/ui/test_plan_words.py).
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
 
 import pytest
 
-from desktop.graph.records import AssignedLicense, NewUser, PasswordProfile, User
+from desktop.graph.records import AssignedLicense
 from desktop.licensing import phrases
 from desktop.licensing.check import check_plan
 from desktop.licensing.describe import (
@@ -20,18 +19,18 @@ from desktop.licensing.describe import (
     english,
     outcome_text,
     problem_text,
+    run_counts_text,
     title_text,
 )
 from desktop.licensing.phrases import (
-    Phrase,
     Say,
     Weight,
     attention,
     change_phrases,
     deleted_accounts,
     problem_phrase,
+    run_counts,
 )
-from desktop.licensing.tenant_slice import TenantSlice
 from desktop.licensing.types import (
     Outcome,
     Plan,
@@ -42,66 +41,17 @@ from desktop.licensing.types import (
     UserChange,
 )
 from desktop.licensing.undo import inverse_change
-from tests.licensing.records import BASIC, E3, SWAY_PLAN, standard_skus, user
-
-SKUS = standard_skus()
-NEW_USER = NewUser("Ada Nowak", "ada@contoso.example", PasswordProfile("Secret-123456"))
-
-# One value per field of UserChange, as a plan would set it alone. A new field fails
-# test_every_field_has_a_sample until it is listed here, and then must have words.
-FIELD_SAMPLES: dict[str, list[Any]] = {
-    "add": [(AssignedLicense(E3, (SWAY_PLAN,)),), (AssignedLicense(BASIC),)],
-    "remove": [(E3,)],
-    "usage_location": ["PL"],
-    "account_enabled": [True, False],
-    "create": [NEW_USER],
-    "delete": [True],
-    "clear_usage_location": [True],
-}
-SAMPLE_DETAILS: dict[str, Any] = {
-    "sku_id": E3,
-    "needed": 3,
-    "free": 1,
-    "group_id": "g-1",
-    "group_name": "Sales team",
-    "group_names": ["Sales team"],
-    "status": "Suspended",
-    "applies_to": "User",
-    "plan_id": SWAY_PLAN,
-    "value": "ZZ",
-    "upn": "ada@contoso.example",
-    "disabled_plans": [SWAY_PLAN],
-    "sku_ids": [E3],
-    "label": "Ada Nowak <ada@contoso.example>",
-}
-
-
-def view(*users: User) -> TenantSlice:
-    index = {key.lower(): u for u in users for key in (u.id, u.user_principal_name)}
-    return TenantSlice(SKUS, index, {})
-
-
-def sample_phrase(say: Say) -> Phrase:
-    """Every argument set, so each formatter finds whatever its words need."""
-    return Phrase(
-        say,
-        users=("ada@contoso.example",),
-        packages=(E3,),
-        licenses=(AssignedLicense(E3, (SWAY_PLAN,)),),
-        apps=(SWAY_PLAN,),
-        groups=("Sales team",),
-        value="PL",
-        count=2,
-        free=1,
-    )
-
-
-def change_samples() -> list[tuple[str, UserChange]]:
-    return [
-        (name, UserChange(user="ada@contoso.example", **{name: value}))
-        for name, values in FIELD_SAMPLES.items()
-        for value in values
-    ]
+from tests.licensing.phrase_samples import (
+    FIELD_SAMPLES,
+    NEW_USER,
+    SAMPLE_DETAILS,
+    SKUS,
+    change_samples,
+    report,
+    sample_phrase,
+    view,
+)
+from tests.licensing.records import BASIC, E3, SWAY_PLAN, user
 
 
 def test_every_field_has_a_sample() -> None:
@@ -115,6 +65,16 @@ def test_every_field_of_a_change_has_words(field: str, change: UserChange) -> No
     assert said and Say.NO_CHANGE not in {p.say for p in said}, field
     text = change_text(change, SKUS)
     assert text and text != change_text(UserChange(user="x"), SKUS) == "nothing"
+
+
+def test_every_field_is_named_by_a_phrase_of_its_own() -> None:
+    """A new field cannot hide behind another field's words."""
+    said: dict[str, set[Say]] = {}
+    for field, change in change_samples():
+        said.setdefault(field, set()).update(p.say for p in change_phrases(change))
+    for field, own in said.items():
+        others = set().union(*(s for f, s in said.items() if f != field))
+        assert own - others, f"{field} is said only with other fields' words: {own}"
 
 
 def test_each_change_says_what_and_with_which_package() -> None:
@@ -217,3 +177,11 @@ def test_undo_of_a_usage_location_set_from_empty_says_it_will_be_cleared() -> No
     after = dataclasses.replace(before, usage_location="DE")
     checked = check_plan(Plan(PlanKind.UNDO, (undo,)), view(after))
     assert change_text(checked.effective.changes[0], SKUS) == "clear usage location"
+
+
+def test_a_runs_summary_counts_every_outcome_and_the_cancelled_only_when_some() -> None:
+    finished = report(Outcome.DONE, Outcome.DONE, Outcome.SKIPPED)
+    assert run_counts_text(finished) == "2 done, 0 failed, 1 skipped"
+    stopped = report(Outcome.DONE, Outcome.FAILED, Outcome.CANCELLED, Outcome.CANCELLED)
+    assert run_counts_text(stopped) == "1 done, 1 failed, 0 skipped, 2 not done (cancelled)"
+    assert len(run_counts(report(*Outcome))) == len(Outcome)

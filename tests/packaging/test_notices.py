@@ -24,19 +24,45 @@ def load_tool() -> ModuleType:
 tool = load_tool()
 
 
-def test_every_bundled_package_has_its_notice() -> None:
-    text = NOTICES.read_text(encoding="utf-8")
-    bundled = tool.runtime_closure()
-    assert {"pyside6-essentials", "shiboken6", "msal", "requests", "keyring", "truststore"} <= set(
-        bundled
-    )
-    assert tool.missing_from(text) == [], "run: python tools/write_notices.py"
+# Pinned for builds but bundled only on another platform than the committed (Linux) file's.
+OTHER_PLATFORMS_ONLY = {"pywin32-ctypes"}
+BUILD_TOOLS = {
+    "pyinstaller",
+    "pyinstaller-hooks-contrib",
+    "altgraph",
+    "packaging",
+    "setuptools",
+    "macholib",
+    "pefile",
+}
+
+
+def test_every_pinned_runtime_package_has_its_notice() -> None:
+    # Env-independent: the pins say what the installers bundle; each build machine regenerates
+    # the file from its own closure (the workflow runs tools/write_notices.py before PyInstaller).
+    named = {
+        tool.normalized(title.split(" ")[0])
+        for title in tool.section_titles(NOTICES.read_text(encoding="utf-8"))
+    }
+    pinned = tool.pinned_names((ROOT / "installer" / "constraints.txt").read_text("utf-8"))
+    runtime = pinned - BUILD_TOOLS - OTHER_PLATFORMS_ONLY
+    assert {
+        "pyside6-essentials",
+        "shiboken6",
+        "msal",
+        "requests",
+        "keyring",
+        "truststore",
+    } <= runtime
+    missing = sorted(runtime - named)
+    assert not missing, f"run: python tools/write_notices.py ({missing})"
 
 
 def test_the_check_fails_when_a_package_is_left_out() -> None:
     text = NOTICES.read_text(encoding="utf-8")
     without_msal = "\n".join(line for line in text.splitlines() if not line.startswith("msal "))
-    assert tool.missing_from(without_msal) == ["msal"]
+    assert "msal" not in tool.missing_from(text)
+    assert "msal" in tool.missing_from(without_msal)
 
 
 def test_qt_lgpl_terms_are_complete() -> None:
@@ -46,12 +72,3 @@ def test_qt_lgpl_terms_are_complete() -> None:
     assert "GNU LESSER GENERAL PUBLIC LICENSE\n                       Version 3" in text
     assert "GNU GENERAL PUBLIC LICENSE\n                       Version 3" in text  # LGPL's base
     assert "PyInstaller bootloader" in text and "Bootloader Exception" in text
-
-
-def test_generated_text_is_what_is_committed_apart_from_versions() -> None:
-    # Same sections in the same order: a hand edit that the tool would undo fails here.
-    fresh = tool.build_notices()
-    titles = tool.section_titles
-    assert [t.split(" ")[0] for t in titles(fresh)] == [
-        t.split(" ")[0] for t in titles(NOTICES.read_text(encoding="utf-8"))
-    ]

@@ -12,19 +12,42 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
+from desktop.graph.records import AssignedLicense
 from desktop.licensing import phrases
+from desktop.licensing.check import check_plan
+from desktop.licensing.errors import PlanBlockedError
 from desktop.licensing.phrases import Say, change_phrases, problem_phrase
-from desktop.licensing.types import Outcome, PlanKind, Problem, ProblemKind, Severity, UserChange
-from tests.licensing.test_phrases import (
+from desktop.licensing.types import (
+    Outcome,
+    Plan,
+    PlanKind,
+    Problem,
+    ProblemKind,
+    Severity,
+    UserChange,
+)
+from tests.licensing.phrase_samples import (
     SAMPLE_DETAILS,
     SKUS,
     change_samples,
+    report,
     sample_phrase,
+    view,
 )
+from tests.licensing.records import E3, user
 from tests.ui.language_support import Switch, in_language
+from ui.errors import describe
 from ui.i18n import install_translators
 from ui.models.naming import LicenseNaming
-from ui.plan_text import Names, change_text, outcome_text, plan_title, problem_text, say
+from ui.plan_text import (
+    Names,
+    change_text,
+    outcome_text,
+    plan_title,
+    problem_text,
+    run_counts_text,
+    say,
+)
 
 __all__ = ["in_language"]  # a fixture, imported for pytest
 
@@ -107,3 +130,20 @@ def test_deleting_and_clearing_are_said_in_polish(in_language: Switch) -> None:
     )
     deletes = phrases.Phrase(Say.DELETES_ACCOUNTS, count=5)
     assert say(deletes).startswith("5 kont zostanie usuniętych")
+
+
+def test_a_runs_summary_is_said_for_every_outcome(both: Words) -> None:
+    every = report(*Outcome)
+    text = both(lambda: run_counts_text(every))
+    assert text.count(" · ") == len(Outcome) - 1
+
+
+def test_a_run_blocked_on_resume_is_said_in_the_windows_words(qapp: QCoreApplication) -> None:
+    homeless = user("ola", location=None)
+    plan = Plan(PlanKind.ASSIGN, (UserChange(homeless.id, add=(AssignedLicense(E3),)),))
+    blocked = PlanBlockedError(check_plan(plan, view(homeless)))
+    english = describe(blocked)
+    assert english.title == "Nothing was changed"
+    assert "Ola <ola@contoso.pl>: No usage location: choose a country" in english.text
+    polish = in_polish(qapp, lambda: describe(blocked).text)
+    assert "Ola <ola@contoso.pl>: Brak lokalizacji użycia" in polish

@@ -8,18 +8,26 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
 
 from desktop.licensing.builders import usage_location_plan
+from desktop.licensing.check import check_plan
 from desktop.licensing.phrases import Weight
-from desktop.licensing.types import Outcome, RunReport
+from desktop.licensing.types import Outcome, Plan, PlanKind, RunReport, UserChange
+from tests.licensing import records
+from tests.licensing.phrase_samples import view
 from tests.ui.conftest import ACCEPT, REJECT, TIMEOUT_MS, Desk, DialogScript
 from tests.ui.helpers import apply_and_wait, keep_report, rows_where, user
+from tests.ui.language_support import in_language, polish
 from ui.dialogs.history_dialog import HistoryChoice, HistoryDialog
 from ui.dialogs.new_user_dialog import NewUserDialog
 from ui.dialogs.plan_preview import PlanPreviewDialog
 from ui.dialogs.results_dialog import ResultsDialog
 from ui.dialogs.user_created_dialog import UserCreatedDialog
+from ui.models.naming import LicenseNaming
 from ui.models.plan_rows import PlanColumn
+
+__all__ = ["in_language", "polish"]  # fixtures, imported for pytest
 
 
 def choose_newest_undo(dialog: QDialog) -> int:
@@ -148,3 +156,17 @@ def test_undo_of_a_usage_location_set_from_empty_says_it_will_be_cleared(
         undo_preview(desk, dialogs, cleared, reports)
     assert reports[0].count(Outcome.DONE) == 1
     assert user(desk, row).usage_location is None
+
+
+def test_the_deletion_warning_and_its_confirmation_speak_polish(polish: None, qtbot: QtBot) -> None:
+    created = records.user("olga")
+    undo = Plan(PlanKind.UNDO, (UserChange(created.id, delete=True),))
+    skus = records.standard_skus()
+    dialog = PlanPreviewDialog(check_plan(undo, view(created)), LicenseNaming(), skus)
+    qtbot.addWidget(dialog)
+    assert dialog.problem_texts()[0].startswith("1 konto zostanie usunięte.")
+    assert dialog.confirm_deletion.text() == "Rozumiem, że 1 konto zostanie usunięte"
+    assert dialog.rows.rows()[0].change == "Usunięcie konta"
+    assert not dialog.apply_button.isEnabled()
+    dialog.confirm_deletion.setChecked(True)
+    assert dialog.apply_button.isEnabled() and dialog.confirmed

@@ -61,6 +61,7 @@ class PlanPreviewDialog(QDialog):
         self._naming = naming
         self._skus = skus
         self._checked = checked.checked if isinstance(checked, CheckedRows) else checked
+        self._waiting = False  # a new check was asked for and has not answered yet
 
         self.heading = QLabel()
         self.heading.setObjectName("previewHeading")
@@ -79,7 +80,7 @@ class PlanPreviewDialog(QDialog):
 
         self.confirm_deletion = QCheckBox()
         self.confirm_deletion.setObjectName("confirmDeletion")
-        self.confirm_deletion.toggled.connect(lambda _on: self._set_waiting(False))
+        self.confirm_deletion.toggled.connect(lambda _on: self._enable_apply())
 
         self.rows = PlanRowsModel(self)
         self.table = list_table(self.rows, (260, 300), name="previewRows", selectable=False)
@@ -157,10 +158,16 @@ class PlanPreviewDialog(QDialog):
         self._set_waiting(False)
 
     def _set_waiting(self, waiting: bool) -> None:
+        self._waiting = waiting
         self.drop_button.setEnabled(not waiting)
-        self.apply_button.setEnabled(not waiting and self._checked.can_apply and self.confirmed)
+        self._enable_apply()
         if waiting:
             self.summary.setText(self.tr("Checking again…"))
+
+    def _enable_apply(self) -> None:
+        self.apply_button.setEnabled(
+            not self._waiting and self._checked.can_apply and self.confirmed
+        )
 
     def _ask_about_deletions(self, accounts: int) -> None:
         """Deleting accounts needs a tick, not a reflex: Return cancels instead of applying."""

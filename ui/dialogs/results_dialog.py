@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.licensing.types import Outcome, RunReport
 from ui.icons import icon
 from ui.models.text_rows import TextRow, TextRowsModel
-from ui.plan_text import outcome_text
+from ui.plan_text import outcome_text, run_counts_text
 from ui.widgets.list_table import list_table
 
 RETRY_FAILED = 2  # the dialog's result code when the person asks to retry failed users
@@ -79,17 +79,7 @@ class ResultsDialog(QDialog):
         layout.addWidget(buttons)
 
     def summary_text(self) -> str:
-        r = self.report
-        parts = [
-            self.tr("%Ln done", "", r.count(Outcome.DONE)),
-            self.tr("%Ln failed", "", r.count(Outcome.FAILED)),
-            self.tr("%Ln needed nothing", "", r.count(Outcome.SKIPPED)),
-        ]
-        cancelled = r.count(Outcome.CANCELLED)
-        if cancelled:
-            parts.append(self.tr("%Ln not started (stopped)", "", cancelled))
-        # Whole phrases joined by a separator: each one translates on its own.
-        return " · ".join(parts)
+        return run_counts_text(self.report)
 
     def outcome_text(self, outcome: Outcome) -> str:
         return outcome_text(outcome)
