@@ -19,11 +19,13 @@ LENGTH = 16
 
 def generate_password(length: int = LENGTH) -> str:
     """At least one of each kind (Microsoft needs three of four), the rest from all of them,
-    shuffled with the OS's cryptographic randomness."""
+    shuffled with the OS's cryptographic randomness. It starts with a letter: a spreadsheet
+    opening the password file would take a leading ``=``, ``+``, ``-`` or ``@`` for a formula
+    and show something else than the password."""
     if length < 8:
         raise ValueError("a temporary password needs at least 8 characters")
     everything = LOWER + UPPER + DIGITS + SYMBOLS
     chars = [secrets.choice(kind) for kind in (LOWER, UPPER, DIGITS, SYMBOLS)]
-    chars += [secrets.choice(everything) for _ in range(length - len(chars))]
+    chars += [secrets.choice(everything) for _ in range(length - len(chars) - 1)]
     secrets.SystemRandom().shuffle(chars)
-    return "".join(chars)
+    return secrets.choice(LOWER + UPPER) + "".join(chars)

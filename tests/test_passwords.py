@@ -16,6 +16,7 @@ def test_every_password_has_all_four_kinds_and_passes_graphs_rule(length: int) -
         for kind in (LOWER, UPPER, DIGITS, SYMBOLS):
             assert any(c in kind for c in password)
         assert password_is_complex(password)
+        assert password[0] in LOWER + UPPER  # never read as a formula by a spreadsheet
 
 
 def test_passwords_differ_and_short_ones_are_refused() -> None:

@@ -16,7 +16,14 @@ from desktop.cancel import CancelToken
 from desktop.graph.batch_items import MAX_BATCH, BatchRequest, BatchResponse
 from desktop.graph.errors import CancelledError
 from desktop.graph.json_checks import decode_json, describe, fail, wrong
+from desktop.graph.pacing import PaceTicket
 from desktop.graph.retry import THROTTLE_STATUSES, header, parse_retry_after
+from desktop.graph.throttle_signals import (
+    LimitShare,
+    counts_as_write_limit,
+    limit_share,
+    throttle_reason,
+)
 from desktop.graph.transport import Transport
 
 log = logging.getLogger("desktop.graph")
@@ -223,7 +230,54 @@ class _Chunk:
                 due = max(due, self._effective_due(dependency))
         return due
 
+    def _fit_to_pace(self, round_ids: list[str]) -> tuple[list[str], PaceTicket | None]:
+        """Reserve the round's writes with the pacer, which may grant fewer (close to a limit
+        the service reports); then keep the leading requests that fit, linked ones together,
+        and leave the rest due at once for the next round."""
+        writes = sum(1 for rid in round_ids if self.requests[rid].is_write)
+        if not writes:
+            return round_ids, None
+        ticket = self.transport.pacer.acquire(writes, self.cancel, partial=True)
+        if ticket.count >= writes:
+            return round_ids, ticket
+        kept: list[str] = []
+        kept_writes = 0
+        for group in self._linked_groups(round_ids):
+            group_writes = sum(1 for rid in group if self.requests[rid].is_write)
+            if kept and kept_writes + group_writes > ticket.count:
+                break
+            kept.extend(group)
+            kept_writes += group_writes
+        now = self.transport.clock.now()
+        kept_ids = set(kept)
+        for rid in round_ids:
+            if rid not in kept_ids:
+                self.due[rid] = now
+        return kept, ticket
+
+    def _linked_groups(self, round_ids: list[str]) -> list[list[str]]:
+        """The round's requests in order, grouped with those they depend on in the round."""
+        in_round = set(round_ids)
+        group_of: dict[str, int] = {}
+        groups: list[list[str]] = []
+        for rid in round_ids:
+            linked = {group_of[d] for d in self.requests[rid].depends_on if d in in_round}
+            if not linked:
+                group_of[rid] = len(groups)
+                groups.append([rid])
+                continue
+            target = min(linked)
+            for other in sorted(linked - {target}, reverse=True):
+                for moved in groups[other]:
+                    group_of[moved] = target
+                groups[target].extend(groups[other])
+                groups[other] = []
+            group_of[rid] = target
+            groups[target].append(rid)
+        return [group for group in groups if group]
+
     def _send_round(self, round_ids: list[str]) -> None:
+        round_ids, ticket = self._fit_to_pace(round_ids)
         in_round = set(round_ids)
         wire = []
         for rid in round_ids:
@@ -251,6 +305,7 @@ class _Chunk:
             body={"requests": wire},
             writes=writes,
             batch=True,
+            ticket=ticket,
             cancel=self.cancel,
         )
         if reply.maybe_repeated:
@@ -264,32 +319,45 @@ class _Chunk:
         fresh_writes = sum(
             1 for rid in round_ids if self.requests[rid].is_write and self.attempts[rid] == 1
         )
-        throttled_writes: list[float | None] = []
+        unnamed: list[float | None] = []  # first tries' 429s that give no reason
+        write_limit: list[float | None] = []  # 429s that say the write limit is full
+        shares: list[LimitShare] = []
         for rid in round_ids:
             answer = answers[rid]
             self.last[rid] = answer
+            request = self.requests[rid]
+            if request.is_write and answer.status != 429:
+                share = limit_share(answer.headers)
+                if share is not None:
+                    shares.append(share)
             if answer.status not in THROTTLE_STATUSES:
                 continue
             retry_after = parse_retry_after(header(answer.headers, "Retry-After"))
-            request = self.requests[rid]
             if answer.status == 429:
                 self.transport.stats.add(throttled=1)
-                if request.is_write and self.attempts[rid] == 1:
-                    throttled_writes.append(retry_after)
+                reason = throttle_reason(answer.headers)
+                if request.is_write and reason is None and self.attempts[rid] == 1:
+                    unnamed.append(retry_after)
+                elif request.is_write and counts_as_write_limit(reason, unnamed=False):
+                    write_limit.append(retry_after)
             if self.attempts[rid] >= policy.max_attempts:
                 continue
             if answer.status in _AMBIGUOUS_INNER:
                 self.ambiguous.add(rid)
             wait = retry_after if retry_after is not None else policy.backoff(self.attempts[rid])
             self.due[rid] = now + wait
-        if reply.ticket is not None and window_full(len(throttled_writes), fresh_writes):
-            waits = [w for w in throttled_writes if w is not None]
-            self.transport.pacer.throttled(reply.ticket, max(waits) if waits else None)
+        # A 429 that names the write limit speaks for the window on its own; unnamed ones only
+        # when most of the batch got them (see window_full).
+        if write_limit or window_full(len(unnamed), fresh_writes):
+            waits = [w for w in write_limit or unnamed if w is not None]
+            if reply.ticket is not None:
+                self.transport.pacer.throttled(reply.ticket, max(waits) if waits else None)
         if reply.ticket is not None:
             accepted = sum(
                 1 for rid in round_ids if self.requests[rid].is_write and answers[rid].status != 429
             )
-            self.transport.pacer.accepted(reply.ticket, accepted)
+            highest = max(shares, key=lambda share: share.upper) if shares else None
+            self.transport.pacer.accepted(reply.ticket, accepted, highest)
         self._carry_dependents(round_ids)
         for rid in round_ids:
             if rid not in self.due:

@@ -18,6 +18,23 @@ requests and, with several $batch calls in flight, turns one throttle into dozen
 
 An administrator may also configure a known limit (N writes per S seconds); it starts as the
 window, and a 429 still lowers it.
+
+When the service sends ``x-ms-throttle-limit-percentage`` on accepted writes (throttle_signals.py)
+the pacer uses it, and falls back to the above wherever it is missing:
+
+* each answer bounds the limit from below: the writes the service had surely counted (those
+  answered before the request left, plus its own) divided by the share's upper bound;
+* while unlimited, it lets out only the writes that fit under that bound (a $batch may be cut
+  to fit: ``acquire(partial=True)``); when none fit it sends one write at a time, each answer
+  sharpening the bound, until one write is refused: so the window fills with a single 429
+  instead of every write in flight;
+* it then learns the window as above but keeps all of it (the service itself said the burst
+  filled it) and never probes above it. The span learned is never shorter than the service's
+  window (the burst's first write left before the service logged it, and the pause ends after
+  the honest Retry-After); each write is kept the longest recent round trip longer still,
+  since the service logs it somewhere between our send and its answer. A later 429 lengthens
+  the window by its Retry-After instead of cutting the writes: the count is known to be right,
+  so the timing was early.
 """
 
 from __future__ import annotations
@@ -30,11 +47,18 @@ from dataclasses import dataclass
 
 from desktop.cancel import CancelToken
 from desktop.graph.clock import Clock, RealClock
+from desktop.graph.throttle_signals import LimitShare
 
 log = logging.getLogger(__name__)
 
 _DEFAULT_PAUSE = 2.0  # seconds, for a 429 that names no Retry-After
 _HISTORY = 50_000  # accepted writes remembered for learning the window
+# With the percentage header: how long one probing write may stay unanswered before another
+# may go (a probe lost to a network failure must not stall every sender), and how often
+# waiting senders look again.
+_PROBE_TIMEOUT = 2.0
+_PROBE_POLL = 0.005
+_ROUND_TRIPS = 64  # recent write round trips remembered (see WritePacer._slack)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +82,9 @@ class PaceTicket:
     sent_at: float
     count: int
     generation: int = 0
+    # Writes accepted (answered) before this reservation: the service counted them already.
+    accepted_before: int = 0
+    probe: bool = False
 
 
 class _SlidingWindow:
@@ -72,16 +99,18 @@ class _SlidingWindow:
     def capacity(self) -> int:
         return max(1, math.floor(self.writes))
 
-    def reserve(self, start: float, count: int) -> float:
-        """The earliest time from ``start`` at which ``count`` writes fit; records them."""
+    def reserve(self, start: float, count: int, slack: float = 0.0) -> float:
+        """The earliest time from ``start`` at which ``count`` writes fit; records them.
+        ``slack`` lengthens the window for this reservation (see ``WritePacer._slack``)."""
         sent = self.sent
+        seconds = self.seconds + slack
         if sent:
             start = max(start, sent[-1])  # first come, first served keeps the deque sorted
-        while sent and sent[0] <= start - self.seconds:
+        while sent and sent[0] <= start - seconds:
             sent.popleft()
         over = len(sent) + min(count, self.capacity) - self.capacity
         if over > 0:
-            start = max(start, sent[over - 1] + self.seconds)
+            start = max(start, sent[over - 1] + seconds)
             for _ in range(over):
                 sent.popleft()
         sent.extend([start] * count)
@@ -115,6 +144,14 @@ class WritePacer:
         self._learning: tuple[float, PaceTicket] | None = None  # (throttled at, ticket)
         self._generation = 0
         self.pauses = 0
+        # From x-ms-throttle-limit-percentage, while unlimited: writes let out, writes
+        # accepted, the best lower bound of the limit, and when an unanswered probe expires.
+        self._signalled = False
+        self._reserved = 0
+        self._accepted_total = 0
+        self._limit_floor: float | None = None
+        self._probe_until = float("-inf")
+        self._round_trips: deque[float] = deque(maxlen=_ROUND_TRIPS)
 
     @property
     def allowance(self) -> tuple[float, float] | None:
@@ -129,8 +166,19 @@ class WritePacer:
         allowance = self.allowance
         return None if allowance is None else allowance[0] / allowance[1]
 
-    def acquire(self, count: int = 1, cancel: CancelToken | None = None) -> PaceTicket:
-        """Wait until ``count`` writes may be sent (one request, or one $batch's writes)."""
+    @property
+    def signalled(self) -> bool:
+        """Whether the service has sent the percentage header for our writes."""
+        with self._lock:
+            return self._signalled
+
+    def acquire(
+        self, count: int = 1, cancel: CancelToken | None = None, *, partial: bool = False
+    ) -> PaceTicket:
+        """Wait until ``count`` writes may be sent (one request, or one $batch's writes).
+
+        With ``partial`` the ticket may grant fewer (at least 1): send only that many now.
+        """
         count = max(1, count)
         with self._lock:
             now = self._clock.now()
@@ -153,31 +201,74 @@ class WritePacer:
                     start = self._reserve(now, count)
                     windowed = True
                     continue
-                return PaceTicket(start, count, self._generation)
+                if windowed:
+                    return PaceTicket(start, count, self._generation)
+                granted, probe = self._grant_unlimited(count, partial, now)
+                if granted:
+                    self._reserved += granted
+                    return PaceTicket(start, granted, self._generation, self._accepted_total, probe)
+                start = now + _PROBE_POLL  # a probe is out: wait for its answer
+
+    def _grant_unlimited(self, count: int, partial: bool, now: float) -> tuple[int, bool]:
+        """(writes granted, whether they probe the limit) while no window is known."""
+        floor = self._limit_floor
+        if floor is None:
+            return count, False
+        room = math.floor(floor) - self._reserved
+        if room >= count:
+            return count, False
+        if room > 0:
+            return (room if partial else count), False
+        if now < self._probe_until:
+            return 0, False
+        self._probe_until = now + _PROBE_TIMEOUT
+        return (1 if partial else count), True
+
+    def _slack(self) -> float:
+        """With the service's own count (the percentage header) the window holds exactly the
+        limit, so timing decides: the service logs a write when it arrives, between our send
+        and the answer. Keeping each write the longest recent round trip longer than the
+        window makes sure its slot has freed there before we reuse it."""
+        if not self._signalled or not self._round_trips:
+            return 0.0
+        return max(self._round_trips)
 
     def _reserve(self, now: float, count: int) -> float:
         start = max(now, self._paused_until)
         window = self._window
         if window is None:
             return start
-        start = window.reserve(start, count)
+        start = window.reserve(start, count, self._slack())
         if start > now and now - self._last_change >= window.seconds:
             # A full window spent waiting without a 429: probe upwards.
             window.writes = min(self._ceiling, window.writes + self._step)
             self._last_change = now
         return start
 
-    def accepted(self, ticket: PaceTicket, count: int) -> None:
-        """``count`` writes sent under ``ticket`` were accepted (not answered 429)."""
-        if count > 0:
-            with self._lock:
-                if self._window is None:
-                    self._accepted.append((ticket.sent_at, count))
+    def accepted(self, ticket: PaceTicket, count: int, share: LimitShare | None = None) -> None:
+        """``count`` writes sent under ``ticket`` were accepted (not answered 429); ``share``
+        is the highest x-ms-throttle-limit-percentage among their answers, if any."""
+        with self._lock:
+            if ticket.probe:
+                self._probe_until = float("-inf")
+            if share is not None:
+                self._signalled = True
+            self._round_trips.append(self._clock.now() - ticket.sent_at)
+            if count <= 0 or self._window is not None:
+                return
+            self._accepted.append((ticket.sent_at, count))
+            self._accepted_total += count
+            if share is not None:
+                # The service had counted at least these writes when it sent ``share``.
+                floor = (ticket.accepted_before + count) / share.upper
+                self._limit_floor = max(self._limit_floor or 0.0, floor)
 
     def throttled(self, ticket: PaceTicket, retry_after: float | None) -> None:
         """A write sent under ``ticket`` got 429: pause everyone and slow down."""
         wait = _DEFAULT_PAUSE if retry_after is None else retry_after
         with self._lock:
+            if ticket.probe:
+                self._probe_until = float("-inf")
             now = self._clock.now()
             if self._paused_until <= now:
                 self.pauses += 1
@@ -191,7 +282,11 @@ class WritePacer:
                 return  # sent before the last cut, which already accounts for it
             self._generation += 1
             self._last_change = now
-            window.writes = max(1.0, window.writes * self._decrease)
+            if self._signalled:
+                # The count came from the service itself: our timing was early.
+                window.seconds += wait
+            else:
+                window.writes = max(1.0, window.writes * self._decrease)
             log.info(
                 "Write limit reached again: pausing %.3g s, then %d writes per %.3g s",
                 wait,
@@ -218,6 +313,10 @@ class WritePacer:
             burst.extend([sent_at] * count)
         seconds = max(end - first, 1e-3)
         writes = max(1.0, self._margin * accepted)
+        if self._signalled:
+            # The service's own count says the burst filled the window: keep all of it.
+            writes = float(max(1, accepted))
+            self._ceiling = min(self._ceiling, writes)
         self._window = _SlidingWindow(writes, seconds, burst)
         self._generation += 1
         self._step = max(1.0, writes * self._increase)

@@ -43,6 +43,7 @@ from desktop.graph.limits import (
 from desktop.graph.pacing import PaceTicket, WritePacer
 from desktop.graph.retry import THROTTLE_STATUSES, RetryBudget, RetryPolicy, parse_retry_after
 from desktop.graph.stats import StatsCounter
+from desktop.graph.throttle_signals import counts_as_write_limit, limit_share, throttle_reason
 from desktop.graph.tokens import TokenProvider
 
 log = logging.getLogger("desktop.graph")
@@ -147,6 +148,7 @@ class Transport:
         headers: Mapping[str, str] | None = None,
         writes: int | None = None,
         batch: bool = False,
+        ticket: PaceTicket | None = None,
         cancel: CancelToken | None = None,
         redirect_ok: bool = False,
         max_bytes: int | None = None,
@@ -156,9 +158,10 @@ class Transport:
         ``writes`` is how many writes the request carries for the pacer (default: 1 for any
         method but GET); for a ``batch`` the caller tells the pacer which inner writes were
         accepted, since a 200 for the batch says nothing about them. ``what`` names the request
-        in errors ("get user ann@contoso.com"). A redirect raises ``RedirectRefusedError``
-        unless ``redirect_ok`` (then it is returned, unfollowed); ``max_bytes`` replaces the
-        cap on the answer's size.
+        in errors ("get user ann@contoso.com"). ``ticket``: the pacer's reservation for the
+        first try, when the caller made it (a $batch cut to fit); later tries reserve anew.
+        A redirect raises ``RedirectRefusedError`` unless ``redirect_ok`` (then it is returned,
+        unfollowed); ``max_bytes`` replaces the cap on the answer's size.
         """
         method = method.upper()
         if writes is None:
@@ -176,7 +179,8 @@ class Transport:
         while True:
             if cancel is not None and cancel.cancelled:
                 raise CancelledError("Stopped: the work was cancelled.")
-            ticket = self.pacer.acquire(writes, cancel) if writes else None
+            if ticket is None or budget.attempts:
+                ticket = self.pacer.acquire(writes, cancel) if writes else None
             generation = self._token_generation
             token = self._tokens.token()
             check_token(token)
@@ -228,7 +232,7 @@ class Transport:
             )
             if 200 <= status < 300 or status in _REDIRECT_STATUSES:
                 if ticket is not None and not batch:
-                    self.pacer.accepted(ticket, writes)
+                    self.pacer.accepted(ticket, writes, limit_share(response.headers))
                 return Reply(status, content, response.headers, request_id, ambiguous, ticket)
             if status == 401 and not refreshed:
                 refreshed = True
@@ -237,7 +241,8 @@ class Transport:
             retry_after = parse_retry_after(response.headers.get("Retry-After"))
             if status == 429:
                 self.stats.add(throttled=1)
-                if ticket is not None:
+                reason = throttle_reason(response.headers)
+                if ticket is not None and counts_as_write_limit(reason, unnamed=True):
                     self.pacer.throttled(ticket, retry_after)
             wait = budget.next_wait(retry_after) if status in THROTTLE_STATUSES else None
             if wait is None:

@@ -2,6 +2,11 @@
 
     python tests/benchmarks/bench_engine_write_limit.py [--users 10000] [--limit 1000 --window 10]
     python tests/benchmarks/bench_engine_write_limit.py --known-limit   # tell the client too
+    python tests/benchmarks/bench_engine_write_limit.py --no-throttle-headers
+
+By default the demo tenant sends Graph's identity throttle headers (x-ms-throttle-limit-percentage
+above 80 % of the limit, x-ms-throttle-information on a 429), which the client paces from;
+``--no-throttle-headers`` switches them off, as field reports say real answers often lack them.
 
 The demo tenant refuses writes beyond LIMIT per sliding WINDOW seconds with 429 + Retry-After,
 like Graph's identity write limits. Each user gets exactly one write (FLOW_FREE added where it
@@ -39,6 +44,9 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=1000, help="writes per window")
     parser.add_argument("--window", type=float, default=10.0, help="seconds")
     parser.add_argument("--known-limit", action="store_true", help="configure it in the client")
+    parser.add_argument(
+        "--no-throttle-headers", action="store_true", help="the demo sends no x-ms-throttle-*"
+    )
     args = parser.parse_args()
     tenant = DemoTenantForTests.start(users=int(args.users * 1.15), seed=21)
     try:
@@ -66,6 +74,7 @@ def run(tenant: DemoTenantForTests, args: argparse.Namespace) -> None:
         "Flip FLOW_FREE",
     )
     tenant.faults.write_limit = (args.limit, args.window)
+    tenant.faults.throttle_headers = not args.no_throttle_headers
     tenant.stats.reset()
     known = WriteLimit(args.limit, args.window) if args.known_limit else None
     with tempfile.TemporaryDirectory() as folder:
@@ -86,9 +95,11 @@ def run(tenant: DemoTenantForTests, args: argparse.Namespace) -> None:
     minimum = max(0.0, (args.users / args.limit - 1) * args.window)
     outcomes = Counter(r.outcome.value for r in report.results)
     told = "known to the client" if args.known_limit else "unknown to the client (learned)"
+    signals = "off" if args.no_throttle_headers else "on"
     print(
         f"{args.users} users, one write each, limit {args.limit} writes / {args.window:g} s, {told}"
     )
+    print(f"  throttle headers  {signals}")
     print(f"  apply wall time   {wall:7.1f} s")
     print(f"  minimum allowed   {minimum:7.1f} s   (ratio {wall / minimum if minimum else 0:.2f})")
     print(f"  429s received     {server['throttled']:7d}     (client counted {stats.throttled})")
