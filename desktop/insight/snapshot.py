@@ -18,6 +18,7 @@ from desktop.cancel import CancelToken
 from desktop.graph.client import USER_SELECT, GraphClient
 from desktop.graph.errors import GraphError, LicenseDeskError
 from desktop.graph.parse import parse_users
+from desktop.graph.priority import Priority
 from desktop.insight.records import (
     SignInActivity,
     SnapshotNote,
@@ -66,9 +67,10 @@ def _list_users(
     sign_ins: dict[str, SignInActivity] | None,
     cancel: CancelToken | None,
     on_progress: ProgressCallback | None,
+    priority: Priority,
 ) -> None:
     path = f"/users?$select={quote(select, safe=',')}&$top=999"
-    for items in client.pages(path, what="users", cancel=cancel):
+    for items in client.pages(path, what="users", cancel=cancel, priority=priority):
         users = parse_users(items, "users")
         snapshot_users.extend(users)
         for user, item in zip(users, items, strict=True):
@@ -79,9 +81,14 @@ def _list_users(
             on_progress(len(snapshot_users))
 
 
-def _subscriptions(client: GraphClient, cancel: CancelToken | None) -> list[Subscription]:
+def _subscriptions(
+    client: GraphClient, cancel: CancelToken | None, priority: Priority
+) -> list[Subscription]:
     found: list[Subscription] = []
-    for items in client.pages("/directory/subscriptions", what="subscriptions", cancel=cancel):
+    pages = client.pages(
+        "/directory/subscriptions", what="subscriptions", cancel=cancel, priority=priority
+    )
+    for items in pages:
         for item in items:
             if not isinstance(item, dict):
                 continue
@@ -100,10 +107,14 @@ def _subscriptions(client: GraphClient, cancel: CancelToken | None) -> list[Subs
     return found
 
 
-def read_usage_report(client: GraphClient, period: str = DEFAULT_PERIOD) -> UsageReport:
+def read_usage_report(
+    client: GraphClient, period: str = DEFAULT_PERIOD, priority: Priority = Priority.LOW
+) -> UsageReport:
     """The report with names matched or, when concealed, marked so (and left unmatched)."""
     try:
-        settings = client.get_json("/admin/reportSettings", what="report settings")
+        settings = client.get_json(
+            "/admin/reportSettings", what="report settings", priority=priority
+        )
         concealed: bool | None = bool(settings.get("displayConcealedNames"))
     except GraphError:
         concealed = None  # unknown: the report itself shows whether names are hashed
@@ -120,7 +131,10 @@ def read_snapshot(
     period: str = DEFAULT_PERIOD,
     cancel: CancelToken | None = None,
     on_progress: ProgressCallback | None = None,
+    priority: Priority = Priority.LOW,
 ) -> TenantSnapshot:
+    """``priority``: a snapshot is background work, so Graph may throttle it first
+    (docs/graph-facts.md, "Throttling and retries")."""
     taken_at = now or datetime.now(timezone.utc)
     users: list[Any] = []
     created: dict[str, datetime | None] = {}
@@ -129,7 +143,7 @@ def read_snapshot(
     try:
         _list_users(
             client, SIGN_IN_SELECT, snapshot_users=users, created=created, sign_ins=sign_ins,
-            cancel=cancel, on_progress=on_progress,
+            cancel=cancel, on_progress=on_progress, priority=priority,
         )  # fmt: skip
     except GraphError as error:
         if error.code != NON_PREMIUM:
@@ -139,11 +153,11 @@ def read_snapshot(
         sign_ins = None
         _list_users(
             client, PLAIN_SELECT, snapshot_users=users, created=created, sign_ins=None,
-            cancel=cancel, on_progress=on_progress,
+            cancel=cancel, on_progress=on_progress, priority=priority,
         )  # fmt: skip
-    skus = client.list_skus()
+    skus = client.list_skus(priority=priority)
     try:
-        subscriptions = _subscriptions(client, cancel)
+        subscriptions = _subscriptions(client, cancel, priority)
     except GraphError:
         subscriptions = []
         notes.append(SnapshotNote.SUBSCRIPTIONS_UNREADABLE)
@@ -151,7 +165,7 @@ def read_snapshot(
     if sign_ins is None:
         notes.append(SnapshotNote.NO_PREMIUM_USING_REPORT)
         try:
-            usage = read_usage_report(client, period)
+            usage = read_usage_report(client, period, priority)
         except LicenseDeskError:
             notes.append(SnapshotNote.REPORT_UNREADABLE)
         if usage is not None and usage.concealed:

@@ -9,10 +9,15 @@ from typing import Any
 
 import pytest
 
+from desktop.demo.router import Request, Response
+from desktop.demo.transport import Drop
 from desktop.graph.client import GraphClient
 from desktop.graph.priority import PRIORITY_HEADER, Priority
+from desktop.graph.tokens import StaticToken
+from desktop.insight.snapshot import read_snapshot
 from desktop.licensing.controller import LicenseController
 from desktop.licensing.wire import read_user_request
+from tests.demo_tenant import DemoTenantForTests
 from tests.graph.canned import Canned, CannedServer
 
 USER = {"id": "id-1", "userPrincipalName": "ann@contoso.com", "displayName": "Ann"}
@@ -96,3 +101,20 @@ def test_a_background_load_of_the_tenant_is_low_priority(
         {k.lower(): v for k, v in seen.headers.items()}[PRIORITY_HEADER] for seen in server.seen
     ]
     assert priorities == ["Low", "Low"]
+
+
+def test_a_snapshot_reads_everything_at_low_priority(demo_tenant: DemoTenantForTests) -> None:
+    seen: list[tuple[str, str | None]] = []
+    handle = demo_tenant.handle
+
+    def recording(request: Request) -> Response | Drop:
+        seen.append((request.path, request.header(PRIORITY_HEADER)))
+        return handle(request)
+
+    demo_tenant.handle = recording  # type: ignore[method-assign]
+    with GraphClient(demo_tenant.base_url, StaticToken("snapshot")) as client:
+        snapshot = read_snapshot(client)
+    assert snapshot.users and snapshot.skus and snapshot.subscriptions
+    paths = {path for path, _ in seen}
+    assert {"/v1.0/users", "/v1.0/subscribedSkus", "/v1.0/directory/subscriptions"} <= paths
+    assert {priority for _, priority in seen} == {"Low"}
