@@ -42,6 +42,10 @@ def register(subparsers: Any) -> None:
                         help="fraction answered 503/504 or dropped (0-1)")  # fmt: skip
     parser.add_argument("--write-limit", metavar="N/SECONDS",
                         help="at most N writes per SECONDS per token, e.g. 3000/150")  # fmt: skip
+    parser.add_argument("--resource-unit-limit", action="store_true",
+                        help="enforce Graph's resource units per 10 s by tenant size")  # fmt: skip
+    parser.add_argument("--no-throttle-headers", action="store_true",
+                        help="send no x-ms-resource-unit / x-ms-throttle-* headers")  # fmt: skip
     parser.set_defaults(handler=run)
 
 
@@ -56,6 +60,20 @@ def parse_write_limit(text: str | None) -> tuple[int, float] | None:
     if not slash or limit[0] < 1 or limit[1] <= 0:
         raise ValueError(f"--write-limit wants N/SECONDS, for example 3000/150, not {text!r}")
     return limit
+
+
+def faults_from(args: argparse.Namespace) -> Faults:
+    """The switches the command line sets; ValueError for values out of range."""
+    faults = Faults(
+        latency_ms=args.latency_ms,
+        throttle_rate=args.throttle_rate,
+        fault_rate=args.fault_rate,
+        write_limit=parse_write_limit(args.write_limit),
+        resource_unit_limit=args.resource_unit_limit,
+        throttle_headers=not args.no_throttle_headers,
+    )
+    faults.validate()
+    return faults
 
 
 def _fail(message: str) -> int:
@@ -74,13 +92,7 @@ def run(args: argparse.Namespace) -> int:
     if not 0 <= args.port <= MAX_PORT:
         return _fail(f"--port must be between 0 (any free port) and {MAX_PORT}, not {args.port}.")
     try:
-        faults = Faults(
-            latency_ms=args.latency_ms,
-            throttle_rate=args.throttle_rate,
-            fault_rate=args.fault_rate,
-            write_limit=parse_write_limit(args.write_limit),
-        )
-        faults.validate()
+        faults = faults_from(args)
     except ValueError as exc:
         return _fail(f"{exc}.")
     if args.db is not None:

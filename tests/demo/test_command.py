@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from desktop.commands.demo_server import parse_write_limit
+from desktop.commands.demo_server import faults_from, parse_write_limit
+from desktop.commands.parser import build_parser
 
 ADDRESS_LINE = re.compile(r"Demo tenant at (http://127\.0\.0\.1:(\d+)/v1\.0)\n")
 
@@ -64,6 +65,19 @@ def test_fault_flags_reach_the_server() -> None:
         assert response.status_code == 429
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=30) == 0
+
+
+def test_throttle_switches_reach_the_server() -> None:
+    auth = {"Authorization": "Bearer t"}
+    with demo_server("--users", "3", "--no-throttle-headers") as (process, base_url):
+        response = requests.get(f"{base_url}/users", headers=auth, timeout=10)
+        assert response.status_code == 200 and "x-ms-resource-unit" not in response.headers
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=30) == 0
+    parser = build_parser()
+    faults = faults_from(parser.parse_args(["demo-server", "--resource-unit-limit"]))
+    assert faults.resource_unit_limit and faults.throttle_headers
+    assert not faults_from(parser.parse_args(["demo-server"])).resource_unit_limit
 
 
 def test_an_existing_database_is_reused(tmp_path: Path) -> None:
