@@ -60,6 +60,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_self_test(require_native=args.require_native)
     handler = getattr(args, "handler", None)
     if handler is not None:
+        if getattr(args, "pdf", None) is not None:
+            # The PDF summary is drawn with Qt (ui), which the core never imports: hand it in.
+            from ui.insight_pdf import write_summary_pdf
+
+            args.pdf_writer = write_summary_pdf
         return run_subcommand(handler, args)
     from ui.app import run_window  # Qt only for the window
 

@@ -31,6 +31,9 @@ class PlanText(QObject):
     def seats_needed(self, n: int) -> str:
         return self.tr("Needs %Ln seats of {package}, {free} free", "", n)
 
+    def saves_per_month(self, n: int) -> str:
+        return self.tr("Frees %Ln licenses worth {amount} a month", "", n)
+
     def done(self, n: int) -> str:
         return self.tr("%Ln done", "", n)
 
@@ -132,6 +135,7 @@ _WINDOW: dict[Say, Words] = {
     ).format(licenses=", ".join(n.sku(s) for s in p.packages)),
     Say.NO_CHANGE: lambda p, n: QCoreApplication.translate("PlanText", "no change"),
     Say.DELETES_ACCOUNTS: lambda p, n: _plurals.deletes_accounts(p.count),
+    Say.SAVES_PER_MONTH: lambda p, n: _plurals.saves_per_month(p.count).format(amount=p.value),
     Say.NOT_ENOUGH_SEATS: _seats,
     Say.MISSING_USAGE_LOCATION: lambda p, n: QCoreApplication.translate(
         "PlanText", "No usage location: choose a country for this user first"

@@ -26,6 +26,10 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop.commands.location",
     "desktop.commands.journal",
     "desktop.commands.sign_in",
+    "desktop.commands.insights",
+    "desktop.commands.reclaim",
+    "desktop.commands.subscriptions",
+    "desktop.commands.prices",
     "desktop.commands.completion",
 )
 

@@ -60,12 +60,14 @@ def overlap_picks(
     licenses: Sequence[tuple[int, str, str, str]],
     user_count: int,
     seed: int,
-) -> list[tuple[int, str]]:
-    """(user rowid, extra part number) for users who hold a package another one already covers.
+) -> list[tuple[int, str, tuple[str, ...]]]:
+    """(user rowid, extra part number, plan names turned off in it) for users who hold a
+    package another one already covers.
 
-    Exchange Online (Plan 1) beside Office 365 E3 or Microsoft 365 Business Standard, and
-    Business Basic left over beside E3 (only where that E3 has no app turned off, so E3 really
-    covers everything Basic gives).
+    Exchange Online (Plan 1) beside Microsoft 365 Business Standard; beside Office 365 E3 with
+    its Exchange plan turned off (Plan 1 and Plan 2 cannot both be on for one mailbox, so that
+    is how such a leftover survives); Business Basic left over beside E3, the same way, and only
+    where that E3 has no app turned off, so E3 really covers everything Basic gives.
     """
     rng = random.Random(seed * 1_000_003 + _SALT_OVERLAP)
     with_disabled = {rowid for rowid, sku, disabled, _ in licenses if disabled != "[]"}
@@ -79,14 +81,15 @@ def overlap_picks(
     rng.shuffle(e3)
     rng.shuffle(standard)
     scale = max(1, user_count // 60)
-    picks: list[tuple[int, str]] = []
+    exchange_off = ("EXCHANGE_S_STANDARD",)
+    picks: list[tuple[int, str, tuple[str, ...]]] = []
     for rowid in e3[: 2 * scale]:
-        picks.append((rowid, "EXCHANGESTANDARD"))
+        picks.append((rowid, "EXCHANGESTANDARD", exchange_off))
     for rowid in standard[:scale]:
-        picks.append((rowid, "EXCHANGESTANDARD"))
+        picks.append((rowid, "EXCHANGESTANDARD", ()))
     clean_e3 = [r for r in e3[2 * scale :] if r not in with_disabled]
     for rowid in clean_e3[:scale]:
-        picks.append((rowid, "O365_BUSINESS_ESSENTIALS"))
+        picks.append((rowid, "O365_BUSINESS_ESSENTIALS", exchange_off))
     return sorted(picks)
 
 

@@ -134,9 +134,10 @@ def build(user_count: int, seed: int) -> SeedData:
         if usage[rowid] is not None and rng.random() < 0.10:
             assign(rowid, FABRIC_FREE)
     # Packages another one already covers, for license insight (own random numbers).
-    for rowid, part in overlap_picks(base, licenses, user_count, seed):
+    for rowid, part, off in overlap_picks(base, licenses, user_count, seed):
         stamp = iso(SEED_CLOCK - timedelta(days=200))
-        licenses.append((rowid, defs[part].sku_id, plans_to_text([]), stamp))
+        disabled = plans_to_text(defs[part].plan_id(name) for name in off)
+        licenses.append((rowid, defs[part].sku_id, disabled, stamp))
         direct_count[part] += 1
 
     # Group A grants Business Standard: unlicensed members plus a few direct holders (both ways).

@@ -19,6 +19,7 @@ from desktop.graph.client import USER_SELECT, GraphClient
 from desktop.graph.errors import GraphError, LicenseDeskError
 from desktop.graph.parse import parse_users
 from desktop.graph.priority import Priority
+from desktop.graph.records import Sku
 from desktop.insight.records import (
     SignInActivity,
     SnapshotNote,
@@ -26,7 +27,6 @@ from desktop.insight.records import (
     TenantSnapshot,
     UsageReport,
 )
-from desktop.insight.report_download import download_redirected_report
 from desktop.insight.usage import ACTIVE_USER_DETAIL, parse_active_user_detail
 
 NON_PREMIUM = "Authentication_RequestFromNonPremiumTenantOrB2CTenant"
@@ -118,9 +118,7 @@ def read_usage_report(
         concealed: bool | None = bool(settings.get("displayConcealedNames"))
     except GraphError:
         concealed = None  # unknown: the report itself shows whether names are hashed
-    content = download_redirected_report(
-        client, ACTIVE_USER_DETAIL.format(period=period), what="the usage report"
-    )
+    content = client.download_redirected_report("/" + ACTIVE_USER_DETAIL.format(period=period))
     return parse_active_user_detail(content, concealed_setting=concealed)
 
 
@@ -181,3 +179,15 @@ def read_snapshot(
         tenant_id=skus[0].account_id if skus else "",
         notes=list(notes),
     )
+
+
+def read_subscriptions(
+    client: GraphClient,
+) -> tuple[list[Subscription] | None, list[Sku], datetime]:
+    """Subscriptions (None when they cannot be read), packages and the moment of reading."""
+    now = datetime.now(timezone.utc)
+    skus = client.list_skus()
+    try:
+        return _subscriptions(client, None, Priority.NORMAL), skus, now
+    except GraphError:
+        return None, skus, now

@@ -99,6 +99,9 @@ _ENGLISH: dict[Say, Callable[[Phrase, SkuIndex], str]] = {
     Say.REMOVE_LICENSES: lambda p, s: "remove " + "; ".join(sku_label(x, s) for x in p.packages),
     Say.NO_CHANGE: lambda p, s: "nothing",
     Say.DELETES_ACCOUNTS: _deletes,
+    Say.SAVES_PER_MONTH: lambda p, s: (
+        f"frees {p.count} {_plural(p.count, 'license', 'licenses')} worth {p.value} a month"
+    ),
     Say.NOT_ENOUGH_SEATS: _not_enough_seats,
     Say.MISSING_USAGE_LOCATION: lambda p, s: (
         "has no usage location, which a license needs: set one (for example PL)"

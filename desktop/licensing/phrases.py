@@ -53,6 +53,7 @@ class Say(str, enum.Enum):
     NO_CHANGE = "no-change"
     # -- what a preview shows above the rows ------------------------------------------------
     DELETES_ACCOUNTS = "deletes-accounts"  # count, users: the accounts a plan deletes
+    SAVES_PER_MONTH = "saves-per-month"  # value: amounts ("97.00 PLN + 12.00 EUR"), count: seats
     # -- problems the check found ----------------------------------------------------------
     NOT_ENOUGH_SEATS = "not-enough-seats"  # packages[0], count: needed, free
     MISSING_USAGE_LOCATION = "missing-usage-location"

@@ -93,6 +93,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Frees %Ln licenses worth {amount} a month</source>
+        <translation>
+            <numerusform>Frees %Ln license worth {amount} a month</numerusform>
+            <numerusform>Frees %Ln licenses worth {amount} a month</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln done</source>
         <translation>
             <numerusform>%Ln done</numerusform>

@@ -1561,6 +1561,136 @@
     </message>
 </context>
 <context>
+    <name>InsightPdf</name>
+    <message>
+        <source>License insight</source>
+        <translation>Analiza licencji</translation>
+    </message>
+    <message>
+        <source>Tenant {tenant}, {date}</source>
+        <translation>Dzierżawa {tenant}, {date}</translation>
+    </message>
+    <message>
+        <source>Monthly cost: {amount}</source>
+        <translation>Koszt miesięczny: {amount}</translation>
+    </message>
+    <message>
+        <source>Monthly waste: {amount}</source>
+        <translation>Miesięczne marnotrawstwo: {amount}</translation>
+    </message>
+    <message>
+        <source>Last activity from: {source}; inactive after {days} days</source>
+        <translation>Ostatnia aktywność według: {source}; nieaktywni po {days} dniach</translation>
+    </message>
+    <message>
+        <source>Without a price (not counted): {packages}</source>
+        <translation>Bez ceny (nie wliczono): {packages}</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Licencja</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Łącznie</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Przypisane</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Nieaktywni</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Wolne</translation>
+    </message>
+    <message>
+        <source>Waste / month</source>
+        <translation>Strata / miesiąc</translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation>brak ceny</translation>
+    </message>
+    <message>
+        <source>Largest findings</source>
+        <translation>Największe straty</translation>
+    </message>
+</context>
+<context>
+    <name>InsightText</name>
+    <message>
+        <source>Blocked account</source>
+        <translation>Zablokowane konto</translation>
+    </message>
+    <message>
+        <source>Never signed in</source>
+        <translation>Nigdy się nie zalogował</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Nieaktywni</translation>
+    </message>
+    <message>
+        <source>Covered by another package</source>
+        <translation>Pokryta przez inną licencję</translation>
+    </message>
+    <message>
+        <source>Seats never assigned</source>
+        <translation>Nieprzypisane licencje</translation>
+    </message>
+    <message>
+        <source>sign-in activity</source>
+        <translation>aktywność logowania</translation>
+    </message>
+    <message>
+        <source>usage report</source>
+        <translation>raport użycia</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>brak</translation>
+    </message>
+    <message>
+        <source>No Microsoft Entra ID P1 or P2: last activity comes from the usage report.</source>
+        <translation>Brak Microsoft Entra ID P1 lub P2: ostatnia aktywność pochodzi z raportu użycia.</translation>
+    </message>
+    <message>
+        <source>The usage report hides user names: inactive users cannot be found until that setting is turned off in the Microsoft 365 admin center.</source>
+        <translation>Raport użycia ukrywa nazwy użytkowników: nieaktywnych użytkowników nie da się znaleźć, dopóki to ustawienie nie zostanie wyłączone w centrum administracyjnym Microsoft 365.</translation>
+    </message>
+    <message>
+        <source>The usage report could not be read: inactive users are not shown.</source>
+        <translation>Nie udało się odczytać raportu użycia: nieaktywni użytkownicy nie są pokazani.</translation>
+    </message>
+    <message>
+        <source>Subscriptions could not be read: renewals are not shown.</source>
+        <translation>Nie udało się odczytać subskrypcji: odnowienia nie są pokazane.</translation>
+    </message>
+    <message>
+        <source>monthly (estimated)</source>
+        <translation>miesięczna (szacunkowo)</translation>
+    </message>
+    <message>
+        <source>annual (estimated)</source>
+        <translation>roczna (szacunkowo)</translation>
+    </message>
+    <message>
+        <source>multi-year (estimated)</source>
+        <translation>wieloletnia (szacunkowo)</translation>
+    </message>
+    <message>
+        <source>trial</source>
+        <translation>próbna</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>nieznana</translation>
+    </message>
+</context>
+<context>
     <name>LicenseCard</name>
     <message>
         <source>For the organisation; not assignable to users</source>
@@ -1893,6 +2023,14 @@
     <message>
         <source>usage location {code}</source>
         <translation>lokalizacja użycia {code}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Frees %Ln licenses worth {amount} a month</source>
+        <translation>
+            <numerusform>Zwalnia %Ln licencję wartą {amount} miesięcznie</numerusform>
+            <numerusform>Zwalnia %Ln licencje warte {amount} miesięcznie</numerusform>
+            <numerusform>Zwalnia %Ln licencji wartych {amount} miesięcznie</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln done</source>
