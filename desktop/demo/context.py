@@ -51,6 +51,11 @@ def without_annotations(body: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in body.items() if not k.startswith("@") and "@" not in k}
 
 
+def eventual_consistency(request: Request) -> bool:
+    """``ConsistencyLevel: eventual``: advanced queries and counts need it on every page."""
+    return (request.header("ConsistencyLevel") or "").strip().lower() == "eventual"
+
+
 def context_url(request: Request, fragment: str) -> str:
     return f"{request.root_url}{GRAPH_VERSION_PREFIX}/$metadata#{fragment}"
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.demo import errors, odata, payloads
-from desktop.demo.context import Backend, context_url, next_link, refuse_options
+from desktop.demo.context import (
+    Backend,
+    context_url,
+    eventual_consistency,
+    next_link,
+    refuse_options,
+)
 from desktop.demo.router import Request, Response, Router
 
 
@@ -87,8 +93,11 @@ def organization(request: Request, backend: Backend) -> Response:
 
 
 def list_groups(request: Request, backend: Backend) -> Response:
-    refuse_options(request, ("$filter", "$search", "$skip", "$orderby", "$count", "$expand"))
+    refuse_options(request, ("$filter", "$search", "$skip", "$orderby", "$expand"))
     query = request.query
+    # As for users: ignored without ConsistencyLevel: eventual (docs/graph-facts.md, "Users:
+    # reading, paging and advanced queries"), the count on the first page with it.
+    count = odata.parse_count(query.get("$count")) and eventual_consistency(request)
     select = odata.parse_select(
         query.get("$select"), payloads.GROUP_PROPERTIES, "microsoft.graph.group"
     )
@@ -102,6 +111,8 @@ def list_groups(request: Request, backend: Backend) -> Response:
     licenses = store.group_licenses()
     fragment = f"groups({','.join(select)})" if select else "groups"
     payload: dict[str, Any] = {"@odata.context": context_url(request, fragment)}
+    if count and after == 0:
+        payload["@odata.count"] = len(store.group_ids())
     if more:
         payload["@odata.nextLink"] = next_link(
             request, odata.encode_skiptoken("groups", rows[-1].rowid)

@@ -7,7 +7,13 @@ import json
 from typing import Any
 
 from desktop.demo import errors, odata, payloads
-from desktop.demo.context import Backend, context_url, next_link, refuse_options
+from desktop.demo.context import (
+    Backend,
+    context_url,
+    eventual_consistency,
+    next_link,
+    refuse_options,
+)
 from desktop.demo.router import Request, Response, Router
 from desktop.demo.rows import UserRow
 
@@ -44,10 +50,6 @@ def find_user(backend: Backend, id_or_upn: str) -> UserRow:
     if row is None:
         raise errors.not_found(id_or_upn)
     return row
-
-
-def eventual_consistency(request: Request) -> bool:
-    return (request.header("ConsistencyLevel") or "").strip().lower() == "eventual"
 
 
 def render_users(

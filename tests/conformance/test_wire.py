@@ -30,6 +30,14 @@ def test_count_is_ignored_without_the_eventual_header(target: Target) -> None:
     assert "@odata.count" not in response.json()
 
 
+def test_a_groups_count_is_ignored_without_the_eventual_header(target: Target) -> None:
+    params = {"$count": "true", "$select": "id", "$top": "5"}
+    without = target.get("/groups", params=params)
+    assert without.status_code == 200 and "@odata.count" not in without.json()
+    counted = target.get("/groups", params=params, headers=EVENTUAL).json()
+    assert isinstance(counted["@odata.count"], int)
+
+
 def test_count_comes_with_the_eventual_header(target: Target) -> None:
     params = {"$count": "true", "$select": "id", "$top": "5"}
     body = target.get("/users", params=params, headers=EVENTUAL).json()

@@ -165,3 +165,17 @@ def test_licensed_groups_expose_their_licenses(graph_ro: Graph) -> None:
     granted = {lic["skuId"] for g in body["value"] for lic in g["assignedLicenses"]}
     skus = graph_ro.skus()
     assert granted == {skus[STANDARD]["skuId"], skus[E3]["skuId"]}
+
+
+def test_groups_count_is_ignored_without_the_eventual_header(graph_ro: Graph) -> None:
+    """As for users ("Advanced query capabilities on Microsoft Entra ID objects";
+    docs/graph-facts.md, "Users: reading, paging and advanced queries")."""
+    everyone = graph_ro.get("/groups", params={"$top": "999"}).json()["value"]
+    without = graph_ro.get("/groups", params={"$count": "true", "$top": "1"})
+    assert without.status_code == 200 and "@odata.count" not in without.json()
+    first = graph_ro.get(
+        "/groups", params={"$count": "true", "$top": "1"}, headers={"ConsistencyLevel": "eventual"}
+    ).json()
+    assert first["@odata.count"] == len(everyone) > 1
+    second = graph_ro.get(first["@odata.nextLink"], headers={"ConsistencyLevel": "eventual"})
+    assert "@odata.count" not in second.json()
