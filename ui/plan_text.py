@@ -16,7 +16,7 @@ from desktop.catalog import plan_name, sku_name
 from desktop.graph.records import AssignedLicense, Sku, User
 from desktop.licensing import phrases
 from desktop.licensing.phrases import Phrase, Say, change_phrases, problem_phrase
-from desktop.licensing.types import Outcome, PlanKind, Problem, RunReport, UserChange
+from desktop.licensing.types import Outcome, PlanKind, Problem, RunReport, UserChange, UserResult
 from ui.formatting import count
 from ui.models.naming import LicenseNaming
 
@@ -45,6 +45,15 @@ class PlanText(QObject):
 
     def not_started(self, n: int) -> str:
         return self.tr("%Ln not started (stopped)", "", n)
+
+    def partly(self, n: int) -> str:
+        return self.tr("%Ln partly done", "", n)
+
+    def unconfirmed_users(self, n: int) -> str:
+        return self.tr("%Ln unconfirmed (resume the run from History to check)", "", n)
+
+    def unconfirmed(self, n: int) -> str:
+        return self.tr("Needs checking: %Ln users unconfirmed (resume the run)", "", n)
 
     def deletes_accounts(self, n: int) -> str:
         return self.tr(
@@ -108,6 +117,21 @@ def app_names(sku: Sku | None, plan_ids: tuple[str, ...]) -> list[str]:
 
 def _seats(p: Phrase, n: Names) -> str:
     return _plurals.seats_needed(p.count).format(package=n.package(p), free=count(p.free))
+
+
+def _inner(p: Phrase, n: Names) -> str:
+    return "; ".join(say(inner, n) for inner in p.said)
+
+
+def _location_kept(p: Phrase, n: Names) -> str:
+    packages = ", ".join(n.naming.sku(s) for s in p.packages)
+    if p.groups:
+        return QCoreApplication.translate(
+            "PlanText", "Usage location {code} kept: {packages} from the group {group} needs it"
+        ).format(code=p.value, packages=packages, group=", ".join(p.groups))
+    return QCoreApplication.translate(
+        "PlanText", "Usage location {code} kept: {packages}, which the user keeps, needs it"
+    ).format(code=p.value, packages=packages)
 
 
 def _title(p: Phrase, title: str) -> str:
@@ -224,6 +248,27 @@ _WINDOW: dict[Say, Words] = {
     Say.RUN_FAILED: lambda p, n: _plurals.failed(p.count),
     Say.RUN_SKIPPED: lambda p, n: _plurals.needed_nothing(p.count),
     Say.RUN_CANCELLED: lambda p, n: _plurals.not_started(p.count),
+    Say.RUN_PARTLY: lambda p, n: _plurals.partly(p.count),
+    Say.RUN_UNCONFIRMED: lambda p, n: _plurals.unconfirmed_users(p.count),
+    Say.OUTCOME_PARTLY: lambda p, n: QCoreApplication.translate("PlanText", "Partly done"),
+    Say.OUTCOME_UNCONFIRMED: lambda p, n: QCoreApplication.translate("PlanText", "Unconfirmed"),
+    Say.USAGE_LOCATION_KEPT: _location_kept,
+    Say.NOTHING_TO_RESTORE: lambda p, n: QCoreApplication.translate(
+        "PlanText", "Nothing of the earlier change is left to restore"
+    ),
+    Say.PART_DONE: lambda p, n: QCoreApplication.translate("PlanText", "{change}: done").format(
+        change=_inner(p, n)
+    ),
+    Say.PART_FAILED: lambda p, n: QCoreApplication.translate(
+        "PlanText", "{change}: failed ({reason})"
+    ).format(change=_inner(p, n), reason=p.value),
+    Say.PART_UNCONFIRMED: lambda p, n: QCoreApplication.translate(
+        "PlanText", "{change}: not confirmed (the answer was lost)"
+    ).format(change=_inner(p, n)),
+    Say.PART_NOT_SENT: lambda p, n: QCoreApplication.translate(
+        "PlanText", "{change}: not sent"
+    ).format(change=_inner(p, n)),
+    Say.RUN_NEEDS_CHECKING: lambda p, n: _plurals.unconfirmed(p.count),
 }
 
 _NO_NAMES = Names(LicenseNaming(), {})
@@ -263,6 +308,17 @@ def outcome_text(outcome: Outcome) -> str:
 def run_counts_text(report: RunReport) -> str:
     """ "3 done · 1 failed · 0 needed nothing": whole phrases, each translated on its own."""
     return " · ".join(say(p) for p in phrases.run_counts(report))
+
+
+def result_text(result: UserResult, names: Names = _NO_NAMES) -> str:
+    """Each part's outcome for one user ("Block sign-in: done; add …: failed (…)"), or the
+    result's message when every part went the same way."""
+    said = phrases.result_phrases(result)
+    return sentence(said, names) if said else result.message
+
+
+def needs_checking_text(unconfirmed: int) -> str:
+    return say(phrases.needs_checking(unconfirmed))
 
 
 def apply_button_text(kind: PlanKind) -> str:

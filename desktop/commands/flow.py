@@ -55,6 +55,9 @@ from desktop.licensing.types import (
 )
 
 SHOWN_CHANGES = 40  # longer plans show this many lines, then a count
+# Problems that say what an undo leaves as it is, and why.
+CANNOT_RESTORE = frozenset({ProblemKind.USAGE_LOCATION_KEPT, ProblemKind.CANNOT_UNDO})
+_ALWAYS_COUNTED = (Outcome.DONE, Outcome.FAILED, Outcome.SKIPPED, Outcome.CANCELLED)
 DELETE_WORD = "delete"  # what a person types to agree to deleting accounts
 _MARK = {Weight.DESTRUCTIVE: "!"}  # beside a change that cannot be taken back
 _BAD_INPUT = (
@@ -163,6 +166,13 @@ def print_checked(checked: CheckedPlan, skus: Mapping[str, Sku], out: TextIO) ->
             print(f"{heading} ({len(found)}):", file=out)
             lines = [f"{_who(p.user, labels)}: {describe.problem_text(p, skus)}" for p in found]
             _print_some(lines, out)
+    # Before it runs: what an undo cannot restore, with the reason. Never counted as done.
+    kept = [p for p in checked.problems if p.kind in CANNOT_RESTORE]
+    if kept:
+        print(f"Cannot be restored, left as it is ({len(kept)}):", file=out)
+        _print_some(
+            [f"{_who(p.user, labels)}: {describe.problem_text(p, skus)}" for p in kept], out
+        )
     skips = _skip_lines(checked, labels, skus)
     if skips:
         print(f"Already as asked, not sent ({len(skips)}):", file=out)
@@ -175,7 +185,7 @@ def _skip_lines(
     """One line per user: the specific no-ops, without the generic "nothing to change"."""
     by_user: dict[str, list[Problem]] = {}
     for problem in checked.problems:
-        if problem.severity is Severity.SKIP:
+        if problem.severity is Severity.SKIP and problem.kind not in CANNOT_RESTORE:
             by_user.setdefault(problem.user or "", []).append(problem)
     lines = []
     for user, problems in by_user.items():
@@ -196,19 +206,43 @@ def _print_some(lines: list[str], out: TextIO) -> None:
         print(f"  ... and {len(lines) - SHOWN_CHANGES} more", file=out)
 
 
-def print_report(report: RunReport, labels: Mapping[str, str], out: TextIO) -> None:
-    print(f"Run {report.run_id}: {describe.run_counts_text(report)}", file=out)
-    for outcome in (Outcome.FAILED, Outcome.CANCELLED):
+def print_report(
+    report: RunReport,
+    labels: Mapping[str, str],
+    out: TextIO,
+    skus: Mapping[str, Sku] | None = None,
+) -> None:
+    skus = skus or {}
+    counts = describe.run_counts_text(report)
+    kept = report.kept()
+    if kept:
+        counts += f", {len(kept)} left as it was (see below)"
+    print(f"Run {report.run_id}: {counts}", file=out)
+    for outcome in (Outcome.FAILED, Outcome.PARTLY, Outcome.UNCONFIRMED, Outcome.CANCELLED):
         found = [r for r in report.results if r.outcome is outcome]
         said = describe.outcome_text(outcome)
         for result in found[:SHOWN_CHANGES]:
             code = f" [{result.code}]" if result.code else ""
             name = labels.get(result.user, result.user)
-            print(f"  {said}: {name}: {result.message}{code}", file=out)
+            print(f"  {said}: {name}: {describe.result_text(result, skus)}{code}", file=out)
         if len(found) > SHOWN_CHANGES:
             print(f"  ... and {len(found) - SHOWN_CHANGES} more {said}", file=out)
-    if report.count(Outcome.CANCELLED):
+    for result, part in kept[:SHOWN_CHANGES]:
+        print(f"  left as it was: {labels.get(result.user, result.user)}: {part.message}", file=out)
+    if report.count(Outcome.UNCONFIRMED):
+        print(
+            "Graph's answers were lost for some users and they could not be read again: "
+            f"check them with: license-desk resume {report.run_id}",
+            file=out,
+        )
+    elif report.count(Outcome.CANCELLED):
         print(f"Finish the rest with: license-desk resume {report.run_id}", file=out)
+    if report.count(Outcome.PARTLY):
+        print(
+            "To revert the part that happened for the users partly done: "
+            f"license-desk undo {report.run_id} --partly",
+            file=out,
+        )
 
 
 def exit_code(report: RunReport) -> int:
@@ -310,5 +344,5 @@ def _confirm_and_apply(
     report = run_with_progress(
         lambda printer, cancel: controller.apply(checked, progress=printer, cancel=cancel), err
     )
-    print_report(report, labels_of(checked), out)
+    print_report(report, labels_of(checked), out, skus)
     return "applied", exit_code(report), report

@@ -7,6 +7,7 @@ import sys
 
 from desktop.auth.write_access import ensure_write_access
 from desktop.commands.connection import add_connection_options, journal_path, open_controller
+from desktop.commands.exit_codes import EXIT_OK
 from desktop.commands.flow import (
     check_confirm_apply,
     exit_code,
@@ -15,8 +16,10 @@ from desktop.commands.flow import (
     run_with_progress,
 )
 from desktop.commands.output import table
-from desktop.licensing.journal import Journal
+from desktop.licensing import describe
+from desktop.licensing.journal import Journal, StepState
 from desktop.licensing.needed_scopes import resume_scopes
+from desktop.licensing.phrases import needs_checking
 from desktop.licensing.types import RunStatus, RunSummary
 
 
@@ -27,8 +30,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     resume = subparsers.add_parser(
         "resume",
-        help="finish an interrupted or cancelled run",
-        description="Re-reads every unfinished user first, so nothing is applied twice.",
+        help="finish an interrupted, cancelled or needs-checking run",
+        description="Re-reads every unfinished or unconfirmed user first, so nothing is "
+        "applied twice; only what is still missing is sent.",
     )
     resume.add_argument("run", metavar="RUN", help="run id (or its first characters)")
     add_connection_options(resume)
@@ -45,6 +49,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     undo.add_argument(
         "--json", action="store_true", help="print one JSON document (see docs/cli-json.md)"
     )
+    undo.add_argument(
+        "--partly",
+        action="store_true",
+        help="only the users the run partly changed: revert the part that happened",
+    )
     add_connection_options(undo)
     undo.set_defaults(handler=handles_errors(run_undo))
 
@@ -52,7 +61,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def status_text(summary: RunSummary, journal: Journal) -> str:
     if summary.status is RunStatus.RUNNING and not journal.is_live(summary.run_id):
         return "interrupted"
-    return summary.status.value
+    return summary.status.value.replace("-", " ")
+
+
+def note_text(s: RunSummary) -> str:
+    notes = []
+    if s.unconfirmed:
+        notes.append(
+            f"{describe.english(needs_checking(s.unconfirmed), {})}: license-desk resume {s.run_id}"
+        )
+    if s.partly:
+        notes.append(f"{s.partly} partly done")
+    if s.undo_of:
+        notes.append(f"undo of {s.undo_of}")
+    if s.undone_by:
+        notes.append(f"undone by {s.undone_by}")
+    return "; ".join(notes)
 
 
 def run_history(args: argparse.Namespace) -> int:
@@ -62,9 +86,7 @@ def run_history(args: argparse.Namespace) -> int:
         runs = journal.summaries()
         rows = []
         for s in runs:
-            note = f"undo of {s.undo_of}" if s.undo_of else ""
-            if s.undone_by:
-                note = (note + "; " if note else "") + f"undone by {s.undone_by}"
+            note = note_text(s)
             rows.append(
                 [
                     s.run_id,
@@ -80,10 +102,10 @@ def run_history(args: argparse.Namespace) -> int:
         journal.close()
     if not rows:
         print("No runs yet.")
-        return 0
+        return EXIT_OK
     headers = ["RUN", "STARTED (UTC)", "STATUS", "KIND", "DONE/FAIL/SKIP/ALL", "WHAT", "NOTE"]
     print(table(headers, rows))
-    return 0
+    return EXIT_OK
 
 
 def run_resume(args: argparse.Namespace) -> int:
@@ -96,7 +118,8 @@ def run_resume(args: argparse.Namespace) -> int:
             sys.stderr,
         )
         labels = {s.user_key: s.label for s in controller.journal.steps(report.run_id)}
-        print_report(report, labels, sys.stdout)
+        skus = {s.sku_id: s for s in controller.list_skus()}
+        print_report(report, labels, sys.stdout, skus)
         return exit_code(report)
     finally:
         controller.close()
@@ -105,6 +128,12 @@ def run_resume(args: argparse.Namespace) -> int:
 def run_undo(args: argparse.Namespace) -> int:
     controller = open_controller(args)
     try:
-        return check_confirm_apply(controller, controller.undo_plan(args.run), args)
+        users = None
+        if args.partly:
+            run_id = controller.journal.resolve(args.run)
+            users = [
+                s.user_key for s in controller.journal.steps(run_id) if s.state is StepState.PARTLY
+            ]
+        return check_confirm_apply(controller, controller.undo_plan(args.run, users), args)
     finally:
         controller.close()

@@ -88,12 +88,19 @@ def run_document(report: RunReport, labels: Mapping[str, str]) -> dict[str, Any]
         "failed": report.count(Outcome.FAILED),
         "skipped": report.count(Outcome.SKIPPED),
         "cancelled": report.count(Outcome.CANCELLED),
+        "partly": report.count(Outcome.PARTLY),
+        "unconfirmed": report.count(Outcome.UNCONFIRMED),
         "results": [
             {
                 "user": labels.get(r.user, r.user),
                 "outcome": r.outcome.value,
                 "message": r.message,
                 "code": r.code,
+                # Each part of the user's change: what took effect, what did not, and why.
+                "parts": [
+                    {"part": p.part.value, "state": p.state.value, "message": p.message}
+                    for p in r.parts
+                ],
             }
             for r in report.results
         ],

@@ -7,7 +7,12 @@ Where each switch applies:
 - 503/504 faults: every Graph HTTP request and, independently, every request inside a $batch;
   dropped connections only to whole HTTP requests (a drop after processing keeps the change);
 - throttling and the write limit: every Graph request and every request inside a $batch, but
-  not the ``POST /$batch`` envelope itself, which Graph answers 200 with per-request 429s.
+  not the ``POST /$batch`` envelope itself, which Graph answers 200 with per-request 429s;
+- "apply, then drop" (``drop_after_apply`` for the next N, ``drop_after_apply_rate`` at random):
+  write requests, a ``$batch`` carrying writes counting as one: everything in it is applied,
+  then the connection closes without an answer, as when a network drops a reply;
+- refused reads (``DemoTenant.refuse_reads(seconds)``): every GET, inside a $batch too, answers
+  503 with a Retry-After of the time left, until the time is up; writes go through.
 
 Decisions come from one RNG seeded from the tenant's seed, so a single-threaded run sees the same
 faults every time; with concurrent clients the order of draws (and so the outcome) varies.
@@ -53,6 +58,12 @@ class Faults:
     fault_retry_after: float = 0.2
     # (writes, seconds): at most that many writes per sliding window, per bearer token.
     write_limit: tuple[int, float] | None = None
+    # Apply the next this-many write requests (a $batch with writes is one), then drop the
+    # connection before answering; and the same at random for this share of them.
+    drop_after_apply: int = 0
+    drop_after_apply_rate: float = 0.0
+    # Reads answer 503 until this moment of the tenant's clock (see DemoTenant.refuse_reads).
+    reads_refused_until: float = 0.0
     # Enforce Graph's resource-unit quota per app (by tenant size, throttling.py); off by
     # default so benchmarks of the engine's own speed are not capped by it.
     resource_unit_limit: bool = False
@@ -61,7 +72,9 @@ class Faults:
     throttle_headers: bool = True
 
     def validate(self) -> None:
-        for name in ("throttle_rate", "fault_rate"):
+        if self.drop_after_apply < 0:
+            raise ValueError("drop_after_apply must not be negative")
+        for name in ("throttle_rate", "fault_rate", "drop_after_apply_rate"):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ValueError(f"{name} must be between 0 and 1, got {value}")

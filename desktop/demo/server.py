@@ -17,6 +17,7 @@ everything but the latency (see ``router.py``).
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import time
@@ -65,6 +66,7 @@ from desktop.demo.throttling import (
     WARN_FRACTION,
     WRITE,
     WRITE_LIMIT_EXCEEDED,
+    WRITE_METHODS,
     ResourceBuckets,
     format_fraction,
     request_cost,
@@ -127,6 +129,8 @@ class DemoTenant:
         self._seed = seed_number
         self._dice = FaultDice(seed_number)
         self._limiter = WriteLimiter(clock)
+        self._clock = clock
+        self._drop_lock = threading.Lock()
         self._buckets = ResourceBuckets(clock)
         # The resource-unit quota follows the tenant's size when it starts (or is reset).
         self._resource_quota = resource_quota(store.count_users())
@@ -244,6 +248,10 @@ class DemoTenant:
     def tenant_id(self) -> str:
         return self.store.meta("tenant_id")
 
+    def refuse_reads(self, seconds: float) -> None:
+        """Answer every read 503 for the next ``seconds`` (0 ends it at once)."""
+        self.faults.reads_refused_until = self._clock() + seconds if seconds > 0 else 0.0
+
     def mount(self, method: str, path_regex: str, handler: Handler) -> None:
         """Serve ``handler`` for ``method`` on paths fully matching ``path_regex``."""
         self._router.add(method, path_regex, handler, graph=False)
@@ -276,11 +284,39 @@ class DemoTenant:
                 drop_after = True
             else:
                 return self._error(request, self._server_fault(kind))
+        refused = self._reads_refused(request)
+        if refused is not None:
+            return self._error(request, refused)
+        drop_after = self._drop_after_apply(request) or drop_after
         outcome = self._authorized_response(request, match)
         if drop_after:
             self.stats.add("dropped")
             return DROP
         return outcome
+
+    def _drop_after_apply(self, request: Request) -> bool:
+        """Whether this write (or $batch with writes) is applied and then left unanswered."""
+        faults = self.faults
+        if not (faults.drop_after_apply or faults.drop_after_apply_rate) or not _writes(request):
+            return False
+        with self._drop_lock:
+            if faults.drop_after_apply > 0:
+                faults.drop_after_apply -= 1
+                return True
+        return self._dice.chance(faults.drop_after_apply_rate)
+
+    def _reads_refused(self, request: Request) -> EnvelopeError | None:
+        if request.method != "GET":
+            return None
+        left = self.faults.reads_refused_until - self._clock()
+        if left <= 0:
+            return None
+        return EnvelopeError(
+            503,
+            errors.SERVICE_UNAVAILABLE,
+            errors.MSG_UNAVAILABLE,
+            {"Retry-After": format_retry_after(left)},
+        )
 
     def _authorized_response(self, request: Request, match: Match | None) -> Response:
         failure = self._check_token(request)
@@ -329,6 +365,9 @@ class DemoTenant:
             in_batch=True,
             parsed_json=inner.body,
         )
+        refused = self._reads_refused(request)
+        if refused is not None:
+            return self._error(request, refused)
         inner_faults = tuple(k for k in self.faults.fault_kinds if k not in DROP_FAULTS)
         if inner_faults and self._dice.chance(self.faults.fault_rate):
             self.stats.add("faults")
@@ -464,6 +503,22 @@ class DemoTenant:
             client_request_id=request.client_request_id,
             headers=failure.headers,
         )
+
+
+def _writes(request: Request) -> bool:
+    """A write request, or a $batch carrying at least one."""
+    if request.method in WRITE_METHODS and request.path.lower() != _BATCH_PATH.lower():
+        return True
+    if request.path.lower() != _BATCH_PATH.lower():
+        return False
+    try:
+        entries = json.loads(request.body or b"{}").get("requests", [])
+    except (ValueError, AttributeError):
+        return False
+    return any(
+        isinstance(e, dict) and str(e.get("method", "GET")).upper() in WRITE_METHODS
+        for e in entries
+    )
 
 
 def _with_headers(response: Response, headers: dict[str, str]) -> Response:

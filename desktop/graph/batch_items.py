@@ -49,10 +49,9 @@ class BatchResponse:
     status: int
     body: Any = None
     headers: dict[str, str] = field(default_factory=dict)
-    # The request was sent again after a try whose answer was lost (dropped connection,
-    # timeout, 5xx): a write may have been applied twice or the answer describes the second
-    # try (e.g. "already exists"). Re-read the object before reporting a failure.
-    maybe_repeated: bool = False
+    # A write whose answer says nothing of its fate (an inner 504: the gateway gave up
+    # waiting): it may have been applied. It is not resent; re-read the object to know.
+    maybe_applied: bool = False
 
     @property
     def ok(self) -> bool:

@@ -1,9 +1,11 @@
 """``POST /$batch``: chunks of 20, dependency chains kept together, inner throttles retried.
 
 Graph answers a batch with 200 as long as the envelope parses; each inner request has its own
-status. An inner 429 (or 503/504) is retried on its own after its own ``Retry-After``; a request
-that got 424 only because its dependency was throttled goes again together with that
-dependency. Everything else is final and handed back keyed by request id.
+status. An inner 429 (or 503, or a read's 504) is retried on its own after its own
+``Retry-After``; a request that got 424 only because its dependency was throttled goes again
+together with that dependency. An inner write answered 504 may have been applied, so it is
+never resent blind: it comes back marked ``maybe_applied`` for the caller to re-read. Everything
+else is final and handed back keyed by request id.
 """
 
 from __future__ import annotations
@@ -185,8 +187,7 @@ class _Chunk:
         self.attempts = dict.fromkeys(self.order, 0)
         self.last: dict[str, BatchResponse] = {}
         self.due: dict[str, float] = {}  # ids waiting to be sent again, and from when
-        self.repeated: set[str] = set()
-        self.ambiguous: set[str] = set()
+        self.maybe_applied: set[str] = set()
         self.results: dict[str, BatchResponse] = {}
 
     def run(self) -> dict[str, BatchResponse]:
@@ -292,10 +293,7 @@ class _Chunk:
             wire.append(entry)
             self.attempts[rid] += 1
             if self.attempts[rid] > 1:
-                repeat_write = rid in self.ambiguous and request.is_write
-                self.transport.stats.add(retries=1, maybe_repeated_writes=int(repeat_write))
-                if repeat_write:
-                    self.repeated.add(rid)
+                self.transport.stats.add(retries=1)
             self.due.pop(rid, None)
         writes = sum(1 for rid in round_ids if self.requests[rid].is_write)
         reply = self.transport.send(
@@ -308,8 +306,6 @@ class _Chunk:
             ticket=ticket,
             cancel=self.cancel,
         )
-        if reply.maybe_repeated:
-            self.repeated.update(round_ids)
         body = decode_json(reply.content, "$batch answer", reply.content_type)
         answers = parse_batch_reply(body, "$batch answer", round_ids)
         now = self.transport.clock.now()
@@ -340,10 +336,12 @@ class _Chunk:
                     unnamed.append(retry_after)
                 elif request.is_write and counts_as_write_limit(reason, unnamed=False):
                     write_limit.append(retry_after)
+            if answer.status in _AMBIGUOUS_INNER and request.is_write:
+                self.maybe_applied.add(rid)
+                self.transport.stats.add(lost_answers=1)
+                continue
             if self.attempts[rid] >= policy.max_attempts:
                 continue
-            if answer.status in _AMBIGUOUS_INNER:
-                self.ambiguous.add(rid)
             wait = retry_after if retry_after is not None else policy.backoff(self.attempts[rid])
             self.due[rid] = now + wait
         # A 429 that names the write limit speaks for the window on its own; unnamed ones only
@@ -380,6 +378,6 @@ class _Chunk:
 
     def _finish(self, rid: str) -> None:
         answer = self.last[rid]
-        if rid in self.repeated:
+        if rid in self.maybe_applied:
             answer = BatchResponse(answer.id, answer.status, answer.body, answer.headers, True)
         self.results[rid] = answer

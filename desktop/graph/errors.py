@@ -6,11 +6,6 @@ from __future__ import annotations
 class LicenseDeskError(Exception):
     """Base of every error the core raises on purpose."""
 
-    # True when a write was sent more than once because an earlier try lost its answer (a
-    # dropped connection, a timeout, a 5xx): the change may have been applied anyway, so the
-    # caller should re-read the object instead of trusting the error.
-    maybe_repeated: bool = False
-
 
 class GraphError(LicenseDeskError):
     """Microsoft Graph (or the demo tenant) answered with an error envelope.
@@ -105,3 +100,9 @@ class PagingLoopError(ProtocolError):
 
 class CancelledError(LicenseDeskError):
     """Work stopped because its cancel token was set."""
+
+
+class AnswerLostError(ConnectionFailedError):
+    """A write went out but its answer was lost (the connection dropped after sending, no
+    answer in time, or a 500/502/504): Graph may or may not have applied it. The client never
+    sends it again by itself; the caller re-reads and sends only what is still missing."""

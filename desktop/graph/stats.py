@@ -13,7 +13,7 @@ class GraphStats:
     retries: int = 0  # requests (outer or inner) sent again after a failure
     write_pauses: int = 0  # times the write pacer stopped every sender after a 429
     connection_failures: int = 0  # dropped connections and timeouts
-    maybe_repeated_writes: int = 0  # writes re-sent when the first try may have been applied
+    lost_answers: int = 0  # writes whose answer was lost (never re-sent by the client)
 
 
 class StatsCounter:

@@ -27,6 +27,7 @@ from desktop.graph.clock import Clock
 from desktop.graph.deadline import BoundedAdapter, deadline
 from desktop.graph.envelope import error_from_http
 from desktop.graph.errors import (
+    AnswerLostError,
     BadAddressError,
     CancelledError,
     ConnectionFailedError,
@@ -49,7 +50,8 @@ from desktop.graph.tokens import TokenProvider
 log = logging.getLogger("desktop.graph")
 
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-# Failures after which a write may have reached the service and been applied.
+# Answers after which a write may have reached the service and been applied: its answer is
+# lost, and resending it blind could apply it twice (or fail on the repeat), so it is not resent.
 _AMBIGUOUS_STATUSES = frozenset({500, 502, 504})
 _HIDDEN = "<hidden>"
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -66,7 +68,6 @@ class Reply:
     headers: Mapping[str, str]
     request_id: str | None
     # The request was sent again after a try that may have been applied (see errors.py).
-    maybe_repeated: bool = False
     ticket: PaceTicket | None = None
 
     @property
@@ -162,6 +163,10 @@ class Transport:
         first try, when the caller made it (a $batch cut to fit); later tries reserve anew.
         A redirect raises ``RedirectRefusedError`` unless ``redirect_ok`` (then it is returned,
         unfollowed); ``max_bytes`` replaces the cap on the answer's size.
+
+        A request carrying writes is never sent again once it may have reached the service
+        (dropped after sending, timed out, 500/502/504): ``AnswerLostError`` instead, so the
+        caller can re-read and send only what is missing.
         """
         method = method.upper()
         if writes is None:
@@ -170,11 +175,10 @@ class Transport:
         data = None if body is None else json.dumps(body, separators=(",", ":")).encode()
         if self._unknown_host:
             raise self._connection_failed(
-                what, Failure("the server's name is unknown", maybe_sent=False, retry=False), False
+                what, Failure("the server's name is unknown", maybe_sent=False, retry=False)
             )
         budget = RetryBudget(self.retry)
         refreshed = False
-        ambiguous = False  # an earlier try of this write may have been applied
         used_tokens: set[str] = set()
         while True:
             if cancel is not None and cancel.cancelled:
@@ -197,7 +201,7 @@ class Transport:
                 request_headers.update(headers)
             budget.record_attempt()
             if budget.attempts > 1:
-                self.stats.add(retries=1, maybe_repeated_writes=int(ambiguous and bool(writes)))
+                self.stats.add(retries=1)
             self.stats.add(requests_sent=1)
             started = self.clock.now()
             try:
@@ -213,11 +217,12 @@ class Transport:
             except _AttemptFailedError as attempt:
                 failure = attempt.failure
                 self.stats.add(connection_failures=1)
-                ambiguous = ambiguous or (failure.maybe_sent and method not in READ_METHODS)
-                wait = budget.next_wait(None) if failure.retry else None
                 log.warning("%s %s: %s (attempt %d)", method, what, failure.reason, budget.attempts)
+                if failure.maybe_sent and writes:
+                    raise self._answer_lost(what, failure.reason) from attempt.cause
+                wait = budget.next_wait(None) if failure.retry else None
                 if wait is None:
-                    raise self._connection_failed(what, failure, ambiguous) from attempt.cause
+                    raise self._connection_failed(what, failure) from attempt.cause
                 self.clock.sleep(wait, cancel)
                 continue
             status = response.status_code
@@ -233,7 +238,7 @@ class Transport:
             if 200 <= status < 300 or status in _REDIRECT_STATUSES:
                 if ticket is not None and not batch:
                     self.pacer.accepted(ticket, writes, limit_share(response.headers))
-                return Reply(status, content, response.headers, request_id, ambiguous, ticket)
+                return Reply(status, content, response.headers, request_id, ticket)
             if status == 401 and not refreshed:
                 refreshed = True
                 self._refresh_token(generation)
@@ -244,6 +249,8 @@ class Transport:
                 reason = throttle_reason(response.headers)
                 if ticket is not None and counts_as_write_limit(reason, unnamed=True):
                     self.pacer.throttled(ticket, retry_after)
+            if status in _AMBIGUOUS_STATUSES and writes:
+                raise self._answer_lost(what, f"HTTP {status} (request-id {request_id or 'n/a'})")
             wait = budget.next_wait(retry_after) if status in THROTTLE_STATUSES else None
             if wait is None:
                 error = self._error(
@@ -254,10 +261,7 @@ class Transport:
                     used_tokens=used_tokens,
                     client_request_id=client_request_id,
                 )
-                error.maybe_repeated = ambiguous
                 raise error
-            if status in _AMBIGUOUS_STATUSES and method not in READ_METHODS:
-                ambiguous = True
             log.warning(
                 "%s %s -> %d, retrying in %.3g s (attempt %d, request-id %s)",
                 method,
@@ -350,15 +354,23 @@ class Transport:
             "does not follow redirects for Graph calls (the answer must come from the tenant)."
         )
 
-    def _connection_failed(
-        self, what: str, failure: Failure, ambiguous: bool
-    ) -> ConnectionFailedError:
+    def _connection_failed(self, what: str, failure: Failure) -> ConnectionFailedError:
         error = ConnectionFailedError(
             f"Could not complete {what}: {failure.reason} ({self._host}). "
             f"{_HINTS[failure.retry or failure.maybe_sent]}"
         )
-        error.maybe_sent = failure.maybe_sent or ambiguous
-        error.maybe_repeated = ambiguous
+        error.maybe_sent = failure.maybe_sent
+        return error
+
+    def _answer_lost(self, what: str, reason: str) -> AnswerLostError:
+        """A write that may have been applied is never sent again blind: the caller re-reads
+        and sends only what is still missing."""
+        self.stats.add(lost_answers=1)
+        error = AnswerLostError(
+            f"No answer to {what}: {reason} ({self._host}). It may have been applied; it was "
+            "not sent again."
+        )
+        error.maybe_sent = True
         return error
 
     def _refresh_token(self, generation: int) -> None:

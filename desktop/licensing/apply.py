@@ -1,9 +1,13 @@
-"""Sending a checked plan: $batch chunks of 20, a few in flight, every user one outcome.
+"""Sending a checked plan: $batch chunks of 20, a few in flight, every part of every user an
+outcome.
 
 Each chunk is marked ``sent`` in the journal before it goes out and its results are written
-as soon as they arrive. A failure that may come from a duplicate send after a dropped
-connection (the first attempt worked, the retry found nothing to do) is settled by reading
-the user again: if the target state holds, the outcome is done.
+as soon as they arrive. A user's change has parts (create, usage location, sign-in, licenses,
+see ``parts.py``); each gets the outcome its own answer gives. When an answer is lost (the
+connection dropped after sending, an inner 504), the client does not resend: the users are read
+again and compared with the intended state. What the tenant shows is done; only what is still
+missing is sent again. When they cannot be read, those parts are *unconfirmed*: never failed,
+and ``resume`` settles them.
 """
 
 from __future__ import annotations
@@ -18,36 +22,61 @@ from dataclasses import dataclass, field, replace
 from desktop.cancel import CancelToken
 from desktop.graph.batch_items import MAX_BATCH, BatchRequest, BatchResponse
 from desktop.graph.client import GraphClient
-from desktop.graph.errors import LicenseDeskError, ProtocolError
+from desktop.graph.errors import AnswerLostError, LicenseDeskError, ProtocolError
 from desktop.graph.parse import parse_user
 from desktop.graph.records import User
 from desktop.licensing.journal import Journal, StepState, StepUpdate
+from desktop.licensing.parts import (
+    first_problem,
+    only,
+    outcome_of,
+    parts_of,
+    parts_shown,
+    request_parts,
+)
 from desktop.licensing.reader import read_users, response_error
-from desktop.licensing.state import satisfies
-from desktop.licensing.types import Outcome, Progress, UserChange, UserResult
+from desktop.licensing.types import (
+    Outcome,
+    Part,
+    PartResult,
+    PartState,
+    Progress,
+    UserChange,
+    UserResult,
+)
 from desktop.licensing.wire import create_request, update_requests
 
 SIGNAL_POLL_SECONDS = 0.2
+# A user whose answers are lost this many times in a row stops being resent: what a fresh read
+# shows is then final. Bounds the work under a network that drops every answer.
+MAX_LOST_ANSWERS = 5
+FAILED_DEPENDENCY = 424
 
 ProgressCallback = Callable[[Progress], None]
 
-_STATE_OF = {
-    Outcome.DONE: StepState.DONE,
-    Outcome.FAILED: StepState.FAILED,
-    Outcome.SKIPPED: StepState.SKIPPED,
-    Outcome.CANCELLED: StepState.CANCELLED,
-}
+NOT_SENT = "Cancelled before it was sent."
+UNCONFIRMED = (
+    "Graph's answer was lost and the user could not be read again ({reason}); resume the run "
+    "to check what took effect."
+)
+LOST_TOO_OFTEN = "Graph's answer was lost {count} times; a fresh read shows it did not take effect."
+NOT_OURS = "Another account named {name} exists; it was not created."
 
 
 @dataclass(frozen=True, slots=True)
 class WorkItem:
-    """One user's change. ``target`` addresses the user (id preferred); None before a create."""
+    """One user's change. ``target`` addresses the user (id preferred); None before a create.
+
+    ``change`` is what is left to send: the whole planned change at first, only the missing
+    parts after a lost answer or a create. ``lost`` counts that user's lost answers so far.
+    """
 
     seq: int
     key: str
     target: str | None
     change: UserChange
     created: bool = False  # a follow-up after this run created the user
+    lost: int = 0
 
 
 @dataclass(slots=True)
@@ -56,16 +85,30 @@ class _Chunk:
     requests: list[BatchRequest]
 
 
-@dataclass(frozen=True, slots=True)
-class _Failure:
+@dataclass(slots=True)
+class _Unknown:
+    """A user with parts whose fate no answer told: settled by reading the user again."""
+
+    item: WorkItem
+    parts: list[Part]
+    reason: str  # why no answer: for the journal when the read fails too
     code: str | None
-    message: str
-    unsent: bool = False  # never answered: the client stopped retrying on cancel
+    lost: bool  # the request may have reached Graph (else it surely did not: a failure)
 
 
 @dataclass(slots=True)
 class _ChunkResult:
     results: dict[int, UserResult] = field(default_factory=dict)
+    follow_ups: list[WorkItem] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Findings:
+    """What one chunk learned, user by user (by step seq)."""
+
+    parts: dict[int, list[PartResult]]
+    after: dict[int, User] = field(default_factory=dict)  # the user as Graph last showed it
+    created: dict[int, str] = field(default_factory=dict)  # new users' ids
     follow_ups: list[WorkItem] = field(default_factory=list)
 
 
@@ -91,13 +134,6 @@ def pack(items: Iterable[WorkItem]) -> list[_Chunk]:
     if current.items:
         chunks.append(current)
     return chunks
-
-
-def _first_error(responses: Sequence[BatchResponse]) -> tuple[str, str]:
-    """The cause of a user's failure: a 424 only says its dependency failed, so prefer others."""
-    failed = [r for r in responses if not r.ok]
-    cause = next((r for r in failed if r.status != 424), failed[0])
-    return response_error(cause)
 
 
 class ApplyRun:
@@ -147,8 +183,11 @@ class ApplyRun:
                     pending.extend(pack(outcome.follow_ups))
         left = [item for chunk in pending for item in chunk.items]
         if left:
-            cancelled = {item.seq: self._cancelled(item) for item in left}
-            self._record(cancelled)
+            settled = self._settle(
+                {item.seq: _all(item, PartState.NOT_SENT, NOT_SENT) for item in left}
+            )
+            keys = {item.seq: item.key for item in left}
+            cancelled = {seq: replace(r, user=keys[seq]) for seq, r in settled.items()}
             results.update(cancelled)
             self._count(cancelled.values())
         return results
@@ -156,12 +195,6 @@ class ApplyRun:
     @property
     def cancelled(self) -> bool:
         return self.cancel.cancelled
-
-    def _cancelled(self, item: WorkItem) -> UserResult:
-        message = "Cancelled before it was sent."
-        if item.created:
-            message = "The account was created; cancelled before its licenses were assigned."
-        return UserResult(item.key, Outcome.CANCELLED, message)
 
     def _count(self, results: Iterable[UserResult]) -> None:
         results = list(results)
@@ -176,6 +209,8 @@ class ApplyRun:
                     failed=counts.failed + (r.outcome is Outcome.FAILED),
                     skipped=counts.skipped + (r.outcome is Outcome.SKIPPED),
                     cancelled=counts.cancelled + (r.outcome is Outcome.CANCELLED),
+                    partly=counts.partly + (r.outcome is Outcome.PARTLY),
+                    unconfirmed=counts.unconfirmed + (r.outcome is Outcome.UNCONFIRMED),
                 )
             self.counts = counts
         self._report()
@@ -184,119 +219,176 @@ class ApplyRun:
         if self.progress is not None:
             self.progress(self.counts)
 
-    def _record(self, results: dict[int, UserResult]) -> None:
-        self.journal.record(
+    def _settle(
+        self,
+        parts: dict[int, list[PartResult]],
+        after: dict[int, User] | None = None,
+        in_flight: frozenset[int] = frozenset(),
+    ) -> dict[int, UserResult]:
+        """Record parts' outcomes; users with nothing ``in_flight`` get their result."""
+        merged = self.journal.record(
             self.run_id,
-            [
-                StepUpdate(seq, _STATE_OF[r.outcome], r.message, r.code)
-                for seq, r in results.items()
-            ],
+            [StepUpdate(seq, StepState.SENT, parts=tuple(p)) for seq, p in parts.items() if p],
         )
+        results: dict[int, UserResult] = {}
+        for seq, known in merged.items():
+            if seq in in_flight:
+                continue
+            outcome = outcome_of(known) or Outcome.DONE
+            explaining = first_problem(known)
+            results[seq] = UserResult(
+                "",
+                outcome,
+                explaining.message if explaining else "",
+                explaining.code if explaining else None,
+                after=(after or {}).get(seq),
+                parts=known,
+            )
+        return results
 
     # -- one chunk, on a worker thread -----------------------------------------------------
     def _send(self, chunk: _Chunk) -> _ChunkResult:
         self.journal.mark_sent(self.run_id, [item.seq for item in chunk.items])
-        outcome = _ChunkResult()
-        failures: dict[int, _Failure] = {}
-        created: dict[int, str] = {}
+        found = _Findings({item.seq: [] for item in chunk.items})
+        unknown: list[_Unknown] = []
         try:
             # With the cancel token the client stops retrying throttled requests at once;
             # the ones it never sent again come back absent.
             responses = self.client.batch(chunk.requests, cancel=self.cancel)
         except LicenseDeskError as exc:
-            # The whole chunk's fate is unknown: every user is settled by re-reading.
-            failure = _Failure(getattr(exc, "code", None), str(exc))
-            failures = dict.fromkeys((item.seq for item in chunk.items), failure)
-            responses = {}
-        for item in chunk.items:
-            if item.seq in failures:
-                continue
-            mine = [responses[r.id] for r in _requests_for(item) if r.id in responses]
-            if len(mine) < len(_requests_for(item)):
-                failures[item.seq] = _Failure(None, "Graph sent no answer.", unsent=True)
-                continue
-            if all(r.ok for r in mine) or (item.change.delete and mine[0].status == 404):
-                try:
-                    self._succeeded(item, mine, outcome, created)
-                except ProtocolError as exc:  # a new user's id unreadable: find it by name
-                    failures[item.seq] = _Failure(None, str(exc))
-            else:
-                failures[item.seq] = _Failure(*_first_error(mine))
-        if failures:
-            self._reconcile(chunk, failures, outcome, created)
-        if created:
-            self.journal.record_created(self.run_id, created)
-        self._record(outcome.results)
-        return outcome
-
-    def _succeeded(
-        self,
-        item: WorkItem,
-        responses: Sequence[BatchResponse],
-        outcome: _ChunkResult,
-        created: dict[int, str],
-    ) -> None:
-        if item.change.create is not None and item.target is None:
-            user = parse_user(responses[0].body, f"new user {item.key}")
-            self._after_create(item, user, outcome, created)
-            return
-        after: User | None = None
-        for response in responses:
-            if response.status == 200 and isinstance(response.body, dict):
-                # The change is done whatever the body looks like; the user copy is a bonus.
-                with contextlib.suppress(ProtocolError):
-                    after = parse_user(response.body, f"user {item.key}")
-        outcome.results[item.seq] = UserResult(item.key, Outcome.DONE, after=after)
-
-    def _after_create(
-        self, item: WorkItem, user: User, outcome: _ChunkResult, created: dict[int, str]
-    ) -> None:
-        created[item.seq] = user.id
-        if item.change.add:
-            licenses_only = UserChange(user=item.key, add=item.change.add)
-            outcome.follow_ups.append(
-                WorkItem(item.seq, item.key, user.id, licenses_only, created=True)
-            )
+            # No answer for the chunk: whatever was applied, a fresh read will show. A lost or
+            # unreadable answer may hide applied writes; an error answer or a connection never
+            # made means nothing was applied.
+            lost = isinstance(exc, AnswerLostError | ProtocolError)
+            code = getattr(exc, "code", None)
+            for item in chunk.items:
+                unknown.append(_Unknown(item, list(parts_of(item.change)), str(exc), code, lost))
         else:
-            outcome.results[item.seq] = UserResult(item.key, Outcome.DONE, after=user)
+            for item in chunk.items:
+                judged = self._judge(item, responses, found)
+                if judged is not None:
+                    unknown.append(judged)
+        if unknown:
+            self._reread(unknown, found)
+        if found.created:
+            self.journal.record_created(self.run_id, found.created)
+        in_flight = frozenset(f.seq for f in found.follow_ups)
+        for follow_up in found.follow_ups:
+            # In flight again: if the process dies now, resume must read these users first.
+            found.parts[follow_up.seq] += _all(follow_up, PartState.UNCONFIRMED, "")
+        settled = self._settle(found.parts, found.after, in_flight)
+        keys = {item.seq: item.key for item in chunk.items}
+        return _ChunkResult(
+            {seq: replace(r, user=keys[seq]) for seq, r in settled.items()}, found.follow_ups
+        )
 
-    def _reconcile(
-        self,
-        chunk: _Chunk,
-        failures: dict[int, _Failure],
-        outcome: _ChunkResult,
-        created: dict[int, str],
-    ) -> None:
-        items = [item for item in chunk.items if item.seq in failures]
-        keys = {item.seq: _read_key(item) for item in items}
+    def _judge(
+        self, item: WorkItem, responses: dict[str, BatchResponse], found: _Findings
+    ) -> _Unknown | None:
+        """Each part's outcome from its own answer; the parts no answer settles, to re-read."""
+        parts = found.parts[item.seq]
+        requests = _requests_for(item)
+        answers = {r.id: responses.get(r.id) for r in requests}
+        unclear = {rid for rid, a in answers.items() if a is not None and a.maybe_applied}
+        cause = _cause(answers)
+        missing: list[Part] = []
+        for request in requests:
+            answer = answers[request.id]
+            # A create carries the whole change: its licenses follow only once it exists.
+            is_create = request.id.endswith("c")
+            mine = parts_of(item.change) if is_create else request_parts(item.change, request.id)
+            if answer is None:
+                parts += [PartResult(p, PartState.NOT_SENT, NOT_SENT) for p in mine]
+            elif request.id in unclear or (
+                answer.status == FAILED_DEPENDENCY and unclear & set(request.depends_on)
+            ):
+                missing += mine  # applied or not, only a read can tell
+            elif answer.ok or (request.method == "DELETE" and answer.status == 404):
+                if is_create:
+                    try:
+                        user = parse_user(answer.body, f"new user {item.key}")
+                    except ProtocolError:  # a new user's id unreadable: find it by name
+                        missing += mine
+                        continue
+                    _after_create(item, user, found)
+                    continue
+                parts += [PartResult(p, PartState.DONE) for p in mine]
+                if answer.status == 200 and isinstance(answer.body, dict):
+                    # The change is done whatever the body looks like; the user is a bonus.
+                    with contextlib.suppress(ProtocolError):
+                        found.after[item.seq] = parse_user(answer.body, f"user {item.key}")
+            else:
+                code, message = response_error(answer)
+                if answer.status == FAILED_DEPENDENCY and cause is not None:
+                    code, message = cause
+                parts += [PartResult(p, PartState.FAILED, message, code) for p in mine]
+        if not missing:
+            return None
+        return _Unknown(item, missing, "Graph's answer was lost (HTTP 504)", None, True)
+
+    def _reread(self, unknown: list[_Unknown], found: _Findings) -> None:
+        """Settle parts no answer settled by reading the users: what the tenant shows is done,
+        what is missing is sent again (after a lost answer) or failed (after a refusal)."""
+        keys = {u.item.seq: _read_key(u.item) for u in unknown}
         try:
             current = read_users(self.client, list(keys.values()))
-        except LicenseDeskError:
-            current = {}
-        for item in items:
-            failure = failures[item.seq]
+        except LicenseDeskError as exc:
+            for u in unknown:
+                state = PartState.UNCONFIRMED if u.lost else PartState.FAILED
+                message = UNCONFIRMED.format(reason=exc) if u.lost else u.reason
+                found.parts[u.item.seq] += [PartResult(p, state, message, u.code) for p in u.parts]
+            return
+        for u in unknown:
+            item = u.item
+            parts = found.parts[item.seq]
             user = current.get(keys[item.seq].lower())
             is_create = item.change.create is not None and item.target is None
-            if is_create and user is not None and _is_our_create(item.change, user):
-                self._after_create(item, user, outcome, created)
-            elif (
-                not is_create
-                and keys[item.seq].lower() in current
-                and (satisfies(user, item.change))
-            ):
-                outcome.results[item.seq] = UserResult(item.key, Outcome.DONE, after=user)
-            elif failure.unsent and self.cancelled:
-                message = "Cancelled before it was finished."
-                if item.created:
-                    message = "The account was created; cancelled before its licenses were."
-                outcome.results[item.seq] = UserResult(item.key, Outcome.CANCELLED, message)
+            if is_create and user is not None:
+                if user.display_name != item.change.create.display_name:  # type: ignore[union-attr]
+                    parts += _all(item, PartState.FAILED, NOT_OURS.format(name=keys[item.seq]))
+                    continue
+                _after_create(item, user, found)
+                continue
+            if user is not None:
+                found.after[item.seq] = user
+            shown = parts_shown(user, item.change)
+            parts += [PartResult(p, PartState.DONE) for p in u.parts if p in shown]
+            missing = [p for p in u.parts if p not in shown]
+            if not missing:
+                continue
+            lost = item.lost + 1
+            if u.lost and lost < MAX_LOST_ANSWERS and not self.cancelled:
+                # Only what the tenant does not show yet goes again.
+                again = only(item.change, missing)
+                found.follow_ups.append(replace(item, change=again, lost=lost))
+            elif u.lost and self.cancelled:
+                parts += [PartResult(p, PartState.NOT_SENT, NOT_SENT) for p in missing]
             else:
-                message = failure.message
-                if item.created:
-                    message = f"The account was created, but its licenses were not: {message}"
-                outcome.results[item.seq] = UserResult(
-                    item.key, Outcome.FAILED, message, failure.code
-                )
+                message = LOST_TOO_OFTEN.format(count=lost) if u.lost else u.reason
+                parts += [PartResult(p, PartState.FAILED, message, u.code) for p in missing]
+
+
+def _after_create(item: WorkItem, user: User, found: _Findings) -> None:
+    found.created[item.seq] = user.id
+    found.after[item.seq] = user
+    found.parts[item.seq].append(PartResult(Part.CREATE, PartState.DONE))
+    if item.change.add:
+        licenses_only = UserChange(user=item.key, add=item.change.add)
+        found.follow_ups.append(
+            WorkItem(item.seq, item.key, user.id, licenses_only, True, item.lost)
+        )
+
+
+def _all(item: WorkItem, state: PartState, message: str) -> list[PartResult]:
+    return [PartResult(p, state, message) for p in parts_of(item.change)]
+
+
+def _cause(answers: dict[str, BatchResponse | None]) -> tuple[str, str] | None:
+    """The error behind a 424 (which only says its dependency failed)."""
+    for answer in answers.values():
+        if answer is not None and not answer.ok and answer.status != FAILED_DEPENDENCY:
+            return response_error(answer)
+    return None
 
 
 def _read_key(item: WorkItem) -> str:
@@ -304,12 +396,3 @@ def _read_key(item: WorkItem) -> str:
         return item.target
     assert item.change.create is not None
     return item.change.create.user_principal_name
-
-
-def _is_our_create(change: UserChange, user: User) -> bool:
-    """A create answered "already exists" after a dropped connection: ours if it matches.
-
-    The check saw the name free moments ago, so a matching account is our first attempt.
-    """
-    assert change.create is not None
-    return user.display_name == change.create.display_name

@@ -205,25 +205,42 @@ class _Checker:
             remove=tuple(removes),
             usage_location=location,
             account_enabled=enabled,
-            clear_usage_location=change.clear_usage_location
-            and user.usage_location is not None
-            and not adds,
+            clear_usage_location=change.clear_usage_location and user.usage_location is not None,
         )
+        kept = False
         if effective.clear_usage_location and holdings_after(user, effective):
-            # A user who keeps a license must keep a usage location.
+            # A user who keeps a license must keep a usage location: said, never silent.
             effective = replace(effective, clear_usage_location=False)
+            kept = True
+            self.location_kept(key, user, effective)
         if self.blocking(key):
             return None
         if is_empty(effective):
-            self.problem(
-                ProblemKind.NOTHING_TO_DO,
-                Severity.SKIP,
-                key,
-            )
+            if not kept:
+                self.problem(ProblemKind.NOTHING_TO_DO, Severity.SKIP, key)
             return None
         self.count_seats(user, effective)
         self.mailbox_warning(key, user, effective)
         return effective
+
+    def location_kept(self, key: str, user: User, change: UserChange) -> None:
+        """Why the usage location stays: the licenses the user keeps, and the groups that
+        give them (Graph refuses a license to a user without a usage location)."""
+        kept = holdings_after(user, change)
+        sku_ids = list(dict.fromkeys(lic.sku_id for lic in kept))
+        group_ids = list(
+            dict.fromkeys(g for sku_id in sku_ids for g in user.groups_granting(sku_id))
+        )
+        names = [self.view.group_names.get(g, g) for g in group_ids]
+        self.problem(
+            ProblemKind.USAGE_LOCATION_KEPT,
+            Severity.SKIP,
+            key,
+            usage_location=user.usage_location,
+            sku_ids=sku_ids,
+            group_ids=group_ids,
+            group_names=names,
+        )
 
     def removals(self, key: str, change: UserChange, user: User, added: set[str]) -> list[str]:
         removes: list[str] = []

@@ -6,7 +6,7 @@ the engine's threads, so callers marshal them to their own.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,14 +17,18 @@ from desktop.graph.records import Group, Organization, Sku, User
 from desktop.licensing.apply import ApplyRun, WorkItem
 from desktop.licensing.check import check_plan
 from desktop.licensing.errors import PlanBlockedError, RunInProgressError
-from desktop.licensing.journal import Journal, NewStep, StepState
-from desktop.licensing.reader import fresh_view, read_users
+from desktop.licensing.journal import Journal, NewStep, StepRow, StepState
+from desktop.licensing.reader import fresh_view, read_plan_users, read_users
 from desktop.licensing.report import run_report
 from desktop.licensing.resume import claim_for_resume, plan_remaining
 from desktop.licensing.types import (
     CheckedPlan,
-    Outcome,
+    Part,
+    PartResult,
+    PartState,
     Plan,
+    Problem,
+    ProblemKind,
     Progress,
     RunReport,
     RunStatus,
@@ -32,9 +36,29 @@ from desktop.licensing.types import (
     Severity,
     TenantSnapshot,
 )
-from desktop.licensing.undo import inverse_plan
+from desktop.licensing.undo import inverse_plan, undo_keys
 
 ProgressCallback = Callable[[Progress], None]
+
+
+def kept_parts(skips: Sequence[Problem]) -> tuple[PartResult, ...]:
+    """Parts the check keeps as they are for a reason (an undo's usage location): recorded
+    with the run as skipped-with-reason, never as done."""
+    return tuple(
+        PartResult(Part.USAGE_LOCATION, PartState.KEPT, p.message, None, dict(p.details))
+        for p in skips
+        if p.kind is ProblemKind.USAGE_LOCATION_KEPT
+    )
+
+
+def final_status(steps: Sequence[StepRow]) -> RunStatus:
+    """Unconfirmed users leave the run needing a check; cancelled ones leave it stopped."""
+    states = {s.state for s in steps}
+    if StepState.UNCONFIRMED in states:
+        return RunStatus.NEEDS_CHECKING
+    if states & {StepState.CANCELLED, StepState.PENDING, StepState.SENT}:
+        return RunStatus.CANCELLED
+    return RunStatus.FINISHED
 
 
 class LicenseController:
@@ -93,14 +117,14 @@ class LicenseController:
             label = before.user_principal_name if before else change.user
             user_id = before.id if before else None
             sent = effective.get(change.user)
+            skips = [
+                p for p in checked.problems if p.user == change.user and p.severity is Severity.SKIP
+            ]
+            kept = kept_parts(skips)
             if sent is not None:
-                steps.append(NewStep(change.user, label, sent, before, user_id))
+                steps.append(NewStep(change.user, label, sent, before, user_id, parts=kept))
             else:
-                reason = "; ".join(
-                    p.message
-                    for p in checked.problems
-                    if p.user == change.user and p.severity is Severity.SKIP
-                )
+                reason = "; ".join(p.message for p in skips)
                 steps.append(
                     NewStep(
                         change.user,
@@ -110,6 +134,7 @@ class LicenseController:
                         user_id,
                         StepState.SKIPPED,
                         reason or "Nothing to do.",
+                        kept,
                     )
                 )
         plan = checked.plan
@@ -141,8 +166,7 @@ class LicenseController:
                 counts=counts,
             )
             results = runner.run(items)
-            stopped = any(r.outcome is Outcome.CANCELLED for r in results.values())
-            self.journal.set_status(run_id, RunStatus.CANCELLED if stopped else RunStatus.FINISHED)
+            self.journal.set_status(run_id, final_status(self.journal.steps(run_id)))
         finally:
             # On an unexpected error the run stays 'running' with no owner: interrupted, so
             # it shows up for resume.
@@ -187,22 +211,35 @@ class LicenseController:
             for change in work.checked.effective.changes
             for seq in (work.seq_of[change.user],)
         ]
+        sending = {item.seq for item in items}
+        counted = [s.state for seq, s in by_seq.items() if seq not in sending]
         counts = Progress(
             total=len(by_seq),
-            done=sum(s.state is StepState.DONE for s in by_seq.values()),
-            failed=sum(s.state is StepState.FAILED for s in by_seq.values()),
-            skipped=sum(s.state is StepState.SKIPPED for s in by_seq.values()),
+            done=counted.count(StepState.DONE),
+            failed=counted.count(StepState.FAILED),
+            skipped=counted.count(StepState.SKIPPED),
+            partly=counted.count(StepState.PARTLY),
         )
         return self._run(run_id, items, counts, progress, cancel)
 
-    def undo_plan(self, run_id: str) -> CheckedPlan:
-        """The inverse of a run, checked against the tenant now; apply() it as a new run."""
+    def undo_plan(self, run_id: str, users: Collection[str] | None = None) -> CheckedPlan:
+        """The inverse of a run, checked against the tenant now; apply() it as a new run.
+
+        It reverses what the tenant shows the run changed, for every user the run touched
+        (done, partly done, unconfirmed alike). ``users`` (plan keys or labels) limits it to
+        some of them, e.g. to revert the part that happened for users partly done.
+        """
         run_id = self.journal.resolve(run_id)
         if self.journal.is_live(run_id):
             raise RunInProgressError(
                 f"Run {run_id} is still being applied; undo it once it has finished."
             )
-        plan, notes = inverse_plan(self.journal.summary(run_id), self.journal.steps(run_id))
+        steps = self.journal.steps(run_id)
+        if users is not None:
+            wanted = {u.strip().lower() for u in users}
+            steps = [s for s in steps if {s.user_key.lower(), s.label.lower()} & wanted]
+        current = read_plan_users(self.client, undo_keys(steps))
+        plan, notes = inverse_plan(self.journal.summary(run_id), steps, current)
         checked = self.check(plan)
         return replace(checked, problems=checked.problems + tuple(notes))
 

@@ -19,9 +19,17 @@ from desktop.licensing.phrases import (
     outcome_phrase,
     plan_title,
     problem_phrase,
+    result_phrases,
     run_counts,
 )
-from desktop.licensing.types import Outcome, PlanKind, Problem, RunReport, UserChange
+from desktop.licensing.types import (
+    Outcome,
+    PlanKind,
+    Problem,
+    RunReport,
+    UserChange,
+    UserResult,
+)
 
 SkuIndex = Mapping[str, Sku]
 
@@ -82,6 +90,23 @@ def _deletes(p: Phrase, _skus: SkuIndex) -> str:
         f"{accounts} will be deleted. License Desk cannot bring {them} back; an administrator "
         f"can restore {them} within 30 days from Deleted users in the Microsoft 365 admin center"
     )
+
+
+def _location_kept(p: Phrase, skus: SkuIndex) -> str:
+    names = ", ".join(sku_label(x, skus) for x in p.packages)
+    if p.groups:
+        groups = ", ".join(f"'{g}'" for g in p.groups)
+        noun = _plural(len(p.groups), "group", "groups")
+        return f"usage location {p.value} kept: {names} from the {noun} {groups} needs it"
+    return f"usage location {p.value} kept: {names}, which the user keeps, needs it"
+
+
+def _part(words: str) -> Callable[[Phrase, SkuIndex], str]:
+    def say(p: Phrase, skus: SkuIndex) -> str:
+        reason = f" ({p.value})" if p.value and p.say is Say.PART_FAILED else ""
+        return f"{phrases_text(p.said, skus)}: {words}{reason}"
+
+    return say
 
 
 def _title(words: str) -> Callable[[Phrase, SkuIndex], str]:
@@ -152,6 +177,19 @@ _ENGLISH: dict[Say, Callable[[Phrase, SkuIndex], str]] = {
     Say.RUN_FAILED: lambda p, s: f"{p.count} failed",
     Say.RUN_SKIPPED: lambda p, s: f"{p.count} skipped",
     Say.RUN_CANCELLED: lambda p, s: f"{p.count} not done (cancelled)",
+    Say.RUN_PARTLY: lambda p, s: f"{p.count} partly done",
+    Say.RUN_UNCONFIRMED: lambda p, s: f"{p.count} unconfirmed",
+    Say.OUTCOME_PARTLY: lambda p, s: "partly done",
+    Say.OUTCOME_UNCONFIRMED: lambda p, s: "unconfirmed",
+    Say.USAGE_LOCATION_KEPT: _location_kept,
+    Say.NOTHING_TO_RESTORE: lambda p, s: "shows nothing the run changed: nothing to restore",
+    Say.PART_DONE: _part("done"),
+    Say.PART_FAILED: _part("failed"),
+    Say.PART_UNCONFIRMED: _part("not confirmed (the answer was lost)"),
+    Say.PART_NOT_SENT: _part("not sent"),
+    Say.RUN_NEEDS_CHECKING: lambda p, s: (
+        f"needs checking: {p.count} {_plural(p.count, 'user', 'users')} unconfirmed"
+    ),
 }
 
 
@@ -190,3 +228,10 @@ def outcome_text(outcome: Outcome) -> str:
 def run_counts_text(report: RunReport) -> str:
     """ "3 done, 1 failed, 0 skipped" (and how many were not done, if any)."""
     return phrases_text(run_counts(report), {})
+
+
+def result_text(result: UserResult, skus: SkuIndex) -> str:
+    """Each part's outcome for one user ("block sign-in: done; add E3: failed (...)"), or the
+    result's message when every part went the same way."""
+    said = result_phrases(result)
+    return "; ".join(english(p, skus) for p in said) if said else result.message

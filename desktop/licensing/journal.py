@@ -10,6 +10,11 @@ FULL also survives a power cut, which matters because a lost ``sent``/``done`` m
 resume call an applied change "skipped" and undo would then miss it. The cost is one fsync per
 transaction, and transactions are per $batch chunk (20 users), not per user: about 100 fsyncs
 for 1,000 users, small next to the network time.
+
+Each step also keeps its parts' outcomes (``parts_json``: create, usage location, sign-in,
+licenses), and the step's state follows from them (``parts.outcome_of``): a sign-in block that
+went through while its license did not is ``partly``, never ``failed``. Journals written before
+parts existed gain the column when opened (schema version 2) and read back with no parts.
 """
 
 from __future__ import annotations
@@ -28,13 +33,23 @@ from pathlib import Path
 from desktop.graph.records import User
 from desktop.licensing.errors import JournalError, RunNotFoundError
 from desktop.licensing.ownership import RunLock, is_owned
+from desktop.licensing.parts import first_problem, merge, outcome_of
 from desktop.licensing.serialize import (
     change_from_json,
     change_to_json,
+    parts_from_json,
+    parts_to_json,
     user_from_json,
     user_to_json,
 )
-from desktop.licensing.types import PlanKind, RunStatus, RunSummary, UserChange
+from desktop.licensing.types import (
+    Outcome,
+    PartResult,
+    PlanKind,
+    RunStatus,
+    RunSummary,
+    UserChange,
+)
 from desktop.private_files import prepare_private_database
 
 _SCHEMA = """
@@ -64,6 +79,7 @@ CREATE TABLE IF NOT EXISTS steps (
 );
 CREATE INDEX IF NOT EXISTS runs_undo_of ON runs(undo_of);
 """
+SCHEMA_VERSION = 2  # 2: steps.parts_json
 
 
 class StepState(str, enum.Enum):
@@ -71,12 +87,25 @@ class StepState(str, enum.Enum):
     SENT = "sent"  # a request went out; the answer may or may not have arrived
     DONE = "done"
     FAILED = "failed"
+    PARTLY = "partly"  # some parts done, others refused
+    UNCONFIRMED = "unconfirmed"  # an answer was lost and the user not re-read yet
     SKIPPED = "skipped"
     CANCELLED = "cancelled"
 
     @property
     def settled(self) -> bool:
-        return self in (StepState.DONE, StepState.FAILED, StepState.SKIPPED)
+        return self in (StepState.DONE, StepState.FAILED, StepState.PARTLY, StepState.SKIPPED)
+
+
+STATE_OF_OUTCOME = {
+    Outcome.DONE: StepState.DONE,
+    Outcome.FAILED: StepState.FAILED,
+    Outcome.PARTLY: StepState.PARTLY,
+    Outcome.UNCONFIRMED: StepState.UNCONFIRMED,
+    Outcome.SKIPPED: StepState.SKIPPED,
+    Outcome.CANCELLED: StepState.CANCELLED,
+}
+OUTCOME_OF_STATE = {state: outcome for outcome, state in STATE_OF_OUTCOME.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +117,7 @@ class NewStep:
     user_id: str | None = None
     state: StepState = StepState.PENDING
     message: str = ""
+    parts: tuple[PartResult, ...] = ()  # known ahead, e.g. an undo's kept usage location
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,14 +132,19 @@ class StepRow:
     message: str
     code: str | None
     created_id: str | None
+    parts: tuple[PartResult, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class StepUpdate:
+    """A step's new state; with ``parts``, those parts' outcomes are merged into the step's
+    and the state (and message, when empty) follow from the merged parts."""
+
     seq: int
     state: StepState
     message: str = ""
     code: str | None = None
+    parts: tuple[PartResult, ...] = ()
 
 
 def _now() -> str:
@@ -129,12 +164,19 @@ class Journal:
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.execute("PRAGMA busy_timeout=10000")
             self._db.executescript(_SCHEMA)
+            self._migrate()
         except (OSError, sqlite3.Error) as exc:
             raise JournalError(
                 f"Cannot open the journal at {path}: {exc}. Check the folder exists and is "
                 "writable, or pass --journal with another file."
             ) from exc
         self._owned: dict[str, RunLock] = {}
+
+    def _migrate(self) -> None:
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(steps)")}
+        if "parts_json" not in columns:
+            self._db.execute("ALTER TABLE steps ADD COLUMN parts_json TEXT")
+        self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -180,7 +222,8 @@ class Journal:
                 )
                 db.executemany(
                     "INSERT INTO steps (run_id, seq, user_key, user_id, label, change_json, "
-                    "before_json, state, message, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    "before_json, state, message, updated_at, parts_json) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     [
                         (
                             run_id,
@@ -193,6 +236,7 @@ class Journal:
                             step.state.value,
                             step.message,
                             now,
+                            json.dumps(parts_to_json(step.parts)) if step.parts else None,
                         )
                         for seq, step in enumerate(steps)
                     ],
@@ -234,14 +278,39 @@ class Journal:
                 [(StepState.SENT.value, now, run_id, seq) for seq in seqs],
             )
 
-    def record(self, run_id: str, updates: Iterable[StepUpdate]) -> None:
+    def record(
+        self, run_id: str, updates: Iterable[StepUpdate]
+    ) -> dict[int, tuple[PartResult, ...]]:
+        """Write the updates; returns every updated step's parts after merging."""
         now = _now()
+        updates = list(updates)
+        merged: dict[int, tuple[PartResult, ...]] = {}
         with self._transaction() as db:
+            rows: list[tuple[object, ...]] = []
+            for u in updates:
+                state, message, code, parts_json = u.state, u.message, u.code, None
+                if u.parts:
+                    old = db.execute(
+                        "SELECT parts_json FROM steps WHERE run_id = ? AND seq = ?",
+                        (run_id, u.seq),
+                    ).fetchone()
+                    known = parts_from_json(json.loads(old[0]) if old and old[0] else None)
+                    parts = merge(known, u.parts)
+                    merged[u.seq] = parts
+                    outcome = outcome_of(parts)
+                    if outcome is not None:
+                        state = STATE_OF_OUTCOME[outcome]
+                    explaining = first_problem(parts)
+                    if not message and explaining is not None:
+                        message, code = explaining.message, explaining.code
+                    parts_json = json.dumps(parts_to_json(parts))
+                rows.append((state.value, message, code, now, parts_json, run_id, u.seq))
             db.executemany(
-                "UPDATE steps SET state = ?, message = ?, code = ?, updated_at = ? "
-                "WHERE run_id = ? AND seq = ?",
-                [(u.state.value, u.message, u.code, now, run_id, u.seq) for u in updates],
+                "UPDATE steps SET state = ?, message = ?, code = ?, updated_at = ?, "
+                "parts_json = COALESCE(?, parts_json) WHERE run_id = ? AND seq = ?",
+                rows,
             )
+        return merged
 
     def record_created(self, run_id: str, created: dict[int, str]) -> None:
         """Remember new users' ids as soon as they exist, so undo can delete them."""
@@ -272,6 +341,8 @@ class Journal:
             SELECT r.*, COUNT(s.seq) AS total,
                    SUM(s.state = 'done') AS done, SUM(s.state = 'failed') AS failed,
                    SUM(s.state = 'skipped') AS skipped,
+                   SUM(s.state = 'partly') AS partly,
+                   SUM(s.state = 'unconfirmed') AS unconfirmed,
                    (SELECT u.id FROM runs u WHERE u.undo_of = r.id
                     ORDER BY u.started_at DESC LIMIT 1) AS undone_by
             FROM runs r LEFT JOIN steps s ON s.run_id = r.id
@@ -292,6 +363,8 @@ class Journal:
                 skipped=int(row["skipped"] or 0),
                 undo_of=row["undo_of"],
                 undone_by=row["undone_by"],
+                partly=int(row["partly"] or 0),
+                unconfirmed=int(row["unconfirmed"] or 0),
             )
             for row in rows
         ]
@@ -318,6 +391,7 @@ class Journal:
                 message=row["message"],
                 code=row["code"],
                 created_id=row["created_id"],
+                parts=parts_from_json(json.loads(row["parts_json"]) if row["parts_json"] else None),
             )
             for row in rows
         ]

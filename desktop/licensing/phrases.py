@@ -22,19 +22,22 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from desktop.graph.records import AssignedLicense
+from desktop.licensing.parts import only
 from desktop.licensing.types import (
     CheckedPlan,
     Outcome,
+    PartState,
     PlanKind,
     Problem,
     ProblemKind,
     RunReport,
     Severity,
     UserChange,
+    UserResult,
 )
 
 
@@ -73,6 +76,10 @@ class Say(str, enum.Enum):
     DUPLICATE_USER = "duplicate-user"
     CONFLICTING_CHANGE = "conflicting-change"  # packages[0]
     CANNOT_RESTORE_DELETED = "cannot-restore-deleted"  # value: the deleted user's name
+    # An undo keeps the usage location (value) because a license the user keeps needs it:
+    # packages: those licenses; groups: the groups giving them (none when direct).
+    USAGE_LOCATION_KEPT = "usage-location-kept"
+    NOTHING_TO_RESTORE = "nothing-to-restore"  # an undo finds nothing of the run in the tenant
     # -- plan titles (count: users) ---------------------------------------------------------
     TITLE_ASSIGN = "title-assign"
     TITLE_REASSIGN = "title-reassign"
@@ -90,11 +97,22 @@ class Say(str, enum.Enum):
     OUTCOME_FAILED = "outcome-failed"
     OUTCOME_SKIPPED = "outcome-skipped"
     OUTCOME_CANCELLED = "outcome-cancelled"
+    OUTCOME_PARTLY = "outcome-partly"  # some parts of the user's change done, others not
+    OUTCOME_UNCONFIRMED = "outcome-unconfirmed"  # answer lost, not re-read yet: resume checks
+    # -- one part of one user's change, after a run (said: the part's change phrases) ---------
+    PART_DONE = "part-done"
+    PART_FAILED = "part-failed"  # value: Graph's reason
+    PART_UNCONFIRMED = "part-unconfirmed"
+    PART_NOT_SENT = "part-not-sent"
+    # -- a run in the history ------------------------------------------------------------------
+    RUN_NEEDS_CHECKING = "run-needs-checking"  # count: unconfirmed users
     # -- how many users ended each way (count) ----------------------------------------------
     RUN_DONE = "run-done"
     RUN_FAILED = "run-failed"
     RUN_SKIPPED = "run-skipped"
     RUN_CANCELLED = "run-cancelled"
+    RUN_PARTLY = "run-partly"
+    RUN_UNCONFIRMED = "run-unconfirmed"
 
 
 class Weight(enum.IntEnum):
@@ -128,6 +146,7 @@ class Phrase:
     value: str = ""  # a country code, what was typed, a status, a user name
     count: int = 0  # users, or seats needed
     free: int = 0  # free seats
+    said: tuple[Phrase, ...] = ()  # what a part of a change was (for the PART_* phrases)
 
 
 def change_phrases(change: UserChange) -> tuple[Phrase, ...]:
@@ -252,6 +271,14 @@ _PROBLEMS: dict[ProblemKind, tuple[Say, Arguments]] = {
         Say.CANNOT_RESTORE_DELETED,
         lambda d: {"value": str(d.get("label", ""))},
     ),
+    ProblemKind.USAGE_LOCATION_KEPT: (
+        Say.USAGE_LOCATION_KEPT,
+        lambda d: {
+            "value": str(d.get("usage_location") or ""),
+            "packages": _texts(d.get("sku_ids")),
+            "groups": _texts(d.get("group_names")),
+        },
+    ),
 }
 
 
@@ -263,6 +290,8 @@ def problem_phrase(problem: Problem) -> Phrase:
         say = _not_assignable(details)
     elif problem.kind is ProblemKind.NOTHING_TO_DO and details.get("gone"):
         say = Say.USER_GONE
+    elif problem.kind is ProblemKind.NOTHING_TO_DO and details.get("undo"):
+        say = Say.NOTHING_TO_RESTORE
     users = (problem.user,) if problem.user is not None else ()
     return Phrase(say, _BY_SEVERITY[problem.severity], users=users, **arguments(details))
 
@@ -301,6 +330,10 @@ _OUTCOMES = {
     Outcome.CANCELLED: _OutcomeWords(
         Say.OUTCOME_CANCELLED, Say.RUN_CANCELLED, Weight.WARNING, False
     ),
+    Outcome.PARTLY: _OutcomeWords(Say.OUTCOME_PARTLY, Say.RUN_PARTLY, Weight.BLOCKING, False),
+    Outcome.UNCONFIRMED: _OutcomeWords(
+        Say.OUTCOME_UNCONFIRMED, Say.RUN_UNCONFIRMED, Weight.WARNING, False
+    ),
 }
 
 
@@ -317,3 +350,37 @@ def run_counts(report: RunReport) -> tuple[Phrase, ...]:
         if count or words.always_counted:
             said.append(Phrase(words.counted, words.weight, count=count))
     return tuple(said)
+
+
+_PARTS = {
+    PartState.DONE: (Say.PART_DONE, Weight.PLAIN),
+    PartState.FAILED: (Say.PART_FAILED, Weight.BLOCKING),
+    PartState.UNCONFIRMED: (Say.PART_UNCONFIRMED, Weight.WARNING),
+    PartState.NOT_SENT: (Say.PART_NOT_SENT, Weight.WARNING),
+}
+
+
+def result_phrases(result: UserResult) -> tuple[Phrase, ...]:
+    """What happened to each part of one user's change, in order: "block sign-in: done; add
+    Microsoft 365 E3: failed (no free seats)". Empty when the result has no parts recorded or
+    every part went one way (the outcome alone says it)."""
+    change = result.change
+    if change is None or len({p.state for p in result.parts}) < 2:
+        return ()
+    to = (result.user,)
+    said: list[Phrase] = []
+    for part in result.parts:
+        if part.state is PartState.KEPT:
+            kept = Problem(ProblemKind.USAGE_LOCATION_KEPT, Severity.SKIP, result.user)
+            said.append(replace(problem_phrase(replace(kept, details=part.details)), users=to))
+            continue
+        if part.state is PartState.SKIPPED:
+            continue
+        inner = change_phrases(only(change, (part.part,)))
+        say, weight = _PARTS[part.state]
+        said.append(Phrase(say, weight, users=to, value=part.message, said=inner))
+    return tuple(said)
+
+
+def needs_checking(unconfirmed: int) -> Phrase:
+    return Phrase(Say.RUN_NEEDS_CHECKING, Weight.WARNING, count=unconfirmed)

@@ -3,25 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
-from desktop.licensing.journal import Journal, StepRow, StepState
+from desktop.licensing.journal import OUTCOME_OF_STATE, Journal, StepRow
 from desktop.licensing.types import Outcome, RunReport, UserResult
-
-_OUTCOME_OF = {
-    StepState.DONE: Outcome.DONE,
-    StepState.FAILED: Outcome.FAILED,
-    StepState.SKIPPED: Outcome.SKIPPED,
-    StepState.CANCELLED: Outcome.CANCELLED,
-}
 
 UNFINISHED = "Not finished: the run was interrupted. Resume it to finish."
 
 
 def step_result(step: StepRow) -> UserResult:
-    outcome = _OUTCOME_OF.get(step.state)
+    outcome = OUTCOME_OF_STATE.get(step.state)
     if outcome is None:  # pending or sent: the run stopped before the answer was recorded
-        return UserResult(step.user_key, Outcome.CANCELLED, UNFINISHED)
-    return UserResult(step.user_key, outcome, step.message, step.code)
+        return UserResult(
+            step.user_key, Outcome.CANCELLED, UNFINISHED, parts=step.parts, change=step.change
+        )
+    return UserResult(
+        step.user_key, outcome, step.message, step.code, parts=step.parts, change=step.change
+    )
 
 
 def run_report(
@@ -29,7 +27,10 @@ def run_report(
 ) -> RunReport:
     """Every step's outcome; ``fresh`` results (with the user after the change) win."""
     fresh = fresh or {}
-    return RunReport(
-        run_id,
-        tuple(fresh.get(step.seq) or step_result(step) for step in journal.steps(run_id)),
-    )
+    results = []
+    for step in journal.steps(run_id):
+        found = fresh.get(step.seq)
+        results.append(
+            replace(found, change=step.change) if found is not None else step_result(step)
+        )
+    return RunReport(run_id, tuple(results))

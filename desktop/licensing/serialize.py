@@ -15,7 +15,7 @@ from desktop.graph.records import (
     PasswordProfile,
     User,
 )
-from desktop.licensing.types import UserChange
+from desktop.licensing.types import Part, PartResult, PartState, UserChange
 
 
 def license_to_json(lic: AssignedLicense) -> dict[str, Any]:
@@ -134,4 +134,31 @@ def change_from_json(data: dict[str, Any]) -> UserChange:
         create=new_user_from_json(create) if create else None,
         delete=bool(data["delete"]),
         clear_usage_location=bool(data["clearUsageLocation"]),
+    )
+
+
+def parts_to_json(parts: tuple[PartResult, ...]) -> list[dict[str, Any]]:
+    return [
+        {
+            "part": p.part.value,
+            "state": p.state.value,
+            "message": p.message,
+            "code": p.code,
+            "details": p.details,
+        }
+        for p in parts
+    ]
+
+
+def parts_from_json(data: list[dict[str, Any]] | None) -> tuple[PartResult, ...]:
+    """Journals written before parts were recorded hold none: an empty tuple."""
+    return tuple(
+        PartResult(
+            Part(p["part"]),
+            PartState(p["state"]),
+            str(p.get("message") or ""),
+            p.get("code"),
+            dict(p.get("details") or {}),
+        )
+        for p in data or ()
     )

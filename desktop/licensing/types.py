@@ -87,6 +87,9 @@ class ProblemKind(str, enum.Enum):
     DUPLICATE_USER = "duplicate-user"  # the same user appears twice in one plan
     CONFLICTING_CHANGE = "conflicting-change"  # details: sku_id (added and removed at once)
     CANNOT_UNDO = "cannot-undo"  # a skip in an undo plan: a deleted user cannot be restored
+    # A skip in an undo plan: the usage location stays because a license the user keeps needs
+    # it. details: usage_location, sku_ids, group_names (empty when the licenses are direct).
+    USAGE_LOCATION_KEPT = "usage-location-kept"
 
 
 class Severity(str, enum.Enum):
@@ -146,8 +149,42 @@ class CheckedPlan:
 class Outcome(str, enum.Enum):
     DONE = "done"
     FAILED = "failed"
+    # Some parts of the user's change took effect and others did not (see ``UserResult.parts``).
+    PARTLY = "partly"
+    # A request may have reached Graph but its answer was lost and the user could not be
+    # re-read: neither done nor failed until ``resume`` reads the tenant again.
+    UNCONFIRMED = "unconfirmed"
     SKIPPED = "skipped"
     CANCELLED = "cancelled"
+
+
+class Part(str, enum.Enum):
+    """One piece of a user's change, as Graph applies it: the account (create/delete), the
+    profile fields of the PATCH, the licenses of the assignLicense. Each gets its own outcome."""
+
+    CREATE = "create"
+    DELETE = "delete"
+    USAGE_LOCATION = "usage-location"
+    SIGN_IN = "sign-in"
+    LICENSES = "licenses"
+
+
+class PartState(str, enum.Enum):
+    DONE = "done"  # the tenant shows it (an answer said so, or a re-read)
+    FAILED = "failed"  # Graph refused it; the tenant does not show it
+    UNCONFIRMED = "unconfirmed"  # sent, answer lost, not re-read yet
+    NOT_SENT = "not-sent"  # cancelled (or its run stopped) before it went out
+    KEPT = "kept"  # an undo could not restore it; ``message`` and ``details`` say why
+    SKIPPED = "skipped"  # already as asked: nothing was sent for it
+
+
+@dataclass(frozen=True, slots=True)
+class PartResult:
+    part: Part
+    state: PartState
+    message: str = ""  # Graph's message for a failure, the reason for a kept part
+    code: str | None = None
+    details: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +194,11 @@ class UserResult:
     message: str = ""  # Graph's message for failures; the reason for skips
     code: str | None = None  # Graph's error code
     after: User | None = None  # the user as Graph returned it after assignLicense / create
+    parts: tuple[PartResult, ...] = ()  # each part's outcome, when the change had parts
+    change: UserChange | None = None  # what was to be done for the user (names the parts)
+
+    def parts_in(self, *states: PartState) -> tuple[PartResult, ...]:
+        return tuple(p for p in self.parts if p.state in states)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,10 +208,14 @@ class Progress:
     failed: int = 0
     skipped: int = 0
     cancelled: int = 0
+    partly: int = 0
+    unconfirmed: int = 0
 
     @property
     def finished(self) -> int:
-        return self.done + self.failed + self.skipped + self.cancelled
+        return (
+            self.done + self.failed + self.skipped + self.cancelled + self.partly + self.unconfirmed
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +226,10 @@ class RunReport:
     def count(self, outcome: Outcome) -> int:
         return sum(1 for r in self.results if r.outcome is outcome)
 
+    def kept(self) -> tuple[tuple[UserResult, PartResult], ...]:
+        """Parts an undo could not restore (skipped with a reason, never counted as done)."""
+        return tuple((r, p) for r in self.results for p in r.parts_in(PartState.KEPT))
+
     @property
     def all_done(self) -> bool:
         return all(r.outcome in (Outcome.DONE, Outcome.SKIPPED) for r in self.results)
@@ -189,6 +239,8 @@ class RunStatus(str, enum.Enum):
     RUNNING = "running"  # still being applied, or the process died: "interrupted" at next start
     FINISHED = "finished"
     CANCELLED = "cancelled"
+    # Some users are unconfirmed (answers lost, tenant unreadable): ``resume`` settles them.
+    NEEDS_CHECKING = "needs-checking"
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +257,14 @@ class RunSummary:
     skipped: int
     undo_of: str | None = None
     undone_by: str | None = None
+    partly: int = 0
+    unconfirmed: int = 0
+
+    @property
+    def may_have_changed(self) -> bool:
+        """Whether anything of the run may have reached the tenant, so undo may have work:
+        any user not skipped (the undo preview then says exactly what the tenant shows)."""
+        return self.total > self.skipped
 
 
 @dataclass(frozen=True, slots=True)

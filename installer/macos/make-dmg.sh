@@ -62,7 +62,8 @@ rm -f "$dmg"
 hdiutil create -volname "License Desk" -srcfolder "$staging" -ov -format UDZO "$dmg"
 
 if [ -n "${MACOS_SIGN_IDENTITY:-}" ]; then
-  sign "$dmg"
+  # A disk image is not code: no hardened runtime, just the identity and a timestamp.
+  codesign --force --timestamp --sign "$MACOS_SIGN_IDENTITY" "$dmg"
 fi
 
 if [ -n "${MACOS_SIGN_IDENTITY:-}" ] && [ -n "${MACOS_NOTARY_APPLE_ID:-}" ] \

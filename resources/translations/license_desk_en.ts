@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message numerus="yes">
+        <source>%Ln partly done</source>
+        <translation>
+            <numerusform>%Ln partly done</numerusform>
+            <numerusform>%Ln partly done</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LicensePickerDialog</name>
     <message numerus="yes">
         <source>Choose the packages to give to %Ln users. Expand a package to switch individual apps off.</source>
@@ -128,6 +138,27 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln partly done</source>
+        <translation>
+            <numerusform>%Ln partly done</numerusform>
+            <numerusform>%Ln partly done</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unconfirmed (resume the run from History to check)</source>
+        <translation>
+            <numerusform>%Ln unconfirmed (resume the run from History to check)</numerusform>
+            <numerusform>%Ln unconfirmed (resume the run from History to check)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Needs checking: %Ln users unconfirmed (resume the run)</source>
+        <translation>
+            <numerusform>Needs checking: %Ln user unconfirmed (resume the run)</numerusform>
+            <numerusform>Needs checking: %Ln users unconfirmed (resume the run)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln accounts will be deleted. License Desk cannot bring them back; an administrator can restore them within 30 days from Deleted users in the Microsoft 365 admin center</source>
         <translation>
             <numerusform>%Ln account will be deleted. License Desk cannot bring it back; an administrator can restore it within 30 days from Deleted users in the Microsoft 365 admin center</numerusform>
@@ -163,6 +194,16 @@
         <translation>
             <numerusform>%Ln needs nothing</numerusform>
             <numerusform>%Ln need nothing</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResultsDialog</name>
+    <message numerus="yes">
+        <source>%Ln left as it was (see Details)</source>
+        <translation>
+            <numerusform>%Ln left as it was (see Details)</numerusform>
+            <numerusform>%Ln left as they were (see Details)</numerusform>
         </translation>
     </message>
 </context>

@@ -1539,6 +1539,14 @@
         <source>{done} done · {failed} failed · {skipped} skipped</source>
         <translation>wykonano: {done} · błędy: {failed} · pominięto: {skipped}</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln partly done</source>
+        <translation>
+            <numerusform>częściowo: %Ln</numerusform>
+            <numerusform>częściowo: %Ln</numerusform>
+            <numerusform>częściowo: %Ln</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Interrupted</source>
         <translation>Przerwano</translation>
@@ -2065,12 +2073,44 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln partly done</source>
+        <translation>
+            <numerusform>częściowo: %Ln</numerusform>
+            <numerusform>częściowo: %Ln</numerusform>
+            <numerusform>częściowo: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unconfirmed (resume the run from History to check)</source>
+        <translation>
+            <numerusform>niepotwierdzone: %Ln (wznów zmianę w Historii, by to sprawdzić)</numerusform>
+            <numerusform>niepotwierdzone: %Ln (wznów zmianę w Historii, by to sprawdzić)</numerusform>
+            <numerusform>niepotwierdzone: %Ln (wznów zmianę w Historii, by to sprawdzić)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Needs checking: %Ln users unconfirmed (resume the run)</source>
+        <translation>
+            <numerusform>Do sprawdzenia: %Ln użytkownik niepotwierdzony (wznów zmianę)</numerusform>
+            <numerusform>Do sprawdzenia: %Ln użytkowników niepotwierdzonych (wznów zmianę)</numerusform>
+            <numerusform>Do sprawdzenia: %Ln użytkowników niepotwierdzonych (wznów zmianę)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln accounts will be deleted. License Desk cannot bring them back; an administrator can restore them within 30 days from Deleted users in the Microsoft 365 admin center</source>
         <translation>
             <numerusform>%Ln konto zostanie usunięte. License Desk nie może go przywrócić; administrator może je przywrócić w ciągu 30 dni w sekcji Usunięci użytkownicy w centrum administracyjnym Microsoft 365</numerusform>
             <numerusform>%Ln konta zostaną usunięte. License Desk nie może ich przywrócić; administrator może je przywrócić w ciągu 30 dni w sekcji Usunięci użytkownicy w centrum administracyjnym Microsoft 365</numerusform>
             <numerusform>%Ln kont zostanie usuniętych. License Desk nie może ich przywrócić; administrator może je przywrócić w ciągu 30 dni w sekcji Usunięci użytkownicy w centrum administracyjnym Microsoft 365</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage location {code} kept: {packages} from the group {group} needs it</source>
+        <translation>Lokalizacja użycia {code} pozostaje: potrzebuje jej {packages} z grupy {group}</translation>
+    </message>
+    <message>
+        <source>Usage location {code} kept: {packages}, which the user keeps, needs it</source>
+        <translation>Lokalizacja użycia {code} pozostaje: potrzebuje jej {packages}, które użytkownik zachowuje</translation>
     </message>
     <message>
         <source>delete the account</source>
@@ -2221,6 +2261,34 @@
         <translation>Nie rozpoczęto</translation>
     </message>
     <message>
+        <source>Partly done</source>
+        <translation>Wykonano częściowo</translation>
+    </message>
+    <message>
+        <source>Unconfirmed</source>
+        <translation>Niepotwierdzone</translation>
+    </message>
+    <message>
+        <source>Nothing of the earlier change is left to restore</source>
+        <translation>Z wcześniejszej zmiany nie zostało nic do przywrócenia</translation>
+    </message>
+    <message>
+        <source>{change}: done</source>
+        <translation>{change}: wykonano</translation>
+    </message>
+    <message>
+        <source>{change}: failed ({reason})</source>
+        <translation>{change}: nie udało się ({reason})</translation>
+    </message>
+    <message>
+        <source>{change}: not confirmed (the answer was lost)</source>
+        <translation>{change}: niepotwierdzone (odpowiedź zaginęła)</translation>
+    </message>
+    <message>
+        <source>{change}: not sent</source>
+        <translation>{change}: nie wysłano</translation>
+    </message>
+    <message>
         <source>Create user</source>
         <translation>Utwórz użytkownika</translation>
     </message>
@@ -2349,8 +2417,24 @@
         <translation>Ponów nieudane</translation>
     </message>
     <message>
+        <source>Revert what happened…</source>
+        <translation>Cofnij to, co się wykonało…</translation>
+    </message>
+    <message>
+        <source>Undo the part that went through for the users only partly done</source>
+        <translation>Cofnij wykonaną część zmiany u użytkowników zmienionych tylko częściowo</translation>
+    </message>
+    <message>
         <source>Copy report</source>
         <translation>Kopiuj raport</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln left as it was (see Details)</source>
+        <translation>
+            <numerusform>pozostawione bez zmian: %Ln (zob. Szczegóły)</numerusform>
+            <numerusform>pozostawione bez zmian: %Ln (zob. Szczegóły)</numerusform>
+            <numerusform>pozostawione bez zmian: %Ln (zob. Szczegóły)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

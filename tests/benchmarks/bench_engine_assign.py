@@ -89,7 +89,7 @@ def run(tenant: DemoTenantForTests, args: argparse.Namespace) -> None:
     print(
         f"  client: sent {client_stats.requests_sent}, retries {client_stats.retries}, "
         f"429s {client_stats.throttled}, pacer pauses {client_stats.write_pauses}, "
-        f"repeated writes {client_stats.maybe_repeated_writes}"
+        f"lost answers {client_stats.lost_answers}"
     )
     print(
         f"  server: inner requests {server['batch_requests']}, writes {server['writes']}, "

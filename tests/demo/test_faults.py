@@ -232,3 +232,56 @@ def test_requests_inside_a_batch_get_server_faults_of_their_own(graph: Graph) ->
         raise AssertionError("no batch envelope got through")
     statuses = {r["status"] for r in response.json()["responses"]}
     assert statuses == {200, 504}
+
+
+def test_apply_then_drop_applies_a_single_write_and_leaves_it_unanswered(graph: Graph) -> None:
+    tenant = graph.tenant
+    target = next(u for u in graph.users() if u["usageLocation"] != "DE")
+    tenant.faults.drop_after_apply = 1
+    with pytest.raises(requests.ConnectionError):
+        graph.patch(f"/users/{target['id']}", {"usageLocation": "DE"})
+    assert graph.user(target["id"])["usageLocation"] == "DE"  # applied all the same
+    assert tenant.faults.drop_after_apply == 0  # the switch was used up
+    answered = graph.patch(f"/users/{target['id']}", {"usageLocation": "PL"})
+    assert answered.status_code == 204
+    assert tenant.stats.snapshot()["dropped"] == 1
+
+
+def test_apply_then_drop_applies_a_whole_batch_and_passes_reads(graph: Graph) -> None:
+    tenant = graph.tenant
+    users = [u for u in graph.users() if u["usageLocation"] != "DE"][:3]
+    tenant.faults.drop_after_apply = 1
+    reads = [{"id": "r", "method": "GET", "url": f"/users/{users[0]['id']}"}]
+    assert graph.post("/$batch", {"requests": reads}).status_code == 200  # no writes: answered
+    writes = [
+        {
+            "id": str(n),
+            "method": "PATCH",
+            "url": f"/users/{u['id']}",
+            "headers": {"Content-Type": "application/json"},
+            "body": {"usageLocation": "DE"},
+        }
+        for n, u in enumerate(users)
+    ]
+    with pytest.raises(requests.ConnectionError):
+        graph.post("/$batch", {"requests": writes})
+    assert [graph.user(u["id"])["usageLocation"] for u in users] == ["DE"] * 3
+
+
+def test_refused_reads_answer_503_until_the_time_is_up_and_writes_pass(
+    clocked_tenant: DemoTenant, clock: FakeClock
+) -> None:
+    graph = Graph(clocked_tenant)
+    target = graph.users()[0]
+    clocked_tenant.refuse_reads(30)
+    refused = graph.get(f"/users/{target['id']}")
+    assert refused.status_code == 503
+    assert refused.headers["Retry-After"] == "30"
+    inner = graph.post(
+        "/$batch", {"requests": [{"id": "1", "method": "GET", "url": f"/users/{target['id']}"}]}
+    )
+    assert inner.status_code == 200 and inner.json()["responses"][0]["status"] == 503
+    write = graph.patch(f"/users/{target['id']}", {"usageLocation": "DE"})
+    assert write.status_code == 204
+    clock.now += 30
+    assert graph.user(target["id"])["usageLocation"] == "DE"

@@ -10,7 +10,7 @@ import pytest
 from desktop.cancel import CancelToken
 from desktop.graph.batch_items import BatchRequest
 from desktop.graph.client import GraphClient
-from desktop.graph.errors import ProtocolError
+from desktop.graph.errors import AnswerLostError, ProtocolError
 from tests.graph.canned import Canned, CannedServer, Seen, envelope
 from tests.graph.fakes import FakeClock
 
@@ -215,25 +215,38 @@ def test_group_names_fall_back_to_the_id_for_unknown_groups(
     assert len(server.seen[0].json()["requests"]) == 3
 
 
-def test_a_batch_resent_after_a_dropped_connection_marks_its_writes(
+def test_a_write_batch_whose_connection_drops_is_not_resent(
     server: CannedServer, client: GraphClient
 ) -> None:
-    script = BatchScript()
     server.script(Canned(drop=True))
-    server.responder = script
-    answers = client.batch([patch("a"), get("b")])
-    assert answers["a"].ok and answers["a"].maybe_repeated
-    assert answers["b"].ok and answers["b"].maybe_repeated  # the whole batch went twice
-    assert client.stats.maybe_repeated_writes == 1
+    server.responder = BatchScript()
+    with pytest.raises(AnswerLostError, match="may have been applied"):
+        client.batch([patch("a"), get("b")])
+    assert len(server.seen) == 1  # the caller re-reads; a blind resend could apply it twice
+    assert client.stats.lost_answers == 1
 
 
-def test_an_inner_write_that_timed_out_is_marked_when_resent(
+def test_a_read_only_batch_whose_connection_drops_is_sent_again(
+    server: CannedServer, client: GraphClient
+) -> None:
+    server.script(Canned(drop=True))
+    server.responder = BatchScript()
+    answers = client.batch([get("a"), get("b")])
+    assert answers["a"].ok and answers["b"].ok
+    assert len(server.seen) == 2
+
+
+def test_an_inner_write_that_timed_out_is_not_resent_but_marked(
     server: CannedServer, client: GraphClient
 ) -> None:
     script = BatchScript()
     script.plan("a", (504, {}))
     script.plan("b", (503, {"Retry-After": "0.2"}))
+    script.plan("c", (504, {}))
     server.responder = script
-    answers = client.batch([patch("a"), patch("b")])
-    assert (answers["a"].ok, answers["a"].maybe_repeated) == (True, True)
-    assert (answers["b"].ok, answers["b"].maybe_repeated) == (True, False)  # 503: not applied
+    answers = client.batch([patch("a"), patch("b"), get("c")])
+    assert (answers["a"].status, answers["a"].maybe_applied) == (504, True)
+    assert (answers["b"].ok, answers["b"].maybe_applied) == (True, False)  # 503: not applied
+    assert (answers["c"].ok, answers["c"].maybe_applied) == (True, False)  # a read: retried
+    sent = [rid for round_ids in script.rounds for rid in round_ids]
+    assert (sent.count("a"), sent.count("b"), sent.count("c")) == (1, 2, 2)

@@ -9,6 +9,7 @@ import pytest
 
 from desktop.graph.client import GraphClient
 from desktop.graph.errors import (
+    AnswerLostError,
     AuthenticationError,
     ConnectionFailedError,
     GraphError,
@@ -110,18 +111,21 @@ def test_a_dropped_connection_is_retried(server: CannedServer, client: GraphClie
     assert client.stats.connection_failures == 1
 
 
-def test_a_dropped_post_is_retried_and_flagged_as_maybe_repeated(
+def test_a_dropped_post_is_not_resent_blind(server: CannedServer, client: GraphClient) -> None:
+    server.script(Canned(drop=True), Canned(200, USER))
+    with pytest.raises(AnswerLostError, match="may have been applied"):
+        client.assign_license("u1", [AssignedLicense("sku-1")], [])
+    assert client.stats.lost_answers == 1
+    assert [s.method for s in server.seen] == ["POST"]
+
+
+def test_a_write_answered_504_is_not_resent_blind(
     server: CannedServer, client: GraphClient
 ) -> None:
-    server.script(
-        Canned(drop=True),
-        Canned(400, envelope("Request_BadRequest", "Another object with the same value.")),
-    )
-    with pytest.raises(GraphError) as caught:
-        client.assign_license("u1", [AssignedLicense("sku-1")], [])
-    assert caught.value.maybe_repeated is True
-    assert client.stats.maybe_repeated_writes == 1
-    assert [s.method for s in server.seen] == ["POST", "POST"]
+    server.script(Canned(504, envelope("GatewayTimeout", "x")), Canned(204))
+    with pytest.raises(AnswerLostError, match="HTTP 504"):
+        client.update_user("u1", {"usageLocation": "PL"})
+    assert [s.method for s in server.seen] == ["PATCH"]
 
 
 def test_a_read_that_keeps_dropping_ends_in_connection_failed(
@@ -139,7 +143,7 @@ def test_an_unreachable_server_is_a_connection_error(clock: FakeClock) -> None:
     graph = GraphClient(dead.base_url, RefreshingToken(), clock=clock, max_retries=1)
     with pytest.raises(ConnectionFailedError, match="refused") as caught:
         graph.update_user("u1", {"usageLocation": "PL"})
-    assert caught.value.maybe_repeated is False  # never reached the server
+    assert not isinstance(caught.value, AnswerLostError)  # never reached the server
 
 
 def test_an_envelope_without_inner_error_takes_the_request_id_from_the_header(

@@ -124,6 +124,9 @@ def test_with_throttling_and_faults_every_request_is_answered_exactly_once(
     reads = [BatchRequest(f"r{n}", "GET", user_path(u.id)) for n, u in enumerate(users)]
     read_answers = tenant_client.batch(reads)
     listed = tenant_client.list_users(page_size=7)
+    # Writes whose answer may be lost (dropped, 504) are the engine's to re-read, never
+    # resent by the client; here only faults that apply nothing.
+    faults.fault_kinds = ("503", "503-retry-after")
     write_answers = tenant_client.batch(assign_pairs(users, sku_id))
     faults.throttle_rate = faults.fault_rate = 0.0
     stats = demo_tenant.stats.snapshot()
@@ -133,7 +136,7 @@ def test_with_throttling_and_faults_every_request_is_answered_exactly_once(
     assert sorted(u.id for u in listed) == sorted(u.id for u in tenant_client.list_users())
     assert len(write_answers) == 40
     for answer in write_answers.values():
-        assert answer.ok or answer.maybe_repeated, (answer.id, answer.status, answer.body)
+        assert answer.ok, (answer.id, answer.status, answer.body)
     after = {u.id: u for u in tenant_client.list_users()}
     assert all(sku_id in after[u.id].sku_ids for u in users)
 

@@ -18,7 +18,7 @@ from desktop.licensing.types import RunStatus, RunSummary
 from ui.formatting import count
 from ui.icons import icon
 from ui.models.text_rows import TextRow, TextRowsModel
-from ui.plan_text import plan_title
+from ui.plan_text import needs_checking_text, plan_title
 from ui.widgets.list_table import list_table
 
 
@@ -77,7 +77,11 @@ class HistoryDialog(QDialog):
         result = self.tr("{done} done · {failed} failed · {skipped} skipped").format(
             done=count(run.done), failed=count(run.failed), skipped=count(run.skipped)
         )
-        if run.run_id in self._interrupted:
+        if run.partly:
+            result += " · " + self.tr("%Ln partly done", "", run.partly)
+        if run.status is RunStatus.NEEDS_CHECKING:
+            status, picture = needs_checking_text(run.unconfirmed), "warning"
+        elif run.run_id in self._interrupted:
             status, picture = self.tr("Interrupted"), "warning"
         elif run.undone_by:
             status, picture = self.tr("Undone"), "undo"
@@ -113,9 +117,12 @@ class HistoryDialog(QDialog):
             run is not None
             and run.undone_by is None
             and run.status is not RunStatus.RUNNING
-            and run.done > 0
+            and run.may_have_changed
         )
         self.resume_button.setEnabled(
             run is not None
-            and (run.run_id in self._interrupted or run.status is RunStatus.CANCELLED)
+            and (
+                run.run_id in self._interrupted
+                or run.status in (RunStatus.CANCELLED, RunStatus.NEEDS_CHECKING)
+            )
         )

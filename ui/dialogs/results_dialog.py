@@ -15,21 +15,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.licensing.types import Outcome, RunReport
+from desktop.licensing import phrases
+from desktop.licensing.phrases import problem_phrase
+from desktop.licensing.types import (
+    Outcome,
+    PartResult,
+    PartState,
+    Problem,
+    ProblemKind,
+    RunReport,
+    Severity,
+    UserResult,
+)
 from ui.icons import icon
 from ui.models.text_rows import TextRow, TextRowsModel
-from ui.plan_text import outcome_text, run_counts_text
+from ui.plan_text import outcome_text, result_text, run_counts_text, say
 from ui.widgets.list_table import list_table
 
 RETRY_FAILED = 2  # the dialog's result code when the person asks to retry failed users
+REVERT_PARTLY = 3  # ... when they ask to revert what happened for users partly done
 
 _ICON = {
     Outcome.DONE: "done",
     Outcome.FAILED: "error",
+    Outcome.PARTLY: "warning",
+    Outcome.UNCONFIRMED: "warning",
     Outcome.SKIPPED: "skipped",
     Outcome.CANCELLED: "skipped",
 }
-_ORDER = {Outcome.FAILED: 0, Outcome.CANCELLED: 1, Outcome.DONE: 2, Outcome.SKIPPED: 3}
+_ORDER = {
+    Outcome.FAILED: 0,
+    Outcome.PARTLY: 1,
+    Outcome.UNCONFIRMED: 2,
+    Outcome.CANCELLED: 3,
+    Outcome.DONE: 4,
+    Outcome.SKIPPED: 5,
+}
 
 
 class ResultsDialog(QDialog):
@@ -66,10 +87,18 @@ class ResultsDialog(QDialog):
         self.retry_button.setObjectName("retryFailed")
         self.retry_button.setEnabled(report.count(Outcome.FAILED) > 0)
         self.retry_button.clicked.connect(lambda: self.done(RETRY_FAILED))
+        self.revert_button = QPushButton(icon("undo"), self.tr("Revert what happened…"))
+        self.revert_button.setObjectName("revertPartly")
+        self.revert_button.setToolTip(
+            self.tr("Undo the part that went through for the users only partly done")
+        )
+        self.revert_button.setVisible(report.count(Outcome.PARTLY) > 0)
+        self.revert_button.clicked.connect(lambda: self.done(REVERT_PARTLY))
         self.copy_button = QPushButton(icon("copy"), self.tr("Copy report"))
         self.copy_button.setObjectName("copyReport")
         self.copy_button.clicked.connect(self.copy_report)
         buttons.addButton(self.retry_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.revert_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
 
         layout = QVBoxLayout(self)
@@ -79,7 +108,12 @@ class ResultsDialog(QDialog):
         layout.addWidget(buttons)
 
     def summary_text(self) -> str:
-        return run_counts_text(self.report)
+        text = run_counts_text(self.report)
+        kept = len(self.report.kept())
+        if kept:
+            # Whole phrases joined by a separator: each one translates on its own.
+            text += " · " + self.tr("%Ln left as it was (see Details)", "", kept)
+        return text
 
     def outcome_text(self, outcome: Outcome) -> str:
         return outcome_text(outcome)
@@ -90,12 +124,20 @@ class ResultsDialog(QDialog):
         texts = {outcome: self.outcome_text(outcome) for outcome in _ICON}
         return [
             TextRow(
-                (self._labels.get(r.user, r.user), texts[r.outcome], r.message),
+                (self._labels.get(r.user, r.user), texts[r.outcome], self._details(r)),
                 icons[r.outcome],
                 key=r.user,
             )
             for r in results
         ]
+
+    @staticmethod
+    def _details(result: UserResult) -> str:
+        """What happened to each part, and what an undo left as it was (and why)."""
+        if phrases.result_phrases(result):
+            return result_text(result)
+        kept = [say(problem_phrase(_kept(result, p))) for p in result.parts_in(PartState.KEPT)]
+        return "; ".join(kept) if kept else result.message
 
     def report_text(self) -> str:
         lines = [self._title, self.summary_text(), ""]
@@ -106,3 +148,7 @@ class ResultsDialog(QDialog):
 
     def copy_report(self) -> None:
         QGuiApplication.clipboard().setText(self.report_text())
+
+
+def _kept(result: UserResult, part: PartResult) -> Problem:
+    return Problem(ProblemKind.USAGE_LOCATION_KEPT, Severity.SKIP, result.user, part.details)

@@ -24,7 +24,7 @@ from ui.dialogs.error_dialog import show_error
 from ui.dialogs.launcher import accepted, launch
 from ui.dialogs.plan_preview import PlanPreviewDialog
 from ui.dialogs.progress_dialog import ProgressDialog
-from ui.dialogs.results_dialog import RETRY_FAILED, ResultsDialog
+from ui.dialogs.results_dialog import RETRY_FAILED, REVERT_PARTLY, ResultsDialog
 from ui.models.plan_rows import CheckedRows, plan_rows
 from ui.plan_text import plan_title, user_label
 from ui.session import TenantSession
@@ -279,7 +279,11 @@ class ChangeRunner(QObject):
 
     def _applied(self, report: RunReport, checked: CheckedPlan | None, title: str) -> None:
         self._close_progress()
-        touched = [r.user for r in report.results if r.outcome in (Outcome.DONE, Outcome.FAILED)]
+        touched = [
+            r.user
+            for r in report.results
+            if r.outcome in (Outcome.DONE, Outcome.FAILED, Outcome.PARTLY, Outcome.UNCONFIRMED)
+        ]
         self._session.refresh_users(touched)
         labels = self._labels(report, checked)
         dialog = ResultsDialog(title, report, labels, self._parent)
@@ -297,6 +301,19 @@ class ChangeRunner(QObject):
         self.run_finished.emit(report)
         if result == RETRY_FAILED:
             self._retry_failed(report, checked, on_finished)
+        elif result == REVERT_PARTLY:
+            self.revert_partly(report)
+
+    def revert_partly(self, report: RunReport) -> None:
+        """Preview the undo of what went through for the users only partly done."""
+        partly = [r.user for r in report.results if r.outcome is Outcome.PARTLY]
+        controller = self._session.controller
+        self._session.workers.start(
+            "plan undo",
+            lambda _ctx: controller.undo_plan(report.run_id, partly),
+            on_result=self.preview,
+            on_error=self._failed,
+        )
 
     def _retry_failed(
         self,
