@@ -95,19 +95,16 @@ def check_trust_store(report: Report) -> None:
 
 
 def check_engine_on_demo_tenant(report: Report) -> None:
-    """Start a demo tenant, assign one license through the engine, read it back."""
-    from desktop.demo import DemoTenant
-    from desktop.graph.client import GraphClient
+    """Open the demo tenant the way the window does, assign one license through the engine,
+    read it back."""
     from desktop.graph.records import AssignedLicense
-    from desktop.graph.tokens import StaticToken
     from desktop.licensing.builders import assign_plan
-    from desktop.licensing.controller import LicenseController
     from desktop.licensing.types import Outcome
+    from desktop.open_tenant import open_demo
 
     with tempfile.TemporaryDirectory(prefix="license-desk-selftest-") as folder:
-        tenant = DemoTenant.start(users=30, seed=7)
-        client = GraphClient(tenant.base_url, StaticToken("self-test"))
-        controller = LicenseController(client, Path(folder) / "journal.sqlite3")
+        opened = open_demo(Path(folder), users=30)
+        controller, client = opened.controller, opened.client
         try:
             snapshot = controller.load_tenant()
             sku = max(
@@ -132,9 +129,7 @@ def check_engine_on_demo_tenant(report: Report) -> None:
                 f"on a demo tenant of {len(snapshot.users)} users"
             )
         finally:
-            controller.close()
-            client.close()
-            tenant.stop()
+            opened.close()
 
 
 def run_core_checks(report: Report = print, *, require_native: bool = False) -> None:

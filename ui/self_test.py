@@ -13,6 +13,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from desktop.commands.exit_codes import EXIT_FAILED, EXIT_OK
 from desktop.resources import resource_path
 from desktop.selftest import SelfTestFailedError, run_core_checks
 
@@ -103,6 +104,6 @@ def run_self_test(*, require_native: bool = False) -> int:
         del app
     except SelfTestFailedError as failure:
         say(f"FAILED: {failure}")
-        return 1
+        return EXIT_FAILED
     say("passed")
-    return 0
+    return EXIT_OK

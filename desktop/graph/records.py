@@ -32,6 +32,13 @@ class ServicePlan:
     provisioning_status: str = "Success"
     applies_to: str = "User"
 
+    @property
+    def gives_mailbox(self) -> bool:
+        """An Exchange Online mailbox plan. EXCHANGE_S_FOUNDATION ships in many non-mail SKUs
+        and gives no mailbox, so it does not count."""
+        name = self.service_plan_name.strip().upper()
+        return name.startswith("EXCHANGE_S_") and not name.startswith("EXCHANGE_S_FOUNDATION")
+
 
 @dataclass(frozen=True, slots=True)
 class PrepaidUnits:

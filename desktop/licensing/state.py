@@ -92,22 +92,14 @@ def holdings_after(user: User, change: UserChange) -> list[AssignedLicense]:
     return group + list(direct.values())
 
 
-def is_mailbox_plan(plan_name: str) -> bool:
-    """Exchange Online mailbox plans. EXCHANGE_S_FOUNDATION ships in many non-mail SKUs and
-    gives no mailbox, so it does not count."""
-    name = plan_name.strip().upper()
-    return name.startswith("EXCHANGE_S_") and not name.startswith("EXCHANGE_S_FOUNDATION")
-
-
 def has_mailbox(assignments: list[AssignedLicense], skus: Mapping[str, Sku]) -> bool:
+    """Does any of ``assignments`` give a mailbox (an Exchange plan that is not turned off)?"""
     for lic in assignments:
         sku = skus.get(lic.sku_id)
         if sku is None:
             continue
         disabled = {p.lower() for p in lic.disabled_plans}
         for plan in sku.service_plans:
-            if is_mailbox_plan(plan.service_plan_name) and (
-                plan.service_plan_id.lower() not in disabled
-            ):
+            if plan.gives_mailbox and plan.service_plan_id.lower() not in disabled:
                 return True
     return False

@@ -13,6 +13,7 @@ from desktop.graph.records import (
     AssignedLicense,
     LicenseAssignmentState,
     PrepaidUnits,
+    ServicePlan,
     Sku,
     User,
 )
@@ -145,3 +146,13 @@ def test_a_suspended_subscription_counts_its_suspended_seats() -> None:
     assert sku(25, 3).seat_count == 25
     assert sku(0, 8, SKU_SUSPENDED, suspended=10).seat_count == 10
     assert sku(5, 8, SKU_SUSPENDED, suspended=2).seat_count == 5
+
+
+def test_which_apps_give_a_mailbox() -> None:
+    def plan(name: str) -> ServicePlan:
+        return ServicePlan("plan-id", name)
+
+    assert plan("EXCHANGE_S_ENTERPRISE").gives_mailbox
+    assert plan(" exchange_s_standard ").gives_mailbox
+    assert not plan("EXCHANGE_S_FOUNDATION").gives_mailbox  # in many non-mail packages
+    assert not plan("TEAMS1").gives_mailbox
