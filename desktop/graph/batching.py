@@ -19,6 +19,7 @@ from desktop.graph.batch_items import MAX_BATCH, BatchRequest, BatchResponse
 from desktop.graph.errors import CancelledError
 from desktop.graph.json_checks import decode_json, describe, fail, wrong
 from desktop.graph.pacing import PaceTicket
+from desktop.graph.resource_pause import names_resource_units
 from desktop.graph.retry import THROTTLE_STATUSES, header, parse_retry_after
 from desktop.graph.throttle_signals import (
     LimitShare,
@@ -238,6 +239,7 @@ class _Chunk:
         writes = sum(1 for rid in round_ids if self.requests[rid].is_write)
         if not writes:
             return round_ids, None
+        self.transport.resource_pause.wait(self.cancel)
         ticket = self.transport.pacer.acquire(writes, self.cancel, partial=True)
         if ticket.count >= writes:
             return round_ids, ticket
@@ -332,6 +334,8 @@ class _Chunk:
             if answer.status == 429:
                 self.transport.stats.add(throttled=1)
                 reason = throttle_reason(answer.headers)
+                if names_resource_units(reason):
+                    self.transport.resource_pause.hold(retry_after)
                 if request.is_write and reason is None and self.attempts[rid] == 1:
                     unnamed.append(retry_after)
                 elif request.is_write and counts_as_write_limit(reason, unnamed=False):

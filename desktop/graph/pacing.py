@@ -23,7 +23,10 @@ When the service sends ``x-ms-throttle-limit-percentage`` on accepted writes (th
 the pacer uses it, and falls back to the above wherever it is missing:
 
 * each answer bounds the limit from below: the writes the service had surely counted (those
-  answered before the request left, plus its own) divided by the share's upper bound;
+  answered before the request left, plus its own) divided by the share's upper bound. This
+  assumes none has left the service's window yet, which holds for a sender that reaches the
+  limit at all: in a sliding window a steady sender does so within the first window. (If one
+  had left, the bound runs high and the run meets the limit as it would without the header);
 * while unlimited, it lets out only the writes that fit under that bound (a $batch may be cut
   to fit: ``acquire(partial=True)``); when none fit it sends one write at a time, each answer
   sharpening the bound, until one write is refused: so the window fills with a single 429

@@ -18,6 +18,7 @@ from desktop.graph.retry import header
 LIMIT_PERCENTAGE = "x-ms-throttle-limit-percentage"
 THROTTLE_INFORMATION = "x-ms-throttle-information"
 WRITE_LIMIT_EXCEEDED = "WriteLimitExceeded"
+RESOURCE_UNIT_LIMIT_EXCEEDED = "ResourceUnitLimitExceeded"
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,6 +42,7 @@ from desktop.graph.limits import (
     read_capped,
 )
 from desktop.graph.pacing import PaceTicket, WritePacer
+from desktop.graph.resource_pause import ResourcePause, names_resource_units
 from desktop.graph.retry import THROTTLE_STATUSES, RetryBudget, RetryPolicy, parse_retry_after
 from desktop.graph.stats import StatsCounter
 from desktop.graph.throttle_signals import counts_as_write_limit, limit_share, throttle_reason
@@ -115,6 +116,7 @@ class Transport:
         self.pacer = pacer
         self.clock = clock
         self.stats = stats
+        self.resource_pause = ResourcePause(clock)
         self._refresh_lock = threading.Lock()
         self._token_generation = 0
         self._session = requests.Session()
@@ -183,6 +185,7 @@ class Transport:
         while True:
             if cancel is not None and cancel.cancelled:
                 raise CancelledError("Stopped: the work was cancelled.")
+            self.resource_pause.wait(cancel)  # before the pacer: its times are send times
             if ticket is None or budget.attempts:
                 ticket = self.pacer.acquire(writes, cancel) if writes else None
             generation = self._token_generation
@@ -249,6 +252,8 @@ class Transport:
                 reason = throttle_reason(response.headers)
                 if ticket is not None and counts_as_write_limit(reason, unnamed=True):
                     self.pacer.throttled(ticket, retry_after)
+                if names_resource_units(reason):
+                    self.resource_pause.hold(retry_after)
             if status in _AMBIGUOUS_STATUSES and writes:
                 raise self._answer_lost(what, f"HTTP {status} (request-id {request_id or 'n/a'})")
             wait = budget.next_wait(retry_after) if status in THROTTLE_STATUSES else None

@@ -10,16 +10,18 @@ from pathlib import Path
 import pytest
 
 from desktop.graph.client import GraphClient
+from desktop.graph.errors import GraphError
 from desktop.graph.pacing import WritePacer
 from desktop.graph.records import AssignedLicense
+from desktop.graph.retry import RetryPolicy
 from desktop.graph.throttle_signals import LimitShare, limit_share, throttle_reason
 from desktop.graph.tokens import StaticToken
 from desktop.licensing.controller import LicenseController
 from desktop.licensing.types import Plan, PlanKind, UserChange
 from tests.demo_tenant import DemoTenantForTests
-from tests.graph.canned import CannedServer
-from tests.graph.fakes import FakeClock
-from tests.graph.test_batch_canned import BatchScript, patch
+from tests.graph.canned import Canned, CannedServer, envelope
+from tests.graph.fakes import FakeClock, RefreshingToken
+from tests.graph.test_batch_canned import BatchScript, get, patch
 
 
 @pytest.mark.parametrize(
@@ -220,3 +222,44 @@ def test_the_engine_under_a_write_limit_against_the_demo_tenant(headers: bool) -
         assert client.pacer.signalled is headers
         if headers:
             assert tenant.stats.throttled <= 3
+
+
+@pytest.mark.parametrize(
+    ("information", "paused"),
+    [("ResourceUnitLimitExceeded", True), (None, False), ("WriteLimitExceeded", False)],
+)
+def test_a_429_for_spent_resource_units_pauses_every_request_of_the_client(
+    server: CannedServer,
+    tokens: RefreshingToken,
+    clock: FakeClock,
+    information: str | None,
+    paused: bool,
+) -> None:
+    headers = {"Retry-After": "3"}
+    if information is not None:
+        headers["x-ms-throttle-information"] = information
+    server.script(
+        Canned(429, envelope("TooManyRequests", "Too many requests."), headers),
+        Canned(200, {"value": [{"id": "t1", "displayName": "Contoso", "verifiedDomains": []}]}),
+    )
+    once = RetryPolicy(max_attempts=1)
+    with GraphClient(server.base_url, tokens, retry=once, clock=clock) as client:
+        with pytest.raises(GraphError):
+            client.list_skus()  # no retries left: the 429 is final for this request
+        start = clock.now()
+        client.get_organization()  # another request: it waits out the first one's 429 or not
+    assert clock.now() - start == (pytest.approx(3.0) if paused else 0.0)
+
+
+def test_an_inner_429_for_spent_resource_units_pauses_the_next_batch(
+    server: CannedServer, client: GraphClient, clock: FakeClock
+) -> None:
+    script = BatchScript(clock)
+    spent = {"Retry-After": "2", "x-ms-throttle-information": "ResourceUnitLimitExceeded"}
+    script.plan("a", (429, spent))
+    server.responder = script
+    start = clock.now()
+    client.batch([get("a"), get("b")])
+    client.batch([get("c")])
+    assert script.sent_at["c"][0] - start >= 2
+    assert script.sent_at["a"] == [start, start + 2]
