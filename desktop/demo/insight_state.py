@@ -31,6 +31,9 @@ class InsightState:
     today: Callable[[], datetime] = utc_now
     _sign_ins: dict[int, SignIn] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    # Formatted days and times of day, reused across 100,000 users (keyed by today's date).
+    _days_text: dict[tuple[object, int], str] = field(default_factory=dict)
+    _time_text: dict[int, str] = field(default_factory=dict)
 
     def reseed(self, store: Store) -> None:
         """Draw every user's sign-in activity again, as on a freshly seeded tenant."""
@@ -70,3 +73,33 @@ class InsightState:
             return None
         found = [moment for moment in self.moments(seeded) if moment is not None]
         return max(found) if found else None
+
+    def stamps(self, seeded: SignIn, now: datetime) -> tuple[str | None, str | None, str | None]:
+        """``moments`` as Graph writes them, for one page's ``now``: the same values, formatted
+        from a few cached pieces (listing 100,000 users formats 300,000 timestamps)."""
+        if seeded.kind is SignInKind.LEGACY:
+            legacy = LEGACY_DATE + timedelta(seconds=seeded.seconds)
+            return None, legacy.strftime("%Y-%m-%dT%H:%M:%SZ"), None
+        return (
+            self._stamp(seeded.success_days, seeded.seconds, now),
+            self._stamp(seeded.interactive_days, seeded.seconds, now),
+            self._stamp(seeded.non_interactive_days, seeded.seconds, now),
+        )
+
+    def _stamp(self, days: int | None, seconds: int, now: datetime) -> str | None:
+        if days is None:
+            return None
+        today = now.date()
+        if days == 0 and seconds > now.hour * 3600 + now.minute * 60 + now.second:
+            return now.strftime("%Y-%m-%dT%H:%M:%SZ")  # never in the future
+        day = self._days_text.get((today, days))
+        if day is None:
+            day = (today - timedelta(days=days)).isoformat()
+            if len(self._days_text) > 4096:
+                self._days_text.clear()
+            self._days_text[(today, days)] = day
+        clock = self._time_text.get(seconds)
+        if clock is None:
+            hours, rest = divmod(seconds, 3600)
+            clock = self._time_text[seconds] = f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}"
+        return f"{day}T{clock}Z"

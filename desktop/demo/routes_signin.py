@@ -28,7 +28,6 @@ SIGN_IN_PAGE_SIZE = 120
 MAX_TOP = 999  # beyond it Graph refuses $top anyway (the plain route says so)
 NON_PREMIUM = "Authentication_RequestFromNonPremiumTenantOrB2CTenant"
 MSG_NON_PREMIUM = "Neither tenant is B2C or tenant doesn't have premium license"
-_ISO = "%Y-%m-%dT%H:%M:%SZ"
 # One user by id or UPN; never the "/users/$count" segment, which the user routes serve.
 _ONE_USER = r"/v1\.0/users/(?P<user>(?!\$count$)[^/]+)"
 
@@ -74,22 +73,20 @@ def _inner(request: Request) -> tuple[Request, bool]:
     return replace(request, raw_query=query), selected_id
 
 
-def activity_json(state: InsightState, rowid: int) -> dict[str, Any] | None:
+def activity_json(
+    state: InsightState, rowid: int, now: datetime | None = None
+) -> dict[str, Any] | None:
     seeded = state.sign_in(rowid)
     if seeded is None or seeded.kind is SignInKind.NEVER:
         return None
-    success, interactive, non_interactive = state.moments(seeded)
-
-    def stamp(moment: datetime | None) -> str | None:
-        return None if moment is None else moment.strftime(_ISO)
-
+    success, interactive, non_interactive = state.stamps(seeded, now or state.today())
     # Request ids are not kept by the demo; Graph gives the sign-in log entry's id.
     return {
-        "lastSignInDateTime": stamp(interactive),
+        "lastSignInDateTime": interactive,
         "lastSignInRequestId": None,
-        "lastNonInteractiveSignInDateTime": stamp(non_interactive),
+        "lastNonInteractiveSignInDateTime": non_interactive,
         "lastNonInteractiveSignInRequestId": None,
-        "lastSuccessfulSignInDateTime": stamp(success),
+        "lastSuccessfulSignInDateTime": success,
         "lastSuccessfulSignInRequestId": None,
     }
 
@@ -124,11 +121,12 @@ def list_users(request: Request, backend: Backend, state: InsightState) -> Respo
             "The demo tenant does not filter on signInActivity.", errors.UNSUPPORTED_QUERY
         )
     inner, keep_id = _inner(request)
-    payload: dict[str, Any] = routes_users.list_users(inner, backend).payload
+    payload = routes_users.list_users_payload(inner, backend)
     users: list[dict[str, Any]] = payload["value"]
     rowids = _rowids(backend, [str(u["id"]) for u in users])
+    now = state.today()
     for user in users:
-        activity = activity_json(state, rowids[str(user["id"])])
+        activity = activity_json(state, rowids[str(user["id"])], now)
         if not keep_id:
             del user["id"]
         if activity is not None:

@@ -65,6 +65,11 @@ def render_users(
 
 
 def list_users(request: Request, backend: Backend) -> Response:
+    return Response.json(200, list_users_payload(request, backend))
+
+
+def list_users_payload(request: Request, backend: Backend) -> dict[str, Any]:
+    """The page as a dict, before encoding (``routes_signin`` adds sign-in activity to it)."""
     refuse_options(request, ("$skip", "$orderby", "$expand"))
     query = request.query
     select = odata.parse_select(query.get("$select"), payloads.USER_PROPERTIES)
@@ -100,7 +105,7 @@ def list_users(request: Request, backend: Backend) -> Response:
             request, odata.encode_skiptoken("users", int(rows[-1][0]))
         )
     payload["value"] = render_users(backend, rows, properties)
-    return Response.json(200, payload)
+    return payload
 
 
 def count_users(request: Request, backend: Backend) -> Response:

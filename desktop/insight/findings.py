@@ -17,7 +17,7 @@ from desktop.graph.records import SKU_ENABLED, SKU_WARNING, Sku, User
 from desktop.insight.activity import activity_source, last_activity
 from desktop.insight.keep import KeepList
 from desktop.insight.money import Money
-from desktop.insight.overlap import overlaps
+from desktop.insight.overlap import OverlapIndex
 from desktop.insight.prices import PriceBook
 from desktop.insight.records import ActivitySource, LastActivity, TenantSnapshot
 
@@ -94,6 +94,10 @@ class _Context:
         self.keep = keep
         self.skus = {sku.sku_id: sku for sku in snapshot.skus}
         self.order = [sku.sku_id for sku in snapshot.skus]
+        self.overlaps = OverlapIndex(self.skus, self.order)
+        self._kept = {
+            sku.sku_id for sku in snapshot.skus if keep.keeps_package(sku.sku_part_number)
+        }
 
     def part(self, sku_id: str) -> str:
         sku = self.skus.get(sku_id)
@@ -101,9 +105,10 @@ class _Context:
 
     def held(self, user: User) -> list[str]:
         """The user's packages in tenant order, without packages marked "keep"."""
-        ordered = [s for s in self.order if s in user.sku_ids]
-        ordered += sorted(s for s in user.sku_ids if s not in self.skus)
-        return [s for s in ordered if not self.keep.keeps_package(self.part(s))]
+        ids = user.sku_ids
+        ordered = [s for s in self.order if s in ids]
+        ordered += sorted(s for s in ids if s not in self.skus)
+        return [s for s in ordered if s not in self._kept and not self.keep.keeps_package(s)]
 
     def finding(
         self, kind: FindingKind, user: User, sku_ids: list[str], **extra: object
@@ -159,7 +164,7 @@ def _user_findings(ctx: _Context, user: User, inactive_days: int, judge: bool) -
             days_inactive=days,
             covered_by=ctx.part(found.covered_by_sku_id),
         )
-        for found in overlaps(user, ctx.skus, ctx.order)
+        for found in ctx.overlaps.overlaps(user)
         if found.redundant_sku_id in held
     ]
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from desktop.csv_export import SafeCsvWriter
 from desktop.insight.money import Money
 from desktop.insight.storage import write_private
 
@@ -68,7 +69,7 @@ class PriceBook:
 
     def to_csv(self) -> str:
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
+        writer = SafeCsvWriter(out, ",")
         writer.writerow(COLUMNS)
         for part, money in sorted(self.prices.items()):
             writer.writerow([part, f"{money.amount:.2f}", money.currency])

@@ -1,9 +1,10 @@
 """Read one tenant for insight: users (with sign-in activity when the tenant has Entra ID P1),
 packages, subscriptions and, without P1, the usage report.
 
-Sign-in activity rides along the user listing itself (one pass, pages of at most 120 users);
-a tenant without P1 answers 403 ``Authentication_RequestFromNonPremiumTenantOrB2CTenant``, and
-then users are listed without it and the usage report supplies last activity. What could not
+Sign-in activity is read in a listing of its own (``id,signInActivity``: Graph pages it 120
+users at a time, so it carries nothing else), the users with their licenses in 999-user pages;
+a tenant without P1 answers 403 ``Authentication_RequestFromNonPremiumTenantOrB2CTenant`` to
+the first, and then the usage report supplies last activity. What could not
 be read becomes a ``SnapshotNote``, never a silent gap. See ``docs/graph-facts.md``.
 """
 
@@ -30,7 +31,7 @@ from desktop.insight.records import (
 from desktop.insight.usage import ACTIVE_USER_DETAIL, parse_active_user_detail
 
 NON_PREMIUM = "Authentication_RequestFromNonPremiumTenantOrB2CTenant"
-SIGN_IN_SELECT = f"{USER_SELECT},createdDateTime,signInActivity"
+SIGN_IN_SELECT = "id,signInActivity"
 PLAIN_SELECT = f"{USER_SELECT},createdDateTime"
 DEFAULT_PERIOD = "D180"  # the longest window: last activity up to half a year back
 
@@ -60,25 +61,43 @@ def _sign_in(item: dict[str, Any]) -> SignInActivity:
 
 def _list_users(
     client: GraphClient,
-    select: str,
     *,
     snapshot_users: list[Any],
     created: dict[str, datetime | None],
-    sign_ins: dict[str, SignInActivity] | None,
     cancel: CancelToken | None,
     on_progress: ProgressCallback | None,
     priority: Priority,
 ) -> None:
-    path = f"/users?$select={quote(select, safe=',')}&$top=999"
+    path = f"/users?$select={quote(PLAIN_SELECT, safe=',')}&$top=999"
     for items in client.pages(path, what="users", cancel=cancel, priority=priority):
         users = parse_users(items, "users")
         snapshot_users.extend(users)
         for user, item in zip(users, items, strict=True):
             created[user.id] = parse_moment(item.get("createdDateTime"))
-            if sign_ins is not None:
-                sign_ins[user.id] = _sign_in(item)
         if on_progress is not None:
             on_progress(len(snapshot_users))
+
+
+def _read_sign_ins(
+    client: GraphClient, cancel: CancelToken | None, priority: Priority
+) -> dict[str, SignInActivity] | None:
+    """Every user's sign-in activity by user id; None when the tenant has no Entra ID P1/P2.
+
+    A listing of its own with nothing but ``id,signInActivity``: Graph serves it 120 users a
+    page, so the licenses (the heavy part) travel in the 999-user pages of the other listing.
+    """
+    path = f"/users?$select={quote(SIGN_IN_SELECT, safe=',')}&$top=999"
+    found: dict[str, SignInActivity] = {}
+    try:
+        for items in client.pages(path, what="sign-in activity", cancel=cancel, priority=priority):
+            for item in items:
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    found[item["id"]] = _sign_in(item)
+    except GraphError as error:
+        if error.code == NON_PREMIUM:
+            return None
+        raise
+    return found
 
 
 def _subscriptions(
@@ -136,23 +155,12 @@ def read_snapshot(
     taken_at = now or datetime.now(timezone.utc)
     users: list[Any] = []
     created: dict[str, datetime | None] = {}
-    sign_ins: dict[str, SignInActivity] | None = {}
     notes: list[SnapshotNote] = []
-    try:
-        _list_users(
-            client, SIGN_IN_SELECT, snapshot_users=users, created=created, sign_ins=sign_ins,
-            cancel=cancel, on_progress=on_progress, priority=priority,
-        )  # fmt: skip
-    except GraphError as error:
-        if error.code != NON_PREMIUM:
-            raise
-        users.clear()
-        created.clear()
-        sign_ins = None
-        _list_users(
-            client, PLAIN_SELECT, snapshot_users=users, created=created, sign_ins=None,
-            cancel=cancel, on_progress=on_progress, priority=priority,
-        )  # fmt: skip
+    sign_ins = _read_sign_ins(client, cancel, priority)
+    _list_users(
+        client, snapshot_users=users, created=created, cancel=cancel, on_progress=on_progress,
+        priority=priority,
+    )  # fmt: skip
     skus = client.list_skus(priority=priority)
     try:
         subscriptions = _subscriptions(client, cancel, priority)

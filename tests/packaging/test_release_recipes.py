@@ -383,4 +383,5 @@ def test_uninstall_offers_to_remove_saved_sign_ins() -> None:
     forget = (INSTALLER / "windows" / "forget-sign-ins.ps1").read_text(encoding="utf-8")
     # The entries' names come from the token store: one truth, checked here.
     assert f"$Namespace = '{DEFAULT_NAMESPACE}'" in forget
-    assert 'cmdkey "/delete:$target"' in forget
+    assert "cmdkey \"/delete:$($Matches['listed'])\"" in forget
+    assert 'StartsWith("${Namespace}:")' in forget  # PowerShell: ${...} before a colon

@@ -5,6 +5,7 @@ carries ``resources/`` (catalog, icons, translations, notices), and the installe
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -28,6 +29,16 @@ NEEDED_IN_WHEEL = (
 
 
 def build_wheel(out: Path) -> Path:
+    """Build from a copy of the checkout: setuptools writes build/ and *.egg-info next to the
+    sources, and a stale build/ left in the checkout would leak old files into the wheel."""
+    source = out.parent / "source"
+    shutil.copytree(
+        ROOT,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis"
+        ),
+    )
     # No build isolation: the test extra installs the build backend, so nothing is fetched.
     subprocess.run(
         [
@@ -40,7 +51,7 @@ def build_wheel(out: Path) -> Path:
             "--no-build-isolation",
             "--wheel-dir",
             str(out),
-            str(ROOT),
+            str(source),
         ],
         check=True,
         timeout=300,

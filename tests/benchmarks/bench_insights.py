@@ -1,0 +1,158 @@
+"""Benchmark: insights for a 100,000-user demo tenant (sign-in activity included) against
+listing the users alone.
+
+    python tests/benchmarks/bench_insights.py [--users 100000]
+
+Target: insights take at most 1.5x the listing's wall time and at most 1.5x its peak memory.
+
+The demo tenant runs in one child process; the listing and the insight run each in a child of
+their own that does nothing else, so each peak RSS is the honest cost of that work alone
+(``VmHWM`` on Linux, ``getrusage`` elsewhere). The insight run reads what ``license-desk
+insights`` reads (users with ``signInActivity`` in pages of 120, as Graph serves them,
+packages, subscriptions) and computes the findings, sums and renewals with example prices.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TARGET_RATIO = 1.5
+
+PEAK = """
+import resource, sys
+def peak_mb():
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    scale = 1 if sys.platform == "darwin" else 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 2**20
+"""
+
+LISTING = (
+    PEAK
+    + """
+import json, time
+from desktop.graph.client import GraphClient
+from desktop.graph.tokens import StaticToken
+after_imports = peak_mb()
+with GraphClient(sys.argv[1], StaticToken("benchmark")) as client:
+    started = time.perf_counter()
+    users = client.list_users()
+    seconds = time.perf_counter() - started
+    requests = client.stats.requests_sent
+print(json.dumps({"users": len(users), "seconds": seconds, "requests": requests,
+                  "after_imports_mb": after_imports, "peak_mb": peak_mb()}))
+"""
+)
+
+INSIGHTS = (
+    PEAK
+    + """
+import json, time
+from desktop.demo.example_prices import EXAMPLE_PRICES
+from desktop.graph.client import GraphClient
+from desktop.graph.tokens import StaticToken
+from desktop.insight.prices import PriceBook
+from desktop.insight.report import build_report
+from desktop.insight.snapshot import read_snapshot
+after_imports = peak_mb()
+with GraphClient(sys.argv[1], StaticToken("benchmark")) as client:
+    started = time.perf_counter()
+    snapshot = read_snapshot(client)
+    read_seconds = time.perf_counter() - started
+    report = build_report(snapshot, PriceBook.from_mapping(EXAMPLE_PRICES))
+    seconds = time.perf_counter() - started
+    requests = client.stats.requests_sent
+print(json.dumps({"users": len(snapshot.users), "seconds": seconds, "read_seconds": read_seconds,
+                  "findings": len(report.findings.findings), "requests": requests,
+                  "premium": snapshot.premium, "after_imports_mb": after_imports,
+                  "peak_mb": peak_mb()}))
+"""
+)
+
+TENANT = """
+import sys
+from desktop.demo import DemoTenant
+tenant = DemoTenant.start(users=int(sys.argv[1]), seed=1)
+print(tenant.base_url, flush=True)
+sys.stdin.read()  # serve until the benchmark closes our stdin
+tenant.stop()
+"""
+
+
+def run_child(code: str, base_url: str) -> dict[str, float]:
+    child = subprocess.run(
+        [sys.executable, "-c", code, base_url],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=1800,
+    )
+    if child.returncode != 0:
+        raise RuntimeError(child.stderr)
+    figures: dict[str, float] = json.loads(child.stdout)
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=100_000)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    tenant = subprocess.Popen(
+        [sys.executable, "-c", TENANT, str(args.users)],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert tenant.stdin is not None and tenant.stdout is not None
+    try:
+        base_url = tenant.stdout.readline().strip()
+        if not base_url:
+            print("the demo tenant did not start", file=sys.stderr)
+            return 1
+        print(f"seeded {args.users:,} users in {time.perf_counter() - started:.1f} s", flush=True)
+        listing = run_child(LISTING, base_url)
+        insights = run_child(INSIGHTS, base_url)
+    finally:
+        tenant.stdin.close()
+        tenant.wait()
+    time_ratio = insights["seconds"] / listing["seconds"]
+    memory_ratio = insights["peak_mb"] / listing["peak_mb"]
+    added = (insights["peak_mb"] - insights["after_imports_mb"]) / (
+        listing["peak_mb"] - listing["after_imports_mb"]
+    )
+    print(
+        f"listing:  {listing['users']:,} users, {listing['requests']} requests, "
+        f"{listing['seconds']:.2f} s, peak RSS {listing['peak_mb']:.1f} MB"
+    )
+    print(
+        f"insights: {insights['users']:,} users (sign-in activity: {insights['premium']}), "
+        f"{insights['requests']} requests, {insights['seconds']:.2f} s "
+        f"(reading {insights['read_seconds']:.2f} s), {insights['findings']:,} findings, "
+        f"peak RSS {insights['peak_mb']:.1f} MB"
+    )
+    time_ok, memory_ok = time_ratio <= TARGET_RATIO, memory_ratio <= TARGET_RATIO
+    verdict = {True: "OK", False: "MISSED"}
+    print(f"time ratio    {time_ratio:.2f}x (target <= {TARGET_RATIO}x: {verdict[time_ok]})")
+    print(
+        f"memory ratio  {memory_ratio:.2f}x (target <= {TARGET_RATIO}x: {verdict[memory_ok]}); "
+        f"above imports {added:.2f}x"
+    )
+    return 0 if time_ok and memory_ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
