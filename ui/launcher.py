@@ -8,12 +8,16 @@ Qt and of the rest of ``ui``: a test runs a subcommand and checks that PySide6 s
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from desktop.commands.exit_codes import EXIT_FAILED
 from desktop.commands.parser import build_parser
 from desktop.output_encoding import make_output_safe
 from desktop.trust import use_os_trust_store
+
+DEBUG_ENV = "LICENSE_DESK_DEBUG"
 
 
 def add_window_options(parser: argparse.ArgumentParser) -> None:
@@ -24,6 +28,24 @@ def add_window_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
     # With --self-test: fail unless the native Qt platform, style and OS keyring work (CI).
     parser.add_argument("--require-native", action="store_true", help=argparse.SUPPRESS)
+
+
+def run_subcommand(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Every subcommand maps its own errors to a line and an exit code; this is the net under
+    them, so that a mistake of ours still ends in one line, never a traceback, for the person
+    at the terminal (``LICENSE_DESK_DEBUG=1`` shows the traceback to whoever fixes it)."""
+    try:
+        return int(handler(args))
+    except Exception as exc:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        print(
+            f"license-desk: unexpected error ({type(exc).__name__}: {exc}). This is a bug in "
+            f"License Desk: please report it, with the output of the same command run with "
+            f"{DEBUG_ENV}=1.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -43,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from ui.insight_pdf import write_summary_pdf
 
             args.pdf_writer = write_summary_pdf
-        return int(handler(args))
+        return run_subcommand(handler, args)
     from ui.app import run_window  # Qt only for the window
 
     return int(run_window(args))

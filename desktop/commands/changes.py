@@ -15,7 +15,7 @@ from desktop.commands.connection import (
 )
 from desktop.commands.flow import check_confirm_apply, handles_errors
 from desktop.graph.records import AssignedLicense, Sku
-from desktop.licensing.csv_plan import load_plan_csv
+from desktop.licensing.csv_plan import decode, load_plan_csv
 from desktop.licensing.describe import change_text
 from desktop.licensing.types import Plan, PlanKind, UserChange
 
@@ -77,7 +77,7 @@ def read_users_option(values: Sequence[str] | None, file: Path | None) -> list[s
     for value in values or ():
         users.extend(u.strip() for u in value.split(","))
     if file is not None:
-        for line in file.read_text(encoding="utf-8-sig").splitlines():
+        for line in decode(file.read_bytes(), file.name).splitlines():
             text = line.strip()
             if text and not text.startswith("#") and text.lower() != "userprincipalname":
                 users.append(text)

@@ -12,8 +12,9 @@ import argparse
 import os
 from pathlib import Path
 
+from desktop.graph.address import check_token
 from desktop.graph.client import GraphClient
-from desktop.graph.errors import LicenseDeskError
+from desktop.graph.errors import LicenseDeskError, MalformedTokenError
 from desktop.graph.tokens import StaticToken
 from desktop.licensing.controller import LicenseController
 from desktop.open_tenant import OpenTenant, open_tenant, tenant_journal
@@ -69,6 +70,10 @@ def make_client(args: argparse.Namespace) -> GraphClient:
     url = getattr(args, "graph_url", None) or os.environ.get(ENV_GRAPH_URL)
     token = getattr(args, "token", None) or os.environ.get(ENV_TOKEN)
     if url and token:
+        try:
+            check_token(token)
+        except MalformedTokenError as exc:
+            raise ConnectionOptionsError(f"{exc} Check --token (or {ENV_TOKEN}).") from None
         return GraphClient(url.rstrip("/"), StaticToken(token))
     if url and not token:
         signed_in = signed_in_client(url)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import signal
+import sqlite3
 import sys
 import threading
 from pathlib import Path
@@ -17,6 +18,8 @@ from typing import Any
 from desktop.commands.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 from desktop.demo.faults import Faults
 from desktop.demo.server import DemoTenant, is_loopback
+
+MAX_PORT = 65535
 
 
 def register(subparsers: Any) -> None:
@@ -30,7 +33,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--users", type=int, default=60, help="users to seed (default 60)")
     parser.add_argument("--seed", type=int, default=1, help="seed number (default 1)")
     parser.add_argument(
-        "--db", metavar="PATH", help="SQLite file; an existing tenant in it is reused"
+        "--db", metavar="PATH", type=Path, help="SQLite file; an existing tenant in it is reused"
     )
     parser.add_argument("--latency-ms", type=float, default=0.0, metavar="MS")
     parser.add_argument("--throttle-rate", type=float, default=0.0, metavar="R",
@@ -86,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
         )
     if args.users < 1:
         return _fail("--users must be at least 1.")
+    if not 0 <= args.port <= MAX_PORT:
+        return _fail(f"--port must be between 0 (any free port) and {MAX_PORT}, not {args.port}.")
     try:
         faults = faults_from(args)
     except ValueError as exc:
@@ -94,6 +99,8 @@ def run(args: argparse.Namespace) -> int:
         parent = Path(args.db).expanduser().resolve().parent
         if not parent.is_dir():
             return _fail(f"the folder for --db does not exist: {parent}")
+        if Path(args.db).expanduser().is_dir():
+            return _fail(f"--db {args.db} is a folder: give a file name.")
     stop = threading.Event()
 
     def request_stop(signum: int, frame: object) -> None:
@@ -111,7 +118,14 @@ def run(args: argparse.Namespace) -> int:
             host=host,
             port=args.port,
         )
+    except sqlite3.Error as exc:
+        return _fail(
+            f"--db {args.db} is not a demo tenant database ({exc}): give a new file name, "
+            "or one a previous demo-server run created."
+        )
     except OSError as exc:
+        if exc.filename is not None:  # the database file, not the socket
+            return _fail(f"cannot use --db {args.db}: {exc.strerror or exc}.")
         return _fail(f"cannot listen on {host}:{args.port}: {exc.strerror or exc}.")
     print(f"Demo tenant at {tenant.base_url}", flush=True)
     try:

@@ -25,9 +25,11 @@ from desktop.commands.json_output import change_document, write_json
 from desktop.commands.output import ProgressPrinter, confirm, confirm_typed, is_terminal
 from desktop.graph.errors import (
     AuthenticationError,
+    BadAddressError,
     ConnectionFailedError,
     GraphError,
     LicenseDeskError,
+    MalformedTokenError,
     PermissionDeniedError,
 )
 from desktop.graph.records import Sku
@@ -35,6 +37,7 @@ from desktop.licensing import describe
 from desktop.licensing.controller import LicenseController
 from desktop.licensing.csv_plan import CsvPlanError
 from desktop.licensing.errors import (
+    JournalError,
     PlanBlockedError,
     RunInProgressError,
     RunNotFoundError,
@@ -59,6 +62,9 @@ DELETE_WORD = "delete"  # what a person types to agree to deleting accounts
 _MARK = {Weight.DESTRUCTIVE: "!"}  # beside a change that cannot be taken back
 _BAD_INPUT = (
     ConnectionOptionsError,
+    BadAddressError,
+    MalformedTokenError,
+    JournalError,
     CsvPlanError,
     CatalogLookupError,
     RunNotFoundError,

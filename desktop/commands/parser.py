@@ -12,6 +12,7 @@ import argparse
 import importlib
 
 from desktop import __version__
+from desktop.commands.arg_types import check_file_options
 
 # Modules that add subcommands, in the order --help lists them.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -42,4 +43,5 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
+    check_file_options(parser)
     return parser

@@ -78,14 +78,29 @@ def _guarded(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Nam
     def wrapped(args: argparse.Namespace) -> int:
         try:
             return run(args)
-        except (ValueError, KeyringUnavailableError) as exc:
+        except KeyringUnavailableError as exc:
+            print(keyring_hint(exc), file=sys.stderr)
+            return EXIT_FAILED
+        except ValueError as exc:
             print(str(exc), file=sys.stderr)
-            return EXIT_BAD_INPUT if isinstance(exc, ValueError) else EXIT_FAILED
+            return EXIT_BAD_INPUT
         except (AuthError, AuthenticationError, ConnectionFailedError) as exc:
             print(str(exc), file=sys.stderr)
             return EXIT_FAILED
 
     return wrapped
+
+
+def keyring_hint(exc: KeyringUnavailableError) -> str:
+    """The command line's own words: the window can keep a sign-in for the session only, the
+    command line cannot (each run is a new process), so it offers what it does have."""
+    where = f" ({exc.backend})" if exc.backend else ""
+    return (
+        f"The system keyring{where} cannot store your sign-in: {exc.reason}. The command line "
+        "keeps sign-ins only there: unlock or install a keyring (Windows Credential Manager, "
+        "macOS Keychain, GNOME Keyring or KWallet), or give the other commands --graph-url "
+        "and --token."
+    )
 
 
 def open_manager(config: AuthConfig | None = None) -> AccountManager:
