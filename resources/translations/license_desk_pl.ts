@@ -1509,7 +1509,7 @@
         <translation>Koszt / miesiąc</translation>
     </message>
     <message>
-        <source>{count} seats</source>
+        <source>Seats: {count}</source>
         <translation>Licencje: {count}</translation>
     </message>
     <message>
@@ -1605,6 +1605,21 @@
     <message>
         <source>Finished</source>
         <translation>Zakończono</translation>
+    </message>
+</context>
+<context>
+    <name>InsightCommands</name>
+    <message>
+        <source>Reclaim licenses</source>
+        <translation>Odzyskaj licencje</translation>
+    </message>
+    <message>
+        <source>Nothing here can be reclaimed.</source>
+        <translation>Niczego z tego nie można odzyskać.</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Podgląd…</translation>
     </message>
 </context>
 <context>

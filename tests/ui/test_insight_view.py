@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.demo.example_prices import EXAMPLE_PRICES
@@ -150,8 +150,16 @@ def test_tools_insight_reclaims_through_the_preview_and_the_run(
         assert len(dialog.rows.rows()) == len(overlap_users)
         return ACCEPT
 
+    def saving(dialog: QDialog) -> int:
+        assert isinstance(dialog, QMessageBox)
+        assert dialog.text().startswith(f"Frees {len(overlap_users)} licenses worth ")
+        assert dialog.text().endswith(" PLN a month")
+        next(b for b in dialog.buttons() if b.text() == "Preview…").click()
+        return dialog.result()
+
     reports: list[object] = []
     dialogs.expect(InsightDialog, look)
+    dialogs.expect(QMessageBox, saving)
     dialogs.expect(PlanPreviewDialog, preview)
     dialogs.expect(ResultsDialog, keep_report(reports))  # type: ignore[arg-type]
     runner = desk.window.runner
@@ -167,3 +175,27 @@ def test_tools_insight_reclaims_through_the_preview_and_the_run(
             or desk.tenant.sku_id("O365_BUSINESS_ESSENTIALS") not in direct
         )
     assert len(reports) == 1
+
+
+def test_reclaiming_everything_says_what_groups_keep(desk: Desk, dialogs: DialogScript) -> None:
+    def look(dialog: QDialog) -> int:
+        assert isinstance(dialog, InsightDialog)
+        view = dialog.view
+        view.kind.setCurrentIndex(0)  # all findings
+        view.reclaim.click()
+        return ACCEPT
+
+    def saving(dialog: QDialog) -> int:
+        assert isinstance(dialog, QMessageBox)
+        assert "comes from the group" in dialog.informativeText()
+        next(b for b in dialog.buttons() if b.text() == "Cancel").click()
+        return dialog.result()
+
+    dialogs.expect(InsightDialog, look)
+    dialogs.expect(QMessageBox, saving)
+    runner = desk.window.runner
+    assert runner is not None
+    worker = desk.session.workers
+    desk.window.user_actions.insight.trigger()
+    desk.qtbot.waitUntil(lambda: len(dialogs.seen) == 2 and worker.active == 0, timeout=TIMEOUT_MS)
+    assert not runner.busy  # declined: nothing was checked or sent

@@ -10,13 +10,15 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.insight.findings import Finding
 from desktop.insight.prices import PriceBook, save_prices
-from desktop.insight.reclaim import reclaim_plan
+from desktop.insight.reclaim import reclaim_plan, saving_phrase
 from desktop.insight.report import InsightReport, build_report
 from desktop.insight.tenant_data import TenantData, read
+from ui.dialogs.ask import confirm, inform
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.launcher import launch
 from ui.flows.change_runner import ChangeRunner
 from ui.insight.insight_dialog import InsightDialog
+from ui.plan_text import Names, say
 from ui.session import TenantSession
 from ui.workers import JobContext
 
@@ -65,10 +67,36 @@ class InsightCommands(QObject):
             dialog.deleteLater()
 
     def _reclaim(self, dialog: InsightDialog, findings: list[Finding]) -> None:
+        """Say what the reclaim saves and what it must leave alone (inherited licenses, packages
+        that cannot come back), then hand the plan to the usual check, preview and run."""
         loaded = self._loaded
         if loaded is None:
             return
-        reclaim = reclaim_plan(findings, loaded.data.prices, loaded.report.snapshot.skus)
+        skus = loaded.report.snapshot.skus
+        reclaim = reclaim_plan(findings, loaded.data.prices, skus)
+        names = Names(self._session.naming, {sku.sku_id: sku for sku in skus})
+        who = {f.user_id: f.user_principal_name or "" for f in findings if f.user_id}
+        left = [
+            f"{who.get(p.users[0], p.users[0]) if p.users else ''}: {say(p, names)}"
+            for p in reclaim.left_alone
+        ]
+        if not reclaim.plan.changes:
+            inform(
+                dialog,
+                self.tr("Reclaim licenses"),
+                self.tr("Nothing here can be reclaimed."),
+                informative="\n".join(left),
+            )
+            return
+        go = confirm(
+            dialog,
+            self.tr("Reclaim licenses"),
+            say(saving_phrase(reclaim), names),
+            yes=self.tr("Preview…"),
+            informative="\n".join(left),
+        )
+        if not go:
+            return
         dialog.accept()
         self._runner.run(reclaim.plan)
 

@@ -109,7 +109,7 @@ class FindingsModel(QAbstractTableModel):
     def _text(finding: Finding, column: FindingColumn) -> str:
         if column is FindingColumn.WHO:
             return finding.display_name or QCoreApplication.translate(
-                "FindingsModel", "{count} seats"
+                "FindingsModel", "Seats: {count}"
             ).format(count=QLocale().toString(finding.seats))
         if column is FindingColumn.KIND:
             return KIND[finding.kind]()

@@ -1,11 +1,12 @@
 """Per package: seats used by active holders, by inactive ones, and free, as stacked bars drawn
-with QPainter (no chart library: the installer stays small)."""
+with QPainter (no chart library: the installer stays small). Each bar is its package's whole
+(10,000 free Power Automate seats must not flatten a 15-seat E3 bar); the label gives the count."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -87,20 +88,21 @@ class PackageChart(QWidget):
     def _paint(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = painter.fontMetrics()
-        label_width = max((metrics.horizontalAdvance(b.label) for b in self._bars), default=0) + 12
+        labels = [f"{b.label} ({QLocale().toString(b.total)})" for b in self._bars]
+        label_width = max((metrics.horizontalAdvance(t) for t in labels), default=0) + 12
         area = max(40.0, self.width() - label_width - 8.0)
-        widest = max((b.total for b in self._bars), default=1) or 1
         y = 4.0
-        for bar in self._bars:
+        for bar, label in zip(self._bars, labels, strict=True):
             painter.setPen(self.palette().text().color())
             painter.drawText(
                 QRectF(0, y, label_width - 6, ROW_HEIGHT - 4),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                bar.label,
+                label,
             )
             x = float(label_width)
+            whole = bar.total or 1
             for count, color in ((bar.active, ACTIVE), (bar.inactive, INACTIVE), (bar.free, FREE)):
-                width = area * count / widest
+                width = area * count / whole
                 painter.fillRect(QRectF(x, y + 3, width, ROW_HEIGHT - 10), color)
                 x += width
             y += ROW_HEIGHT
