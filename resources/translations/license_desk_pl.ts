@@ -1794,6 +1794,10 @@
         <translation>Ceny</translation>
     </message>
     <message>
+        <source>Package</source>
+        <translation>Licencja</translation>
+    </message>
+    <message>
         <source>&amp;Findings</source>
         <translation>&amp;Ustalenia</translation>
     </message>
@@ -1804,6 +1808,10 @@
     <message>
         <source>&amp;Prices</source>
         <translation>&amp;Ceny</translation>
+    </message>
+    <message>
+        <source>&amp;Trend</source>
+        <translation>&amp;Trend</translation>
     </message>
     <message>
         <source>Monthly cost: {amount}</source>
@@ -2789,6 +2797,21 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
     <message>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>Seats over time</source>
+        <translation>Licencje w czasie</translation>
+    </message>
+    <message>
+        <source>No history yet</source>
+        <translation>Brak historii</translation>
+    </message>
+    <message>
+        <source>From {start} to {end}: assigned {before} → {after} of {total}</source>
+        <translation>Od {start} do {end}: przypisane {before} → {after} z {total}</translation>
     </message>
 </context>
 <context>

@@ -199,3 +199,36 @@ def test_reclaiming_everything_says_what_groups_keep(desk: Desk, dialogs: Dialog
     desk.window.user_actions.insight.trigger()
     desk.qtbot.waitUntil(lambda: len(dialogs.seen) == 2 and worker.active == 0, timeout=TIMEOUT_MS)
     assert not runner.busy  # declined: nothing was checked or sent
+
+
+def test_the_trend_tab_shows_the_chosen_package_over_time(
+    qtbot: QtBot, report: InsightReport
+) -> None:
+    from datetime import date
+
+    from desktop.insight.history import SeatCount
+
+    history = [
+        SeatCount(date(2026, 10, 1), "ENTERPRISEPACK", 15, 9),
+        SeatCount(date(2026, 11, 1), "ENTERPRISEPACK", 15, 12),
+        SeatCount(date(2026, 11, 1), "SPB", 7, 7),
+    ]
+    widget = InsightView()
+    qtbot.addWidget(widget)
+    parts = [s.sku_part_number for s in report.snapshot.skus]
+    widget.show_report(report, parts, PRICES, history)
+    widget.trend_package.setCurrentIndex(widget.trend_package.findData("ENTERPRISEPACK"))
+    assert [c.assigned for c in widget.trend.points] == [9, 12]
+    assert "9 → 12 of 15" in widget.trend.describe()
+    widget.tabs.setCurrentIndex(3)
+    widget.resize(800, 600)
+    widget.show()
+    image = widget.trend.grab().toImage()
+    colors = {
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), 3)
+        for y in range(0, image.height(), 3)
+    }
+    assert "#2e7d32" in colors  # the assigned line was drawn
+    widget.trend_package.setCurrentIndex(widget.trend_package.findData("FLOW_FREE"))
+    assert widget.trend.points == [] and widget.trend.describe() == "No history yet"

@@ -56,7 +56,7 @@ class InsightCommands(QObject):
         self._loaded = loaded
         dialog = InsightDialog(self._parent)
         parts = [sku.sku_part_number for sku in loaded.report.snapshot.skus]
-        dialog.view.show_report(loaded.report, parts, loaded.data.prices)
+        dialog.view.show_report(loaded.report, parts, loaded.data.prices, loaded.data.history)
         dialog.view.reclaim_requested.connect(lambda found: self._reclaim(dialog, found))
         dialog.view.prices_edited.connect(self._save_prices)
         self.dialog = dialog

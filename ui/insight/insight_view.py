@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.insight.findings import Finding, FindingKind
+from desktop.insight.history import SeatCount, series
 from desktop.insight.prices import PriceBook
 from desktop.insight.reclaim import RECLAIMABLE
 from desktop.insight.renewals import Renewal
@@ -31,6 +32,7 @@ from desktop.insight.report import InsightReport
 from ui.insight.findings_model import FINDING_ROLE, FindingColumn, FindingsFilter, FindingsModel
 from ui.insight.package_chart import PackageChart
 from ui.insight.prices_model import PricesModel
+from ui.insight.trend_chart import TrendChart
 from ui.insight_text import KIND, NOTE, SOURCE, TERM, money
 
 
@@ -80,6 +82,10 @@ class InsightView(QWidget):
         self.prices = QTableView()
         self.prices.setAccessibleName(QCoreApplication.translate("InsightView", "Prices"))
         self.prices.horizontalHeader().setStretchLastSection(True)
+        self.trend_package = QComboBox()
+        self.trend_package.setAccessibleName(QCoreApplication.translate("InsightView", "Package"))
+        self.trend = TrendChart()
+        self._history: list[SeatCount] = []
         self.price_problem = QLabel()
         self.price_problem.setWordWrap(True)
         self._prices_model: PricesModel | None = None
@@ -97,10 +103,15 @@ class InsightView(QWidget):
         prices_layout = QVBoxLayout(prices_page)
         prices_layout.addWidget(self.prices)
         prices_layout.addWidget(self.price_problem)
+        trend_page = QWidget()
+        trend_layout = QVBoxLayout(trend_page)
+        trend_layout.addWidget(self.trend_package)
+        trend_layout.addWidget(self.trend, 1)
         self.tabs = QTabWidget()
         self.tabs.addTab(findings_page, QCoreApplication.translate("InsightView", "&Findings"))
         self.tabs.addTab(self.renewals, QCoreApplication.translate("InsightView", "Re&newals"))
         self.tabs.addTab(prices_page, QCoreApplication.translate("InsightView", "&Prices"))
+        self.tabs.addTab(trend_page, QCoreApplication.translate("InsightView", "&Trend"))
         top = QHBoxLayout()
         top.addWidget(self.cost)
         top.addSpacing(24)
@@ -120,11 +131,18 @@ class InsightView(QWidget):
 
         self.kind.currentIndexChanged.connect(self._filter)
         self.reclaim.clicked.connect(self._reclaim)
+        self.trend_package.currentIndexChanged.connect(self._show_trend)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_reclaim())
 
     # -- filling ------------------------------------------------------------------------------
 
-    def show_report(self, report: InsightReport, parts: list[str], prices: PriceBook) -> None:
+    def show_report(
+        self,
+        report: InsightReport,
+        parts: list[str],
+        prices: PriceBook,
+        history: list[SeatCount] | None = None,
+    ) -> None:
         summary, findings = report.summary, report.findings
         self.cost.setText(
             QCoreApplication.translate("InsightView", "Monthly cost: {amount}").format(
@@ -159,9 +177,18 @@ class InsightView(QWidget):
         self._prices_model.prices_edited.connect(self._prices_changed)
         self._prices_model.refused.connect(self._price_refused)
         self.prices.setModel(self._prices_model)
+        self._history = list(history or [])
+        self.trend_package.clear()
+        for part in parts:
+            self.trend_package.addItem(part, part)
+        self._show_trend()
         self._update_reclaim()
 
     # -- reacting ---------------------------------------------------------------------------
+
+    def _show_trend(self) -> None:
+        part = self.trend_package.currentData()
+        self.trend.set_series(series(self._history, part) if part else [])
 
     def _filter(self) -> None:
         self.shown.set_kind(self.kind.currentData())
