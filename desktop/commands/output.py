@@ -56,7 +56,8 @@ class ProgressPrinter:
 
     def _counts(self, p: Progress) -> str:
         text = f"{p.finished}/{p.total}  done {p.done}, failed {p.failed}, skipped {p.skipped}"
-        return text + (f", cancelled {p.cancelled}" if p.cancelled else "")
+        extra = (("partly", p.partly), ("unconfirmed", p.unconfirmed), ("cancelled", p.cancelled))
+        return text + "".join(f", {name} {n}" for name, n in extra if n)
 
     def _draw_bar(self, p: Progress) -> None:
         filled = BAR_WIDTH * p.finished // p.total if p.total else BAR_WIDTH

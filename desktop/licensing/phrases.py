@@ -134,7 +134,7 @@ _BY_SEVERITY = {
 
 @dataclass(frozen=True, slots=True)
 class Phrase:
-    """One thing to say. Ids, never display names: each formatter names them its own way."""
+    """One thing to say. Packages and apps by id: each formatter names them its own way."""
 
     say: Say
     weight: Weight = Weight.PLAIN

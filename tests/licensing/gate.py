@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 class WriteGate:
     """Lets the first ``open_batches`` write $batch calls through, holds the rest until
-    ``release()``; the held ones are then applied although their client is long gone."""
+    ``release()``; the held ones are then applied although their client is long gone.
+    ``release_and_wait`` returns once every write $batch the tenant received is finished."""
 
     def __init__(self, tenant: DemoTenant, open_batches: int) -> None:
         self._handle = tenant.handle
@@ -27,7 +28,7 @@ class WriteGate:
         self._released = threading.Event()
         self._lock = threading.Condition()
         self.held = 0
-        self.finished_held = 0
+        self.running = 0  # write batches received and not finished, held or not
         tenant.handle = self.handle  # type: ignore[method-assign]
 
     def handle(self, request: Request):  # type: ignore[no-untyped-def]
@@ -37,20 +38,25 @@ class WriteGate:
             hold = self._open <= 0
             self._open -= 1
             self.held += hold
-        if not hold:
-            return self._handle(request)
-        self._released.wait()
+            self.running += 1
+            self._lock.notify_all()
         try:
+            if hold:
+                self._released.wait()
             return self._handle(request)
         finally:
             with self._lock:
-                self.finished_held += 1
+                self.running -= 1
                 self._lock.notify_all()
+
+    def wait_held(self, count: int, timeout: float = 60.0) -> None:
+        with self._lock:
+            assert self._lock.wait_for(lambda: self.held >= count, timeout), "nothing held"
 
     def release_and_wait(self) -> None:
         self._released.set()
         with self._lock:
-            self._lock.wait_for(lambda: self.finished_held == self.held)
+            self._lock.wait_for(lambda: self.running == 0)
 
     def release(self) -> None:
         self._released.set()

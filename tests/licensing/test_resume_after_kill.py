@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop.licensing.controller import LicenseController
 from desktop.licensing.journal import Journal, StepState
-from desktop.licensing.types import RunStatus
+from desktop.licensing.types import Outcome, RunStatus
 from tests.demo_tenant import DemoTenantForTests
 from tests.licensing.conftest import connect
 from tests.licensing.gate import start_gated_assign
@@ -70,3 +71,48 @@ def test_killed_mid_run_then_resumed_ends_exactly_as_planned(
         assert summary.done == summary.total == len(targets)
     finally:
         opened.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [11, 12, 13])
+def test_killed_under_faults_and_lost_answers_then_resumed_ends_exact(
+    seed: int, tmp_path: Path
+) -> None:
+    """Throttling, 503/504s, dropped connections and "apply, then drop" all at once, a CLI run
+    killed mid-way, then resumed under the same weather: every user holds the license, each
+    applied exactly once, and the journal says done for every one."""
+    tenant = DemoTenantForTests.start(users=200, seed=seed)
+    try:
+        faults = tenant.faults
+        faults.throttle_rate, faults.throttle_retry_after = 0.1, 0.05
+        faults.fault_rate, faults.fault_retry_after = 0.1, 0.05
+        faults.drop_after_apply_rate = 0.3
+        flow = tenant.sku_id("FLOW_FREE")
+        client = connect(tenant)
+        gated = start_gated_assign(tenant, client, tmp_path)
+        try:
+            gated.gate.wait_held(2)
+            gated.cli.kill()
+            gated.cli.wait()
+            gated.gate.release_and_wait()  # whatever reached the tenant is applied by now
+        finally:
+            gated.stop()
+        controller = LicenseController(connect(tenant), gated.journal)
+        try:
+            (interrupted,) = controller.interrupted_runs()
+            report = controller.resume(interrupted.run_id)
+            assert {r.outcome for r in report.results} == {Outcome.DONE}
+            summary = controller.journal.summary(interrupted.run_id)
+        finally:
+            controller.close()
+        stats = tenant.stats.snapshot()
+        faults.throttle_rate = faults.fault_rate = faults.drop_after_apply_rate = 0.0
+        after = {u.id: u for u in client.list_users()}
+        client.close()
+        assert stats["faults"] > 0 and stats["throttled"] > 0 and stats["dropped"] > 0
+        assert all(flow in after[u.id].direct_sku_ids for u in gated.targets)
+        assert stats["writes"] == len(gated.targets)  # none applied twice, none resent blind
+        assert summary.status is RunStatus.FINISHED
+        assert summary.done == summary.total == len(gated.targets)
+    finally:
+        tenant.stop()

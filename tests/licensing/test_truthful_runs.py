@@ -9,6 +9,7 @@ exact state from before the run or says in its preview what it cannot.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -312,3 +313,49 @@ def test_a_journal_written_before_parts_existed_opens_and_reads_back(tmp_path: P
     reopened = sqlite3.connect(path)
     assert reopened.execute("PRAGMA user_version").fetchone() == (2,)
     reopened.close()
+
+
+def test_after_a_lost_answer_only_the_missing_part_is_sent_again(
+    larger: tuple[DemoTenantForTests, GraphClient, LicenseController],
+) -> None:
+    tenant, graph, controller = larger
+    e3 = tenant.sku_id("ENTERPRISEPACK")
+    skus = {s.sku_id: s for s in graph.list_skus()}
+    eligible = pick(
+        graph.list_users(),
+        lambda u: (
+            e3 not in u.sku_ids
+            and bool(u.usage_location)
+            and u.account_enabled
+            and not has_mailbox(holdings(u), skus)
+        ),
+        tenant.free_seats("ENTERPRISEPACK") + 1,
+    )
+    target, others = eligible[0], eligible[1:]
+    plan = Plan(
+        PlanKind.MIXED, (UserChange(target.id, add=(AssignedLicense(e3),), account_enabled=False),)
+    )
+    checked = controller.check(plan)
+    for other in others:  # every seat goes between the check and the send
+        graph.assign_license(other.id, [AssignedLicense(e3)], [])
+    sent: list[str] = []
+    handle = tenant.handle
+
+    def record(request):  # type: ignore[no-untyped-def]
+        if request.path.endswith("/$batch"):
+            sent.extend(e["method"] for e in json.loads(request.body)["requests"])
+        return handle(request)
+
+    tenant.handle = record  # type: ignore[method-assign]
+    tenant.faults.drop_after_apply = 1  # sign-in blocked, license refused, answer lost
+
+    (result,) = controller.apply(checked).results
+
+    writes = [m for m in sent if m != "GET"]
+    assert writes == ["PATCH", "POST", "POST"]  # the PATCH the tenant showed was not resent
+    assert result.outcome is Outcome.PARTLY
+    assert {p.part: p.state for p in result.parts} == {
+        Part.SIGN_IN: PartState.DONE,
+        Part.LICENSES: PartState.FAILED,
+    }
+    assert "available licenses" in result.message
