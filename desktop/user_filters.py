@@ -32,7 +32,7 @@ def quick_filter_test(kind: QuickFilterKind, sku_id: str | None = None) -> UserT
     if kind is QuickFilterKind.BLOCKED:
         return lambda u: not u.account_enabled
     if kind is QuickFilterKind.PROBLEMS:
-        return lambda u: any(s.has_error for s in u.license_assignment_states)
+        return lambda u: bool(u.errors)
     if kind is QuickFilterKind.PACKAGE:
         return lambda u: any(a.sku_id == sku_id for a in u.assigned_licenses)
     return None

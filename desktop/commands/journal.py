@@ -15,6 +15,7 @@ from desktop.commands.flow import (
     print_report,
     run_with_progress,
 )
+from desktop.commands.json_output import history_entry, resume_document, write_json
 from desktop.commands.output import table
 from desktop.licensing import describe
 from desktop.licensing.journal import Journal, StepState
@@ -22,9 +23,12 @@ from desktop.licensing.needed_scopes import resume_scopes
 from desktop.licensing.phrases import needs_checking
 from desktop.licensing.types import RunStatus, RunSummary
 
+JSON_HELP = "print one JSON document (see docs/cli-json.md)"
+
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     history = subparsers.add_parser("history", help="list past runs, newest first")
+    history.add_argument("--json", action="store_true", help=JSON_HELP)
     add_connection_options(history)
     history.set_defaults(handler=handles_errors(run_history))
 
@@ -35,6 +39,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "applied twice; only what is still missing is sent.",
     )
     resume.add_argument("run", metavar="RUN", help="run id (or its first characters)")
+    resume.add_argument("--json", action="store_true", help=JSON_HELP)
     add_connection_options(resume)
     resume.set_defaults(handler=handles_errors(run_resume))
 
@@ -46,9 +51,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     undo.add_argument("run", metavar="RUN", help="run id (or its first characters)")
     undo.add_argument("--dry-run", action="store_true", help="check and show, change nothing")
     undo.add_argument("--yes", action="store_true", help="apply without asking")
-    undo.add_argument(
-        "--json", action="store_true", help="print one JSON document (see docs/cli-json.md)"
-    )
+    undo.add_argument("--json", action="store_true", help=JSON_HELP)
     undo.add_argument(
         "--partly",
         action="store_true",
@@ -84,6 +87,9 @@ def run_history(args: argparse.Namespace) -> int:
     journal = Journal(journal_path(args))
     try:
         runs = journal.summaries()
+        if args.json:
+            write_json([history_entry(s, status_text(s, journal)) for s in runs], sys.stdout)
+            return EXIT_OK
         rows = []
         for s in runs:
             note = note_text(s)
@@ -119,8 +125,11 @@ def run_resume(args: argparse.Namespace) -> int:
         )
         labels = {s.user_key: s.label for s in controller.journal.steps(report.run_id)}
         skus = {s.sku_id: s for s in controller.list_skus()}
-        print_report(report, labels, sys.stdout, skus)
-        return exit_code(report)
+        print_report(report, labels, sys.stderr if args.json else sys.stdout, skus)
+        code = exit_code(report)
+        if args.json:
+            write_json(resume_document(report, labels, code), sys.stdout)
+        return code
     finally:
         controller.close()
 

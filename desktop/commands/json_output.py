@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 from desktop.graph.records import Sku
 from desktop.licensing import describe
-from desktop.licensing.types import CheckedPlan, Outcome, RunReport
+from desktop.licensing.types import CheckedPlan, Outcome, RunReport, RunSummary
 
 JSON_FORMAT = 1  # bumped when a field is renamed or removed (adding one is compatible)
 
@@ -104,4 +104,32 @@ def run_document(report: RunReport, labels: Mapping[str, str]) -> dict[str, Any]
             }
             for r in report.results
         ],
+    }
+
+
+def resume_document(report: RunReport, labels: Mapping[str, str], exit_code: int) -> dict[str, Any]:
+    """``resume --json``: what the resumed run did, counting every user of the run."""
+    return {
+        "format": JSON_FORMAT,
+        "command": "resume",
+        "exitCode": exit_code,
+        "run": run_document(report, labels),
+    }
+
+
+def history_entry(summary: RunSummary, status: str) -> dict[str, Any]:
+    """One run of ``history --json``; ``status`` may be ``interrupted`` (a dead process)."""
+    return {
+        "runId": summary.run_id,
+        "startedAt": summary.started_at,
+        "finishedAt": summary.finished_at,
+        "status": status,
+        "kind": summary.kind.value,
+        "description": summary.description or describe.title_text(summary.kind, summary.total),
+        "total": summary.total,
+        "done": summary.done,
+        "failed": summary.failed,
+        "skipped": summary.skipped,
+        "undoOf": summary.undo_of,
+        "undoneBy": summary.undone_by,
     }

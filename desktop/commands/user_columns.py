@@ -35,14 +35,7 @@ def sign_in_text(user: User) -> str:
 
 
 def inherited_group_ids(users: Sequence[User]) -> list[str]:
-    return sorted(
-        {
-            state.assigned_by_group
-            for user in users
-            for state in user.license_assignment_states
-            if state.assigned_by_group is not None
-        }
-    )
+    return sorted({group for user in users for group in user.granting_group_ids})
 
 
 def license_entries(
@@ -60,12 +53,10 @@ def license_entries(
                 "skuPartNumber": sku.sku_part_number if sku else None,
                 "name": describe.sku_label(lic.sku_id, skus),
                 "disabledPlans": list(lic.disabled_plans),
-                # Without assignment states (not returned) a license counts as direct.
-                "direct": not states or any(s.assigned_by_group is None for s in states),
+                "direct": lic.sku_id in user.direct_sku_ids,  # the rule lives on User
                 "inheritedFrom": [
-                    {"id": s.assigned_by_group, "name": groups.get(s.assigned_by_group, "")}
-                    for s in states
-                    if s.assigned_by_group is not None
+                    {"id": group, "name": groups.get(group, "")}
+                    for group in user.groups_granting(lic.sku_id)
                 ],
                 "error": error,
             }

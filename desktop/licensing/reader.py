@@ -90,10 +90,6 @@ def fresh_view(
         for sku_id in change.remove:
             group_ids.update(user.groups_granting(sku_id))
         if change.clear_usage_location:  # the groups that may keep it: named in the check
-            group_ids.update(
-                s.assigned_by_group
-                for s in user.license_assignment_states
-                if s.assigned_by_group is not None
-            )
+            group_ids.update(user.granting_group_ids)
     names = client.group_names(sorted(group_ids)) if group_ids else {}
     return TenantSlice(skus={s.sku_id: s for s in sku_list}, users=users, group_names=names)

@@ -118,7 +118,9 @@ def test_csv_and_xlsx_exports_open_with_numbers_and_dates(
     assert any(r[-1] is True for r in renewals.iter_rows(min_row=2, values_only=True))
 
 
-def test_pdf_is_one_page_through_the_program(cli: Runner, tmp_path: Path) -> None:
+def test_pdf_is_one_page_through_the_program(cli: Runner, tmp_path: Path, qapp: object) -> None:
+    # The test session's QApplication first: otherwise the PDF writer starts a QGuiApplication
+    # that outlives this test, and every later widget test aborts the whole run.
     target = tmp_path / "summary.pdf"
     result = cli("insights", "--pdf", str(target))
     assert result.code == 0, result.err

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from desktop.demo import DemoTenant
-from desktop.licensing.types import PlanKind
+from desktop.licensing.types import Outcome, PlanKind
 from tests.cli.conftest import Result, Runner
 from tests.cli.json_schema_check import errors, validate
 from tests.cli.tenant_picks import pick
@@ -73,11 +73,18 @@ def test_change_documents_match_the_schema(
         assert data["exitCode"] == result.code
         seen.add(data["status"])
     assert seen == {"dry-run", "not-confirmed", "applied", "nothing-to-do", "blocked"}
+    runs = powershell_reads(cli("history", "--json"))
+    validate(runs, schema, "history")
+    assert [r["kind"] for r in runs][:2] == ["create", "sign-in"]  # newest first
 
 
-def test_schema_kinds_are_the_engines_plan_kinds(schema: dict[str, Any]) -> None:
-    kinds = schema["$defs"]["change"]["properties"]["kind"]["enum"]
+def test_schema_kinds_and_outcomes_are_the_engines(schema: dict[str, Any]) -> None:
+    kinds = schema["$defs"]["kind"]["enum"]
     assert set(kinds) == {k.value for k in PlanKind}
+    run = schema["$defs"]["run"]
+    outcomes = run["properties"]["results"]["items"]["properties"]["outcome"]["enum"]
+    assert set(outcomes) == {o.value for o in Outcome}
+    assert {o.value for o in Outcome} <= set(run["required"])  # a count for each
 
 
 def test_the_validator_catches_what_the_schema_forbids(schema: dict[str, Any]) -> None:

@@ -3,6 +3,7 @@ leaves a cancelled run that ``resume`` finishes and ``undo`` reverses, user by u
 
 from __future__ import annotations
 
+import json
 import re
 import signal
 import subprocess
@@ -12,12 +13,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.json_schema_check import validate
 from tests.demo_tenant import DemoTenantForTests
 from tests.licensing.conftest import connect
 from tests.licensing.gate import WriteGate
 from ui.launcher import main
 
 ROOT = Path(__file__).resolve().parents[2]
+SCHEMA = ROOT / "docs" / "cli-json.schema.json"
 
 
 @pytest.fixture
@@ -97,7 +100,12 @@ def test_interrupted_location_resumes_then_undoes(
     halfway = locations(tenant)
     assert 0 < sum(halfway[u] == "DE" for u in targets) < len(targets)
 
-    assert main(["resume", run_id, *connection]) == 0, capsys.readouterr().err
+    capsys.readouterr()
+    assert main(["resume", run_id, "--json", *connection]) == 0, capsys.readouterr().err
+    resumed = json.loads(capsys.readouterr().out)
+    validate(resumed, json.loads(SCHEMA.read_text(encoding="utf-8")), "resume")
+    assert resumed["run"]["runId"] == run_id and resumed["run"]["cancelled"] == 0
+    assert resumed["run"]["done"] + resumed["run"]["skipped"] == len(targets)
     assert all(where == "DE" for upn, where in locations(tenant).items() if upn in targets)
 
     capsys.readouterr()

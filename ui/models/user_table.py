@@ -351,7 +351,7 @@ class UserTableModel(QAbstractTableModel):
     def _decoration(self, user: User, column: int) -> QIcon | None:
         if column == Column.STATUS:
             return self._icons.get("status-active" if user.account_enabled else "status-blocked")
-        if column == Column.PROBLEMS and user.license_assignment_states and user.errors:
+        if column == Column.PROBLEMS and user.errors:
             return self._icons.get("warning")
         if column == Column.ACTIONS:
             return self._icons["more"]  # the per-row actions button
