@@ -220,10 +220,19 @@ class Transport:
             except _AttemptFailedError as attempt:
                 failure = attempt.failure
                 self.stats.add(connection_failures=1)
-                log.warning("%s %s: %s (attempt %d)", method, what, failure.reason, budget.attempts)
                 if failure.maybe_sent and writes:
                     raise self._answer_lost(what, failure.reason) from attempt.cause
                 wait = budget.next_wait(None) if failure.retry else None
+                # A warning only when trying again: the final failure is the caller's to tell,
+                # and a command line must end with one line, not a log line and a message.
+                log.log(
+                    logging.WARNING if wait is not None else logging.DEBUG,
+                    "%s %s: %s (attempt %d)",
+                    method,
+                    what,
+                    failure.reason,
+                    budget.attempts,
+                )
                 if wait is None:
                     raise self._connection_failed(what, failure) from attempt.cause
                 self.clock.sleep(wait, cancel)

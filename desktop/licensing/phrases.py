@@ -35,6 +35,7 @@ from desktop.licensing.types import (
     Problem,
     ProblemKind,
     RunReport,
+    RunSummary,
     Severity,
     UserChange,
     UserResult,
@@ -134,7 +135,7 @@ _BY_SEVERITY = {
 
 @dataclass(frozen=True, slots=True)
 class Phrase:
-    """One thing to say. Ids, never display names: each formatter names them its own way."""
+    """One thing to say. Packages and apps by id: each formatter names them its own way."""
 
     say: Say
     weight: Weight = Weight.PLAIN
@@ -347,6 +348,23 @@ def run_counts(report: RunReport) -> tuple[Phrase, ...]:
     said: list[Phrase] = []
     for outcome in Outcome:
         words, count = _OUTCOMES[outcome], report.count(outcome)
+        if count or words.always_counted:
+            said.append(Phrase(words.counted, words.weight, count=count))
+    return tuple(said)
+
+
+def history_counts(run: RunSummary) -> tuple[Phrase, ...]:
+    """A run in the history: the same counts as its report, from what the journal summed up
+    (users left unconfirmed are said by the run's status, ``needs_checking``)."""
+    counted = {
+        Outcome.DONE: run.done,
+        Outcome.FAILED: run.failed,
+        Outcome.SKIPPED: run.skipped,
+        Outcome.PARTLY: run.partly,
+    }
+    said: list[Phrase] = []
+    for outcome, count in counted.items():
+        words = _OUTCOMES[outcome]
         if count or words.always_counted:
             said.append(Phrase(words.counted, words.weight, count=count))
     return tuple(said)

@@ -22,16 +22,6 @@
     </message>
 </context>
 <context>
-    <name>HistoryDialog</name>
-    <message numerus="yes">
-        <source>%Ln partly done</source>
-        <translation>
-            <numerusform>%Ln partly done</numerusform>
-            <numerusform>%Ln partly done</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>LicensePickerDialog</name>
     <message numerus="yes">
         <source>Choose the packages to give to %Ln users. Expand a package to switch individual apps off.</source>

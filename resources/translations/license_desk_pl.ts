@@ -1536,18 +1536,6 @@
         <translation>Wznów…</translation>
     </message>
     <message>
-        <source>{done} done · {failed} failed · {skipped} skipped</source>
-        <translation>wykonano: {done} · błędy: {failed} · pominięto: {skipped}</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln partly done</source>
-        <translation>
-            <numerusform>częściowo: %Ln</numerusform>
-            <numerusform>częściowo: %Ln</numerusform>
-            <numerusform>częściowo: %Ln</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Interrupted</source>
         <translation>Przerwano</translation>
     </message>

@@ -154,6 +154,8 @@ class Outcome:
     code: int
     out: str
     err: str
+    # What the CLI's logging would add to stderr (pytest captures logging apart from it).
+    warnings: list[str] = field(default_factory=list)
 
 
 Run = Callable[..., Outcome]
@@ -191,7 +193,8 @@ def run(
             for name in env:
                 monkeypatch.delenv(name, raising=False)
         captured = capsys.readouterr()
-        outcome = Outcome(code, captured.out, captured.err)
+        warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+        outcome = Outcome(code, captured.out, captured.err, warnings)
         text = captured.out + captured.err
         logged = [r for r in caplog.records if r.exc_info and r.levelno >= logging.ERROR]
         where = f"license-desk {' '.join(argv)}"
@@ -288,6 +291,8 @@ def test_dead_and_hostile_servers_and_bad_connections_end_in_a_message(
         outcome = run(base_argv(path, parser, files, url))
         if strict and not reads_the_journal_first(outcome):
             assert outcome.code == 1 and cause in outcome.err, outcome
+            assert len(outcome.err.strip().splitlines()) == 1, outcome
+            assert outcome.warnings == [], outcome  # and no log line beside it
 
     for url in ("ftp://graph.example/v1.0", "graph.microsoft.com", "http://[::1", "https://"):
         argv = base_argv(path, parser, files, url)

@@ -18,6 +18,7 @@ from desktop.licensing.describe import (
     change_text,
     english,
     outcome_text,
+    phrases_text,
     problem_text,
     run_counts_text,
     title_text,
@@ -28,6 +29,7 @@ from desktop.licensing.phrases import (
     attention,
     change_phrases,
     deleted_accounts,
+    history_counts,
     problem_phrase,
     run_counts,
 )
@@ -37,6 +39,8 @@ from desktop.licensing.types import (
     PlanKind,
     Problem,
     ProblemKind,
+    RunStatus,
+    RunSummary,
     Severity,
     UserChange,
 )
@@ -185,3 +189,12 @@ def test_a_runs_summary_counts_every_outcome_and_the_cancelled_only_when_some() 
     stopped = report(Outcome.DONE, Outcome.FAILED, Outcome.CANCELLED, Outcome.CANCELLED)
     assert run_counts_text(stopped) == "1 done, 1 failed, 0 skipped, 2 not done (cancelled)"
     assert len(run_counts(report(*Outcome))) == len(Outcome)
+
+
+def test_a_run_in_the_history_is_counted_with_the_same_words() -> None:
+    run = RunSummary("r1", PlanKind.ASSIGN, "Assign", "t", "t", RunStatus.FINISHED, 9, 6, 1, 0)
+    assert phrases_text(history_counts(run), SKUS) == "6 done, 1 failed, 0 skipped"
+    partly = dataclasses.replace(run, partly=2)
+    assert phrases_text(history_counts(partly), SKUS) == (
+        "6 done, 1 failed, 0 skipped, 2 partly done"
+    )

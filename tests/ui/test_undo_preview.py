@@ -33,6 +33,7 @@ __all__ = ["in_language", "polish"]  # fixtures, imported for pytest
 def choose_newest_undo(dialog: QDialog) -> int:
     assert isinstance(dialog, HistoryDialog)
     dialog.table.selectRow(0)
+    assert dialog.rows.row(0).cells[2].startswith("1 done · 0 failed · 0 needed nothing")
     assert dialog.undo_button.isEnabled()
     return HistoryChoice.UNDO.value
 
@@ -101,7 +102,6 @@ def test_undo_of_a_created_user_warns_first_and_return_alone_does_not_delete(
         assert not dialog.apply_button.isEnabled()
         dialog.show()
         desk.qtbot.waitExposed(dialog)
-        dialog.apply_button.setFocus()  # even with focus handed to it, Return must not apply
         desk.qtbot.keyClick(dialog, Qt.Key.Key_Return)
         seen["result"] = dialog.result()
         return dialog.result()
@@ -110,6 +110,21 @@ def test_undo_of_a_created_user_warns_first_and_return_alone_does_not_delete(
     desk.qtbot.waitUntil(lambda: not runner.busy, timeout=TIMEOUT_MS)
     assert seen["result"] != QDialog.DialogCode.Accepted.value
     assert exists(desk, upn), "Return alone deleted the account"
+
+    def tick_then_return(dialog: QDialog) -> int:
+        assert isinstance(dialog, PlanPreviewDialog)
+        dialog.show()
+        desk.qtbot.waitExposed(dialog)
+        dialog.confirm_deletion.setChecked(True)
+        assert dialog.apply_button.isEnabled()
+        desk.qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Return cancels; only a click applies
+        seen["after tick"] = dialog.result()
+        return dialog.result()
+
+    undo_preview(desk, dialogs, tick_then_return)
+    desk.qtbot.waitUntil(lambda: not runner.busy, timeout=TIMEOUT_MS)
+    assert seen["after tick"] != QDialog.DialogCode.Accepted.value
+    assert exists(desk, upn), "Return deleted the account"
 
     def tick_then_apply(dialog: QDialog) -> int:
         assert isinstance(dialog, PlanPreviewDialog)

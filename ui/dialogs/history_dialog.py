@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.licensing.phrases import history_counts
 from desktop.licensing.types import RunStatus, RunSummary
-from ui.formatting import count
 from ui.icons import icon
 from ui.models.text_rows import TextRow, TextRowsModel
-from ui.plan_text import needs_checking_text, plan_title
+from ui.plan_text import needs_checking_text, plan_title, say
 from ui.widgets.list_table import list_table
 
 
@@ -74,11 +74,7 @@ class HistoryDialog(QDialog):
         self._update_buttons()
 
     def _row(self, run: RunSummary) -> TextRow:
-        result = self.tr("{done} done · {failed} failed · {skipped} skipped").format(
-            done=count(run.done), failed=count(run.failed), skipped=count(run.skipped)
-        )
-        if run.partly:
-            result += " · " + self.tr("%Ln partly done", "", run.partly)
+        result = " · ".join(say(p) for p in history_counts(run))
         if run.status is RunStatus.NEEDS_CHECKING:
             status, picture = needs_checking_text(run.unconfirmed), "warning"
         elif run.run_id in self._interrupted:
