@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop.demo import DemoTenant, Request
 from desktop.graph.records import AssignedLicense
-from desktop.licensing.state import has_mailbox, holdings
+from desktop.licensing.state import has_mailbox
 from tests.cli.conftest import Runner
 from tests.cli.test_change_commands import flowless, users_of
 from tests.demo_tenant import DemoTenantForTests
@@ -90,7 +90,7 @@ def test_a_partly_done_user_is_named_part_by_part_and_undo_partly_reverts_only_t
         if e3 not in u.sku_ids
         and u.usage_location not in (None, "DE")
         and u.account_enabled
-        and not has_mailbox(holdings(u), skus)
+        and not has_mailbox(u.holdings, skus)
     ][: demo_tenant.free_seats("ENTERPRISEPACK")]
     assert len(targets) == 2
     other = next(u for u in users if not u.license_assignment_states)
