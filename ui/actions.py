@@ -115,6 +115,13 @@ class UserActions(QObject):
             "Ctrl+H",
             self.tr("Earlier changes, with Undo and Resume"),
         )
+        self.insight = self._make(
+            "insight",
+            None,
+            self.tr("Insight…"),
+            "Ctrl+Shift+I",
+            self.tr("Licenses held but not used, what they cost, and what renews when"),
+        )
         self.find = self._make(
             "find",
             "search",
@@ -203,6 +210,7 @@ class UserActions(QObject):
         self.refresh.setEnabled(state.ready and not state.loading and not state.busy)
         self.export_csv.setEnabled(state.ready)
         self.history.setEnabled(state.ready)
+        self.insight.setEnabled(can_change)
         # Searching and ticking work while users still arrive.
         self.find.setEnabled(state.ready or state.loading)
         self.tick_all.setEnabled(state.ready or state.loading)

@@ -2,7 +2,7 @@
 
 ``paint_summary`` draws the page on any ``QPainter`` (the PDF writer, or an image in tests);
 ``write_summary_pdf`` is what ``license-desk insights --pdf`` calls through the program's entry
-point. Works without a window: it starts an offscreen ``QGuiApplication`` when none runs.
+point. Works without a window: it starts an offscreen ``QApplication`` when none runs.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
 )
+from PySide6.QtWidgets import QApplication
 
 from desktop.insight.findings import FindingKind
 from desktop.insight.report import InsightReport
@@ -166,7 +167,9 @@ def paint_summary(painter: QPainter, page: QRectF, report: InsightReport) -> Non
 
 def write_summary_pdf(report: InsightReport, path: Path) -> None:
     if QGuiApplication.instance() is None:
-        QGuiApplication(["license-desk", "-platform", "offscreen"])
+        # A QApplication, not a bare QGuiApplication: a later QWidget in the same process (the
+        # window, an in-process test) aborts the interpreter under a QGuiApplication.
+        QApplication(["license-desk", "-platform", "offscreen"])
     create_private_file(path)
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))

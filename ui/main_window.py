@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(a.refresh)
         tools_menu = bar.addMenu(self.tr("&Tools"))
-        tools_menu.addAction(a.history)
+        tools_menu.addActions([a.history, a.insight])
         tools_menu.addSeparator()
         tools_menu.addAction(self.settings_action)
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
                 a.refresh,
                 a.find,
                 a.history,
+                a.insight,
                 a.tick_all,
                 a.clear_ticks,
                 a.export_csv,

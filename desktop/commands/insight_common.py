@@ -6,19 +6,10 @@ import argparse
 import functools
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
-from ipaddress import ip_address
-from pathlib import Path
-from urllib.parse import urlsplit
 
 from desktop.commands.exit_codes import EXIT_BAD_INPUT
-from desktop.demo.example_prices import EXAMPLE_PRICES
-from desktop.graph.client import GraphClient
-from desktop.insight.keep import KeepList, load_keep
-from desktop.insight.prices import PriceBook, PriceError, load_prices
-from desktop.insight.records import TenantSnapshot
-from desktop.insight.snapshot import read_snapshot
-from desktop.insight.storage import tenant_data_dir
+from desktop.insight.prices import PriceError
+from desktop.insight.tenant_data import TenantData, read, tenant_data, tenant_id_of
 
 
 def positive_days(text: str) -> int:
@@ -29,42 +20,6 @@ def positive_days(text: str) -> int:
     if not 1 <= value <= 3650:
         raise argparse.ArgumentTypeError("the number of days must be between 1 and 3650")
     return value
-
-
-def is_demo(client: GraphClient) -> bool:
-    """Graph never answers on this computer: a loopback URL is the demo tenant."""
-    host = urlsplit(client.base_url).hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def default_prices(client: GraphClient) -> PriceBook | None:
-    return PriceBook.from_mapping(EXAMPLE_PRICES) if is_demo(client) else None
-
-
-def tenant_id_of(client: GraphClient) -> str:
-    return client.get_organization().id
-
-
-@dataclass(frozen=True, slots=True)
-class TenantData:
-    folder: Path
-    prices: PriceBook
-    keep: KeepList
-
-
-def tenant_data(client: GraphClient, tenant_id: str) -> TenantData:
-    folder = tenant_data_dir(tenant_id)
-    return TenantData(folder, load_prices(folder, default_prices(client)), load_keep(folder))
-
-
-def read(client: GraphClient) -> tuple[TenantSnapshot, TenantData]:
-    snapshot = read_snapshot(client)
-    return snapshot, tenant_data(client, snapshot.tenant_id or tenant_id_of(client))
 
 
 Handler = Callable[[argparse.Namespace], int]
@@ -82,3 +37,13 @@ def refuses_bad_prices(handler: Handler) -> Handler:
             return EXIT_BAD_INPUT
 
     return wrapped
+
+
+__all__ = [
+    "TenantData",
+    "positive_days",
+    "read",
+    "refuses_bad_prices",
+    "tenant_data",
+    "tenant_id_of",
+]

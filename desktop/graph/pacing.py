@@ -42,10 +42,11 @@ the pacer uses it, and falls back to the above wherever it is missing:
 
 from __future__ import annotations
 
+import itertools
 import logging
 import math
 import threading
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass
 
 from desktop.cancel import CancelToken
@@ -88,36 +89,62 @@ class PaceTicket:
     # Writes accepted (answered) before this reservation: the service counted them already.
     accepted_before: int = 0
     probe: bool = False
+    slot: int | None = None  # the window's group of these writes, once a window is known
 
 
 class _SlidingWindow:
-    """Our copy of the service's window: the send times of recent writes."""
+    """Our copy of the service's window: when the slot of each recent write frees there.
 
-    def __init__(self, writes: float, seconds: float, sent: list[float] | None = None) -> None:
+    Writes are kept in groups (one per reservation) as [frees at, count]; a group's time can
+    be brought forward once its answer says when the service had it (``settle``)."""
+
+    def __init__(self, writes: float, seconds: float, logged: list[float] | None = None) -> None:
+        """``logged``: times of writes already in the service's window (one per write)."""
         self.writes = writes
         self.seconds = seconds
-        self.sent: deque[float] = deque(sorted(sent or ()))
+        self._groups: dict[int, list[float]] = {}
+        self._ids = itertools.count()
+        self._last_start = float("-inf")
+        for at, count in sorted(Counter(logged or ()).items()):
+            self._groups[next(self._ids)] = [at + seconds, float(count)]
+            self._last_start = at
 
     @property
     def capacity(self) -> int:
         return max(1, math.floor(self.writes))
 
-    def reserve(self, start: float, count: int, slack: float = 0.0) -> float:
-        """The earliest time from ``start`` at which ``count`` writes fit; records them.
-        ``slack`` lengthens the window for this reservation (see ``WritePacer._slack``)."""
-        sent = self.sent
-        seconds = self.seconds + slack
-        if sent:
-            start = max(start, sent[-1])  # first come, first served keeps the deque sorted
-        while sent and sent[0] <= start - seconds:
-            sent.popleft()
-        over = len(sent) + min(count, self.capacity) - self.capacity
+    def reserve(self, start: float, count: int, slack: float = 0.0) -> tuple[float, int]:
+        """The earliest time from ``start`` at which ``count`` writes fit, and the id of the
+        group that records them. ``slack`` keeps them that much longer than the window until
+        ``settle`` (see ``WritePacer._slack``)."""
+        start = max(start, self._last_start)  # first come, first served
+        live = {gid: group for gid, group in self._groups.items() if group[0] > start}
+        over = sum(int(group[1]) for group in live.values()) + min(count, self.capacity)
+        over -= self.capacity
         if over > 0:
-            start = max(start, sent[over - 1] + seconds)
-            for _ in range(over):
-                sent.popleft()
-        sent.extend([start] * count)
-        return start
+            freed = 0
+            for frees_at, group_count in sorted(live.values()):
+                freed += int(group_count)
+                if freed >= over:
+                    start = max(start, frees_at)
+                    break
+        self._groups = {gid: group for gid, group in live.items() if group[0] > start}
+        self._last_start = start
+        gid = next(self._ids)
+        self._groups[gid] = [start + self.seconds + slack, float(count)]
+        return start, gid
+
+    def lengthen(self, extra: float) -> None:
+        """The service's window is ``extra`` seconds longer than we thought: for every write."""
+        self.seconds += extra
+        for group in self._groups.values():
+            group[0] += extra
+
+    def settle(self, gid: int, answered_at: float) -> None:
+        """The answer arrived: the service logged these writes before ``answered_at``."""
+        group = self._groups.get(gid)
+        if group is not None:
+            group[0] = min(group[0], answered_at + self.seconds)
 
 
 class WritePacer:
@@ -142,8 +169,8 @@ class WritePacer:
         # A configured limit is known to be true: probing never goes above it.
         self._ceiling = float("inf") if limit is None else float(limit.writes)
         self._last_change = float("-inf")
-        # (sent_at, writes accepted) as answers arrive, for learning the window.
-        self._accepted: deque[tuple[float, int]] = deque(maxlen=_HISTORY)
+        # (sent at, writes accepted, answered at) as answers arrive, for learning the window.
+        self._accepted: deque[tuple[float, int, float]] = deque(maxlen=_HISTORY)
         self._learning: tuple[float, PaceTicket] | None = None  # (throttled at, ticket)
         self._generation = 0
         self.pauses = 0
@@ -185,7 +212,7 @@ class WritePacer:
         count = max(1, count)
         with self._lock:
             now = self._clock.now()
-            start = self._reserve(now, count)
+            start, slot = self._reserve(now, count)
             windowed = self._window is not None
         while True:
             now = self._clock.now()
@@ -201,11 +228,11 @@ class WritePacer:
                     self._learn()
                 if not windowed and self._window is not None:
                     # Reserved while unlimited, woken after the window was learned: queue up.
-                    start = self._reserve(now, count)
+                    start, slot = self._reserve(now, count)
                     windowed = True
                     continue
                 if windowed:
-                    return PaceTicket(start, count, self._generation)
+                    return PaceTicket(start, count, self._generation, slot=slot)
                 granted, probe = self._grant_unlimited(count, partial, now)
                 if granted:
                     self._reserved += granted
@@ -229,24 +256,25 @@ class WritePacer:
 
     def _slack(self) -> float:
         """With the service's own count (the percentage header) the window holds exactly the
-        limit, so timing decides: the service logs a write when it arrives, between our send
-        and the answer. Keeping each write the longest recent round trip longer than the
-        window makes sure its slot has freed there before we reuse it."""
+        limit, so timing decides: the service logs a write when it arrives, somewhere between
+        our send and the answer. So a slot counts as free a window after the answer (``settle``)
+        and, until the answer comes, a window plus the longest recent round trip after the
+        send. Without the header the pacer keeps its margin on the count instead."""
         if not self._signalled or not self._round_trips:
             return 0.0
         return max(self._round_trips)
 
-    def _reserve(self, now: float, count: int) -> float:
+    def _reserve(self, now: float, count: int) -> tuple[float, int | None]:
         start = max(now, self._paused_until)
         window = self._window
         if window is None:
-            return start
-        start = window.reserve(start, count, self._slack())
+            return start, None
+        start, slot = window.reserve(start, count, self._slack())
         if start > now and now - self._last_change >= window.seconds:
             # A full window spent waiting without a 429: probe upwards.
             window.writes = min(self._ceiling, window.writes + self._step)
             self._last_change = now
-        return start
+        return start, slot
 
     def accepted(self, ticket: PaceTicket, count: int, share: LimitShare | None = None) -> None:
         """``count`` writes sent under ``ticket`` were accepted (not answered 429); ``share``
@@ -256,10 +284,14 @@ class WritePacer:
                 self._probe_until = float("-inf")
             if share is not None:
                 self._signalled = True
-            self._round_trips.append(self._clock.now() - ticket.sent_at)
-            if count <= 0 or self._window is not None:
+            now = self._clock.now()
+            self._round_trips.append(now - ticket.sent_at)
+            window = self._window
+            if window is not None and ticket.slot is not None and self._signalled:
+                window.settle(ticket.slot, now)
+            if count <= 0 or window is not None:
                 return
-            self._accepted.append((ticket.sent_at, count))
+            self._accepted.append((ticket.sent_at, count, now))
             self._accepted_total += count
             if share is not None:
                 # The service had counted at least these writes when it sent ``share``.
@@ -287,7 +319,7 @@ class WritePacer:
             self._last_change = now
             if self._signalled:
                 # The count came from the service itself: our timing was early.
-                window.seconds += wait
+                window.lengthen(wait)
             else:
                 window.writes = max(1.0, window.writes * self._decrease)
             log.info(
@@ -308,12 +340,13 @@ class WritePacer:
         accepted = 0
         first = ticket.sent_at
         burst: list[float] = []
-        for sent_at, count in sends:
+        for sent_at, count, answered_at in sends:
             if first - sent_at > gap:
                 break  # an earlier, separate burst
             accepted += count
             first = min(first, sent_at)
-            burst.extend([sent_at] * count)
+            # With the header the slot is timed from the answer (see _slack), else the send.
+            burst.extend([answered_at if self._signalled else sent_at] * count)
         seconds = max(end - first, 1e-3)
         writes = max(1.0, self._margin * accepted)
         if self._signalled:

@@ -11,14 +11,7 @@ from dataclasses import dataclass, field, replace
 from desktop.countries import is_country_code
 from desktop.graph.records import AssignedLicense, User
 from desktop.licensing.describe import with_message
-from desktop.licensing.state import (
-    direct_license,
-    has_mailbox,
-    holdings,
-    holdings_after,
-    is_empty,
-    same_plans,
-)
+from desktop.licensing.state import has_mailbox, holdings_after, is_empty, same_plans
 from desktop.licensing.tenant_slice import TenantSlice
 from desktop.licensing.types import (
     CheckedPlan,
@@ -172,10 +165,8 @@ class _Checker:
                 gone=True,
             )
             return None
-        for lic in holdings(user):
-            if direct_license(user, lic.sku_id) is not None and not user.groups_granting(
-                lic.sku_id
-            ):
+        for lic in user.holdings:
+            if user.direct_license(lic.sku_id) is not None and not user.groups_granting(lic.sku_id):
                 self.tally.freed[lic.sku_id] += 1
         return change
 
@@ -253,7 +244,7 @@ class _Checker:
                     sku_id=sku_id,
                 )
                 continue
-            if direct_license(user, sku_id) is not None:
+            if user.direct_license(sku_id) is not None:
                 removes.append(sku_id)
                 continue
             groups = user.groups_granting(sku_id)
@@ -288,7 +279,7 @@ class _Checker:
     def additions(self, key: str, change: UserChange, user: User) -> list[AssignedLicense]:
         adds: list[AssignedLicense] = []
         for lic in change.add:
-            held = direct_license(user, lic.sku_id)
+            held = user.direct_license(lic.sku_id)
             if (
                 held is not None
                 and same_plans(held.disabled_plans, lic.disabled_plans)
@@ -316,7 +307,7 @@ class _Checker:
                 self.tally.freed[sku_id] += 1
 
     def mailbox_warning(self, key: str, user: User, change: UserChange) -> None:
-        if not has_mailbox(holdings(user), self.skus):
+        if not has_mailbox(user.holdings, self.skus):
             return
         if has_mailbox(holdings_after(user, change), self.skus):
             return

@@ -6,17 +6,11 @@ be a duplicate send, and resume uses it so nothing is applied twice.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from desktop.graph.records import AssignedLicense, Sku, User
 from desktop.licensing.types import UserChange
-
-
-def direct_license(user: User, sku_id: str) -> AssignedLicense | None:
-    """The user's direct (not group) assignment of ``sku_id``: ``User.direct_license``, where
-    the rule (and its fallback without ``licenseAssignmentStates``) is written."""
-    return user.direct_license(sku_id)
 
 
 def same_plans(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -24,12 +18,12 @@ def same_plans(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def add_holds(user: User, lic: AssignedLicense) -> bool:
-    held = direct_license(user, lic.sku_id)
+    held = user.direct_license(lic.sku_id)  # direct vs inherited: the rule on User
     return held is not None and same_plans(held.disabled_plans, lic.disabled_plans)
 
 
 def remove_holds(user: User, sku_id: str) -> bool:
-    return direct_license(user, sku_id) is None
+    return user.direct_license(sku_id) is None
 
 
 def pending_part(user: User, change: UserChange) -> UserChange:
@@ -74,11 +68,6 @@ def satisfies(user: User | None, change: UserChange) -> bool:
     return is_empty(pending_part(user, change))
 
 
-def holdings(user: User) -> list[AssignedLicense]:
-    """Every assignment the user has (direct and through groups): ``User.holdings``."""
-    return list(user.holdings)
-
-
 def holdings_after(user: User, change: UserChange) -> list[AssignedLicense]:
     """The user's assignments once ``change`` is applied (group ones are untouched)."""
     if change.delete:
@@ -92,7 +81,7 @@ def holdings_after(user: User, change: UserChange) -> list[AssignedLicense]:
     return group + list(direct.values())
 
 
-def has_mailbox(assignments: list[AssignedLicense], skus: Mapping[str, Sku]) -> bool:
+def has_mailbox(assignments: Iterable[AssignedLicense], skus: Mapping[str, Sku]) -> bool:
     """Does any of ``assignments`` give a mailbox (an Exchange plan that is not turned off)?"""
     for lic in assignments:
         sku = skus.get(lic.sku_id)

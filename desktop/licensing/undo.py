@@ -16,7 +16,7 @@ from desktop.graph.records import AssignedLicense, User
 from desktop.licensing.describe import with_message
 from desktop.licensing.journal import StepRow, StepState
 from desktop.licensing.parts import applied_part, only, parts_of
-from desktop.licensing.state import direct_license, is_empty
+from desktop.licensing.state import is_empty
 from desktop.licensing.types import (
     Part,
     PartState,
@@ -75,13 +75,13 @@ def inverse_change(key: str, change: UserChange, before: User) -> UserChange:
     add_back: list[AssignedLicense] = []
     remove: list[str] = []
     for lic in change.add:
-        previous = direct_license(before, lic.sku_id)
+        previous = before.direct_license(lic.sku_id)
         if previous is None:
             remove.append(lic.sku_id)
         else:
             add_back.append(previous)
     for sku_id in change.remove:
-        previous = direct_license(before, sku_id)
+        previous = before.direct_license(sku_id)
         if previous is not None:
             add_back.append(previous)
     touched_location = change.usage_location is not None or change.clear_usage_location

@@ -1483,6 +1483,45 @@
     </message>
 </context>
 <context>
+    <name>FindingsModel</name>
+    <message>
+        <source>User</source>
+        <translation>Użytkownik</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Ustalenie</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>Licencje</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Ostatnia aktywność</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Źródło</translation>
+    </message>
+    <message>
+        <source>Cost / month</source>
+        <translation>Koszt / miesiąc</translation>
+    </message>
+    <message>
+        <source>Seats: {count}</source>
+        <translation>Licencje: {count}</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nigdy</translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation>brak ceny</translation>
+    </message>
+</context>
+<context>
     <name>HistoryCommands</name>
     <message>
         <source>Unfinished change</source>
@@ -1554,6 +1593,28 @@
     <message>
         <source>Finished</source>
         <translation>Zakończono</translation>
+    </message>
+</context>
+<context>
+    <name>InsightCommands</name>
+    <message>
+        <source>Reclaim licenses</source>
+        <translation>Odzyskaj licencje</translation>
+    </message>
+    <message>
+        <source>Nothing here can be reclaimed.</source>
+        <translation>Niczego z tego nie można odzyskać.</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Podgląd…</translation>
+    </message>
+</context>
+<context>
+    <name>InsightDialog</name>
+    <message>
+        <source>License insight</source>
+        <translation>Analiza licencji</translation>
     </message>
 </context>
 <context>
@@ -1684,6 +1745,93 @@
     <message>
         <source>unknown</source>
         <translation>nieznana</translation>
+    </message>
+</context>
+<context>
+    <name>InsightView</name>
+    <message>
+        <source>Show findings</source>
+        <translation>Pokaż ustalenia</translation>
+    </message>
+    <message>
+        <source>All findings</source>
+        <translation>Wszystkie ustalenia</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Pokaż:</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Ustalenia</translation>
+    </message>
+    <message>
+        <source>&amp;Reclaim…</source>
+        <translation>&amp;Odzyskaj…</translation>
+    </message>
+    <message>
+        <source>Remove the licenses of the selected findings (or of all shown), after a preview</source>
+        <translation>Usuń licencje zaznaczonych ustaleń (lub wszystkich widocznych) po podglądzie</translation>
+    </message>
+    <message>
+        <source>Renewals</source>
+        <translation>Odnowienia</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Ceny</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Licencja</translation>
+    </message>
+    <message>
+        <source>&amp;Findings</source>
+        <translation>&amp;Ustalenia</translation>
+    </message>
+    <message>
+        <source>Re&amp;newals</source>
+        <translation>Od&amp;nowienia</translation>
+    </message>
+    <message>
+        <source>&amp;Prices</source>
+        <translation>&amp;Ceny</translation>
+    </message>
+    <message>
+        <source>&amp;Trend</source>
+        <translation>&amp;Trend</translation>
+    </message>
+    <message>
+        <source>Monthly cost: {amount}</source>
+        <translation>Koszt miesięczny: {amount}</translation>
+    </message>
+    <message>
+        <source>Monthly waste: {amount}</source>
+        <translation>Miesięczne marnotrawstwo: {amount}</translation>
+    </message>
+    <message>
+        <source>Last activity from: {source}; inactive after {days} days</source>
+        <translation>Ostatnia aktywność według: {source}; nieaktywni po {days} dniach</translation>
+    </message>
+    <message>
+        <source>Without a price (not counted): {packages}</source>
+        <translation>Bez ceny (nie wliczono): {packages}</translation>
+    </message>
+    <message>
+        <source>Not a price: type an amount such as 23.50 and a currency code such as PLN.</source>
+        <translation>To nie jest cena: wpisz kwotę, np. 23.50, i kod waluty, np. PLN.</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>brak daty</translation>
+    </message>
+    <message>
+        <source>{package}: {status}, {seats} seats, renews or ends {when}, {term}</source>
+        <translation>{package}: {status}, licencje: {seats}, odnowienie lub koniec {when}, {term}</translation>
+    </message>
+    <message>
+        <source>reduce {count} unused seats before renewal</source>
+        <translation>przed odnowieniem zmniejsz o nieużywane licencje: {count}</translation>
     </message>
 </context>
 <context>
@@ -1867,6 +2015,29 @@
     <message>
         <source>The tenant has no verified domain to create users on.</source>
         <translation>Dzierżawa nie ma zweryfikowanej domeny, w której można tworzyć użytkowników.</translation>
+    </message>
+</context>
+<context>
+    <name>PackageChart</name>
+    <message>
+        <source>Seats per package</source>
+        <translation>Licencje według pakietu</translation>
+    </message>
+    <message>
+        <source>{package}: {active} active, {inactive} inactive, {free} free</source>
+        <translation>{package}: aktywne {active}, nieaktywne {inactive}, wolne {free}</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktywne</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>nieaktywne</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>wolne</translation>
     </message>
 </context>
 <context>
@@ -2290,6 +2461,25 @@
     </message>
 </context>
 <context>
+    <name>PricesModel</name>
+    <message>
+        <source>Package</source>
+        <translation>Licencja</translation>
+    </message>
+    <message>
+        <source>Monthly price</source>
+        <translation>Cena miesięczna</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Waluta</translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation>brak ceny</translation>
+    </message>
+</context>
+<context>
     <name>ProgressDialog</name>
     <message>
         <source>Starting…</source>
@@ -2598,6 +2788,21 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
     </message>
 </context>
 <context>
+    <name>TrendChart</name>
+    <message>
+        <source>Seats over time</source>
+        <translation>Licencje w czasie</translation>
+    </message>
+    <message>
+        <source>No history yet</source>
+        <translation>Brak historii</translation>
+    </message>
+    <message>
+        <source>From {start} to {end}: assigned {before} → {after} of {total}</source>
+        <translation>Od {start} do {end}: przypisane {before} → {after} z {total}</translation>
+    </message>
+</context>
+<context>
     <name>UsageLocationDialog</name>
     <message>
         <source>Set usage location</source>
@@ -2721,6 +2926,14 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
     <message>
         <source>Earlier changes, with Undo and Resume</source>
         <translation>Wcześniejsze zmiany, z możliwością cofnięcia i wznowienia</translation>
+    </message>
+    <message>
+        <source>Insight…</source>
+        <translation>Analiza licencji…</translation>
+    </message>
+    <message>
+        <source>Licenses held but not used, what they cost, and what renews when</source>
+        <translation>Licencje przypisane, ale nieużywane, ich koszt i terminy odnowień</translation>
     </message>
     <message>
         <source>Find user</source>

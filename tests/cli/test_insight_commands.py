@@ -207,3 +207,19 @@ def test_reclaim_dry_run_then_apply_then_restore_and_undo(
     assert {str(r[2]): demo_tenant.store.user_licenses(str(r[2])) for r in users} == before
     nobody = cli("restore", run_id, "nobody@bursztynlogistyka.pl", "--yes")
     assert nobody.code != 0 and "nothing to restore" in nobody.err
+
+
+def test_keep_marks_leave_a_user_and_a_package_out_until_removed(cli: Runner) -> None:
+    first = json.loads(cli("insights", "--json").out)["findings"]
+    blocked = next(f["userPrincipalName"] for f in first if f["kind"] == "blocked")
+    assert cli("keep", "add", "--user", blocked.upper(), "--note", "urlop do maja").code == 0
+    assert cli("keep", "add", "--package", "ENTERPRISEPACK").code == 0
+    listed = cli("keep", "list").out
+    assert "urlop do maja" in listed and "ENTERPRISEPACK" in listed
+    kept = json.loads(cli("insights", "--json").out)["findings"]
+    assert blocked not in {f["userPrincipalName"] for f in kept}
+    assert all("ENTERPRISEPACK" not in f["skuPartNumbers"] for f in kept)
+    assert cli("keep", "remove", "--user", blocked).code == 0
+    assert cli("keep", "remove", "--user", blocked).code == 2
+    again = json.loads(cli("insights", "--json").out)["findings"]
+    assert blocked in {f["userPrincipalName"] for f in again}

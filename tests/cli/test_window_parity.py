@@ -32,6 +32,7 @@ OTHER_ACTIONS: dict[str, list[str] | None] = {
     "refresh": ["users"],
     "exportCsv": ["users", "--csv", "users.csv"],
     "history": ["history"],
+    "insight": ["insights"],  # its Reclaim… is `reclaim`, its prices `prices`
     "find": None,  # moves the keyboard focus
     "tickAll": None,
     "clearTicks": None,

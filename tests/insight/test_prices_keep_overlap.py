@@ -145,3 +145,26 @@ def test_usage_report_without_bom_columns_is_refused_and_hashes_count_as_conceal
     row = "2026-11-28,a@b.pl,A,False,,True,False,False,False,False,False,2026-11-01,,,,,"
     report = parse_active_user_detail(f"{header}\n{row}\n".encode(), concealed_setting=False)
     assert not report.concealed and str(report.last_activity["a@b.pl"]) == "2026-11-01"
+
+
+def test_seat_history_keeps_one_reading_a_day_and_five_years(tmp_path: Path) -> None:
+    from datetime import date, timedelta
+
+    from desktop.insight.history import load_history, record_seats, series
+
+    e3 = Sku("t_e3", "e3", "ENTERPRISEPACK", "User", "Enabled", 10, PrepaidUnits(15))
+    later = Sku("t_e3", "e3", "ENTERPRISEPACK", "User", "Enabled", 12, PrepaidUnits(15))
+    day = date(2026, 11, 30)
+    record_seats(tmp_path, [e3], day - timedelta(days=6 * 366))  # older than five years
+    record_seats(tmp_path, [e3], day - timedelta(days=1))
+    record_seats(tmp_path, [e3], day)
+    record_seats(tmp_path, [later], day)  # the day's last reading wins
+    found = series(load_history(tmp_path), "ENTERPRISEPACK")
+    assert [(c.day, c.total, c.assigned) for c in found] == [
+        (day - timedelta(days=1), 15, 10),
+        (day, 15, 12),
+    ]
+    if sys.platform != "win32":
+        assert stat.S_IMODE((tmp_path / "seat-history.csv").stat().st_mode) == 0o600
+    (tmp_path / "seat-history.csv").write_text("date,skuPartNumber,total,assigned\nx,y,z,w\n")
+    assert load_history(tmp_path) == []  # a damaged line is skipped, never fatal

@@ -12,7 +12,6 @@ from desktop.graph.client import GraphClient
 from desktop.graph.records import User
 from desktop.graph.tokens import StaticToken
 from desktop.licensing.controller import LicenseController
-from desktop.licensing.state import direct_license
 
 UserState = tuple[bool, str | None, frozenset[tuple[str, frozenset[str]]]]
 
@@ -39,7 +38,7 @@ def state(user: User) -> UserState:
     """What undo must restore exactly: sign-in, usage location, direct licenses with apps off."""
     direct = frozenset(
         (lic.sku_id, frozenset(lic.disabled_plans))
-        for lic in (direct_license(user, s) for s in user.sku_ids)
+        for lic in (user.direct_license(s) for s in user.sku_ids)
         if lic is not None
     )
     return (user.account_enabled, user.usage_location, direct)

@@ -19,7 +19,7 @@ from desktop.graph.client import GraphClient
 from desktop.graph.records import AssignedLicense, User
 from desktop.licensing.controller import LicenseController
 from desktop.licensing.journal import StepState
-from desktop.licensing.state import has_mailbox, holdings
+from desktop.licensing.state import has_mailbox
 from desktop.licensing.types import (
     Outcome,
     Part,
@@ -161,7 +161,7 @@ def test_seats_gone_between_check_and_send_leave_users_partly_done_and_undo_rest
             sku_id not in u.sku_ids
             and bool(u.usage_location)
             and u.account_enabled
-            and not has_mailbox(holdings(u), skus)
+            and not has_mailbox(u.holdings, skus)
         ),  # no mailbox plan that would conflict
         free + 2,
     )
@@ -327,7 +327,7 @@ def test_after_a_lost_answer_only_the_missing_part_is_sent_again(
             e3 not in u.sku_ids
             and bool(u.usage_location)
             and u.account_enabled
-            and not has_mailbox(holdings(u), skus)
+            and not has_mailbox(u.holdings, skus)
         ),
         tenant.free_seats("ENTERPRISEPACK") + 1,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog
 
 from desktop.graph.records import AssignedLicense
-from desktop.licensing.state import has_mailbox, holdings
+from desktop.licensing.state import has_mailbox
 from desktop.licensing.types import Outcome, Plan, PlanKind, RunReport, UserChange
 from tests.ui.conftest import ACCEPT, TIMEOUT_MS, Desk, DialogScript
 from tests.ui.helpers import keep_report, rows_where, user
@@ -27,7 +27,7 @@ def test_a_partly_done_user_is_named_part_by_part_and_the_part_that_happened_rev
             e3 not in u.sku_ids
             and u.usage_location
             and u.account_enabled
-            and not has_mailbox(holdings(u), skus)
+            and not has_mailbox(u.holdings, skus)
         ),
     )
     free = desk.tenant.free_seats("ENTERPRISEPACK")

@@ -13,6 +13,7 @@ from ui.actions import UserActions
 from ui.flows.change_runner import ChangeRunner
 from ui.flows.csv_commands import CsvCommands
 from ui.flows.history_flow import HistoryCommands
+from ui.flows.insight_flow import InsightCommands
 from ui.flows.license_commands import LicenseCommands
 from ui.flows.new_user import NewUserCommand
 from ui.session import TenantSession
@@ -26,6 +27,7 @@ class WindowCommands(QObject):
         self.new_user = NewUserCommand(session, runner, parent)
         self.csv = CsvCommands(session, runner, parent)
         self.history = HistoryCommands(session, runner, parent)
+        self.insight = InsightCommands(session, runner, parent)
         self._connections: list[tuple[QAction, Callable[[], None]]] = []
 
     def _bindings(self, a: UserActions) -> list[tuple[QAction, Callable[[], None]]]:
@@ -43,6 +45,7 @@ class WindowCommands(QObject):
             (a.export_csv, self.csv.export_csv),
             (a.import_plan, self.csv.import_plan),
             (a.history, self.history.history),
+            (a.insight, self.insight.insight),
         ]
 
     def connect_actions(self, actions: UserActions) -> None:
