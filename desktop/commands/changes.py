@@ -91,7 +91,7 @@ def _resolve_skus(names: Sequence[str], skus: Sequence[Sku]) -> list[Sku]:
     return [resolve_sku(name, skus) for name in names]
 
 
-def _disabled_plans(names: Sequence[str], added: Sequence[Sku]) -> dict[str, tuple[str, ...]]:
+def disabled_plans_by_sku(names: Sequence[str], added: Sequence[Sku]) -> dict[str, tuple[str, ...]]:
     """Each app named is turned off in every added license that contains it."""
     found: dict[str, list[str]] = {s.sku_id: [] for s in added}
     for name in names:
@@ -116,7 +116,7 @@ def build_assign_plan(args: argparse.Namespace, skus: Sequence[Sku]) -> Plan:
         raise UsageError("--replace needs exactly one --remove and one --add.")
     if not (added or removed or args.usage_location or args.enable):
         raise UsageError("Nothing to do: give --add, --remove, --usage-location or --enable.")
-    disabled = _disabled_plans(args.disable_plan, added)
+    disabled = disabled_plans_by_sku(args.disable_plan, added)
     licenses = tuple(AssignedLicense(s.sku_id, disabled[s.sku_id]) for s in added)
     location = args.usage_location.strip().upper() if args.usage_location else None
     changes = tuple(

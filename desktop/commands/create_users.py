@@ -15,7 +15,7 @@ from typing import Any
 
 from desktop.catalog import resolve_sku
 from desktop.commands.change_options import add_run_options, run_plan, split_list
-from desktop.commands.changes import UsageError, _disabled_plans
+from desktop.commands.changes import UsageError, disabled_plans_by_sku
 from desktop.commands.flow import handles_errors
 from desktop.graph.records import AssignedLicense, NewUser, PasswordProfile, Sku
 from desktop.licensing.builders import create_user_plan
@@ -117,7 +117,7 @@ def _rows(args: argparse.Namespace) -> list[NewUserRow]:
 
 def _licenses(row: NewUserRow, skus: Sequence[Sku]) -> list[AssignedLicense]:
     added = [resolve_sku(name, skus) for name in row.licenses]
-    disabled = _disabled_plans(row.disabled_plans, added)
+    disabled = disabled_plans_by_sku(row.disabled_plans, added)
     return [AssignedLicense(s.sku_id, disabled[s.sku_id]) for s in added]
 
 

@@ -385,3 +385,12 @@ def test_uninstall_offers_to_remove_saved_sign_ins() -> None:
     assert f"$Namespace = '{DEFAULT_NAMESPACE}'" in forget
     assert "cmdkey \"/delete:$($Matches['listed'])\"" in forget
     assert 'StartsWith("${Namespace}:")' in forget  # PowerShell: ${...} before a colon
+
+
+def test_every_file_the_installer_copies_exists() -> None:
+    iss = ISS.read_text(encoding="utf-8")
+    sources = re.findall(r'^Source: "([^"]+)"', iss, re.MULTILINE)
+    local = [s for s in sources if not s.startswith("{#SourceDir}")]
+    assert len(local) >= 3, sources
+    for source in local:
+        assert (ISS.parent / source.replace("\\", "/")).resolve().is_file(), source

@@ -185,3 +185,24 @@ def test_the_deletion_warning_and_its_confirmation_speak_polish(polish: None, qt
     assert not dialog.apply_button.isEnabled()
     dialog.confirm_deletion.setChecked(True)
     assert dialog.apply_button.isEnabled() and dialog.confirmed
+
+
+def test_the_deletion_warning_wraps_and_is_shown_whole(qtbot: QtBot) -> None:
+    created = records.user("olga")
+    undo = Plan(PlanKind.UNDO, (UserChange(created.id, delete=True),))
+    dialog = PlanPreviewDialog(
+        check_plan(undo, view(created)), LicenseNaming(), records.standard_skus()
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.resize(480, dialog.height())
+    lines = dialog.problems
+    first = lines.item(0)
+    one_line = lines.fontMetrics().height()
+    # Narrow: the sentence takes several lines, all of them inside the list, none cut off.
+    qtbot.waitUntil(lambda: lines.visualItemRect(first).height() > 2 * one_line)
+    qtbot.waitUntil(lambda: lines.visualItemRect(first).bottom() <= lines.viewport().height())
+    assert lines.visualItemRect(first).right() <= lines.viewport().width()
+    assert not lines.horizontalScrollBar().isVisible()
+    assert first.toolTip() == first.text()

@@ -14,13 +14,11 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
@@ -35,6 +33,7 @@ from ui.models.naming import LicenseNaming
 from ui.models.plan_rows import CheckedRows, PlanRowsModel, plan_rows
 from ui.plan_text import Names, apply_button_text, plan_title, say
 from ui.widgets.list_table import list_table
+from ui.widgets.wrapped_lines import WrappedLines
 
 _ICON = {
     Weight.DESTRUCTIVE: "warning",
@@ -73,10 +72,8 @@ class PlanPreviewDialog(QDialog):
         self.summary.setObjectName("previewSummary")
         self.summary.setWordWrap(True)
 
-        self.problems = QListWidget()
+        self.problems = WrappedLines(shown=5)
         self.problems.setObjectName("previewProblems")
-        self.problems.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.problems.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.confirm_deletion = QCheckBox()
         self.confirm_deletion.setObjectName("confirmDeletion")
@@ -193,13 +190,11 @@ class PlanPreviewDialog(QDialog):
                 text if users == 1 else self.tr("{text} (%Ln users)", "", users).format(text=text)
             )
             item = QListWidgetItem(icon(_ICON[weight]), label)
+            item.setToolTip(label)
             item.setData(Qt.ItemDataRole.UserRole, weight.name.lower())
             self.problems.addItem(item)
         self.problems.setVisible(self.problems.count() > 0)
-        # As tall as its lines, up to five; more scroll.
-        line = max(self.problems.sizeHintForRow(0), self.fontMetrics().height() + 6)
-        frame = 2 * self.problems.frameWidth() + 4
-        self.problems.setFixedHeight(min(self.problems.count(), 5) * line + frame)
+        self.problems.fit()
 
     def problem_texts(self) -> list[str]:
         return [self.problems.item(i).text() for i in range(self.problems.count())]
