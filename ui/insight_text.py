@@ -44,6 +44,11 @@ NOTE: Mapping[SnapshotNote, Callable[[], str]] = {
     SnapshotNote.REPORT_UNREADABLE: lambda: QCoreApplication.translate(
         "InsightText", "The usage report could not be read: inactive users are not shown."
     ),
+    SnapshotNote.SIGN_INS_DENIED: lambda: QCoreApplication.translate(
+        "InsightText",
+        "Sign-in activity was refused (a permission or role is missing): last activity comes "
+        "from the usage report.",
+    ),
     SnapshotNote.SUBSCRIPTIONS_UNREADABLE: lambda: QCoreApplication.translate(
         "InsightText", "Subscriptions could not be read: renewals are not shown."
     ),

@@ -34,10 +34,10 @@ the pacer uses it, and falls back to the above wherever it is missing:
 * it then learns the window as above but keeps all of it (the service itself said the burst
   filled it) and never probes above it. The span learned is never shorter than the service's
   window (the burst's first write left before the service logged it, and the pause ends after
-  the honest Retry-After); each write is kept the longest recent round trip longer still,
-  since the service logs it somewhere between our send and its answer. A later 429 lengthens
-  the window by its Retry-After instead of cutting the writes: the count is known to be right,
-  so the timing was early.
+  the honest Retry-After). The service logs a write somewhere between our send and its answer,
+  so a slot counts as free a window after the answer (until the answer comes: after the send
+  plus the longest recent round trip). A later 429 lengthens the window by its Retry-After
+  instead of cutting the writes: the count is known to be right, so the timing was early.
 """
 
 from __future__ import annotations

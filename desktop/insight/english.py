@@ -37,6 +37,11 @@ NOTE: Mapping[SnapshotNote, str] = {
         "The usage report could not be read (it needs the Reports.Read.All permission and a "
         "reports role): inactive and never-signed-in users are not shown."
     ),
+    SnapshotNote.SIGN_INS_DENIED: (
+        "Sign-in activity was refused: License Desk needs the AuditLog.Read.All permission and "
+        "the account a role that may read sign-in logs (e.g. Reports Reader). Last activity "
+        "comes from the usage report instead."
+    ),
     SnapshotNote.SUBSCRIPTIONS_UNREADABLE: (
         "Subscriptions could not be read (they need the Organization.Read.All permission): "
         "renewals are not shown."

@@ -16,6 +16,7 @@ class SnapshotNote(Enum):
     NAMES_CONCEALED = "namesConcealed"
     REPORT_UNREADABLE = "reportUnreadable"
     SUBSCRIPTIONS_UNREADABLE = "subscriptionsUnreadable"
+    SIGN_INS_DENIED = "signInsDenied"  # 403 for another reason than the licence: a permission
 
 
 class ActivitySource(Enum):

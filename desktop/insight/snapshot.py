@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from desktop.cancel import CancelToken
 from desktop.graph.client import USER_SELECT, GraphClient
-from desktop.graph.errors import GraphError, LicenseDeskError
+from desktop.graph.errors import GraphError, LicenseDeskError, PermissionDeniedError
 from desktop.graph.parse import parse_users
 from desktop.graph.priority import Priority
 from desktop.graph.records import Sku
@@ -156,7 +156,13 @@ def read_snapshot(
     users: list[Any] = []
     created: dict[str, datetime | None] = {}
     notes: list[SnapshotNote] = []
-    sign_ins = _read_sign_ins(client, cancel, priority)
+    try:
+        sign_ins = _read_sign_ins(client, cancel, priority)
+    except PermissionDeniedError:
+        # Not the missing licence (that is NON_PREMIUM) but a missing permission or role: say
+        # so, and use the usage report as a tenant without P1 would.
+        sign_ins = None
+        notes.append(SnapshotNote.SIGN_INS_DENIED)
     _list_users(
         client, snapshot_users=users, created=created, cancel=cancel, on_progress=on_progress,
         priority=priority,
@@ -169,7 +175,8 @@ def read_snapshot(
         notes.append(SnapshotNote.SUBSCRIPTIONS_UNREADABLE)
     usage: UsageReport | None = None
     if sign_ins is None:
-        notes.append(SnapshotNote.NO_PREMIUM_USING_REPORT)
+        if SnapshotNote.SIGN_INS_DENIED not in notes:
+            notes.append(SnapshotNote.NO_PREMIUM_USING_REPORT)
         try:
             usage = read_usage_report(client, period, priority)
         except LicenseDeskError:

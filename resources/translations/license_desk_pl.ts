@@ -1723,6 +1723,10 @@
         <translation>Nie udało się odczytać raportu użycia: nieaktywni użytkownicy nie są pokazani.</translation>
     </message>
     <message>
+        <source>Sign-in activity was refused (a permission or role is missing): last activity comes from the usage report.</source>
+        <translation>Odmówiono dostępu do aktywności logowania (brak uprawnienia lub roli): ostatnia aktywność pochodzi z raportu użycia.</translation>
+    </message>
+    <message>
         <source>Subscriptions could not be read: renewals are not shown.</source>
         <translation>Nie udało się odczytać subskrypcji: odnowienia nie są pokazane.</translation>
     </message>

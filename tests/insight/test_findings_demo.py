@@ -157,3 +157,31 @@ def test_costs_add_up_and_unpriced_packages_are_flagged_not_zero(
         for m in f.monthly_cost
     )
     assert departments == user_waste
+
+
+def test_sign_in_activity_refused_for_a_permission_falls_back_to_the_report_and_says_so(
+    demo_tenant: DemoTenant, client: GraphClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.demo.errors import EnvelopeError, error_response
+    from desktop.demo.router import Request
+
+    handle = demo_tenant.handle
+
+    def without_audit_log(request: Request) -> object:
+        if "signinactivity" in request.raw_query.lower():
+            failure = EnvelopeError(403, "Authorization_RequestDenied", "Insufficient privileges.")
+            return error_response(
+                failure.status,
+                failure.code,
+                failure.message,
+                request_id=request.request_id,
+                client_request_id=None,
+            )
+        return handle(request)
+
+    monkeypatch.setattr(demo_tenant, "handle", without_audit_log)
+    snapshot = read_snapshot(client)
+    assert snapshot.notes == [SnapshotNote.SIGN_INS_DENIED]
+    findings = find(snapshot, prices=PRICES)
+    assert findings.source is ActivitySource.USAGE_REPORT
+    assert_matches(findings, expected(demo_tenant, inactive_days=90, report=True))
