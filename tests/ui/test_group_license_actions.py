@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from tests.ui.conftest import Desk
 from tests.ui.helpers import click, right_click_menu, rows_where, user
-from tests.ui.language_support import in_language, polish  # noqa: F401 (fixtures)
+from tests.ui.language_support import in_language, polish
+
+__all__ = ["in_language", "polish"]  # fixtures, imported for pytest
 
 
 def _group_only_row(desk: Desk) -> int:
