@@ -54,6 +54,7 @@ def test_a_partly_done_user_is_named_part_by_part_and_the_part_that_happened_rev
         assert isinstance(dialog, ResultsDialog)
         seen["summary"] = dialog.summary.text()
         seen["revert"] = dialog.revert_button.isVisibleTo(dialog)
+        seen["retry"] = dialog.retry_button.isEnabled()  # the license part can be tried again
         seen["rows"] = [row.cells for row in dialog.rows.rows()]
         return REVERT_PARTLY
 
@@ -72,6 +73,7 @@ def test_a_partly_done_user_is_named_part_by_part_and_the_part_that_happened_rev
     desk.qtbot.waitUntil(lambda: bool(reports), timeout=TIMEOUT_MS)
 
     assert "1 partly done" in str(seen["summary"]) and seen["revert"] is True
+    assert seen["retry"] is True
     partly = [cells for cells in seen["rows"] if cells[1] == "Partly done"]  # type: ignore[attr-defined]
     assert len(partly) == 1
     assert partly[0][2].startswith("Block sign-in: done; add ")
