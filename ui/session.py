@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.catalog import sku_name
 from desktop.graph.records import Organization, Sku, User
+from desktop.insight.tenant_data import record_tenant_seats
 from desktop.licensing.controller import LicenseController
 from desktop.licensing.types import TenantSnapshot
 from desktop.open_tenant import OpenTenant
@@ -117,6 +118,7 @@ class TenantSession(QObject):
             return
         self._set_loading(True)
         controller, groups = self.controller, dict(self._groups)
+        data_dir = self.connection.data_dir
         streaming = not self._has_loaded
 
         def report_page(context: JobContext, page: list[User]) -> None:
@@ -128,6 +130,7 @@ class TenantSession(QObject):
         def job(context: JobContext) -> LoadResult:
             skus = controller.list_skus()
             context.report(SkusRead(skus, LicenseNaming.from_skus(skus, sku_name, groups)))
+            record_tenant_seats(skus, data_dir)  # the insight trend: one reading a day
             snapshot = controller.load_tenant(
                 on_users_page=lambda page: report_page(context, page), cancel=context.cancel
             )

@@ -232,3 +232,26 @@ def test_the_trend_tab_shows_the_chosen_package_over_time(
     assert "#2e7d32" in colors  # the assigned line was drawn
     widget.trend_package.setCurrentIndex(widget.trend_package.findData("FLOW_FREE"))
     assert widget.trend.points == [] and widget.trend.describe() == "No history yet"
+
+
+def test_loading_a_tenant_records_todays_seats_for_the_trend(
+    desk: Desk, dialogs: DialogScript
+) -> None:
+    history = list(desk.session.connection.data_dir.glob("tenants/*/seat-history.csv"))
+    assert len(history) == 1
+    assert f",{desk.tenant.store.skus()[0].part_number}," in history[0].read_text().replace('"', "")
+
+    def look(dialog: QDialog) -> int:
+        assert isinstance(dialog, InsightDialog)
+        view = dialog.view
+        view.trend_package.setCurrentIndex(view.trend_package.findData("ENTERPRISEPACK"))
+        points = view.trend.points
+        assert (
+            len(points) == 1
+            and points[0].total == desk.tenant.store.sku_by_part("ENTERPRISEPACK").enabled
+        )
+        return ACCEPT
+
+    dialogs.expect(InsightDialog, look)
+    desk.window.user_actions.insight.trigger()
+    desk.qtbot.waitUntil(lambda: len(dialogs.seen) == 1, timeout=TIMEOUT_MS)

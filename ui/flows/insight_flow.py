@@ -40,9 +40,10 @@ class InsightCommands(QObject):
 
     def insight(self) -> None:
         client = self._session.controller.client
+        data_dir = self._session.connection.data_dir
 
         def job(_context: JobContext) -> Loaded:
-            snapshot, data = read(client)
+            snapshot, data = read(client, data_dir)
             return Loaded(build_report(snapshot, data.prices, data.keep), data)
 
         self._session.workers.start(
