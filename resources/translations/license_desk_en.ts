@@ -46,6 +46,23 @@
     </message>
 </context>
 <context>
+    <name>PlanFileText</name>
+    <message numerus="yes">
+        <source>{file} has %Ln errors; nothing was applied:</source>
+        <translation>
+            <numerusform>{file} has %Ln error; nothing was applied:</numerusform>
+            <numerusform>{file} has %Ln errors; nothing was applied:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>… and %Ln more</numerusform>
+            <numerusform>… and %Ln more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PlanPreviewDialog</name>
     <message numerus="yes">
         <source>%Ln users to change</source>
