@@ -3193,6 +3193,14 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
         <source>Untick every user</source>
         <translation>Usuń zaznaczenie wszystkich użytkowników</translation>
     </message>
+    <message>
+        <source>Not available: the licenses of the ticked users come from the group {group}. Remove the users from the group, or change the group&apos;s licenses, in the Microsoft Entra admin center.</source>
+        <translation>Niedostępne: licencje zaznaczonych użytkowników pochodzą z grupy {group}. Usuń użytkowników z grupy albo zmień licencje grupy w centrum administracyjnym Microsoft Entra.</translation>
+    </message>
+    <message>
+        <source>Not available: the licenses of the ticked users come from groups ({groups}). Remove the users from the groups, or change the groups&apos; licenses, in the Microsoft Entra admin center.</source>
+        <translation>Niedostępne: licencje zaznaczonych użytkowników pochodzą z grup ({groups}). Usuń użytkowników z grup albo zmień licencje grup w centrum administracyjnym Microsoft Entra.</translation>
+    </message>
 </context>
 <context>
     <name>UserCreatedDialog</name>
