@@ -20,6 +20,13 @@
             <numerusform>%Ln users were not handled yet. Resuming checks each of them again first, so nothing is done twice.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln users are unconfirmed. Checking reads them again first and sends only what is still missing.</source>
+        <translation>
+            <numerusform>%Ln user is unconfirmed. Checking reads them again first and sends only what is still missing.</numerusform>
+            <numerusform>%Ln users are unconfirmed. Checking reads them again first and sends only what is still missing.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LicensePickerDialog</name>

@@ -1658,6 +1658,26 @@
             <numerusform>%Ln użytkowników nie zostało jeszcze obsłużonych. Przed wznowieniem każdy z nich zostanie ponownie sprawdzony, więc nic nie zostanie wykonane dwa razy.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Change needs checking</source>
+        <translation>Zmiana do sprawdzenia</translation>
+    </message>
+    <message>
+        <source>“{change}”, started {when}, lost Microsoft&apos;s answers for some users, and they could not be read again.</source>
+        <translation>W zmianie „{change}” rozpoczętej {when} zaginęły odpowiedzi Microsoftu dla części użytkowników i nie dało się ich ponownie odczytać.</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Sprawdź teraz</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln users are unconfirmed. Checking reads them again first and sends only what is still missing.</source>
+        <translation>
+            <numerusform>%Ln użytkownik jest niepotwierdzony. Sprawdzenie najpierw odczyta go ponownie i wyśle tylko to, czego wciąż brakuje.</numerusform>
+            <numerusform>%Ln użytkownicy są niepotwierdzeni. Sprawdzenie najpierw odczyta ich ponownie i wyśle tylko to, czego wciąż brakuje.</numerusform>
+            <numerusform>%Ln użytkowników jest niepotwierdzonych. Sprawdzenie najpierw odczyta ich ponownie i wyśle tylko to, czego wciąż brakuje.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HistoryDialog</name>
@@ -2464,9 +2484,9 @@
     <message numerus="yes">
         <source>Needs checking: %Ln users unconfirmed (resume the run)</source>
         <translation>
-            <numerusform>Do sprawdzenia: %Ln użytkownik niepotwierdzony (wznów zmianę)</numerusform>
-            <numerusform>Do sprawdzenia: %Ln użytkowników niepotwierdzonych (wznów zmianę)</numerusform>
-            <numerusform>Do sprawdzenia: %Ln użytkowników niepotwierdzonych (wznów zmianę)</numerusform>
+            <numerusform>Do sprawdzenia: %Ln niepotwierdzony użytkownik (wznów zmianę)</numerusform>
+            <numerusform>Do sprawdzenia: %Ln niepotwierdzeni użytkownicy (wznów zmianę)</numerusform>
+            <numerusform>Do sprawdzenia: %Ln niepotwierdzonych użytkowników (wznów zmianę)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
