@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([a.find, a.tick_all, a.clear_ticks])
         users_menu: QMenu = bar.addMenu(self.tr("&Users"))
+        users_menu.setToolTipsVisible(True)  # a disabled action's tooltip says why it is off
         for action in a.user_menu():
             if action is None:
                 users_menu.addSeparator()
@@ -256,7 +257,7 @@ class MainWindow(QMainWindow):
             return
         busy = self.runner.busy if self.runner is not None else False
         state = WindowState(ready=session.ready, loading=session.loading, busy=busy)
-        self.user_actions.update_state(session.users.stats, state)
+        self.user_actions.update_state(session.users.stats, state, session.naming.group)
         self.status.show_selection(session.users.stats.count)
 
     def _update_counts(self) -> None:

@@ -10,6 +10,10 @@ apps turned off, usage location, sign-in), resolved against the demo tenant's li
 reading runs in a child process that does nothing else, so its peak RSS (``VmHWM`` on Linux,
 ``getrusage`` elsewhere) is the honest cost: interpreter, imports, and the plan. The child also
 reports its peak right after imports, to show what reading the plan adds.
+
+Measured 2026-11-30 (Linux, Python 3.11, a shared 2-core machine): 50.0 MB, 626,639 rows ->
+183 MB peak RSS (34 MB after imports), 10-22 s. Before the plan was streamed, 5 MB alone
+peaked at 110 MB (and took 15 s, resolving names row by row).
 """
 
 from __future__ import annotations

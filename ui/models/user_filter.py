@@ -202,9 +202,12 @@ class UserFilterProxy(QAbstractTableModel):
         if ticks_only or not self._reshapes():
             self._forward_data_changed(top_left, bottom_right, roles)
             return
-        # Values changed under an active sort or filter: rows may move, appear or go.
+        # Values changed under an active sort or filter: rows may move, appear or go. When
+        # none did, the changed cells must still be announced, or the view keeps painting the
+        # old text (a user activated under a search kept showing "Blocked").
         self._resort()
-        self._relayout(self._filtered(self._order))
+        if not self._relayout(self._filtered(self._order)):
+            self._forward_data_changed(top_left, bottom_right, roles)
 
     # -- internals ------------------------------------------------------------------------
 
@@ -270,10 +273,11 @@ class UserFilterProxy(QAbstractTableModel):
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
         self._order.sort(key=keys.__getitem__, reverse=descending)
 
-    def _relayout(self, rows: list[int]) -> None:
-        """Show ``rows`` keeping the view's place: persistent indexes follow their users."""
+    def _relayout(self, rows: list[int]) -> bool:
+        """Show ``rows`` keeping the view's place: persistent indexes follow their users.
+        False when the rows were already those (nothing was announced to the view)."""
         if rows == self._rows:
-            return
+            return False
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         sources = [self._rows[i.row()] if i.row() < len(self._rows) else -1 for i in old]
@@ -287,6 +291,7 @@ class UserFilterProxy(QAbstractTableModel):
         self.changePersistentIndexList(old, moved)
         self.layoutChanged.emit()
         self.rows_changed.emit()
+        return True
 
     def _positions(self) -> list[int]:
         if self._position is None:
