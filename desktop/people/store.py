@@ -8,7 +8,8 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from desktop.insight.storage import write_private
+from desktop.graph.client import GraphClient
+from desktop.insight.storage import tenant_data_dir, write_private
 from desktop.people.records import Person
 from desktop.people.upn_rule import UpnRule
 
@@ -53,6 +54,11 @@ class PeopleList:
     @property
     def pending(self) -> list[Person]:
         return [p for p in self.people if p.is_pending]
+
+
+def people_folder(client: GraphClient, root: Path | None = None) -> Path:
+    """The tenant's private folder (``root``: the app data folder, when not the default)."""
+    return tenant_data_dir(client.get_organization().id, root)
 
 
 def load_people(folder: Path) -> PeopleList:
