@@ -3,6 +3,7 @@ menu and the keyboard, and enabled only when it applies to the ticked users."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
@@ -149,6 +150,7 @@ class UserActions(QObject):
             self.copy_from,
         )
         self._needs_direct_license = (self.reassign, self.remove, self.apps)
+        self._tips = {a: a.toolTip() for a in self._needs_direct_license}
         self.update_state(SelectionStats(), WindowState())
 
     def _make(
@@ -197,12 +199,21 @@ class UserActions(QObject):
             self.copy_from,
         )
 
-    def update_state(self, stats: SelectionStats, state: WindowState) -> None:
+    def update_state(
+        self,
+        stats: SelectionStats,
+        state: WindowState,
+        group_name: Callable[[str], str] = str,
+    ) -> None:
         can_change = state.ready and not state.busy
         for action in self._needs_selection:
             action.setEnabled(can_change and stats.count > 0)
+        why_off = self._why_no_direct_license(stats, group_name)
         for action in self._needs_direct_license:
             action.setEnabled(can_change and stats.with_direct_license > 0)
+            tip = self._tips[action] if why_off is None else why_off
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
         self.activate.setEnabled(can_change and stats.blocked > 0)
         self.block.setEnabled(can_change and stats.active > 0)
         self.new_user.setEnabled(can_change)
@@ -215,3 +226,23 @@ class UserActions(QObject):
         self.find.setEnabled(state.ready or state.loading)
         self.tick_all.setEnabled(state.ready or state.loading)
         self.clear_ticks.setEnabled(stats.count > 0)
+
+    def _why_no_direct_license(
+        self, stats: SelectionStats, group_name: Callable[[str], str]
+    ) -> str | None:
+        """Why Remove, Reassign and Apps are off although the ticked users hold licenses: every
+        one of them comes from a group, and is changed in the group (Entra admin center)."""
+        if stats.with_direct_license or not stats.group_only_by_group:
+            return None
+        names = sorted(group_name(g) for g in stats.group_only_by_group)
+        if len(names) == 1:
+            return self.tr(
+                "Not available: the licenses of the ticked users come from the group "
+                "{group}. Remove the users from the group, or change the group's "
+                "licenses, in the Microsoft Entra admin center."
+            ).format(group=names[0])
+        return self.tr(
+            "Not available: the licenses of the ticked users come from groups ({groups}). "
+            "Remove the users from the groups, or change the groups' licenses, in the "
+            "Microsoft Entra admin center."
+        ).format(groups=", ".join(names))

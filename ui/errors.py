@@ -31,8 +31,17 @@ from desktop.graph.errors import (
     ProtocolError,
     ThrottledError,
 )
-from desktop.licensing.errors import PlanBlockedError
+from desktop.licensing.csv_plan import CsvPlanError
+from desktop.licensing.errors import (
+    JournalError,
+    PlanBlockedError,
+    RunInProgressError,
+    RunNotFoundError,
+    RunNotResumableError,
+)
+from ui.graph_failures import graph_details, graph_failure_text
 from ui.models.naming import LicenseNaming
+from ui.plan_file_text import plan_file_text
 from ui.plan_text import problem_text, user_label
 
 
@@ -71,7 +80,11 @@ def unexpected(exc: BaseException) -> UserMessage:
 
 
 def _graph_details(exc: GraphError) -> str:
-    return f"code: {exc.code}\nHTTP status: {exc.status}\nrequest-id: {exc.request_id or 'n/a'}"
+    """Graph's code and its own (English) words, for "Details" and support."""
+    return (
+        graph_details(exc.code, exc.message, exc.status)
+        + f"\nrequest-id: {exc.request_id or 'n/a'}"
+    )
 
 
 def _authentication(exc: BaseException) -> UserMessage:
@@ -276,9 +289,7 @@ def _graph(exc: BaseException) -> UserMessage:
     assert isinstance(exc, GraphError)
     return UserMessage(
         QCoreApplication.translate("ErrorText", "Microsoft 365 refused the request"),
-        QCoreApplication.translate("ErrorText", "Microsoft 365 said: {message}").format(
-            message=exc.message
-        ),
+        graph_failure_text(exc.code, exc.message, exc.status),
         _graph_details(exc),
     )
 
@@ -353,11 +364,70 @@ def _plan_blocked(exc: BaseException) -> UserMessage:
     )
 
 
-def _core(exc: BaseException) -> UserMessage:
-    """Other deliberate core errors (plan file, journal, sign-in, keyring): their own text
-    already says what to do, in English until the core's messages get translation keys."""
+def _plan_file(exc: BaseException) -> UserMessage:
+    assert isinstance(exc, CsvPlanError)
     return UserMessage(
-        QCoreApplication.translate("ErrorText", "License Desk could not do that"), str(exc)
+        QCoreApplication.translate("ErrorText", "The plan file has errors"),
+        plan_file_text(exc),
+        str(exc),
+    )
+
+
+def _run_not_found(exc: BaseException) -> UserMessage:
+    return UserMessage(
+        QCoreApplication.translate("ErrorText", "Run not found"),
+        QCoreApplication.translate(
+            "ErrorText", "History has no such run any more. Reopen History and pick the run again."
+        ),
+        str(exc),
+    )
+
+
+def _run_in_progress(exc: BaseException) -> UserMessage:
+    return UserMessage(
+        QCoreApplication.translate("ErrorText", "Run in progress"),
+        QCoreApplication.translate(
+            "ErrorText",
+            "Another License Desk window is applying this run right now. Wait until it "
+            "finishes, then try again.",
+        ),
+        str(exc),
+    )
+
+
+def _run_finished(exc: BaseException) -> UserMessage:
+    return UserMessage(
+        QCoreApplication.translate("ErrorText", "Nothing left to resume"),
+        QCoreApplication.translate(
+            "ErrorText", "This run has finished: every change in it was already tried."
+        ),
+        str(exc),
+    )
+
+
+def _journal(exc: BaseException) -> UserMessage:
+    return UserMessage(
+        QCoreApplication.translate("ErrorText", "History cannot be saved"),
+        QCoreApplication.translate(
+            "ErrorText",
+            "License Desk cannot read or write its history file, so it changed nothing. "
+            "Check that your user folder is writable and not full, then try again.",
+        ),
+        str(exc),
+    )
+
+
+def _core(exc: BaseException) -> UserMessage:
+    """Other deliberate core errors: a translated sentence; the core's own English text
+    (which names the exact cause) goes under "Details"."""
+    return UserMessage(
+        QCoreApplication.translate("ErrorText", "License Desk could not do that"),
+        QCoreApplication.translate(
+            "ErrorText",
+            "License Desk stopped this task and changed nothing more. Show the details for "
+            "the exact cause.",
+        ),
+        str(exc),
     )
 
 
@@ -376,6 +446,11 @@ _DESCRIBERS = (
     (SignInFailedError, _sign_in_failed),
     (KeyringUnavailableError, _keyring),
     (PlanBlockedError, _plan_blocked),
+    (CsvPlanError, _plan_file),
+    (RunNotFoundError, _run_not_found),
+    (RunInProgressError, _run_in_progress),
+    (RunNotResumableError, _run_finished),
+    (JournalError, _journal),
     (LicenseDeskError, _core),
     (OSError, _file),
 )

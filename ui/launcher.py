@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from desktop.commands.exit_codes import EXIT_FAILED
+from desktop.commands.interrupt import interrupted_message
 from desktop.commands.parser import build_parser
 from desktop.output_encoding import make_output_safe
 from desktop.trust import use_os_trust_store
@@ -36,6 +37,10 @@ def run_subcommand(handler: Callable[[argparse.Namespace], int], args: argparse.
     at the terminal (``LICENSE_DESK_DEBUG=1`` shows the traceback to whoever fixes it)."""
     try:
         return int(handler(args))
+    except KeyboardInterrupt as exc:
+        # Ctrl+C while reading or checking (a run's own Ctrl+C cancels it cleanly instead).
+        print(f"\n{interrupted_message(exc)}", file=sys.stderr)
+        return EXIT_FAILED
     except Exception as exc:
         if os.environ.get(DEBUG_ENV):
             raise

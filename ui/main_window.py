@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.accessibility import name_controls
 from ui.actions import UserActions, WindowState
 from ui.auth.account_menu import AccountMenu
 from ui.dialogs.about_dialog import open_about
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         self._update_actions()
+        name_controls(self)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -110,6 +112,7 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([a.find, a.tick_all, a.clear_ticks])
         users_menu: QMenu = bar.addMenu(self.tr("&Users"))
+        users_menu.setToolTipsVisible(True)  # a disabled action's tooltip says why it is off
         for action in a.user_menu():
             if action is None:
                 users_menu.addSeparator()
@@ -199,6 +202,7 @@ class MainWindow(QMainWindow):
         self.commands = WindowCommands(session, self.runner, self)
         self.commands.connect_actions(self.user_actions)
         self.reset_demo.setVisible(session.connection.is_demo)
+        name_controls(self)
         # The demo tenant has no sign-in: its badge says what it is, and no account menu shows.
         self.account_action.setVisible(not session.connection.is_demo)
 
@@ -256,7 +260,7 @@ class MainWindow(QMainWindow):
             return
         busy = self.runner.busy if self.runner is not None else False
         state = WindowState(ready=session.ready, loading=session.loading, busy=busy)
-        self.user_actions.update_state(session.users.stats, state)
+        self.user_actions.update_state(session.users.stats, state, session.naming.group)
         self.status.show_selection(session.users.stats.count)
 
     def _update_counts(self) -> None:

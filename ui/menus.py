@@ -11,6 +11,7 @@ from ui.actions import UserActions
 def build_user_menu(actions: UserActions, parent: QWidget) -> QMenu:
     menu = QMenu(parent)
     menu.setObjectName("userActionMenu")
+    menu.setToolTipsVisible(True)  # a disabled action's tooltip says why it is off
     for action in actions.user_menu():
         if action is None:
             menu.addSeparator()

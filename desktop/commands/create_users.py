@@ -170,13 +170,15 @@ def check_password_file(path: Path) -> None:
         raise UsageError(f"--password-file: the folder {path.parent} does not exist.")
 
 
-def write_password_file(path: Path, accounts: Mapping[str, str]) -> None:
-    """``userPrincipalName,temporaryPassword`` lines; readable by the owner only."""
+def write_password_file(path: Path, accounts: Mapping[str, str], *, must_change: bool) -> None:
+    """``userPrincipalName,temporaryPassword,forceChangePasswordNextSignIn`` lines; readable by
+    the owner only."""
     create_private_file(path)  # owner-only before a byte is written, even if it existed
+    flag = "true" if must_change else "false"
     with path.open("w", encoding="utf-8", newline="") as handle:
-        handle.write("userPrincipalName,temporaryPassword\r\n")
+        handle.write("userPrincipalName,temporaryPassword,forceChangePasswordNextSignIn\r\n")
         for upn, password in accounts.items():
-            handle.write(f"{upn},{password}\r\n")
+            handle.write(f"{upn},{password},{flag}\r\n")
 
 
 class PasswordHandOver:
@@ -213,7 +215,7 @@ class PasswordHandOver:
         path: Path | None = self.args.password_file
         as_json = bool(self.args.json)
         if path is not None and accounts:
-            write_password_file(path, accounts)
+            write_password_file(path, accounts, must_change=not self.args.no_force_change)
             print(f"Temporary passwords of {len(accounts)} account(s) written to {path}",
                   file=sys.stderr if as_json else sys.stdout)  # fmt: skip
         elif accounts and not as_json:

@@ -11,6 +11,22 @@ from types import FrameType
 
 from desktop.cancel import CancelToken
 
+STOPPED_BEFORE_SENDING = "Stopped (Ctrl+C) before anything was sent: nothing was changed."
+STOPPED_DURING_RUN = (
+    "Stopped at once (second Ctrl+C): the changes in flight may or may not have been applied. "
+    "See `license-desk history`, then finish with `license-desk resume RUN`."
+)
+
+
+class StoppedDuringRun(KeyboardInterrupt):
+    """The second Ctrl+C of a run: stop without waiting for the writes in flight."""
+
+
+def interrupted_message(exc: KeyboardInterrupt) -> str:
+    """The one line a Ctrl+C ends a subcommand with. Outside a run (reading, checking, asking)
+    nothing has been sent yet; inside one the first Ctrl+C cancels cleanly and reports."""
+    return STOPPED_DURING_RUN if isinstance(exc, StoppedDuringRun) else STOPPED_BEFORE_SENDING
+
 
 @contextmanager
 def cancel_on_interrupt(cancel: CancelToken) -> Iterator[None]:
@@ -21,7 +37,7 @@ def cancel_on_interrupt(cancel: CancelToken) -> Iterator[None]:
 
     def handler(signum: int, frame: FrameType | None) -> None:
         if cancel.cancelled:
-            raise KeyboardInterrupt
+            raise StoppedDuringRun
         cancel.cancel()
         sys.stderr.write(
             "\nCancelling: no new changes will be sent; waiting for those in flight "

@@ -38,11 +38,20 @@ NOT_UTF8 = "the file is not UTF-8 text: in Excel choose Save As, 'CSV UTF-8 (com
 
 @dataclass(frozen=True, slots=True)
 class RowError:
+    """One bad line. ``message`` is the English sentence (CLI); ``kind`` and ``args`` say the
+    same as data, so the window can say it in its own language (ui/errors.py)."""
+
     line: int
     message: str
+    kind: str = ""
+    args: tuple[tuple[str, str], ...] = ()
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}"
+
+
+# A resolver's finding about a row: English text, kind, args (as in RowError).
+_Problem = tuple[str, str, tuple[tuple[str, str], ...]]
 
 
 class CsvPlanError(LicenseDeskError):
@@ -53,6 +62,7 @@ class CsvPlanError(LicenseDeskError):
         self, errors: Sequence[RowError], source: str = "the plan file", total: int | None = None
     ) -> None:
         self.errors = tuple(sorted(errors, key=lambda e: e.line))
+        self.source = source
         self.total = max(total or 0, len(self.errors))
         shown = "\n  ".join(str(e) for e in self.errors[:SHOWN_ERRORS])
         hidden = self.total - min(len(self.errors), SHOWN_ERRORS)
@@ -78,7 +88,7 @@ def decode(data: bytes, source: str = "the plan file") -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise CsvPlanError([RowError(line, NOT_UTF8)], source) from exc
+        raise CsvPlanError([RowError(line, NOT_UTF8, "not_utf8")], source) from exc
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -112,9 +122,23 @@ def _parse_header(fields: list[str], errors: list[RowError]) -> dict[str, int]:
         if not key:
             continue
         if key not in _CANONICAL:
-            errors.append(RowError(1, f"unknown column '{name.strip()}': use {', '.join(COLUMNS)}"))
+            errors.append(
+                RowError(
+                    1,
+                    f"unknown column '{name.strip()}': use {', '.join(COLUMNS)}",
+                    "unknown_column",
+                    (("name", name.strip()), ("columns", ", ".join(COLUMNS))),
+                )
+            )
         elif _CANONICAL[key] in index:
-            errors.append(RowError(1, f"column '{_CANONICAL[key]}' appears twice"))
+            errors.append(
+                RowError(
+                    1,
+                    f"column '{_CANONICAL[key]}' appears twice",
+                    "duplicate_column",
+                    (("name", _CANONICAL[key]),),
+                )
+            )
         else:
             index[_CANONICAL[key]] = position
     return index
@@ -128,17 +152,22 @@ def _parse_enable(value: str) -> bool | None:
         return True
     if lowered in _FALSE:
         return False
-    raise ValueError(f"enable is '{value.strip()}': write true, false, or leave it empty")
+    raise ValueError(value.strip())
 
 
 def _parse_row(line: int, cells: dict[str, str], errors: list[RowError]) -> CsvRow | None:
     before = len(errors)
     user = cells.get("userPrincipalName", "").strip()
     if not user:
-        errors.append(RowError(line, "userPrincipalName is empty"))
+        errors.append(RowError(line, "userPrincipalName is empty", "empty_user"))
     elif not (_UPN.match(user) or _GUID.match(user)):
         errors.append(
-            RowError(line, f"'{user}' is not a userPrincipalName (name@domain) or a user id")
+            RowError(
+                line,
+                f"'{user}' is not a userPrincipalName (name@domain) or a user id",
+                "bad_user",
+                (("user", user),),
+            )
         )
     add = _split(cells.get("add", ""))
     remove = _split(cells.get("remove", ""))
@@ -147,20 +176,40 @@ def _parse_row(line: int, cells: dict[str, str], errors: list[RowError]) -> CsvR
     location = sys.intern(cells.get("usageLocation", "").strip().upper()) or None
     if location is not None and not is_country_code(location):
         errors.append(
-            RowError(line, f"usageLocation '{location}' is not a two-letter country code")
+            RowError(
+                line,
+                f"usageLocation '{location}' is not a two-letter country code",
+                "bad_location",
+                (("location", location),),
+            )
         )
     try:
         enable = _parse_enable(cells.get("enable", ""))
     except ValueError as exc:
-        errors.append(RowError(line, str(exc)))
+        errors.append(
+            RowError(
+                line,
+                f"enable is '{exc}': write true, false, or leave it empty",
+                "bad_enable",
+                (("value", str(exc)),),
+            )
+        )
         enable = None
     if disabled and not add:
         errors.append(
-            RowError(line, "disabledPlans needs the license they belong to in the add column")
+            RowError(
+                line,
+                "disabledPlans needs the license they belong to in the add column",
+                "apps_without_add",
+            )
         )
     if user and not (add or remove or disabled or location or enable is not None):
         errors.append(
-            RowError(line, "nothing to change: fill add, remove, usageLocation or enable")
+            RowError(
+                line,
+                "nothing to change: fill add, remove, usageLocation or enable",
+                "nothing_to_change",
+            )
         )
     if len(errors) > before:
         return None
@@ -201,7 +250,8 @@ class _RowReader:
             skipped.append(text)
         if header_line is None:
             raise CsvPlanError(
-                [RowError(1, "the file is empty: it needs a header row")], self.source
+                [RowError(1, "the file is empty: it needs a header row", "empty_file")],
+                self.source,
             )
         delimiter = sniff_delimiter(header_line)
         if delimiter is None:
@@ -211,6 +261,8 @@ class _RowReader:
                         len(skipped) + 1,
                         "the header has no userPrincipalName column "
                         f"(expected: {', '.join(COLUMNS)}, separated by ',' or ';')",
+                        "no_user_column",
+                        (("columns", ", ".join(COLUMNS)),),
                     )
                 ],
                 self.source,
@@ -220,7 +272,14 @@ class _RowReader:
         try:
             yield from self._records(reader, delimiter)
         except csv.Error as exc:
-            self.fail(RowError(reader.line_num, f"broken quoting ({exc})"))
+            self.fail(
+                RowError(
+                    reader.line_num,
+                    f"broken quoting ({exc})",
+                    "broken_quoting",
+                    (("why", str(exc)),),
+                )
+            )
 
     def _records(self, reader: Any, delimiter: str) -> Iterator[CsvRow]:
         index: dict[str, int] | None = None
@@ -244,6 +303,12 @@ class _RowReader:
                         line,
                         f"{len(fields)} values but the header has {header_width} columns: "
                         f"a value containing '{delimiter}' needs quotes",
+                        "too_many_values",
+                        (
+                            ("values", str(len(fields))),
+                            ("columns", str(header_width)),
+                            ("delimiter", delimiter),
+                        ),
                     )
                 )
                 continue
@@ -258,7 +323,14 @@ class _RowReader:
         key = user if user.islower() or not user else user.lower()
         first = self._seen.get(key) if key else None
         if first is not None:
-            self.fail(RowError(line, f"{key} already has a row (line {first}): merge them"))
+            self.fail(
+                RowError(
+                    line,
+                    f"{key} already has a row (line {first}): merge them",
+                    "duplicate_user",
+                    (("user", key), ("first", str(first))),
+                )
+            )
             return None
         if key:
             self._seen[key] = line
@@ -284,7 +356,7 @@ def _decoded_lines(binary: Iterable[bytes], source: str) -> Iterator[str]:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise CsvPlanError([RowError(number, NOT_UTF8)], source) from exc
+            raise CsvPlanError([RowError(number, NOT_UTF8, "not_utf8")], source) from exc
         yield text.lstrip("\ufeff") if number == 1 else text
 
 
@@ -296,7 +368,7 @@ class _Resolver:
         self.skus = skus
         self._cache: dict[
             tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]],
-            tuple[tuple[AssignedLicense, ...], tuple[str, ...], tuple[str, ...]],
+            tuple[tuple[AssignedLicense, ...], tuple[str, ...], tuple[_Problem, ...]],
         ] = {}
 
     def change(self, row: CsvRow, errors: list[RowError]) -> UserChange | None:
@@ -306,7 +378,7 @@ class _Resolver:
             resolved = self._cache[key] = self._resolve(row)
         add, remove, problems = resolved
         if problems:
-            errors.extend(RowError(row.line, problem) for problem in problems)
+            errors.extend(RowError(row.line, *problem) for problem in problems)
             return None
         return UserChange(
             user=row.user,
@@ -318,22 +390,26 @@ class _Resolver:
 
     def _resolve(
         self, row: CsvRow
-    ) -> tuple[tuple[AssignedLicense, ...], tuple[str, ...], tuple[str, ...]]:
-        problems: list[str] = []
+    ) -> tuple[tuple[AssignedLicense, ...], tuple[str, ...], tuple[_Problem, ...]]:
+        problems: list[_Problem] = []
         added: list[Sku] = []
         for name in row.add:
             try:
                 added.append(resolve_sku(name, self.skus))
             except CatalogLookupError as exc:
-                problems.append(f"add: {exc}")
+                problems.append(
+                    (f"add: {exc}", "unknown_license", (("column", "add"), ("name", name)))
+                )
         removed: list[str] = []
         for name in row.remove:
             try:
                 removed.append(resolve_sku(name, self.skus).sku_id)
             except CatalogLookupError as exc:
-                problems.append(f"remove: {exc}")
+                problems.append(
+                    (f"remove: {exc}", "unknown_license", (("column", "remove"), ("name", name)))
+                )
         if {s.sku_id for s in added} & set(removed):
-            problems.append("the same license is in both add and remove")
+            problems.append(("the same license is in both add and remove", "add_and_remove", ()))
         disabled: dict[str, list[str]] = {s.sku_id: [] for s in added}
         for name in row.disabled_plans:
             misses: list[CatalogLookupError] = []
@@ -351,7 +427,13 @@ class _Resolver:
                     if len(added) == 1
                     else f"no app '{name}' in {', '.join(row.add)}"
                 )
-                problems.append(f"disabledPlans: {detail}")
+                problems.append(
+                    (
+                        f"disabledPlans: {detail}",
+                        "unknown_app",
+                        (("name", name), ("licenses", ", ".join(row.add))),
+                    )
+                )
         licenses = tuple(AssignedLicense(s.sku_id, tuple(disabled[s.sku_id])) for s in added)
         return licenses, tuple(removed), tuple(problems)
 
@@ -373,6 +455,13 @@ def rows_to_plan(
     return _plan(changes, source)
 
 
+def _cannot_read(path: Path, exc: OSError) -> RowError:
+    reason = exc.strerror or str(exc)
+    return RowError(
+        0, f"cannot read {path}: {reason}", "cannot_read", (("path", str(path)), ("why", reason))
+    )
+
+
 def load_plan_csv(path: Path, skus: Sequence[Sku]) -> Plan:
     """Read and resolve a plan file as a stream: memory grows with the changes kept, not with
     the file (a 50 MB plan stays well under 200 MB; tests/benchmarks/bench_plan_csv.py)."""
@@ -380,7 +469,7 @@ def load_plan_csv(path: Path, skus: Sequence[Sku]) -> Plan:
     try:
         handle = path.open("rb")
     except OSError as exc:
-        raise CsvPlanError([RowError(0, f"cannot read {path}: {exc.strerror}")], source) from exc
+        raise CsvPlanError([_cannot_read(path, exc)], source) from exc
     with handle:
         reader = _RowReader(_decoded_lines(handle, source), source)
         resolver = _Resolver(skus)
@@ -395,8 +484,6 @@ def load_plan_csv(path: Path, skus: Sequence[Sku]) -> Plan:
                     reader.fail(error)
                 resolve_errors.clear()
         except OSError as exc:
-            raise CsvPlanError(
-                [RowError(0, f"cannot read {path}: {exc.strerror}")], source
-            ) from exc
+            raise CsvPlanError([_cannot_read(path, exc)], source) from exc
     reader.raise_if_failed()
     return _plan(changes, source)

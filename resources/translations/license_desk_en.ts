@@ -20,6 +20,13 @@
             <numerusform>%Ln users were not handled yet. Resuming checks each of them again first, so nothing is done twice.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln users are unconfirmed. Checking reads them again first and sends only what is still missing.</source>
+        <translation>
+            <numerusform>%Ln user is unconfirmed. Checking reads them again first and sends only what is still missing.</numerusform>
+            <numerusform>%Ln users are unconfirmed. Checking reads them again first and sends only what is still missing.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LicensePickerDialog</name>
@@ -35,6 +42,23 @@
         <translation>
             <numerusform>%Ln of them has no usage location. Set it to:</numerusform>
             <numerusform>%Ln of them have no usage location. Set it to:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlanFileText</name>
+    <message numerus="yes">
+        <source>{file} has %Ln errors; nothing was applied:</source>
+        <translation>
+            <numerusform>{file} has %Ln error; nothing was applied:</numerusform>
+            <numerusform>{file} has %Ln errors; nothing was applied:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>… and %Ln more</numerusform>
+            <numerusform>… and %Ln more</numerusform>
         </translation>
     </message>
 </context>

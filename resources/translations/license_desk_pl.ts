@@ -29,6 +29,257 @@
     </message>
 </context>
 <context>
+    <name>Accessible</name>
+    <message>
+        <source>Search users</source>
+        <translation>Szukaj użytkowników</translation>
+    </message>
+    <message>
+        <source>Shows only the users whose name, user name or department match</source>
+        <translation>Pokazuje tylko użytkowników, których nazwa, nazwa użytkownika lub dział pasują</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Pokaż</translation>
+    </message>
+    <message>
+        <source>Shows all users or only those in one state</source>
+        <translation>Pokazuje wszystkich użytkowników albo tylko tych w jednym stanie</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Użytkownicy</translation>
+    </message>
+    <message>
+        <source>The users of the tenant. Space ticks a user; the Menu key opens their actions</source>
+        <translation>Użytkownicy dzierżawy. Spacja zaznacza użytkownika; klawisz Menu otwiera jego akcje</translation>
+    </message>
+    <message>
+        <source>License packages</source>
+        <translation>Pakiety licencji</translation>
+    </message>
+    <message>
+        <source>Tick a package to choose it; expand it to switch individual apps off</source>
+        <translation>Zaznacz pakiet, aby go wybrać; rozwiń go, aby wyłączyć poszczególne aplikacje</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Zmiany</translation>
+    </message>
+    <message>
+        <source>Each user and what will change for them, with any problem</source>
+        <translation>Każdy użytkownik i to, co się dla niego zmieni, wraz z ewentualnymi problemami</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Wyniki</translation>
+    </message>
+    <message>
+        <source>Each user and what happened to their change</source>
+        <translation>Każdy użytkownik i to, co stało się z jego zmianą</translation>
+    </message>
+    <message>
+        <source>Earlier runs</source>
+        <translation>Wcześniejsze przebiegi</translation>
+    </message>
+    <message>
+        <source>Each earlier run: when, what it changed, and how it ended</source>
+        <translation>Każdy wcześniejszy przebieg: kiedy, co zmienił i jak się zakończył</translation>
+    </message>
+    <message>
+        <source>Packages to remove</source>
+        <translation>Pakiety do usunięcia</translation>
+    </message>
+    <message>
+        <source>Tick the packages to remove from the ticked users</source>
+        <translation>Zaznacz pakiety do usunięcia zaznaczonym użytkownikom</translation>
+    </message>
+    <message>
+        <source>Apps</source>
+        <translation>Aplikacje</translation>
+    </message>
+    <message>
+        <source>Ticked apps are on; untick an app to switch it off</source>
+        <translation>Zaznaczone aplikacje są włączone; odznacz aplikację, aby ją wyłączyć</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Pakiet</translation>
+    </message>
+    <message>
+        <source>The package whose apps the list shows</source>
+        <translation>Pakiet, którego aplikacje pokazuje lista</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Zastąp</translation>
+    </message>
+    <message>
+        <source>The package the users give up</source>
+        <translation>Pakiet, z którego użytkownicy rezygnują</translation>
+    </message>
+    <message>
+        <source>Usage location</source>
+        <translation>Lokalizacja użycia</translation>
+    </message>
+    <message>
+        <source>The country where the users use their licenses</source>
+        <translation>Kraj, w którym użytkownicy korzystają z licencji</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nazwa użytkownika</translation>
+    </message>
+    <message>
+        <source>The part of the sign-in name before the @</source>
+        <translation>Część nazwy logowania przed znakiem @</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domena</translation>
+    </message>
+    <message>
+        <source>The part of the sign-in name after the @</source>
+        <translation>Część nazwy logowania po znaku @</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Dział</translation>
+    </message>
+    <message>
+        <source>The user&apos;s department (optional)</source>
+        <translation>Dział użytkownika (opcjonalnie)</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nazwa wyświetlana</translation>
+    </message>
+    <message>
+        <source>The person&apos;s first and last name</source>
+        <translation>Imię i nazwisko osoby</translation>
+    </message>
+    <message>
+        <source>Ask for a new password</source>
+        <translation>Wymagaj nowego hasła</translation>
+    </message>
+    <message>
+        <source>The user must choose their own password at first sign-in</source>
+        <translation>Użytkownik musi ustawić własne hasło przy pierwszym logowaniu</translation>
+    </message>
+    <message>
+        <source>Find the user to copy from</source>
+        <translation>Znajdź użytkownika, od którego skopiować</translation>
+    </message>
+    <message>
+        <source>Type a name or user name; matching users are listed below</source>
+        <translation>Wpisz nazwę lub nazwę użytkownika; pasujący użytkownicy pojawią się poniżej</translation>
+    </message>
+    <message>
+        <source>Matching users</source>
+        <translation>Pasujący użytkownicy</translation>
+    </message>
+    <message>
+        <source>Choose the user whose licenses to copy</source>
+        <translation>Wybierz użytkownika, którego licencje skopiować</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Język</translation>
+    </message>
+    <message>
+        <source>The window&apos;s language; it applies after a restart</source>
+        <translation>Język okna; zmiana działa po ponownym uruchomieniu</translation>
+    </message>
+    <message>
+        <source>Third-party software notices</source>
+        <translation>Informacje o oprogramowaniu innych firm</translation>
+    </message>
+    <message>
+        <source>The licences of the software License Desk uses</source>
+        <translation>Licencje oprogramowania, z którego korzysta License Desk</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Szczegóły</translation>
+    </message>
+    <message>
+        <source>The codes and text your IT support needs</source>
+        <translation>Kody i tekst potrzebne działowi IT</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Kopiuj szczegóły</translation>
+    </message>
+    <message>
+        <source>Copies the message and its details for your IT support</source>
+        <translation>Kopiuje komunikat i jego szczegóły dla działu IT</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>Kopiuj raport</translation>
+    </message>
+    <message>
+        <source>Copies every user&apos;s result as text</source>
+        <translation>Kopiuje wynik każdego użytkownika jako tekst</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Zastosuj</translation>
+    </message>
+    <message>
+        <source>Makes the changes listed, in Microsoft 365</source>
+        <translation>Wprowadza wymienione zmiany w Microsoft 365</translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation>Ponów nieudane</translation>
+    </message>
+    <message>
+        <source>Tries again the changes that failed</source>
+        <translation>Ponawia zmiany, które się nie powiodły</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Cofnij</translation>
+    </message>
+    <message>
+        <source>Previews putting back what the chosen run changed</source>
+        <translation>Pokazuje podgląd przywrócenia tego, co zmienił wybrany przebieg</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Wznów</translation>
+    </message>
+    <message>
+        <source>Checks and finishes the chosen run&apos;s unfinished changes</source>
+        <translation>Sprawdza i kończy niedokończone zmiany wybranego przebiegu</translation>
+    </message>
+    <message>
+        <source>Closes this window without changes</source>
+        <translation>Zamyka to okno bez zmian</translation>
+    </message>
+    <message>
+        <source>Closes this window</source>
+        <translation>Zamyka to okno</translation>
+    </message>
+    <message>
+        <source>Goes on with what this window shows; nothing changes before a preview</source>
+        <translation>Przechodzi dalej z tym, co pokazuje to okno; nic się nie zmieni przed podglądem</translation>
+    </message>
+    <message>
+        <source>Shows or hides more information</source>
+        <translation>Pokazuje lub ukrywa więcej informacji</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Wyczyść</translation>
+    </message>
+    <message>
+        <source>Empties the field</source>
+        <translation>Czyści pole</translation>
+    </message>
+</context>
+<context>
     <name>AccountFlow</name>
     <message>
         <source>Opening {user}…</source>
@@ -1389,10 +1640,6 @@
         <translation>Usługa Microsoft 365 odrzuciła żądanie</translation>
     </message>
     <message>
-        <source>Microsoft 365 said: {message}</source>
-        <translation>Odpowiedź Microsoft 365: {message}</translation>
-    </message>
-    <message>
         <source>No connection</source>
         <translation>Brak połączenia</translation>
     </message>
@@ -1443,8 +1690,48 @@
 {problems}</translation>
     </message>
     <message>
+        <source>The plan file has errors</source>
+        <translation>Plik planu zawiera błędy</translation>
+    </message>
+    <message>
+        <source>Run not found</source>
+        <translation>Nie znaleziono przebiegu</translation>
+    </message>
+    <message>
+        <source>History has no such run any more. Reopen History and pick the run again.</source>
+        <translation>W historii nie ma już tego przebiegu. Otwórz Historię ponownie i wybierz przebieg jeszcze raz.</translation>
+    </message>
+    <message>
+        <source>Run in progress</source>
+        <translation>Przebieg w toku</translation>
+    </message>
+    <message>
+        <source>Another License Desk window is applying this run right now. Wait until it finishes, then try again.</source>
+        <translation>Inne okno License Desk właśnie wprowadza ten przebieg. Poczekaj, aż skończy, i spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <source>Nothing left to resume</source>
+        <translation>Nie ma czego wznawiać</translation>
+    </message>
+    <message>
+        <source>This run has finished: every change in it was already tried.</source>
+        <translation>Ten przebieg się zakończył: każdą jego zmianę już wypróbowano.</translation>
+    </message>
+    <message>
+        <source>History cannot be saved</source>
+        <translation>Nie można zapisać historii</translation>
+    </message>
+    <message>
+        <source>License Desk cannot read or write its history file, so it changed nothing. Check that your user folder is writable and not full, then try again.</source>
+        <translation>License Desk nie może odczytać ani zapisać pliku historii, więc niczego nie zmienił. Sprawdź, czy folder użytkownika jest zapisywalny i nie jest pełny, i spróbuj ponownie.</translation>
+    </message>
+    <message>
         <source>License Desk could not do that</source>
         <translation>License Desk nie może tego wykonać</translation>
+    </message>
+    <message>
+        <source>License Desk stopped this task and changed nothing more. Show the details for the exact cause.</source>
+        <translation>License Desk przerwał to zadanie i niczego więcej nie zmienił. Dokładną przyczynę znajdziesz w szczegółach.</translation>
     </message>
 </context>
 <context>
@@ -1522,6 +1809,85 @@
     </message>
 </context>
 <context>
+    <name>GraphFailure</name>
+    <message>
+        <source>No free seats are left in this license package. Free some seats or buy more, then try again.</source>
+        <translation>W tym pakiecie licencji nie ma już wolnych miejsc. Zwolnij kilka miejsc lub dokup licencje i spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <source>The user has no usage location. Set their location, then try again.</source>
+        <translation>Użytkownik nie ma lokalizacji użycia. Ustaw ją i spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <source>This license comes from a group. Remove the user from the group instead.</source>
+        <translation>Ta licencja pochodzi z grupy. Zamiast tego usuń użytkownika z grupy.</translation>
+    </message>
+    <message>
+        <source>The user no longer has this license. Refresh the list (F5).</source>
+        <translation>Użytkownik nie ma już tej licencji. Odśwież listę (F5).</translation>
+    </message>
+    <message>
+        <source>Your organisation no longer has this license package. Refresh the list (F5).</source>
+        <translation>Twoja organizacja nie ma już tego pakietu licencji. Odśwież listę (F5).</translation>
+    </message>
+    <message>
+        <source>An app in this license needs another app that is switched off. Switch the needed app on, then try again.</source>
+        <translation>Aplikacja z tej licencji wymaga innej aplikacji, która jest wyłączona. Włącz potrzebną aplikację i spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <source>Two of these apps cannot be on at the same time. Switch one off.</source>
+        <translation>Dwie z tych aplikacji nie mogą być włączone jednocześnie. Wyłącz jedną z nich.</translation>
+    </message>
+    <message>
+        <source>Another account already has this user name. Choose a different one.</source>
+        <translation>Inne konto ma już tę nazwę użytkownika. Wybierz inną.</translation>
+    </message>
+    <message>
+        <source>The password is too simple. Choose a longer, more varied one.</source>
+        <translation>Hasło jest zbyt proste. Wybierz dłuższe i bardziej zróżnicowane.</translation>
+    </message>
+    <message>
+        <source>The user name&apos;s domain is not one of your organisation&apos;s verified domains.</source>
+        <translation>Domena w nazwie użytkownika nie jest żadną ze zweryfikowanych domen Twojej organizacji.</translation>
+    </message>
+    <message>
+        <source>The user or license no longer exists. Refresh the list (F5).</source>
+        <translation>Ten użytkownik lub licencja już nie istnieje. Odśwież listę (F5).</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this: it needs the License or User Administrator role.</source>
+        <translation>Nie masz do tego uprawnień: potrzebna jest rola Administrator licencji lub Administrator użytkowników.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired or was refused. Sign in again, then retry.</source>
+        <translation>Logowanie wygasło lub zostało odrzucone. Zaloguj się ponownie i spróbuj jeszcze raz.</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 is busy. Wait a few minutes, then try again.</source>
+        <translation>Microsoft 365 jest zajęty. Odczekaj kilka minut i spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <source>Not done, because an earlier step of the same request failed.</source>
+        <translation>Nie wykonano, ponieważ wcześniejszy krok tego samego żądania się nie powiódł.</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 cannot answer this search. Simplify it and try again.</source>
+        <translation>Microsoft 365 nie potrafi odpowiedzieć na to wyszukiwanie. Uprość je i spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <source>The list took too long to read and expired. Refresh the list (F5).</source>
+        <translation>Odczyt listy trwał zbyt długo i wygasł. Odśwież listę (F5).</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 had a problem of its own. Try again in a few minutes.</source>
+        <translation>Microsoft 365 miał własny problem. Spróbuj ponownie za kilka minut.</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 refused the request. Show the details for its own explanation.</source>
+        <translation>Microsoft 365 odrzucił żądanie. Jego własne wyjaśnienie znajdziesz w szczegółach.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryCommands</name>
     <message>
         <source>Unfinished change</source>
@@ -1541,6 +1907,26 @@
             <numerusform>%Ln użytkownik nie został jeszcze obsłużony. Przed wznowieniem zostanie ponownie sprawdzony, więc nic nie zostanie wykonane dwa razy.</numerusform>
             <numerusform>%Ln użytkowników nie zostało jeszcze obsłużonych. Przed wznowieniem każdy z nich zostanie ponownie sprawdzony, więc nic nie zostanie wykonane dwa razy.</numerusform>
             <numerusform>%Ln użytkowników nie zostało jeszcze obsłużonych. Przed wznowieniem każdy z nich zostanie ponownie sprawdzony, więc nic nie zostanie wykonane dwa razy.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change needs checking</source>
+        <translation>Zmiana do sprawdzenia</translation>
+    </message>
+    <message>
+        <source>“{change}”, started {when}, lost Microsoft&apos;s answers for some users, and they could not be read again.</source>
+        <translation>W zmianie „{change}” rozpoczętej {when} zaginęły odpowiedzi Microsoftu dla części użytkowników i nie dało się ich ponownie odczytać.</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Sprawdź teraz</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln users are unconfirmed. Checking reads them again first and sends only what is still missing.</source>
+        <translation>
+            <numerusform>%Ln użytkownik jest niepotwierdzony. Sprawdzenie najpierw odczyta go ponownie i wyśle tylko to, czego wciąż brakuje.</numerusform>
+            <numerusform>%Ln użytkownicy są niepotwierdzeni. Sprawdzenie najpierw odczyta ich ponownie i wyśle tylko to, czego wciąż brakuje.</numerusform>
+            <numerusform>%Ln użytkowników jest niepotwierdzonych. Sprawdzenie najpierw odczyta ich ponownie i wyśle tylko to, czego wciąż brakuje.</numerusform>
         </translation>
     </message>
 </context>
@@ -2084,6 +2470,101 @@
     </message>
 </context>
 <context>
+    <name>PlanFileText</name>
+    <message>
+        <source>the file is not UTF-8 text: in Excel choose Save As, &apos;CSV UTF-8 (comma delimited)&apos;</source>
+        <translation>plik nie jest tekstem UTF-8: w Excelu wybierz Zapisz jako, „CSV UTF-8 (rozdzielany przecinkami)”</translation>
+    </message>
+    <message>
+        <source>the file is empty: it needs a header row</source>
+        <translation>plik jest pusty: potrzebny jest wiersz nagłówka</translation>
+    </message>
+    <message>
+        <source>the header has no userPrincipalName column (expected: {columns}, separated by &apos;,&apos; or &apos;;&apos;)</source>
+        <translation>nagłówek nie ma kolumny userPrincipalName (oczekiwane: {columns}, rozdzielone „,” lub „;”)</translation>
+    </message>
+    <message>
+        <source>unknown column &apos;{name}&apos;: use {columns}</source>
+        <translation>nieznana kolumna „{name}”: użyj {columns}</translation>
+    </message>
+    <message>
+        <source>column &apos;{name}&apos; appears twice</source>
+        <translation>kolumna „{name}” występuje dwa razy</translation>
+    </message>
+    <message>
+        <source>userPrincipalName is empty</source>
+        <translation>userPrincipalName jest puste</translation>
+    </message>
+    <message>
+        <source>&apos;{user}&apos; is not a userPrincipalName (name@domain) or a user id</source>
+        <translation>„{user}” nie jest nazwą userPrincipalName (nazwa@domena) ani identyfikatorem użytkownika</translation>
+    </message>
+    <message>
+        <source>usageLocation &apos;{location}&apos; is not a two-letter country code</source>
+        <translation>usageLocation „{location}” nie jest dwuliterowym kodem kraju</translation>
+    </message>
+    <message>
+        <source>enable is &apos;{value}&apos;: write true, false, or leave it empty</source>
+        <translation>enable ma wartość „{value}”: wpisz true, false lub zostaw puste</translation>
+    </message>
+    <message>
+        <source>disabledPlans needs the license they belong to in the add column</source>
+        <translation>disabledPlans wymaga w kolumnie add licencji, do której należą te aplikacje</translation>
+    </message>
+    <message>
+        <source>nothing to change: fill add, remove, usageLocation or enable</source>
+        <translation>nic do zmiany: wypełnij add, remove, usageLocation lub enable</translation>
+    </message>
+    <message>
+        <source>{values} values but the header has {columns} columns: a value containing &apos;{delimiter}&apos; needs quotes</source>
+        <translation>{values} wartości, a nagłówek ma {columns} kolumn: wartość zawierająca „{delimiter}” musi być w cudzysłowie</translation>
+    </message>
+    <message>
+        <source>{user} already has a row (line {first}): merge them</source>
+        <translation>{user} ma już wiersz (wiersz {first}): połącz je</translation>
+    </message>
+    <message>
+        <source>broken quoting: a quote is not closed</source>
+        <translation>błędne cudzysłowy: cudzysłów nie został zamknięty</translation>
+    </message>
+    <message>
+        <source>{column}: no license package named &apos;{name}&apos; in this tenant</source>
+        <translation>{column}: w tej dzierżawie nie ma pakietu licencji o nazwie „{name}”</translation>
+    </message>
+    <message>
+        <source>the same license is in both add and remove</source>
+        <translation>ta sama licencja jest zarówno w add, jak i w remove</translation>
+    </message>
+    <message>
+        <source>disabledPlans: no app &apos;{name}&apos; in {licenses}</source>
+        <translation>disabledPlans: brak aplikacji „{name}” w {licenses}</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {why}</source>
+        <translation>nie można odczytać {path}: {why}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{file} has %Ln errors; nothing was applied:</source>
+        <translation>
+            <numerusform>{file} ma %Ln błąd; niczego nie wprowadzono:</numerusform>
+            <numerusform>{file} ma %Ln błędy; niczego nie wprowadzono:</numerusform>
+            <numerusform>{file} ma %Ln błędów; niczego nie wprowadzono:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>… i jeszcze %Ln</numerusform>
+            <numerusform>… i jeszcze %Ln</numerusform>
+            <numerusform>… i jeszcze %Ln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>line {line}: {error}</source>
+        <translation>wiersz {line}: {error}</translation>
+    </message>
+</context>
+<context>
     <name>PlanPreviewDialog</name>
     <message>
         <source>Check before applying</source>
@@ -2254,9 +2735,9 @@
     <message numerus="yes">
         <source>Needs checking: %Ln users unconfirmed (resume the run)</source>
         <translation>
-            <numerusform>Do sprawdzenia: %Ln użytkownik niepotwierdzony (wznów zmianę)</numerusform>
-            <numerusform>Do sprawdzenia: %Ln użytkowników niepotwierdzonych (wznów zmianę)</numerusform>
-            <numerusform>Do sprawdzenia: %Ln użytkowników niepotwierdzonych (wznów zmianę)</numerusform>
+            <numerusform>Do sprawdzenia: %Ln niepotwierdzony użytkownik (wznów zmianę)</numerusform>
+            <numerusform>Do sprawdzenia: %Ln niepotwierdzeni użytkownicy (wznów zmianę)</numerusform>
+            <numerusform>Do sprawdzenia: %Ln niepotwierdzonych użytkowników (wznów zmianę)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2962,6 +3443,14 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
     <message>
         <source>Untick every user</source>
         <translation>Usuń zaznaczenie wszystkich użytkowników</translation>
+    </message>
+    <message>
+        <source>Not available: the licenses of the ticked users come from the group {group}. Remove the users from the group, or change the group&apos;s licenses, in the Microsoft Entra admin center.</source>
+        <translation>Niedostępne: licencje zaznaczonych użytkowników pochodzą z grupy {group}. Usuń użytkowników z grupy albo zmień licencje grupy w centrum administracyjnym Microsoft Entra.</translation>
+    </message>
+    <message>
+        <source>Not available: the licenses of the ticked users come from groups ({groups}). Remove the users from the groups, or change the groups&apos; licenses, in the Microsoft Entra admin center.</source>
+        <translation>Niedostępne: licencje zaznaczonych użytkowników pochodzą z grup ({groups}). Usuń użytkowników z grup albo zmień licencje grup w centrum administracyjnym Microsoft Entra.</translation>
     </message>
 </context>
 <context>

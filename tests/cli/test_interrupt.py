@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from desktop.commands.exit_codes import EXIT_FAILED
+from desktop.commands.interrupt import STOPPED_BEFORE_SENDING
 from desktop.licensing.journal import Journal, StepState
 from desktop.licensing.types import RunStatus
 from tests.demo_tenant import DemoTenantForTests
 from tests.licensing.conftest import connect
-from tests.licensing.gate import start_gated_assign
+from tests.licensing.gate import is_user_read, start_gated_assign
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -70,3 +72,25 @@ def test_ctrl_c_cancels_cleanly_and_reports(tenant: DemoTenantForTests, tmp_path
     }
     assert all(s.state in (StepState.DONE, StepState.CANCELLED) for s in steps)
     assert tenant.stats.snapshot()["writes"] == done
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child needs POSIX signals")
+def test_ctrl_c_while_checking_says_nothing_changed_without_a_traceback(
+    tenant: DemoTenantForTests, tmp_path: Path
+) -> None:
+    client = connect(tenant)
+    gated = start_gated_assign(tenant, client, tmp_path, holds=is_user_read)
+    client.close()
+    try:
+        gated.gate.wait_held(1)  # the command is reading the users to check the plan
+        gated.cli.send_signal(signal.SIGINT)
+        gated.gate.release()
+        _out, err = gated.cli.communicate(timeout=60)
+        code = gated.cli.returncode
+    finally:
+        gated.stop()
+
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert err.strip().splitlines()[-1] == STOPPED_BEFORE_SENDING
+    assert code == EXIT_FAILED
+    assert tenant.stats.snapshot()["writes"] == 0

@@ -40,7 +40,7 @@ def graph(kind: type[GraphError], status: int, code: str = "Code") -> GraphError
         (SignInRequiredError(), "Sign-in needed", "Sign in again"),
         (graph(NotFoundError, 404), "Not found", "Refresh"),
         (ThrottledError("TooManyRequests", "slow", status=429), "Microsoft 365 is busy", "Wait"),
-        (graph(GraphError, 400), "Microsoft 365 refused the request", "Graph's own words."),
+        (graph(GraphError, 400), "Microsoft 365 refused the request", "details"),
         (ConnectionFailedError("refused"), "No connection", "internet connection"),
         (ProtocolError("html page"), "Unexpected answer", "Try again"),
         (CancelledError("stop"), "Stopped", "stopped"),

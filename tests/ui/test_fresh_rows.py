@@ -73,11 +73,13 @@ def test_rows_show_each_change_at_once_while_searched_or_sorted(
     naming = desk.session.naming
     row = rows_where(
         desk,
-        lambda u: u.account_enabled
-        and u.usage_location
-        and basic in u.direct_sku_ids
-        and e3 not in u.sku_ids
-        and exchange not in u.sku_ids,
+        lambda u: (
+            u.account_enabled
+            and u.usage_location
+            and basic in u.direct_sku_ids
+            and e3 not in u.sku_ids
+            and exchange not in u.sku_ids
+        ),
     )[0]
     target = desk.session.users.user_at(row)
     _activate_search_or_sort(desk, mode, target)

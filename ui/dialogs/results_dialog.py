@@ -27,6 +27,7 @@ from desktop.licensing.types import (
     Severity,
     UserResult,
 )
+from ui.graph_failures import graph_failure_text
 from ui.icons import icon
 from ui.models.text_rows import TextRow, TextRowsModel
 from ui.plan_text import outcome_text, result_text, run_counts_text, say
@@ -85,7 +86,10 @@ class ResultsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.retry_button = QPushButton(icon("refresh"), self.tr("Retry failed"))
         self.retry_button.setObjectName("retryFailed")
-        self.retry_button.setEnabled(report.count(Outcome.FAILED) > 0)
+        # A partly done user is retried too: the check leaves out the part that went through.
+        self.retry_button.setEnabled(
+            report.count(Outcome.FAILED) + report.count(Outcome.PARTLY) > 0
+        )
         self.retry_button.clicked.connect(lambda: self.done(RETRY_FAILED))
         self.revert_button = QPushButton(icon("undo"), self.tr("Revert what happened…"))
         self.revert_button.setObjectName("revertPartly")
@@ -137,13 +141,20 @@ class ResultsDialog(QDialog):
         if phrases.result_phrases(result):
             return result_text(result)
         kept = [say(problem_phrase(_kept(result, p))) for p in result.parts_in(PartState.KEPT)]
-        return "; ".join(kept) if kept else result.message
+        if kept:
+            return "; ".join(kept)
+        # A failure carries Graph's code: its words are the window's; Graph's English text
+        # stays in the report copied for support (report_text).
+        return graph_failure_text(result.code, result.message) if result.code else result.message
 
     def report_text(self) -> str:
         lines = [self._title, self.summary_text(), ""]
         for row in self.rows.rows():
             user, outcome, details = row.cells
             lines.append("\t".join(part for part in (user, outcome, details) if part))
+        graph_said = [f"{r.user}: {r.code}: {r.message}" for r in self.report.results if r.code]
+        if graph_said:
+            lines += ["", "Microsoft 365:", *graph_said]
         return "\n".join(lines)
 
     def copy_report(self) -> None:

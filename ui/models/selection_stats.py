@@ -7,7 +7,8 @@ model adds and subtracts each user as it is ticked, unticked or replaced.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 from desktop.graph.records import User
 
@@ -18,6 +19,9 @@ class SelectionStats:
     blocked: int = 0
     with_direct_license: int = 0
     without_usage_location: int = 0
+    # Users whose every license comes from a group, by granting group: why Remove, Reassign
+    # and Apps are off when only such users are ticked.
+    group_only_by_group: Counter[str] = field(default_factory=Counter)
 
     @property
     def active(self) -> int:
@@ -31,6 +35,10 @@ class SelectionStats:
             self.with_direct_license += sign
         if not user.usage_location:
             self.without_usage_location += sign
+        if not user.has_direct_license:
+            for group_id in user.granting_group_ids:
+                self.group_only_by_group[group_id] += sign
+            self.group_only_by_group = +self.group_only_by_group  # drop the groups at zero
 
     def remove(self, user: User) -> None:
         self.add(user, -1)
