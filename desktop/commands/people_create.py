@@ -17,11 +17,11 @@ from desktop.commands.create_users import PasswordHandOver, check_password_file
 from desktop.commands.flow import handles_errors
 from desktop.graph.records import AssignedLicense
 from desktop.licensing.controller import LicenseController
-from desktop.licensing.types import Plan, RunReport
-from desktop.people.plans import create_people_plan
+from desktop.licensing.types import CheckedPlan, Plan, ProblemKind, RunReport
+from desktop.people.plans import NotInMicrosoft365Error, create_people_plan, with_accounts_created
 from desktop.people.records import Person
 from desktop.people.store import PeopleList, load_people, people_folder, save_people
-from desktop.people.tenant import link_existing, proposed_upns
+from desktop.people.tenant import proposed_upns, sync_with_tenant
 
 
 def register_create(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -117,7 +117,7 @@ def run_people_create(args: argparse.Namespace) -> int:
     def build(controller: LicenseController) -> Plan:
         folder = people_folder(controller.client)
         people = load_people(folder)
-        if link_existing(people, controller.client):
+        if sync_with_tenant(people, controller.client):
             save_people(folder, people)  # linked since: never created twice
         chosen = chosen_people(people, args.people)
         upns = proposed_upns(people, controller.client)
@@ -134,3 +134,29 @@ def run_people_create(args: argparse.Namespace) -> int:
         return plan
 
     return run_plan(args, build, after_run=after)
+
+
+def creating_pending_people(
+    checked: CheckedPlan, controller: LicenseController, args: argparse.Namespace
+) -> tuple[CheckedPlan, LinkCreated | None]:
+    """When users of a plan (``assign``) are unknown to the tenant but are people waiting on
+    the list, the plan creates their accounts first. The list is read only then, so a plan
+    for existing users costs no extra request."""
+    unknown = [p.user for p in checked.problems if p.kind is ProblemKind.UNKNOWN_USER and p.user]
+    if not unknown:
+        return checked, None
+    folder = people_folder(controller.client)
+    people = load_people(folder)
+    pending = {u: p for u in unknown if (p := people.find(u)) is not None and p.is_pending}
+    if not pending:
+        return checked, None
+    upns = proposed_upns(people, controller.client)
+    try:
+        plan = with_accounts_created(checked.plan, pending, upns)
+    except NotInMicrosoft365Error as exc:
+        raise UsageError(f"{exc}.") from None
+    after = LinkCreated(args)
+    after.folder = folder
+    after.upns = {p.key: upns[p.key] for p in pending.values()}
+    after.hand_over.expect(plan, controller)
+    return controller.check(plan), after

@@ -7,6 +7,7 @@ by the plan only: the journal never stores it."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from desktop.graph.records import AssignedLicense, NewUser, PasswordProfile
 from desktop.licensing.types import Plan, PlanKind, UserChange
@@ -66,3 +67,44 @@ def passwords_of(plan: Plan) -> dict[str, tuple[str, bool]]:
         for c in plan.changes
         if c.create is not None
     }
+
+
+class NotInMicrosoft365Error(ValueError):
+    """A change a person without an account cannot take (removing a license they lack)."""
+
+
+def with_accounts_created(
+    plan: Plan,
+    pending: Mapping[str, Person],
+    upns: Mapping[str, str],
+    *,
+    force_change: bool = True,
+) -> Plan:
+    """``plan`` where each change for a pending person (``pending``: the name used in the plan
+    -> the person) first creates their account under ``upns[person.key]``, then makes the
+    change's licenses and usage location part of the new account."""
+    changes = []
+    for change in plan.changes:
+        person = pending.get(change.user)
+        if person is None:
+            changes.append(change)
+            continue
+        if change.remove:
+            raise NotInMicrosoft365Error(
+                f"{change.user} is not in Microsoft 365 yet: there is no license to remove"
+            )
+        new_user = new_user_of(
+            person,
+            upns[person.key],
+            usage_location=change.usage_location,
+            force_change=force_change,
+        )
+        changes.append(
+            UserChange(
+                user=new_user.user_principal_name,
+                add=change.add,
+                usage_location=new_user.usage_location,
+                create=new_user,
+            )
+        )
+    return replace(plan, changes=tuple(changes))

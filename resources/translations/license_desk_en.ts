@@ -117,6 +117,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln group members waiting for {package} will take the freed seats: undoing this later may find none free</source>
+        <translation>
+            <numerusform>%Ln group member waiting for {package} will take the freed seats: undoing this later may find none free</numerusform>
+            <numerusform>%Ln group members waiting for {package} will take the freed seats: undoing this later may find none free</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Frees %Ln licenses worth {amount} a month</source>
         <translation>
             <numerusform>Frees %Ln license worth {amount} a month</numerusform>

@@ -2677,6 +2677,14 @@
         <translation>lokalizacja użycia {code}</translation>
     </message>
     <message numerus="yes">
+        <source>%Ln group members waiting for {package} will take the freed seats: undoing this later may find none free</source>
+        <translation>
+            <numerusform>%Ln członek grupy czekający na {package} zajmie zwolnione licencje: późniejsze cofnięcie może nie znaleźć wolnej</numerusform>
+            <numerusform>%Ln członków grupy czekających na {package} zajmie zwolnione licencje: późniejsze cofnięcie może nie znaleźć wolnej</numerusform>
+            <numerusform>%Ln członków grupy czekających na {package} zajmie zwolnione licencje: późniejsze cofnięcie może nie znaleźć wolnej</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Frees %Ln licenses worth {amount} a month</source>
         <translation>
             <numerusform>Zwalnia %Ln licencję wartą {amount} miesięcznie</numerusform>

@@ -16,6 +16,7 @@ from tests.cli.tenant_picks import find, pick, users_of
 
 DOMAIN = "bursztynlogistyka.pl"
 E3 = "ENTERPRISEPACK"
+FLOW = "FLOW_FREE"
 
 
 @pytest.fixture(autouse=True)
@@ -130,6 +131,10 @@ def test_licensing_pending_people_creates_then_links_and_undo_deletes_exactly_th
     assert "WARNING" in undo.out and "will be deleted" in undo.out
     assert cli("undo", run_id, "--yes").code == 0
     assert {u.id for u in users_of(demo_tenant)} == before
+    # Their accounts are gone: they wait for one again, under the same proposed names.
+    rows = _listed(cli)
+    assert [(r["status"], r["userId"]) for r in rows] == [("pending", None)] * 2
+    assert [r["userPrincipalName"] for r in rows] == [f"lucja.zak@{DOMAIN}", f"piotr.was@{DOMAIN}"]
 
 
 def test_password_file_is_owner_only_with_the_must_change_flag(
@@ -172,3 +177,69 @@ def test_rule_is_set_once_per_tenant(cli: Runner, tmp_path: Path) -> None:
     bad = cli("people", "rule", "first.last", "--domain", "example.com")
     assert bad.code == 2 and "not a verified domain" in bad.err
     assert "f.last@" in cli("people", "rule").out
+
+
+def test_assign_creates_pending_people_first_and_leaves_existing_users_as_they_are(
+    cli: Runner, demo_tenant: DemoTenant, tmp_path: Path
+) -> None:
+    (existing,) = pick(
+        demo_tenant,
+        lambda u: (
+            u.usage_location is not None
+            and demo_tenant.sku_id(FLOW) not in u.sku_ids
+            and u.account_enabled
+        ),
+    )
+    path = _hr(tmp_path, "Ewa;Lis;ewa@prywatna.pl;IT;;1")
+    assert cli("people", "import", str(path), "--yes").code == 0
+    refused = cli("assign", "--users", "ewa@prywatna.pl", "--remove", FLOW, "--yes")
+    assert refused.code == 2 and "not in Microsoft 365 yet" in refused.err
+    result = cli(
+        "assign", "--users", f"ewa@prywatna.pl,{existing.user_principal_name}", "--add", FLOW,
+        "--usage-location", "PL", "--dry-run",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    assert result.out.count("create the account") == 1
+    result = cli(
+        "assign", "--users", f"ewa@prywatna.pl,{existing.user_principal_name}", "--add", FLOW,
+        "--usage-location", "PL", "--yes",
+    )  # fmt: skip
+    assert result.code == 0, result.out
+    ewa = find(demo_tenant, f"ewa.lis@{DOMAIN}")
+    assert ewa is not None and ewa.sku_ids == {demo_tenant.sku_id(FLOW)}
+    assert ewa.usage_location == "PL"
+    assert f"Temporary password for ewa.lis@{DOMAIN}: " in result.out
+    again = find(demo_tenant, existing.user_principal_name)
+    assert again is not None and demo_tenant.sku_id(FLOW) in again.sku_ids
+    assert [(r["status"], r["userId"]) for r in _listed(cli)] == [("linked", ewa.id)]
+
+
+def test_user_create_takes_a_person_from_the_list(
+    cli: Runner, demo_tenant: DemoTenant, tmp_path: Path
+) -> None:
+    path = _hr(tmp_path, "Olaf;Kot;olaf@prywatna.pl;Logistyka;DE;1")
+    assert cli("people", "import", str(path), "--yes").code == 0
+    bad = cli("user", "create", "--person", "olaf@prywatna.pl", "--first", "X", "--yes")
+    assert bad.code == 2 and "--first goes with --upn" in bad.err
+    unknown = cli("user", "create", "--person", "nobody@prywatna.pl", "--yes")
+    assert unknown.code == 2 and "not on the list" in unknown.err
+    result = cli("user", "create", "--person", "olaf@prywatna.pl", "--license", FLOW, "--yes")
+    assert result.code == 0, result.out + result.err
+    olaf = find(demo_tenant, f"olaf.kot@{DOMAIN}")
+    assert olaf is not None and olaf.usage_location == "DE" and olaf.department == "Logistyka"
+    assert olaf.sku_ids == {demo_tenant.sku_id(FLOW)}
+    assert [r["status"] for r in _listed(cli)] == ["linked"]
+
+
+def test_json_documents_match_the_schema(cli: Runner, tmp_path: Path) -> None:
+    from tests.cli.test_json_output import SCHEMA_PATH, powershell_reads, validate
+
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    path = _hr(tmp_path, "Łucja;Żak;lz@prywatna.pl;Kadry;PL;1")
+    assert cli("people", "import", str(path), "--yes").code == 0
+    validate(powershell_reads(cli("people", "list", "--json")), schema, "people")
+    created = powershell_reads(cli("people", "create", "--all", "--yes", "--json"))
+    validate(created, schema, "change")
+    assert created["kind"] == "create"
+    assert [a["userPrincipalName"] for a in created["accounts"]] == [f"lucja.zak@{DOMAIN}"]
+    validate(powershell_reads(cli("people", "list", "--json")), schema, "people")
