@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from desktop.paths import APP_NAME, app_data_dir
 from ui.crash import ErrorReporter
 from ui.dialogs.launcher import driven_by
+from ui.focus_ring import install_focus_rings
 from ui.i18n import apply_language
 from ui.icons import app_icon
 from ui.main_window import MainWindow
@@ -35,6 +36,7 @@ def configure_application(app: QApplication) -> None:
     QGuiApplication.setDesktopFileName("license-desk")
     app.setWindowIcon(app_icon())
     apply_language(app, app_settings())
+    install_focus_rings(app)
 
 
 def _headless_default(args: argparse.Namespace) -> None:

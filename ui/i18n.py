@@ -19,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from desktop.resources import resource_path
+from ui.pseudo_translation import install_pseudo, requested
 
 APP_CATALOG = "license_desk"
 LANGUAGE_KEY = "ui/language"
@@ -107,4 +108,6 @@ def apply_language(app: QCoreApplication, settings: QSettings) -> str:
     language = resolve_language(choice)
     QLocale.setDefault(formats_locale(choice))
     install_translators(app, language)
+    if requested():
+        install_pseudo(app)
     return language

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.accessibility import name_controls
 from ui.actions import UserActions, WindowState
 from ui.auth.account_menu import AccountMenu
 from ui.dialogs.about_dialog import open_about
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         self._update_actions()
+        name_controls(self)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -200,6 +202,7 @@ class MainWindow(QMainWindow):
         self.commands = WindowCommands(session, self.runner, self)
         self.commands.connect_actions(self.user_actions)
         self.reset_demo.setVisible(session.connection.is_demo)
+        name_controls(self)
         # The demo tenant has no sign-in: its badge says what it is, and no account menu shows.
         self.account_action.setVisible(not session.connection.is_demo)
 

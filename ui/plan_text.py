@@ -31,6 +31,14 @@ class PlanText(QObject):
     def seats_needed(self, n: int) -> str:
         return self.tr("Needs %Ln seats of {package}, {free} free", "", n)
 
+    def seats_go_to_group(self, n: int) -> str:
+        return self.tr(
+            "%Ln group members waiting for {package} will take the freed seats: undoing this "
+            "later may find none free",
+            "",
+            n,
+        )
+
     def saves_per_month(self, n: int) -> str:
         return self.tr("Frees %Ln licenses worth {amount} a month", "", n)
 
@@ -160,6 +168,9 @@ _WINDOW: dict[Say, Words] = {
     Say.NO_CHANGE: lambda p, n: QCoreApplication.translate("PlanText", "no change"),
     Say.DELETES_ACCOUNTS: lambda p, n: _plurals.deletes_accounts(p.count),
     Say.SAVES_PER_MONTH: lambda p, n: _plurals.saves_per_month(p.count).format(amount=p.value),
+    Say.SEATS_GO_TO_GROUP: lambda p, n: _plurals.seats_go_to_group(p.count).format(
+        package=n.package(p)
+    ),
     Say.NOT_ENOUGH_SEATS: _seats,
     Say.MISSING_USAGE_LOCATION: lambda p, n: QCoreApplication.translate(
         "PlanText", "No usage location: choose a country for this user first"

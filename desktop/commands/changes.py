@@ -153,7 +153,12 @@ def run_assign(args: argparse.Namespace) -> int:
     controller = open_controller(args)
     try:
         plan = build_assign_plan(args, controller.list_skus())
-        return check_confirm_apply(controller, controller.check(plan), args)
+        # People on the list who are not in Microsoft 365 yet are created first. (Imported
+        # here: that module uses this one's UsageError.)
+        from desktop.commands.people_create import creating_pending_people
+
+        checked, after = creating_pending_people(controller.check(plan), controller, args)
+        return check_confirm_apply(controller, checked, args, after_run=after)
     finally:
         controller.close()
 

@@ -46,6 +46,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     who.add_argument(
         "--users-file", metavar="FILE.csv", type=Path, help="many users (see docs/cli.md)"
     )
+    who.add_argument(
+        "--person",
+        metavar="EMAIL",
+        action="append",
+        help="people waiting on the list (license-desk people list), by e-mail",
+    )
     create.add_argument("--name", metavar="NAME", help="display name (default: first last)")
     create.add_argument("--first", metavar="NAME", help="first name (givenName)")
     create.add_argument("--last", metavar="NAME", help="last name (surname)")
@@ -170,13 +176,15 @@ def check_password_file(path: Path) -> None:
         raise UsageError(f"--password-file: the folder {path.parent} does not exist.")
 
 
-def write_password_file(path: Path, accounts: Mapping[str, str]) -> None:
-    """``userPrincipalName,temporaryPassword`` lines; readable by the owner only."""
+def write_password_file(path: Path, accounts: Mapping[str, str], *, must_change: bool) -> None:
+    """``userPrincipalName,temporaryPassword,forceChangePasswordNextSignIn`` lines; readable by
+    the owner only."""
     create_private_file(path)  # owner-only before a byte is written, even if it existed
+    flag = "true" if must_change else "false"
     with path.open("w", encoding="utf-8", newline="") as handle:
-        handle.write("userPrincipalName,temporaryPassword\r\n")
+        handle.write("userPrincipalName,temporaryPassword,forceChangePasswordNextSignIn\r\n")
         for upn, password in accounts.items():
-            handle.write(f"{upn},{password}\r\n")
+            handle.write(f"{upn},{password},{flag}\r\n")
 
 
 class PasswordHandOver:
@@ -210,10 +218,13 @@ class PasswordHandOver:
 
     def __call__(self, report: RunReport) -> dict[str, Any]:
         accounts = self.created(report)
-        path: Path | None = self.args.password_file
-        as_json = bool(self.args.json)
+        # ``assign`` creating people from the list has no --password-file: passwords printed.
+        path: Path | None = getattr(self.args, "password_file", None)
+        as_json = bool(getattr(self.args, "json", False))
         if path is not None and accounts:
-            write_password_file(path, accounts)
+            write_password_file(
+                path, accounts, must_change=not getattr(self.args, "no_force_change", False)
+            )
             print(f"Temporary passwords of {len(accounts)} account(s) written to {path}",
                   file=sys.stderr if as_json else sys.stdout)  # fmt: skip
         elif accounts and not as_json:
@@ -233,6 +244,8 @@ class PasswordHandOver:
 
 
 def run_create(args: argparse.Namespace) -> int:
+    if args.person:
+        return _create_people(args)
     rows = _rows(args)
     if args.password_file is not None:
         check_password_file(args.password_file)
@@ -244,3 +257,16 @@ def run_create(args: argparse.Namespace) -> int:
         return plan
 
     return run_plan(args, build, after_run=hand_over)
+
+
+def _create_people(args: argparse.Namespace) -> int:
+    """``--person``: the account of people on the list, from what the list knows of them."""
+    from desktop.commands.people_create import run_people_create  # it uses this module
+
+    given = [o for o, v in (("--name", args.name), ("--first", args.first), ("--last", args.last),
+                            ("--department", args.department), ("--job-title", args.job_title))
+             if v]  # fmt: skip
+    if given:
+        raise UsageError(f"{given[0]} goes with --upn; --person takes it from the list.")
+    args.people, args.all = args.person, False
+    return run_people_create(args)

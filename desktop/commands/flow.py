@@ -337,7 +337,10 @@ def _confirm_and_apply(
                 err,
             )
         else:
-            agreed = confirm(f"Apply these changes to {count} user(s)?", stdin, err)
+            # Creating accounts is said in the question itself, as the admin center does.
+            created = sum(1 for c in checked.effective.changes if c.create is not None)
+            creates = f"This creates {created} new account(s). " if created else ""
+            agreed = confirm(f"{creates}Apply these changes to {count} user(s)?", stdin, err)
         if not agreed:
             print("Nothing was changed.", file=out)
             return "declined", EXIT_OK, None

@@ -20,7 +20,13 @@ from desktop.commands.flow import check_confirm_apply, handles_errors
 from desktop.commands.insight_common import positive_days, read, refuses_bad_prices
 from desktop.insight.english import NOTE
 from desktop.insight.findings import DEFAULT_INACTIVE_DAYS, find
-from desktop.insight.reclaim import RECLAIMABLE, reclaim_plan, restore_plan, saving_phrase
+from desktop.insight.reclaim import (
+    RECLAIMABLE,
+    reclaim_plan,
+    restore_plan,
+    saving_phrase,
+    waiting_for_seats,
+)
 from desktop.licensing import describe
 
 KINDS = {kind.value: kind for kind in RECLAIMABLE}
@@ -76,7 +82,12 @@ def run_reclaim(args: argparse.Namespace, out: TextIO | None = None) -> int:
         groups = {g for f in findings.findings for _s, ids in f.inherited for g in ids}
         names = client.group_names(sorted(groups)) if groups else {}
         reclaim = reclaim_plan(
-            findings.findings, data.prices, snapshot.skus, kinds=kinds, group_names=names
+            findings.findings,
+            data.prices,
+            snapshot.skus,
+            kinds=kinds,
+            group_names=names,
+            waiting=waiting_for_seats(snapshot.users),
         )
         skus = {sku.sku_id: sku for sku in snapshot.skus}
         labels = {
@@ -89,6 +100,8 @@ def run_reclaim(args: argparse.Namespace, out: TextIO | None = None) -> int:
             for phrase in reclaim.left_alone:
                 who = labels.get(phrase.users[0], phrase.users[0]) if phrase.users else ""
                 print(f"  {who}: {describe.english(phrase, skus)}", file=out)
+        for phrase in reclaim.warnings:
+            print(f"Warning: {describe.english(phrase, skus)}", file=out)
         saving = describe.english(saving_phrase(reclaim), skus)
         unpriced = f" (without a price: {', '.join(reclaim.unpriced)})" if reclaim.unpriced else ""
         print(f"Reclaim {saving}{unpriced}", file=out)

@@ -17,13 +17,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from desktop.graph.errors import LicenseDeskError
-from desktop.graph.records import SKU_ENABLED, SKU_WARNING, Sku
+from desktop.graph.records import SKU_ENABLED, SKU_WARNING, Sku, User
 from desktop.insight.findings import Finding, FindingKind
 from desktop.insight.money import Money, totals
 from desktop.insight.prices import PriceBook
 from desktop.licensing.controller import LicenseController
 from desktop.licensing.phrases import Phrase, Say, Weight
 from desktop.licensing.types import CheckedPlan, Plan, PlanKind, UserChange
+
+COUNT_VIOLATION = "CountViolation"
 
 
 class NothingToRestoreError(LicenseDeskError):
@@ -41,6 +43,7 @@ class Reclaim:
     unpriced: tuple[str, ...]  # part numbers removed that have no price
     left_alone: tuple[Phrase, ...]  # inherited, or of a package that cannot come back
     parts: Mapping[str, str]  # sku id -> part number, for the saving
+    warnings: tuple[Phrase, ...] = ()  # freed seats that group members waiting will take
 
 
 def amounts_text(amounts: Sequence[Money]) -> str:
@@ -48,11 +51,23 @@ def amounts_text(amounts: Sequence[Money]) -> str:
     return " + ".join(f"{m.amount:.2f} {m.currency}" for m in amounts) or "0.00"
 
 
+def waiting_for_seats(users: Iterable[User]) -> dict[str, int]:
+    """Per package, group members whose group license waits for a seat (CountViolation): Graph
+    hands them the seats a reclaim frees."""
+    waiting: dict[str, int] = {}
+    for user in users:
+        for state in user.license_assignment_states:
+            if state.assigned_by_group and state.error == COUNT_VIOLATION:
+                waiting[state.sku_id] = waiting.get(state.sku_id, 0) + 1
+    return waiting
+
+
 def reclaim_plan(
     findings: Iterable[Finding],
     prices: PriceBook,
     skus: Sequence[Sku],
     *,
+    waiting: Mapping[str, int] | None = None,
     kinds: Sequence[FindingKind] = RECLAIMABLE,
     group_names: Mapping[str, str] | None = None,
 ) -> Reclaim:
@@ -98,6 +113,12 @@ def reclaim_plan(
     priced = [p for part in removed_parts if (p := prices.price(part)) is not None]
     missing = sorted({part for part in removed_parts if prices.price(part) is None})
     saves = tuple(Money(a, c) for c, a in totals(priced).items())
+    removed_skus = sorted({s for c in changes for s in c.remove})
+    warnings = tuple(
+        Phrase(Say.SEATS_GO_TO_GROUP, Weight.WARNING, packages=(sku,), count=(waiting or {})[sku])
+        for sku in removed_skus
+        if (waiting or {}).get(sku)
+    )
     return Reclaim(
         Plan(PlanKind.REMOVE, changes),
         len(removed_parts),
@@ -105,6 +126,7 @@ def reclaim_plan(
         tuple(missing),
         tuple(left_alone),
         parts,
+        warnings,
     )
 
 

@@ -181,6 +181,10 @@ class LicenseController:
         """Runs still 'running' that no live process owns (see ``ownership.py``)."""
         return self.journal.interrupted()
 
+    def runs_needing_checking(self) -> list[RunSummary]:
+        """Runs whose answers were lost for some users who could not be read again."""
+        return [s for s in self.journal.summaries() if s.status is RunStatus.NEEDS_CHECKING]
+
     def run_report(self, run_id: str) -> RunReport:
         return run_report(self.journal, self.journal.resolve(run_id))
 

@@ -124,6 +124,10 @@ _ENGLISH: dict[Say, Callable[[Phrase, SkuIndex], str]] = {
     Say.REMOVE_LICENSES: lambda p, s: "remove " + "; ".join(sku_label(x, s) for x in p.packages),
     Say.NO_CHANGE: lambda p, s: "nothing",
     Say.DELETES_ACCOUNTS: _deletes,
+    Say.SEATS_GO_TO_GROUP: lambda p, s: (
+        f"{p.count} group {_plural(p.count, 'member', 'members')} waiting for "
+        f"{_package(p, s)} will take the freed seats: undoing this later may find none free"
+    ),
     Say.SAVES_PER_MONTH: lambda p, s: (
         f"frees {p.count} {_plural(p.count, 'license', 'licenses')} worth {p.value} a month"
     ),

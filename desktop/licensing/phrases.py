@@ -58,6 +58,7 @@ class Say(str, enum.Enum):
     # -- what a preview shows above the rows ------------------------------------------------
     DELETES_ACCOUNTS = "deletes-accounts"  # count, users: the accounts a plan deletes
     SAVES_PER_MONTH = "saves-per-month"  # value: amounts ("97.00 PLN + 12.00 EUR"), count: seats
+    SEATS_GO_TO_GROUP = "seats-go-to-group"  # packages[0], count: group members waiting for one
     # -- problems the check found ----------------------------------------------------------
     NOT_ENOUGH_SEATS = "not-enough-seats"  # packages[0], count: needed, free
     MISSING_USAGE_LOCATION = "missing-usage-location"

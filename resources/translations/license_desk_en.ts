@@ -20,6 +20,13 @@
             <numerusform>%Ln users were not handled yet. Resuming checks each of them again first, so nothing is done twice.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln users are unconfirmed. Checking reads them again first and sends only what is still missing.</source>
+        <translation>
+            <numerusform>%Ln user is unconfirmed. Checking reads them again first and sends only what is still missing.</numerusform>
+            <numerusform>%Ln users are unconfirmed. Checking reads them again first and sends only what is still missing.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LicensePickerDialog</name>
@@ -114,6 +121,13 @@
         <translation>
             <numerusform>Needs %Ln seat of {package}, {free} free</numerusform>
             <numerusform>Needs %Ln seats of {package}, {free} free</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln group members waiting for {package} will take the freed seats: undoing this later may find none free</source>
+        <translation>
+            <numerusform>%Ln group member waiting for {package} will take the freed seats: undoing this later may find none free</numerusform>
+            <numerusform>%Ln group members waiting for {package} will take the freed seats: undoing this later may find none free</numerusform>
         </translation>
     </message>
     <message numerus="yes">

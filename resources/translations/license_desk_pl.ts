@@ -29,6 +29,257 @@
     </message>
 </context>
 <context>
+    <name>Accessible</name>
+    <message>
+        <source>Search users</source>
+        <translation>Szukaj użytkowników</translation>
+    </message>
+    <message>
+        <source>Shows only the users whose name, user name or department match</source>
+        <translation>Pokazuje tylko użytkowników, których nazwa, nazwa użytkownika lub dział pasują</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Pokaż</translation>
+    </message>
+    <message>
+        <source>Shows all users or only those in one state</source>
+        <translation>Pokazuje wszystkich użytkowników albo tylko tych w jednym stanie</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Użytkownicy</translation>
+    </message>
+    <message>
+        <source>The users of the tenant. Space ticks a user; the Menu key opens their actions</source>
+        <translation>Użytkownicy dzierżawy. Spacja zaznacza użytkownika; klawisz Menu otwiera jego akcje</translation>
+    </message>
+    <message>
+        <source>License packages</source>
+        <translation>Pakiety licencji</translation>
+    </message>
+    <message>
+        <source>Tick a package to choose it; expand it to switch individual apps off</source>
+        <translation>Zaznacz pakiet, aby go wybrać; rozwiń go, aby wyłączyć poszczególne aplikacje</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Zmiany</translation>
+    </message>
+    <message>
+        <source>Each user and what will change for them, with any problem</source>
+        <translation>Każdy użytkownik i to, co się dla niego zmieni, wraz z ewentualnymi problemami</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Wyniki</translation>
+    </message>
+    <message>
+        <source>Each user and what happened to their change</source>
+        <translation>Każdy użytkownik i to, co stało się z jego zmianą</translation>
+    </message>
+    <message>
+        <source>Earlier runs</source>
+        <translation>Wcześniejsze przebiegi</translation>
+    </message>
+    <message>
+        <source>Each earlier run: when, what it changed, and how it ended</source>
+        <translation>Każdy wcześniejszy przebieg: kiedy, co zmienił i jak się zakończył</translation>
+    </message>
+    <message>
+        <source>Packages to remove</source>
+        <translation>Pakiety do usunięcia</translation>
+    </message>
+    <message>
+        <source>Tick the packages to remove from the ticked users</source>
+        <translation>Zaznacz pakiety do usunięcia zaznaczonym użytkownikom</translation>
+    </message>
+    <message>
+        <source>Apps</source>
+        <translation>Aplikacje</translation>
+    </message>
+    <message>
+        <source>Ticked apps are on; untick an app to switch it off</source>
+        <translation>Zaznaczone aplikacje są włączone; odznacz aplikację, aby ją wyłączyć</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Pakiet</translation>
+    </message>
+    <message>
+        <source>The package whose apps the list shows</source>
+        <translation>Pakiet, którego aplikacje pokazuje lista</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Zastąp</translation>
+    </message>
+    <message>
+        <source>The package the users give up</source>
+        <translation>Pakiet, z którego użytkownicy rezygnują</translation>
+    </message>
+    <message>
+        <source>Usage location</source>
+        <translation>Lokalizacja użycia</translation>
+    </message>
+    <message>
+        <source>The country where the users use their licenses</source>
+        <translation>Kraj, w którym użytkownicy korzystają z licencji</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nazwa użytkownika</translation>
+    </message>
+    <message>
+        <source>The part of the sign-in name before the @</source>
+        <translation>Część nazwy logowania przed znakiem @</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domena</translation>
+    </message>
+    <message>
+        <source>The part of the sign-in name after the @</source>
+        <translation>Część nazwy logowania po znaku @</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Dział</translation>
+    </message>
+    <message>
+        <source>The user&apos;s department (optional)</source>
+        <translation>Dział użytkownika (opcjonalnie)</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nazwa wyświetlana</translation>
+    </message>
+    <message>
+        <source>The person&apos;s first and last name</source>
+        <translation>Imię i nazwisko osoby</translation>
+    </message>
+    <message>
+        <source>Ask for a new password</source>
+        <translation>Wymagaj nowego hasła</translation>
+    </message>
+    <message>
+        <source>The user must choose their own password at first sign-in</source>
+        <translation>Użytkownik musi ustawić własne hasło przy pierwszym logowaniu</translation>
+    </message>
+    <message>
+        <source>Find the user to copy from</source>
+        <translation>Znajdź użytkownika, od którego skopiować</translation>
+    </message>
+    <message>
+        <source>Type a name or user name; matching users are listed below</source>
+        <translation>Wpisz nazwę lub nazwę użytkownika; pasujący użytkownicy pojawią się poniżej</translation>
+    </message>
+    <message>
+        <source>Matching users</source>
+        <translation>Pasujący użytkownicy</translation>
+    </message>
+    <message>
+        <source>Choose the user whose licenses to copy</source>
+        <translation>Wybierz użytkownika, którego licencje skopiować</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Język</translation>
+    </message>
+    <message>
+        <source>The window&apos;s language; it applies after a restart</source>
+        <translation>Język okna; zmiana działa po ponownym uruchomieniu</translation>
+    </message>
+    <message>
+        <source>Third-party software notices</source>
+        <translation>Informacje o oprogramowaniu innych firm</translation>
+    </message>
+    <message>
+        <source>The licences of the software License Desk uses</source>
+        <translation>Licencje oprogramowania, z którego korzysta License Desk</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Szczegóły</translation>
+    </message>
+    <message>
+        <source>The codes and text your IT support needs</source>
+        <translation>Kody i tekst potrzebne działowi IT</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Kopiuj szczegóły</translation>
+    </message>
+    <message>
+        <source>Copies the message and its details for your IT support</source>
+        <translation>Kopiuje komunikat i jego szczegóły dla działu IT</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>Kopiuj raport</translation>
+    </message>
+    <message>
+        <source>Copies every user&apos;s result as text</source>
+        <translation>Kopiuje wynik każdego użytkownika jako tekst</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Zastosuj</translation>
+    </message>
+    <message>
+        <source>Makes the changes listed, in Microsoft 365</source>
+        <translation>Wprowadza wymienione zmiany w Microsoft 365</translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation>Ponów nieudane</translation>
+    </message>
+    <message>
+        <source>Tries again the changes that failed</source>
+        <translation>Ponawia zmiany, które się nie powiodły</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Cofnij</translation>
+    </message>
+    <message>
+        <source>Previews putting back what the chosen run changed</source>
+        <translation>Pokazuje podgląd przywrócenia tego, co zmienił wybrany przebieg</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Wznów</translation>
+    </message>
+    <message>
+        <source>Checks and finishes the chosen run&apos;s unfinished changes</source>
+        <translation>Sprawdza i kończy niedokończone zmiany wybranego przebiegu</translation>
+    </message>
+    <message>
+        <source>Closes this window without changes</source>
+        <translation>Zamyka to okno bez zmian</translation>
+    </message>
+    <message>
+        <source>Closes this window</source>
+        <translation>Zamyka to okno</translation>
+    </message>
+    <message>
+        <source>Goes on with what this window shows; nothing changes before a preview</source>
+        <translation>Przechodzi dalej z tym, co pokazuje to okno; nic się nie zmieni przed podglądem</translation>
+    </message>
+    <message>
+        <source>Shows or hides more information</source>
+        <translation>Pokazuje lub ukrywa więcej informacji</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Wyczyść</translation>
+    </message>
+    <message>
+        <source>Empties the field</source>
+        <translation>Czyści pole</translation>
+    </message>
+</context>
+<context>
     <name>AccountFlow</name>
     <message>
         <source>Opening {user}…</source>
@@ -1658,6 +1909,26 @@
             <numerusform>%Ln użytkowników nie zostało jeszcze obsłużonych. Przed wznowieniem każdy z nich zostanie ponownie sprawdzony, więc nic nie zostanie wykonane dwa razy.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Change needs checking</source>
+        <translation>Zmiana do sprawdzenia</translation>
+    </message>
+    <message>
+        <source>“{change}”, started {when}, lost Microsoft&apos;s answers for some users, and they could not be read again.</source>
+        <translation>W zmianie „{change}” rozpoczętej {when} zaginęły odpowiedzi Microsoftu dla części użytkowników i nie dało się ich ponownie odczytać.</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Sprawdź teraz</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln users are unconfirmed. Checking reads them again first and sends only what is still missing.</source>
+        <translation>
+            <numerusform>%Ln użytkownik jest niepotwierdzony. Sprawdzenie najpierw odczyta go ponownie i wyśle tylko to, czego wciąż brakuje.</numerusform>
+            <numerusform>%Ln użytkownicy są niepotwierdzeni. Sprawdzenie najpierw odczyta ich ponownie i wyśle tylko to, czego wciąż brakuje.</numerusform>
+            <numerusform>%Ln użytkowników jest niepotwierdzonych. Sprawdzenie najpierw odczyta ich ponownie i wyśle tylko to, czego wciąż brakuje.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HistoryDialog</name>
@@ -2422,6 +2693,14 @@
         <translation>lokalizacja użycia {code}</translation>
     </message>
     <message numerus="yes">
+        <source>%Ln group members waiting for {package} will take the freed seats: undoing this later may find none free</source>
+        <translation>
+            <numerusform>%Ln członek grupy czekający na {package} zajmie zwolnione licencje: późniejsze cofnięcie może nie znaleźć wolnej</numerusform>
+            <numerusform>%Ln członków grupy czekających na {package} zajmie zwolnione licencje: późniejsze cofnięcie może nie znaleźć wolnej</numerusform>
+            <numerusform>%Ln członków grupy czekających na {package} zajmie zwolnione licencje: późniejsze cofnięcie może nie znaleźć wolnej</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Frees %Ln licenses worth {amount} a month</source>
         <translation>
             <numerusform>Zwalnia %Ln licencję wartą {amount} miesięcznie</numerusform>
@@ -2480,9 +2759,9 @@
     <message numerus="yes">
         <source>Needs checking: %Ln users unconfirmed (resume the run)</source>
         <translation>
-            <numerusform>Do sprawdzenia: %Ln użytkownik niepotwierdzony (wznów zmianę)</numerusform>
-            <numerusform>Do sprawdzenia: %Ln użytkowników niepotwierdzonych (wznów zmianę)</numerusform>
-            <numerusform>Do sprawdzenia: %Ln użytkowników niepotwierdzonych (wznów zmianę)</numerusform>
+            <numerusform>Do sprawdzenia: %Ln niepotwierdzony użytkownik (wznów zmianę)</numerusform>
+            <numerusform>Do sprawdzenia: %Ln niepotwierdzeni użytkownicy (wznów zmianę)</numerusform>
+            <numerusform>Do sprawdzenia: %Ln niepotwierdzonych użytkowników (wznów zmianę)</numerusform>
         </translation>
     </message>
     <message numerus="yes">

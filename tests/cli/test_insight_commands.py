@@ -223,3 +223,13 @@ def test_keep_marks_leave_a_user_and_a_package_out_until_removed(cli: Runner) ->
     assert cli("keep", "remove", "--user", blocked).code == 2
     again = json.loads(cli("insights", "--json").out)["findings"]
     assert blocked in {f["userPrincipalName"] for f in again}
+
+
+def test_reclaim_warns_that_waiting_group_members_take_the_freed_seats(cli: Runner) -> None:
+    dry = cli("reclaim", "--dry-run")
+    assert dry.code == 0, dry.err
+    assert (
+        "Warning: 2 group members waiting for Microsoft 365 Business Standard will take the "
+        "freed seats: undoing this later may find none free"
+    ) in dry.out
+    assert "comes from the group" in dry.out  # inherited licenses are left to the group

@@ -107,9 +107,10 @@ def test_password_file_is_owner_only_and_the_terminal_never_sees_it(
     )  # fmt: skip
     assert result.code == 0, result.err
     lines = secret.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "userPrincipalName,temporaryPassword"
-    written_upn, password = lines[1].split(",", 1)
+    assert lines[0] == "userPrincipalName,temporaryPassword,forceChangePasswordNextSignIn"
+    written_upn, password, must_change = lines[1].split(",")
     assert written_upn == upn and password_is_complex(password) and len(lines) == 2
+    assert must_change == "true"
     assert password not in result.out and password not in result.err
     assert f"written to {secret}" in result.out
     if sys.platform != "win32":

@@ -10,7 +10,12 @@ from desktop.demo.example_prices import EXAMPLE_PRICES
 from desktop.graph.client import GraphClient
 from desktop.insight.findings import FindingKind, find
 from desktop.insight.prices import PriceBook
-from desktop.insight.reclaim import reclaim_plan, restore_plan, saving_phrase
+from desktop.insight.reclaim import (
+    reclaim_plan,
+    restore_plan,
+    saving_phrase,
+    waiting_for_seats,
+)
 from desktop.insight.snapshot import read_snapshot
 from desktop.licensing import describe
 from desktop.licensing.controller import LicenseController
@@ -130,14 +135,19 @@ def test_seats_taken_by_waiting_group_members_make_the_undo_say_so(
 ) -> None:
     snapshot = read_snapshot(client)
     findings = find(snapshot, prices=PRICES)
-    reclaim = reclaim_plan(findings.findings, PRICES, snapshot.skus)
+    reclaim = reclaim_plan(
+        findings.findings, PRICES, snapshot.skus, waiting=waiting_for_seats(snapshot.users)
+    )
+    standard = demo_tenant.sku_id("O365_BUSINESS_PREMIUM")
+    waiting = [p for p in reclaim.warnings if p.packages == (standard,)]
+    assert len(waiting) == 1 and waiting[0].count == 2  # the seed's CountViolation members
+    assert describe.english(waiting[0], {}).startswith("2 group members waiting for ")
     controller = LicenseController(client, tmp_path / "journal.sqlite3")
     try:
         report = controller.apply(controller.check(reclaim.plan))
         undo = controller.undo_plan(report.run_id)
         short = [p for p in undo.problems if p.kind is ProblemKind.NOT_ENOUGH_SEATS]
         assert short and not undo.can_apply
-        standard = demo_tenant.sku_id("O365_BUSINESS_PREMIUM")
         assert short[0].details["sku_id"] == standard
     finally:
         controller.close()

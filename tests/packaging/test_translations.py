@@ -205,6 +205,8 @@ def test_translated_text_is_a_literal_lupdate_can_read() -> None:
     for path, call in ui_calls():
         if "QT_TRANSLATE_NOOP" in path.read_text(encoding="utf-8"):
             continue  # text marked for lupdate where it is defined, translated where used
+        if path.name == "pseudo_translation.py":
+            continue  # a QTranslator passing any text on to the catalogs beneath it
         name = callee(call)
         position = {"tr": 0, "translate": 1}.get(name)
         if position is None or len(call.args) <= position:

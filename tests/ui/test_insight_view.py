@@ -188,6 +188,7 @@ def test_reclaiming_everything_says_what_groups_keep(desk: Desk, dialogs: Dialog
     def saving(dialog: QDialog) -> int:
         assert isinstance(dialog, QMessageBox)
         assert "comes from the group" in dialog.informativeText()
+        assert "2 group members waiting for " in dialog.informativeText()
         next(b for b in dialog.buttons() if b.text() == "Cancel").click()
         return dialog.result()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from desktop.graph.records import AssignedLicense
 from desktop.licensing.state import has_mailbox
@@ -54,6 +54,7 @@ def test_a_partly_done_user_is_named_part_by_part_and_the_part_that_happened_rev
         assert isinstance(dialog, ResultsDialog)
         seen["summary"] = dialog.summary.text()
         seen["revert"] = dialog.revert_button.isVisibleTo(dialog)
+        seen["retry"] = dialog.retry_button.isEnabled()  # the license part can be tried again
         seen["rows"] = [row.cells for row in dialog.rows.rows()]
         return REVERT_PARTLY
 
@@ -72,6 +73,7 @@ def test_a_partly_done_user_is_named_part_by_part_and_the_part_that_happened_rev
     desk.qtbot.waitUntil(lambda: bool(reports), timeout=TIMEOUT_MS)
 
     assert "1 partly done" in str(seen["summary"]) and seen["revert"] is True
+    assert seen["retry"] is True
     partly = [cells for cells in seen["rows"] if cells[1] == "Partly done"]  # type: ignore[attr-defined]
     assert len(partly) == 1
     assert partly[0][2].startswith("Block sign-in: done; add ")
@@ -115,3 +117,36 @@ def test_history_shows_a_run_needing_checking_and_resume_settles_it(
     with desk.qtbot.waitSignal(runner.run_finished, timeout=TIMEOUT_MS):
         desk.window.user_actions.history.trigger()
     assert reports[0].count(Outcome.DONE) == 3
+
+
+def test_a_run_needing_checking_is_offered_for_checking_when_the_tenant_opens(
+    desk: Desk, dialogs: DialogScript
+) -> None:
+    runner = desk.window.runner
+    commands = desk.window.commands
+    assert runner is not None and commands is not None
+    flow = desk.tenant.sku_id("FLOW_FREE")
+    ids = [user(desk, r).id for r in rows_where(desk, lambda u: flow not in u.sku_ids)][:2]
+    controller = desk.session.controller
+    checked = controller.check(
+        Plan(PlanKind.ASSIGN, tuple(UserChange(i, add=(AssignedLicense(flow),)) for i in ids)),
+        default_usage_location="PL",
+    )
+    desk.tenant.faults.drop_after_apply = 1
+    desk.tenant.refuse_reads(3600)
+    assert controller.apply(checked).count(Outcome.UNCONFIRMED) == 2
+    desk.tenant.refuse_reads(0)
+
+    def check_now(dialog: QDialog) -> int:
+        assert isinstance(dialog, QMessageBox)
+        assert "lost Microsoft's answers" in dialog.text()
+        assert dialog.informativeText().startswith("2 users are unconfirmed.")
+        next(b for b in dialog.buttons() if b.text() == "Check now").click()
+        return dialog.result()
+
+    reports: list[RunReport] = []
+    dialogs.expect(QMessageBox, check_now)
+    dialogs.expect(ResultsDialog, keep_report(reports))
+    with desk.qtbot.waitSignal(runner.run_finished, timeout=TIMEOUT_MS):
+        commands.history.offer_resume()
+    assert reports[0].count(Outcome.DONE) == 2

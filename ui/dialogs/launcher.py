@@ -13,6 +13,8 @@ from contextlib import contextmanager
 
 from PySide6.QtWidgets import QDialog
 
+from ui.accessibility import name_controls
+
 DialogDriver = Callable[[QDialog], int]
 
 _drivers: list[DialogDriver] = []  # innermost last; empty: people answer
@@ -20,6 +22,7 @@ _drivers: list[DialogDriver] = []  # innermost last; empty: people answer
 
 def launch(dialog: QDialog) -> int:
     """Show ``dialog`` modally and return its result (``QDialog.DialogCode`` as an int)."""
+    name_controls(dialog)  # for screen readers, whoever answers
     if _drivers:
         return _drivers[-1](dialog)
     return dialog.exec()

@@ -86,7 +86,10 @@ class ResultsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.retry_button = QPushButton(icon("refresh"), self.tr("Retry failed"))
         self.retry_button.setObjectName("retryFailed")
-        self.retry_button.setEnabled(report.count(Outcome.FAILED) > 0)
+        # A partly done user is retried too: the check leaves out the part that went through.
+        self.retry_button.setEnabled(
+            report.count(Outcome.FAILED) + report.count(Outcome.PARTLY) > 0
+        )
         self.retry_button.clicked.connect(lambda: self.done(RETRY_FAILED))
         self.revert_button = QPushButton(icon("undo"), self.tr("Revert what happened…"))
         self.revert_button.setObjectName("revertPartly")

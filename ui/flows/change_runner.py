@@ -321,7 +321,8 @@ class ChangeRunner(QObject):
         checked: CheckedPlan | None,
         on_finished: Callable[[RunReport], None] | None,
     ) -> None:
-        failed = {r.user for r in report.results if r.outcome is Outcome.FAILED}
+        # Partly done users too: the new check sends only the part that did not go through.
+        failed = {r.user for r in report.results if r.outcome in (Outcome.FAILED, Outcome.PARTLY)}
         if checked is None:
             return
         changes = tuple(c for c in checked.effective.changes if c.user in failed)

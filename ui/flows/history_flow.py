@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from desktop.licensing.types import RunSummary
+from desktop.licensing.types import RunStatus, RunSummary
 from ui.dialogs.ask import confirm
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.history_dialog import HistoryChoice, HistoryDialog, when
@@ -63,11 +63,12 @@ class HistoryCommands(QObject):
         self._runner.resume(run.run_id, plan_title(run.kind, run.total))
 
     def offer_resume(self) -> None:
-        """Look for runs an earlier session left unfinished; offer to finish the newest."""
+        """Look for runs an earlier session left unfinished, or that need checking (Graph's
+        answers lost, the users not read again); offer to finish the newest."""
         controller = self._session.controller
         self._session.workers.start(
             "find interrupted runs",
-            lambda _ctx: controller.interrupted_runs(),
+            lambda _ctx: controller.interrupted_runs() + controller.runs_needing_checking(),
             on_result=self._ask_resume,
             on_error=lambda exc: show_error(self._parent, exc),
         )
@@ -76,6 +77,9 @@ class HistoryCommands(QObject):
         if not runs or self._runner.busy:
             return
         run = max(runs, key=lambda r: r.started_at)
+        if run.status is RunStatus.NEEDS_CHECKING:
+            self._ask_check(run)
+            return
         left = run.total - run.done - run.failed - run.skipped
         if confirm(
             self._parent,
@@ -89,6 +93,24 @@ class HistoryCommands(QObject):
                 "so nothing is done twice.",
                 "",
                 left,
+            ),
+        ):
+            self.resume(run)
+
+    def _ask_check(self, run: RunSummary) -> None:
+        if confirm(
+            self._parent,
+            self.tr("Change needs checking"),
+            self.tr(
+                "“{change}”, started {when}, lost Microsoft's answers for some users, and they "
+                "could not be read again."
+            ).format(change=plan_title(run.kind, run.total), when=when(run.started_at)),
+            yes=self.tr("Check now"),
+            informative=self.tr(
+                "%Ln users are unconfirmed. Checking reads them again first and sends only what "
+                "is still missing.",
+                "",
+                run.unconfirmed,
             ),
         ):
             self.resume(run)

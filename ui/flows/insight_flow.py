@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.insight.findings import Finding
 from desktop.insight.prices import PriceBook, save_prices
-from desktop.insight.reclaim import reclaim_plan, saving_phrase
+from desktop.insight.reclaim import reclaim_plan, saving_phrase, waiting_for_seats
 from desktop.insight.report import InsightReport, build_report
 from desktop.insight.tenant_data import TenantData, read
 from ui.dialogs.ask import confirm, inform
@@ -74,13 +74,15 @@ class InsightCommands(QObject):
         if loaded is None:
             return
         skus = loaded.report.snapshot.skus
-        reclaim = reclaim_plan(findings, loaded.data.prices, skus)
+        waiting = waiting_for_seats(loaded.report.snapshot.users)
+        reclaim = reclaim_plan(findings, loaded.data.prices, skus, waiting=waiting)
         names = Names(self._session.naming, {sku.sku_id: sku for sku in skus})
         who = {f.user_id: f.user_principal_name or "" for f in findings if f.user_id}
         left = [
             f"{who.get(p.users[0], p.users[0]) if p.users else ''}: {say(p, names)}"
             for p in reclaim.left_alone
         ]
+        left += [say(p, names) for p in reclaim.warnings]
         if not reclaim.plan.changes:
             inform(
                 dialog,

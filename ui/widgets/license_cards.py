@@ -91,6 +91,7 @@ class LicenseCard(QFrame):
         self.counts = QLabel()
         self.counts.setObjectName("cardCounts")
         self.counts.setTextFormat(Qt.TextFormat.RichText)
+        self.counts.setWordWrap(True)  # a longer language wraps the status, never cuts it
         self.free = QLabel()
         self.free.setObjectName("cardFree")
         self.free.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

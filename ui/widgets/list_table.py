@@ -23,6 +23,8 @@ def list_table(
     table.setWordWrap(False)
     table.setAlternatingRowColors(True)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    # Rows are read, not edited: Tab leaves the list for the buttons instead of walking cells.
+    table.setTabKeyNavigation(False)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(
         QAbstractItemView.SelectionMode.SingleSelection

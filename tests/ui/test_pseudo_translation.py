@@ -1,0 +1,167 @@
+"""Issue 11, Deliver 3: with the pseudo translator (every tr() text wrapped in markers and
+~40% longer) every window and dialog shows only marked text, and none of it is cut."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from desktop.catalog import plan_name
+from desktop.graph.errors import GraphError
+from tests.ui.conftest import ACCEPT, REJECT, Desk
+from tests.ui.helpers import apply_and_wait, click, rows_where
+from tests.ui.visible_text import Seen, cut, escaped, untranslated_part
+from ui.dialogs.error_dialog import ErrorDialog
+from ui.dialogs.launcher import driven_by
+from ui.dialogs.license_picker import LicensePickerDialog
+from ui.dialogs.plan_preview import PlanPreviewDialog
+from ui.errors import describe
+from ui.i18n import apply_language
+from ui.models.columns import Column
+from ui.pseudo_translation import CLOSE, ENVIRONMENT, OPEN, PseudoTranslator, install_pseudo, pseudo
+
+
+@pytest.fixture
+def pseudo_translated(qapp: QApplication) -> Iterator[PseudoTranslator]:
+    translator = install_pseudo(qapp)
+    yield translator
+    qapp.removeTranslator(translator)
+    translator.deleteLater()
+
+
+def test_pseudo_wraps_and_lengthens_by_forty_percent() -> None:
+    text = pseudo("Add licenses…")
+    assert text.startswith(OPEN) and text.endswith(CLOSE)
+    assert len(text) >= 1.4 * len("Add licenses…")
+
+
+def test_the_environment_variable_turns_pseudo_translation_on(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = set(qapp.findChildren(QTranslator))
+    locale = QLocale()
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    try:
+        apply_language(qapp, settings)
+        assert not QCoreApplication.translate("MainWindow", "Quit").startswith(OPEN)
+        monkeypatch.setenv(ENVIRONMENT, "1")
+        apply_language(qapp, settings)
+        assert QCoreApplication.translate("MainWindow", "Quit").startswith(OPEN)
+    finally:
+        for translator in set(qapp.findChildren(QTranslator)) - before:
+            qapp.removeTranslator(translator)
+            translator.deleteLater()
+        QLocale.setDefault(locale)
+
+
+def test_the_checker_catches_an_untranslated_word_but_not_data() -> None:
+    assert untranslated_part(f"{pseudo('Hello')} Anna Nowak", ["Anna Nowak"]) == ""
+    assert untranslated_part(f"{pseudo('Hello')} world", []) != ""
+    assert untranslated_part("3 / 5", []) == ""
+
+
+def data_of(desk: Desk) -> list[str]:
+    """What the tenant says and the window shows as it is (names, not words)."""
+    users = desk.session.users.users()
+    values = [u.display_name for u in users] + [u.user_principal_name for u in users]
+    values += [u.department or "" for u in users] + [u.job_title or "" for u in users]
+    naming = desk.session.naming
+    for sku in desk.session.skus.skus():
+        values += [naming.sku(sku.sku_id), sku.sku_part_number]
+        values += [plan_name(p.service_plan_id, p.service_plan_name) for p in sku.service_plans]
+    organization = desk.session.organization
+    values += [
+        organization.display_name if organization else "",
+        desk.session.connection.account_label,
+    ]
+    values += ["License Desk", "Microsoft 365", "Microsoft", "Qt", "PySide6", "Contoso"]
+    return values
+
+
+def show_and_check(widget: QWidget, data: list[str]) -> list[Seen]:
+    widget.show()
+    QApplication.processEvents()
+    return escaped(widget, data) + cut(widget)
+
+
+def test_main_window_shows_only_translated_text_that_fits(
+    pseudo_translated: PseudoTranslator, desk: Desk
+) -> None:
+    problems = show_and_check(desk.window, data_of(desk))
+    assert problems == [], "\n".join(f"{p.where}: {p.text!r}" for p in problems)
+
+
+class Inspector:
+    """Answers every dialog the window launches: shows it, records what escaped or is cut, and
+    goes on (Add licenses picks a package so the preview and the results show too)."""
+
+    def __init__(self, desk: Desk, sku_id: str) -> None:
+        self.desk = desk
+        self.sku_id = sku_id
+        self.data = data_of(desk)
+        self.problems: list[str] = []
+        self.seen: list[str] = []
+
+    def __call__(self, dialog: QDialog) -> int:
+        self.desk.qtbot.addWidget(dialog)
+        self.seen.append(type(dialog).__name__)
+        found = show_and_check(dialog, self.data)
+        self.problems += [f"{type(dialog).__name__} {p.where}: {p.text!r}" for p in found]
+        dialog.hide()
+        if isinstance(dialog, LicensePickerDialog):
+            dialog.tree.set_picked(self.sku_id)
+            return ACCEPT
+        if isinstance(dialog, PlanPreviewDialog):
+            return ACCEPT
+        return REJECT
+
+
+def test_every_dialog_shows_only_translated_text_that_fits(
+    pseudo_translated: PseudoTranslator, desk: Desk
+) -> None:
+    rows = rows_where(
+        desk, lambda u: bool(u.assigned_licenses) and u.usage_location and u.account_enabled
+    )[:2]
+    for row in rows:
+        click(desk, row, Column.CHECK)
+    inspector = Inspector(desk, desk.tenant.sku_id("EXCHANGESTANDARD"))
+    actions = desk.window.user_actions
+    with driven_by(inspector):
+        apply_and_wait(desk, actions.add_licenses.trigger)
+        for action in (
+            actions.reassign,
+            actions.remove,
+            actions.apps,
+            actions.usage_location,
+            actions.new_user,
+            actions.copy_from,
+            actions.history,
+            desk.window.settings_action,
+            desk.window.about_action,
+        ):
+            assert action.isEnabled(), action.objectName()
+            action.trigger()
+        QApplication.processEvents()
+    error = GraphError("Request_BadRequest", "Graph's words.", status=400)
+    inspector(ErrorDialog(describe(error), desk.window))
+    expected = {
+        "LicensePickerDialog",
+        "PlanPreviewDialog",
+        "ResultsDialog",
+        "ReassignDialog",
+        "RemoveDialog",
+        "AppsDialog",
+        "UsageLocationDialog",
+        "NewUserDialog",
+        "CopyFromDialog",
+        "HistoryDialog",
+        "SettingsDialog",
+        "AboutDialog",
+        "ErrorDialog",
+    }
+    assert expected <= set(inspector.seen), inspector.seen
+    assert inspector.problems == [], "\n".join(inspector.problems)
