@@ -33,6 +33,10 @@ LICENSE_WRITE_SCOPES = frozenset(
     {"LicenseAssignment.ReadWrite.All", "User.ReadWrite.All", "Directory.ReadWrite.All"}
 )
 USER_WRITE_SCOPES = frozenset({"User.ReadWrite.All", "Directory.ReadWrite.All"})
+MEMBER_WRITE_SCOPES = frozenset(
+    {"GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"}
+)
+GROUP_WRITE_SCOPES = frozenset({"Group.ReadWrite.All", "Directory.ReadWrite.All"})
 READ_METHODS = frozenset({"GET", "HEAD"})
 
 # Graph's 401 messages. The expired one is Graph's; the others are *unverified* wording.
@@ -199,6 +203,10 @@ def scopes_allowing(method: str, path: str) -> frozenset[str] | None:
     lowered = path.lower().rstrip("/")
     if lowered.endswith("/assignlicense"):
         return LICENSE_WRITE_SCOPES
+    if "/members/" in lowered and lowered.endswith("/$ref"):
+        return MEMBER_WRITE_SCOPES
+    if "/groups" in lowered:
+        return GROUP_WRITE_SCOPES
     if "/users" in lowered:
         return USER_WRITE_SCOPES
     return None
