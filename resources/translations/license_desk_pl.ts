@@ -2586,9 +2586,17 @@
             <numerusform>bez zmian: %Ln</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln left out</source>
+        <translation>
+            <numerusform>%Ln pominięty</numerusform>
+            <numerusform>%Ln pominięci</numerusform>
+            <numerusform>%Ln pominiętych</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>fix the problems marked in red before applying</source>
-        <translation>przed zastosowaniem popraw problemy zaznaczone na czerwono</translation>
+        <source>fix the problems marked in red, or untick those users, before applying</source>
+        <translation>popraw problemy oznaczone na czerwono albo odznacz tych użytkowników przed zastosowaniem</translation>
     </message>
     <message numerus="yes">
         <source>Leave out %Ln users with problems</source>
@@ -2636,6 +2644,14 @@
     <message>
         <source>Note</source>
         <translation>Uwagi</translation>
+    </message>
+    <message>
+        <source>Left out: nothing changes for this user</source>
+        <translation>Pominięty: nic się nie zmieni dla tego użytkownika</translation>
+    </message>
+    <message>
+        <source>Problem: {note}</source>
+        <translation>Problem: {note}</translation>
     </message>
 </context>
 <context>

@@ -120,7 +120,8 @@ def test_problem_users_are_left_out_in_one_click_then_checked_again(
             dialog.drop_button.click()
         assert not dialog.drop_button.isEnabled()  # waiting for the new check
         desk.qtbot.waitUntil(dialog.apply_button.isEnabled, timeout=TIMEOUT_MS)
-        assert [r.key for r in dialog.rows.rows()] == [ids[1]]
+        assert [r.key for r in dialog.rows.rows() if r.included] == [ids[1]]
+        assert dialog.rows.left_out() == {ids[0]}  # still shown, unticked
         return ACCEPT
 
     reports: list[RunReport] = []
