@@ -46,6 +46,16 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Exported %Ln users to {path}</source>
+        <translation>
+            <numerusform>Exported %Ln user to {path}</numerusform>
+            <numerusform>Exported %Ln users to {path}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PlanFileText</name>
     <message numerus="yes">
         <source>{file} has %Ln errors; nothing was applied:</source>

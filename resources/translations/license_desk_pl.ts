@@ -2332,6 +2332,14 @@
         <source>Actions</source>
         <translation>Akcje</translation>
     </message>
+    <message numerus="yes">
+        <source>Exported %Ln users to {path}</source>
+        <translation>
+            <numerusform>Wyeksportowano %Ln użytkownika do {path}</numerusform>
+            <numerusform>Wyeksportowano %Ln użytkowników do {path}</numerusform>
+            <numerusform>Wyeksportowano %Ln użytkowników do {path}</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Loading users… {n}</source>
         <translation>Wczytywanie użytkowników… {n}</translation>

@@ -1,0 +1,66 @@
+"""Issue 11, defect 7: the smaller things an administrator trips over."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDir, QStandardPaths
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from tests.ui.conftest import ACCEPT, REJECT, TIMEOUT_MS, Desk, DialogScript
+from tests.ui.helpers import rows_where, sku
+from ui.dialogs.reassign_dialog import ReassignDialog
+
+
+def test_reassign_never_offers_the_package_being_replaced(desk: Desk) -> None:
+    basic = desk.tenant.sku_id("O365_BUSINESS_ESSENTIALS")
+    exchange = desk.tenant.sku_id("EXCHANGESTANDARD")
+    held = [(sku(desk, basic), 3), (sku(desk, exchange), 1)]
+    dialog = ReassignDialog(held, desk.session.skus.skus(), desk.session.naming, desk.window)
+    desk.qtbot.addWidget(dialog)
+
+    def offered(sku_id: str) -> bool:
+        item = dialog.target.package_item(sku_id)
+        return item is not None and not item.isHidden()
+
+    assert dialog.source_sku() == basic
+    assert not offered(basic) and offered(exchange)
+    dialog.target.set_picked(exchange)
+    dialog.source.setCurrentIndex(dialog.source.findData(exchange))
+    # The picked target became the source: it is no longer offered, nor picked.
+    assert offered(basic) and not offered(exchange)
+    assert dialog.target_sku() is None
+
+
+def test_export_opens_in_documents_then_the_last_folder_and_says_where_it_wrote(
+    desk: Desk, dialogs: DialogScript, tmp_path: Path
+) -> None:
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if not QDir(documents).exists():
+        documents = QDir.homePath()  # a machine without a Documents folder: home instead
+    target = tmp_path / "users.csv"
+    opened_in: list[str] = []
+
+    def choose_file(dialog: QDialog) -> int:
+        assert isinstance(dialog, QFileDialog)
+        opened_in.append(dialog.directory().absolutePath())
+        dialog.selectFile(str(target))
+        return ACCEPT
+
+    def look(dialog: QDialog) -> int:
+        assert isinstance(dialog, QFileDialog)
+        opened_in.append(dialog.directory().absolutePath())
+        return REJECT
+
+    commands = desk.window.commands
+    assert commands is not None
+    dialogs.expect(QFileDialog, choose_file)
+    with desk.qtbot.waitSignal(commands.csv.exported, timeout=TIMEOUT_MS):
+        desk.window.user_actions.export_csv.trigger()
+    message = desk.window.status.currentMessage()
+    assert QDir.toNativeSeparators(str(target)) in message
+    assert "60 users" in message
+    dialogs.expect(QFileDialog, look)
+    desk.window.user_actions.export_csv.trigger()
+    assert opened_in == [QDir(documents).absolutePath(), QDir(str(tmp_path)).absolutePath()]
+    assert rows_where(desk, lambda u: True)  # the table is untouched
