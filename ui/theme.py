@@ -22,12 +22,12 @@ def dark_palette() -> QPalette:
     """Fusion's colours for a dark window: text at least 7:1 on its background."""
     palette = QPalette()
     roles = QPalette.ColorRole
-    window, base, text = QColor("#202020"), QColor("#1a1a1a"), QColor("#f0f0f0")
+    window, base, text = QColor("#202020"), QColor("#2b2b2b"), QColor("#f0f0f0")
     for role, colour in (
         (roles.Window, window),
         (roles.WindowText, text),
         (roles.Base, base),
-        (roles.AlternateBase, QColor("#262626")),
+        (roles.AlternateBase, QColor("#323232")),
         (roles.ToolTipBase, QColor("#2b2b2b")),
         (roles.ToolTipText, text),
         (roles.PlaceholderText, QColor("#a8a8a8")),
