@@ -1766,6 +1766,14 @@
         <translation>Inne okno License Desk właśnie wprowadza ten przebieg. Poczekaj, aż skończy, i spróbuj ponownie.</translation>
     </message>
     <message>
+        <source>Already undone</source>
+        <translation>Już cofnięto</translation>
+    </message>
+    <message>
+        <source>This change was already undone (by run {run}). Nothing was changed. To make the change again, undo that run.</source>
+        <translation>Ta zmiana została już cofnięta (przebiegiem {run}). Niczego nie zmieniono. Aby wprowadzić zmianę ponownie, cofnij tamten przebieg.</translation>
+    </message>
+    <message>
         <source>Nothing left to resume</source>
         <translation>Nie ma czego wznawiać</translation>
     </message>
@@ -2036,6 +2044,14 @@
         <source>Finished</source>
         <translation>Zakończono</translation>
     </message>
+    <message>
+        <source>Already undone by run {run}: it cannot be undone twice</source>
+        <translation>Już cofnięto przebiegiem {run}: nie można cofnąć dwa razy</translation>
+    </message>
+    <message>
+        <source>Make a new change that puts back what this run changed</source>
+        <translation>Wprowadź nową zmianę, która przywróci to, co zmienił ten przebieg</translation>
+    </message>
 </context>
 <context>
     <name>InsightCommands</name>
@@ -2046,10 +2062,6 @@
     <message>
         <source>Nothing here can be reclaimed.</source>
         <translation>Niczego z tego nie można odzyskać.</translation>
-    </message>
-    <message>
-        <source>Preview…</source>
-        <translation>Podgląd…</translation>
     </message>
 </context>
 <context>
