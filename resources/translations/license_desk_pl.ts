@@ -1991,10 +1991,6 @@
         <source>Nothing here can be reclaimed.</source>
         <translation>Niczego z tego nie można odzyskać.</translation>
     </message>
-    <message>
-        <source>Preview…</source>
-        <translation>Podgląd…</translation>
-    </message>
 </context>
 <context>
     <name>InsightDialog</name>

@@ -7,13 +7,17 @@ in one click. Return applies whenever Apply is enabled, in every preview.
 
 A plan that deletes accounts (the undo of a create) says so on its first line, with a warning,
 and applies only once the person ticks "I understand…": Return then cancels, it never applies.
+
+A flow can say something about the whole change at the top (``PreviewNotes``): a reclaim says
+what it saves a month and what it leaves alone, inside the preview rather than in a question
+before it.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -55,6 +59,15 @@ _ICON = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class PreviewNotes:
+    """Worded by the flow that built the plan (through ``say``): a line under the heading and
+    warnings listed before the check's problems."""
+
+    headline: str = ""
+    warnings: tuple[str, ...] = ()
+
+
 class PlanPreviewDialog(QDialog):
     recheck_requested = Signal(object)  # the Plan to check again
 
@@ -64,8 +77,10 @@ class PlanPreviewDialog(QDialog):
         naming: LicenseNaming,
         skus: Mapping[str, Sku],
         parent: QWidget | None = None,
+        notes: PreviewNotes | None = None,
     ) -> None:
         super().__init__(parent)
+        self._notes = notes or PreviewNotes()
         self.setObjectName("planPreview")
         self.setWindowTitle(self.tr("Check before applying"))
         self.resize(860, 520)
@@ -83,6 +98,10 @@ class PlanPreviewDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.heading.setFont(font)
+        self.headline = QLabel(self._notes.headline)
+        self.headline.setObjectName("previewHeadline")
+        self.headline.setWordWrap(True)
+        self.headline.setVisible(bool(self._notes.headline))
         self.summary = QLabel()
         self.summary.setObjectName("previewSummary")
         self.summary.setWordWrap(True)
@@ -119,6 +138,7 @@ class PlanPreviewDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.headline)
         layout.addWidget(self.summary)
         layout.addWidget(self.problems)
         layout.addWidget(self.confirm_deletion)
@@ -279,6 +299,8 @@ class PlanPreviewDialog(QDialog):
         names = Names(self._naming, self._skus)
         # The engine orders them: deletions first, then what blocks, then warnings.
         grouped: Counter[tuple[Weight, str]] = Counter()
+        for text in self._notes.warnings:
+            grouped[(Weight.WARNING, text)] += 1
         for phrase in attention(checked):
             grouped[(phrase.weight, say(phrase, names))] += 1
         for (weight, text), users in grouped.items():
