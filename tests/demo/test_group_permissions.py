@@ -20,6 +20,7 @@ MEMBERS = "GroupMember.ReadWrite.All"
     ("method", "path", "allowed", "refused"),
     [
         ("POST", f"{GROUP}/assignLicense", LICENSES, MEMBERS),
+        ("POST", f"{GROUP}/assignLicense", "Group.ReadWrite.All", "User.ReadWrite.All"),
         ("POST", f"{GROUP}/members/$ref", MEMBERS, LICENSES),
         ("DELETE", f"{GROUP}/members/{USER_ID}/$ref", MEMBERS, "User.ReadWrite.All"),
         ("POST", f"{USER}/reprocessLicenseAssignment", "User.ReadWrite.All", LICENSES),
