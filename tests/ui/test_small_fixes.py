@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QStandardPaths
+from PySide6.QtCore import QDir, QStandardPaths, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from tests.ui.conftest import ACCEPT, REJECT, TIMEOUT_MS, Desk, DialogScript
@@ -64,3 +64,18 @@ def test_export_opens_in_documents_then_the_last_folder_and_says_where_it_wrote(
     desk.window.user_actions.export_csv.trigger()
     assert opened_in == [QDir(documents).absolutePath(), QDir(str(tmp_path)).absolutePath()]
     assert rows_where(desk, lambda u: True)  # the table is untouched
+
+
+def test_down_arrow_from_the_search_box_enters_the_list(desk: Desk) -> None:
+    page = desk.window.view
+    assert page is not None
+    page.filters.search.setFocus()
+    page.filters.search.setText("a")
+    assert desk.session.proxy.rowCount() > 1
+    desk.qtbot.keyClick(page.filters.search, Qt.Key.Key_Down)
+    assert page.table.hasFocus() or desk.window.focusWidget() is page.table
+    current = page.table.currentIndex()
+    assert current.isValid() and current.row() == 0
+    # From there the arrows walk the list as usual.
+    desk.qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    assert page.table.currentIndex().row() == 1
