@@ -31,6 +31,62 @@
 <context>
     <name>Accessible</name>
     <message>
+        <source>Sign in</source>
+        <translation>Zaloguj się</translation>
+    </message>
+    <message>
+        <source>Signs in to your organisation&apos;s Microsoft 365 in the browser</source>
+        <translation>Loguje do Microsoft 365 Twojej organizacji w przeglądarce</translation>
+    </message>
+    <message>
+        <source>Open the demo tenant</source>
+        <translation>Otwórz dzierżawę demonstracyjną</translation>
+    </message>
+    <message>
+        <source>Opens a made-up organisation on this computer, to try things out</source>
+        <translation>Otwiera wymyśloną organizację na tym komputerze, aby wypróbować program</translation>
+    </message>
+    <message>
+        <source>Sign in with a code</source>
+        <translation>Zaloguj się kodem</translation>
+    </message>
+    <message>
+        <source>Signs in on another device with a code shown here</source>
+        <translation>Loguje na innym urządzeniu za pomocą kodu pokazanego tutaj</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Wróć</translation>
+    </message>
+    <message>
+        <source>Returns to the organisation that was open</source>
+        <translation>Wraca do organizacji, która była otwarta</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Anuluj logowanie</translation>
+    </message>
+    <message>
+        <source>Stops waiting for the sign-in</source>
+        <translation>Przestaje czekać na logowanie</translation>
+    </message>
+    <message>
+        <source>Sign-in options</source>
+        <translation>Opcje logowania</translation>
+    </message>
+    <message>
+        <source>Which organisation and app registration to sign in with</source>
+        <translation>Organizacja i rejestracja aplikacji używane do logowania</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Kopiuj kod</translation>
+    </message>
+    <message>
+        <source>Copies the sign-in code</source>
+        <translation>Kopiuje kod logowania</translation>
+    </message>
+    <message>
         <source>Search users</source>
         <translation>Szukaj użytkowników</translation>
     </message>

@@ -37,6 +37,10 @@ MEMBER_WRITE_SCOPES = frozenset(
     {"GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"}
 )
 GROUP_WRITE_SCOPES = frozenset({"Group.ReadWrite.All", "Directory.ReadWrite.All"})
+# A group's assignLicense: not User.ReadWrite.All (docs/graph-facts.md, "Groups and ...").
+GROUP_LICENSE_SCOPES = frozenset(
+    {"LicenseAssignment.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"}
+)
 READ_METHODS = frozenset({"GET", "HEAD"})
 
 # Graph's 401 messages. The expired one is Graph's; the others are *unverified* wording.
@@ -202,7 +206,7 @@ def scopes_allowing(method: str, path: str) -> frozenset[str] | None:
         return None
     lowered = path.lower().rstrip("/")
     if lowered.endswith("/assignlicense"):
-        return LICENSE_WRITE_SCOPES
+        return GROUP_LICENSE_SCOPES if lowered.startswith("/v1.0/groups/") else LICENSE_WRITE_SCOPES
     if "/members/" in lowered and lowered.endswith("/$ref"):
         return MEMBER_WRITE_SCOPES
     if "/groups" in lowered:
