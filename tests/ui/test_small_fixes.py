@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from PySide6.QtCore import QDir, QStandardPaths, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
