@@ -225,3 +225,17 @@ def test_user_create_takes_a_person_from_the_list(
     assert olaf is not None and olaf.usage_location == "DE" and olaf.department == "Logistyka"
     assert olaf.sku_ids == {demo_tenant.sku_id(FLOW)}
     assert [r["status"] for r in _listed(cli)] == ["linked"]
+
+
+def test_json_documents_match_the_schema(cli: Runner, tmp_path: Path) -> None:
+    from tests.cli.test_json_output import SCHEMA_PATH, powershell_reads, validate
+
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    path = _hr(tmp_path, "Łucja;Żak;lz@prywatna.pl;Kadry;PL;1")
+    assert cli("people", "import", str(path), "--yes").code == 0
+    validate(powershell_reads(cli("people", "list", "--json")), schema, "people")
+    created = powershell_reads(cli("people", "create", "--all", "--yes", "--json"))
+    validate(created, schema, "change")
+    assert created["kind"] == "create"
+    assert [a["userPrincipalName"] for a in created["accounts"]] == [f"lucja.zak@{DOMAIN}"]
+    validate(powershell_reads(cli("people", "list", "--json")), schema, "people")
