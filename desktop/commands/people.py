@@ -28,7 +28,7 @@ from desktop.people.importing import ImportPreview, MappingError, preview_import
 from desktop.people.records import Person
 from desktop.people.store import PeopleFileError, load_people, people_folder, save_people
 from desktop.people.table import TableError, read_table
-from desktop.people.tenant import link_existing, proposed_upns, rule_of
+from desktop.people.tenant import link_existing, proposed_upns, rule_of, sync_with_tenant
 from desktop.people.upn_rule import PATTERNS, RuleError, UpnRule
 
 PENDING, LINKED = "Not activated", "Linked"
@@ -166,7 +166,7 @@ def run_list(args: argparse.Namespace) -> int:
     with make_client(args) as client:
         folder = people_folder(client)
         people = load_people(folder)
-        if link_existing(people, client):
+        if sync_with_tenant(people, client):
             save_people(folder, people)
         upns = proposed_upns(people, client)
     rows = [_row(p, upns) for p in people.people]

@@ -21,7 +21,7 @@ from desktop.licensing.types import CheckedPlan, Plan, ProblemKind, RunReport
 from desktop.people.plans import NotInMicrosoft365Error, create_people_plan, with_accounts_created
 from desktop.people.records import Person
 from desktop.people.store import PeopleList, load_people, people_folder, save_people
-from desktop.people.tenant import link_existing, proposed_upns
+from desktop.people.tenant import proposed_upns, sync_with_tenant
 
 
 def register_create(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -117,7 +117,7 @@ def run_people_create(args: argparse.Namespace) -> int:
     def build(controller: LicenseController) -> Plan:
         folder = people_folder(controller.client)
         people = load_people(folder)
-        if link_existing(people, controller.client):
+        if sync_with_tenant(people, controller.client):
             save_people(folder, people)  # linked since: never created twice
         chosen = chosen_people(people, args.people)
         upns = proposed_upns(people, controller.client)

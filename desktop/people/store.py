@@ -51,6 +51,12 @@ class PeopleList:
             for p in self.people
         ]
 
+    def unlink(self, key: str) -> None:
+        """The person's account is gone (deleted, e.g. by undo): waiting for one again."""
+        self.people = [
+            replace(p, linked_id=None, linked_upn=None) if p.key == key else p for p in self.people
+        ]
+
     @property
     def pending(self) -> list[Person]:
         return [p for p in self.people if p.is_pending]

@@ -44,3 +44,21 @@ def proposed_upns(people: PeopleList, client: GraphClient) -> dict[str, str]:
         return {n for n, user in found.items() if user is not None}
 
     return propose(people.people, rule_of(people, client), taken)
+
+
+def unlink_deleted(people: PeopleList, client: GraphClient) -> list[Person]:
+    """People linked to an account that no longer exists (an undone creation, a user deleted
+    in the admin center) wait for an account again; returns them."""
+    linked = [p for p in people.people if p.linked_id is not None]
+    found = read_users(client, [p.linked_id for p in linked if p.linked_id]) if linked else {}
+    gone = [p for p in linked if p.linked_id and found.get(p.linked_id.lower()) is None]
+    for person in gone:
+        people.unlink(person.key)
+    return gone
+
+
+def sync_with_tenant(people: PeopleList, client: GraphClient) -> bool:
+    """Links and unlinks as the tenant is now; True when the list changed (to be saved)."""
+    gone = unlink_deleted(people, client)
+    linked = link_existing(people, client)
+    return bool(gone or linked)

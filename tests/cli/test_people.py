@@ -131,6 +131,10 @@ def test_licensing_pending_people_creates_then_links_and_undo_deletes_exactly_th
     assert "WARNING" in undo.out and "will be deleted" in undo.out
     assert cli("undo", run_id, "--yes").code == 0
     assert {u.id for u in users_of(demo_tenant)} == before
+    # Their accounts are gone: they wait for one again, under the same proposed names.
+    rows = _listed(cli)
+    assert [(r["status"], r["userId"]) for r in rows] == [("pending", None)] * 2
+    assert [r["userPrincipalName"] for r in rows] == [f"lucja.zak@{DOMAIN}", f"piotr.was@{DOMAIN}"]
 
 
 def test_password_file_is_owner_only_with_the_must_change_flag(
