@@ -44,6 +44,42 @@ def _words() -> dict[str, tuple[str, str]]:
     """objectName → (name, description) for controls whose purpose no text of theirs says."""
 
     return {
+        "signInButton": (
+            QCoreApplication.translate("Accessible", "Sign in"),
+            QCoreApplication.translate(
+                "Accessible", "Signs in to your organisation's Microsoft 365 in the browser"
+            ),
+        ),
+        "openDemoButton": (
+            QCoreApplication.translate("Accessible", "Open the demo tenant"),
+            QCoreApplication.translate(
+                "Accessible", "Opens a made-up organisation on this computer, to try things out"
+            ),
+        ),
+        "codeSignInButton": (
+            QCoreApplication.translate("Accessible", "Sign in with a code"),
+            QCoreApplication.translate(
+                "Accessible", "Signs in on another device with a code shown here"
+            ),
+        ),
+        "backToTenant": (
+            QCoreApplication.translate("Accessible", "Back"),
+            QCoreApplication.translate("Accessible", "Returns to the organisation that was open"),
+        ),
+        "cancelSignIn": (
+            QCoreApplication.translate("Accessible", "Cancel sign-in"),
+            QCoreApplication.translate("Accessible", "Stops waiting for the sign-in"),
+        ),
+        "signInOptionsButton": (
+            QCoreApplication.translate("Accessible", "Sign-in options"),
+            QCoreApplication.translate(
+                "Accessible", "Which organisation and app registration to sign in with"
+            ),
+        ),
+        "copyDeviceCode": (
+            QCoreApplication.translate("Accessible", "Copy code"),
+            QCoreApplication.translate("Accessible", "Copies the sign-in code"),
+        ),
         "searchBox": (
             QCoreApplication.translate("Accessible", "Search users"),
             QCoreApplication.translate(

@@ -22,6 +22,7 @@ from ui.main_window import MainWindow
 from ui.screenshot import ScreenshotTaker
 from ui.settings import app_settings
 from ui.startup import Startup
+from ui.theme import SYSTEM, apply_theme
 
 
 def configure_application(app: QApplication) -> None:
@@ -46,11 +47,21 @@ def _headless_default(args: argparse.Namespace) -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def _scale(args: argparse.Namespace) -> None:
+    # Qt reads the factor when the application starts: 2 draws every pixel twice, as on a
+    # 200% display (icons and text in their high-resolution forms).
+    factor = getattr(args, "scale", None)
+    if factor:
+        os.environ["QT_SCALE_FACTOR"] = f"{factor:g}"
+
+
 def run_window(args: argparse.Namespace) -> int:
     _headless_default(args)
+    _scale(args)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     configure_application(app)
+    apply_theme(app, getattr(args, "theme", None) or SYSTEM)
     window = MainWindow()
     reporter = ErrorReporter(lambda: window)
     reporter.install()

@@ -26,6 +26,18 @@ def add_window_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--screenshot", metavar="FILE.png", help="render the window once loaded, save it, exit"
     )
+    parser.add_argument(
+        "--theme",
+        choices=("system", "light", "dark"),
+        default="system",
+        help="light or dark window (default: follow the system)",
+    )
+    parser.add_argument(
+        "--scale",
+        type=float,
+        metavar="FACTOR",
+        help="draw the window this many times larger (2 renders as on a 200%% display)",
+    )
     parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
     # With --self-test: fail unless the native Qt platform, style and OS keyring work (CI).
     parser.add_argument("--require-native", action="store_true", help=argparse.SUPPRESS)

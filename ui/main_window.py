@@ -4,7 +4,7 @@ their signals; the parts do the work."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QDir, QPoint, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,6 +39,7 @@ WINDOW_STATE_KEY = "window/state"
 # Bump when the columns change: a saved header state for another layout would scramble them.
 COLUMN_LAYOUT_VERSION = 2
 COLUMNS_KEY = f"window/userColumns/v{COLUMN_LAYOUT_VERSION}"
+EXPORT_MESSAGE_MS = 15_000  # long enough to read the path
 
 
 class MainWindow(QMainWindow):
@@ -63,7 +64,7 @@ class MainWindow(QMainWindow):
         # On macOS Qt moves it to the application menu, where people look for it.
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
-        self.settings_action.triggered.connect(lambda: open_settings(self, self.settings))
+        self.settings_action.triggered.connect(self._open_settings)
         self.about_action = QAction(self.tr("About License Desk…"), self)
         self.about_action.setObjectName("openAbout")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)  # macOS: application menu
@@ -201,6 +202,7 @@ class MainWindow(QMainWindow):
         self.runner = ChangeRunner(session, self)
         self.commands = WindowCommands(session, self.runner, self)
         self.commands.connect_actions(self.user_actions)
+        self.commands.csv.exported.connect(self._exported)
         self.reset_demo.setVisible(session.connection.is_demo)
         name_controls(self)
         # The demo tenant has no sign-in: its badge says what it is, and no account menu shows.
@@ -252,6 +254,16 @@ class MainWindow(QMainWindow):
         return open_user_menu(self.user_actions, self, at)
 
     # -- state ----------------------------------------------------------------------------------
+
+    def _open_settings(self) -> None:
+        open_settings(self, self.settings, self.status.showMessage)
+
+    def _exported(self, path: str, rows: int) -> None:
+        """Say the export worked, and where the file is (the dialog is long closed)."""
+        text = self.tr("Exported %Ln users to {path}", "", rows).format(
+            path=QDir.toNativeSeparators(path)
+        )
+        self.status.showMessage(text, EXPORT_MESSAGE_MS)
 
     def _update_actions(self) -> None:
         session = self.session

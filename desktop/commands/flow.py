@@ -39,6 +39,7 @@ from desktop.licensing.csv_plan import CsvPlanError
 from desktop.licensing.errors import (
     JournalError,
     PlanBlockedError,
+    RunAlreadyUndoneError,
     RunInProgressError,
     RunNotFoundError,
     RunNotResumableError,
@@ -70,6 +71,7 @@ _BAD_INPUT = (
     RunNotFoundError,
     RunNotResumableError,
     RunInProgressError,
+    RunAlreadyUndoneError,
 )
 
 

@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop.commands.insights",
     "desktop.commands.reclaim",
     "desktop.commands.subscriptions",
+    "desktop.commands.groups",
     "desktop.commands.prices",
     "desktop.commands.keep",
     "desktop.commands.people",

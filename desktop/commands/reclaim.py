@@ -95,6 +95,10 @@ def run_reclaim(args: argparse.Namespace, out: TextIO | None = None) -> int:
             for f in findings.findings
             if f.user_id is not None
         }
+        # The saving heads the preview; what stays and the warnings follow, then the plan.
+        saving = describe.english(saving_phrase(reclaim), skus)
+        unpriced = f" (without a price: {', '.join(reclaim.unpriced)})" if reclaim.unpriced else ""
+        print(f"Reclaim {saving}{unpriced}", file=out)
         if reclaim.left_alone:
             print(f"Left alone ({len(reclaim.left_alone)}):", file=out)
             for phrase in reclaim.left_alone:
@@ -102,9 +106,6 @@ def run_reclaim(args: argparse.Namespace, out: TextIO | None = None) -> int:
                 print(f"  {who}: {describe.english(phrase, skus)}", file=out)
         for phrase in reclaim.warnings:
             print(f"Warning: {describe.english(phrase, skus)}", file=out)
-        saving = describe.english(saving_phrase(reclaim), skus)
-        unpriced = f" (without a price: {', '.join(reclaim.unpriced)})" if reclaim.unpriced else ""
-        print(f"Reclaim {saving}{unpriced}", file=out)
         checked = opened.controller.check(reclaim.plan)
         return check_confirm_apply(opened.controller, checked, args, out=out)
     finally:

@@ -130,7 +130,8 @@ class Assignments:
             direct = store.direct_licenses(rowids)
             memberships = store.memberships_of(rowids)
             group_ids = store.group_ids() if memberships else {}
-            group_licenses = store.group_licenses()
+            group_licenses = store.propagated_licenses()
+            found_errors = store.member_errors(rowids) if memberships else {}
             result: dict[int, UserLicenses] = {}
             for rowid in rowids:
                 states = [self._direct_state(lic) for lic in direct.get(rowid, ())]
@@ -144,6 +145,9 @@ class Assignments:
                                 grant.sku_id,
                                 grant.disabled_plans,
                                 grant.sku_id in held_directly,
+                                found_error=found_errors.get(
+                                    (membership.group_rowid, rowid, grant.sku_id)
+                                ),
                             )
                         )
                 result[rowid] = UserLicenses(tuple(states))
@@ -152,7 +156,7 @@ class Assignments:
     # -- helpers --------------------------------------------------------------------------
 
     def _group_skus(self) -> set[str]:
-        return {g.sku_id for grants in self._store.group_licenses().values() for g in grants}
+        return {g.sku_id for grants in self._store.propagated_licenses().values() for g in grants}
 
     def _granted_by_groups(self, sku_id: str) -> bool:
         return sku_id in self._group_skus()
@@ -170,9 +174,13 @@ class Assignments:
         sku_id: str,
         disabled: tuple[str, ...],
         held_directly: bool,
+        *,
+        found_error: str | None,
     ) -> AssignmentState:
         if membership.fixed_error is not None:
             state, error = STATE_ERROR, membership.fixed_error
+        elif found_error is not None:
+            state, error = STATE_ERROR, found_error
         elif held_directly or membership.user_rowid in self.allocation(sku_id).group_seated:
             state, error = STATE_ACTIVE, NO_ERROR
         else:

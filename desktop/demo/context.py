@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from desktop.demo import errors
 from desktop.demo.assignments import Assignments
 from desktop.demo.router import Request
 from desktop.demo.store import Store
+
+if TYPE_CHECKING:  # group_processing needs now_iso from here
+    from desktop.demo.group_processing import GroupProcessing
 
 GRAPH_VERSION_PREFIX = "/v1.0"
 # Characters Graph leaves readable in nextLink query values.
@@ -26,6 +29,7 @@ MSG_UNREADABLE_JSON = (
 class Backend:
     store: Store
     assignments: Assignments
+    group_processing: GroupProcessing
 
     def sku_order(self) -> dict[str, int]:
         return {sku.sku_id: index for index, sku in enumerate(self.store.skus())}

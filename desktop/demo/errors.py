@@ -62,6 +62,21 @@ MSG_UNVERIFIED_DOMAIN = (
     "The domain portion of the userPrincipalName property is invalid. You must use one of the "
     "verified domain names in your organization."
 )
+# docs/graph-facts.md, "Synced (hybrid) users".
+MSG_ON_PREMISES_MASTERED = (
+    "Unable to update the specified properties for on-premises mastered Directory Sync objects "
+    "or objects currently undergoing migration."
+)
+# docs/graph-facts.md, "Groups and group-based licensing".
+MSG_MEMBER_EXISTS = (
+    "One or more added object references already exist for the following modified properties: "
+    "'members'."
+)
+MSG_GROUP_HAS_LICENSES = (  # unverified wording
+    "Cannot delete a group that has licenses assigned. Remove the group's licenses first."
+)
+MSG_GROUP_NO_CORRESPONDING_LICENSE = "Group does not have a corresponding license."  # unverified
+MSG_INVALID_REFERENCE = "Invalid object identifier in the @odata.id reference."  # unverified
 MSG_METHOD_NOT_ALLOWED = "Specified HTTP method is not allowed for the request target."
 MSG_DEPENDENCY_FAILED = (
     "The request could not be processed because a request it depends on failed."  # unverified

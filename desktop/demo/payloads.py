@@ -58,10 +58,13 @@ _ROW_PROPERTIES: dict[str, Callable[[UserRow], Any]] = {
     "employeeId": lambda row: None,
     "city": lambda row: None,
     "country": lambda row: None,
-    "onPremisesSyncEnabled": lambda row: None,
 }
 LICENSE_PROPERTIES = ("assignedLicenses", "licenseAssignmentStates")
-USER_PROPERTIES: tuple[str, ...] = (*_ROW_PROPERTIES, *LICENSE_PROPERTIES)
+USER_PROPERTIES: tuple[str, ...] = (
+    *_ROW_PROPERTIES,
+    "onPremisesSyncEnabled",
+    *LICENSE_PROPERTIES,
+)
 
 
 def needs_licenses(properties: Sequence[str]) -> bool:
@@ -73,12 +76,16 @@ def user_json(
     properties: Sequence[str],
     licenses: UserLicenses | None,
     sku_order: dict[str, int],
+    *,
+    synced: bool = False,
 ) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for name in properties:
         getter = _ROW_PROPERTIES.get(name)
         if getter is not None:
             result[name] = getter(row)
+        elif name == "onPremisesSyncEnabled":
+            result[name] = True if synced else None  # Graph sends null for cloud-only users
         elif name == "assignedLicenses":
             effective = licenses.effective(sku_order) if licenses else []
             result[name] = [

@@ -61,7 +61,17 @@ def render_users(
         else {}
     )
     order = backend.sku_order()
-    return [payloads.user_json(row, properties, licenses.get(row[0]), order) for row in rows]
+    synced = (
+        backend.store.synced_among([int(row[0]) for row in rows])
+        if "onPremisesSyncEnabled" in properties
+        else frozenset()
+    )
+    return [
+        payloads.user_json(
+            row, properties, licenses.get(row[0]), order, synced=int(row[0]) in synced
+        )
+        for row in rows
+    ]
 
 
 def list_users(request: Request, backend: Backend) -> Response:

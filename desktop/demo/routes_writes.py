@@ -48,6 +48,17 @@ def register(router: Router, backend: Backend) -> None:
     router.add(
         "POST", USER_PATH + r"/assignLicense", lambda r: assign_license(r, backend), graph=True
     )
+    router.add(
+        "POST",
+        USER_PATH + r"/reprocessLicenseAssignment",
+        lambda r: reprocess(r, backend),
+        graph=True,
+    )
+
+
+# What the cloud may change on a user synced from on-premises (docs/graph-facts.md, "Synced
+# (hybrid) users"); every other property is mastered on-premises.
+CLOUD_MASTERED = frozenset({"usageLocation", "accountEnabled"})
 
 
 # -- validation -------------------------------------------------------------------------------
@@ -140,7 +151,10 @@ def patch_user(request: Request, backend: Backend) -> Response:
     store = backend.store
     with store.lock:
         row = find_user(backend, request.params["user"])
-        values = _columns(backend, without_annotations(body), set(WRITABLE))
+        body = without_annotations(body)
+        if store.is_synced(int(row[0])) and set(body) - CLOUD_MASTERED:
+            raise errors.bad_request(errors.MSG_ON_PREMISES_MASTERED)
+        values = _columns(backend, body, set(WRITABLE))
         renamed = "upn" in values and values["upn"].lower() != str(row[COL["upn"]]).lower()
         if renamed and store.upn_taken(values["upn"]):
             raise errors.bad_request(errors.MSG_DUPLICATE_UPN)
@@ -188,6 +202,18 @@ def create_user(request: Request, backend: Backend) -> Response:
     payload.update(render_users(backend, [row], payloads.DEFAULT_USER_PROPERTIES)[0])
     location = f"{request.root_url}/v1.0/users/{row[COL['id']]}"
     return Response.json(201, payload, {"Location": location})
+
+
+def reprocess(request: Request, backend: Backend) -> Response:
+    """Judge every group assignment of the user again; answers with the user."""
+    store = backend.store
+    with store.lock:
+        row = find_user(backend, request.params["user"])
+        backend.group_processing.reprocess_user(int(row[0]))
+        rendered = render_users(backend, [row], payloads.DEFAULT_USER_PROPERTIES)[0]
+    payload = {"@odata.context": context_url(request, "users/$entity")}
+    payload.update(rendered)
+    return Response.json(200, payload)
 
 
 def delete_user(request: Request, backend: Backend) -> Response:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 # Column order of users rows; routes map Graph property names onto these.
@@ -102,6 +102,8 @@ class SeedData:
     groups: list[tuple[Any, ...]]
     group_licenses: list[tuple[int, str, str]]
     memberships: list[tuple[int, int, int, str | None, str]]
+    nested_groups: list[tuple[int, int]] = field(default_factory=list)  # (parent, child)
+    synced_users: list[int] = field(default_factory=list)  # rowids synced from on-premises
 
 
 def plans_to_text(plan_ids: Iterable[str]) -> str:

@@ -96,6 +96,35 @@ def check(
     usage_location: str | None,
 ) -> None:
     """Raise ``EnvelopeError`` for the first rule the change breaks."""
+    _check_known_skus(store, change)
+    if change.upserts and not usage_location:
+        raise errors.bad_request(errors.MSG_NO_USAGE_LOCATION)
+    for sku_id in change.removals:
+        if held.direct(sku_id) is not None:
+            continue
+        if held.inherited(sku_id):
+            raise errors.bad_request(errors.MSG_INHERITED_LICENSE)
+        raise errors.bad_request(errors.MSG_NO_CORRESPONDING_LICENSE)
+    _check_plans_belong(store, change)
+    for sku_id, _ in change.upserts:
+        sku = store.sku(sku_id)
+        assert sku is not None
+        if held.holds_actively(sku_id):
+            continue  # already seated (directly or through a group): no new seat needed
+        if assignments.consumed_units(sku_id) >= seat_capacity(sku):
+            raise errors.bad_request(errors.msg_no_seats(sku_id))
+    _check_plan_rules(store, held, change)
+
+
+def check_shape(store: Store, change: LicenseChange) -> None:
+    """The rules a group's ``assignLicense`` checks at once: known SKUs for users, not added
+    and removed together, plans of their own SKU. What only a member can break is found later,
+    when the group is processed (``group_processing.py``)."""
+    _check_known_skus(store, change)
+    _check_plans_belong(store, change)
+
+
+def _check_known_skus(store: Store, change: LicenseChange) -> None:
     for sku_id, _ in change.upserts:
         if store.sku(sku_id) is None:
             raise errors.bad_request(errors.msg_invalid_license(sku_id))
@@ -105,14 +134,9 @@ def check(
         sku = store.sku(sku_id)
         if sku is not None and sku.applies_to != "User":
             raise errors.bad_request(errors.msg_company_license(sku_id))
-    if change.upserts and not usage_location:
-        raise errors.bad_request(errors.MSG_NO_USAGE_LOCATION)
-    for sku_id in change.removals:
-        if held.direct(sku_id) is not None:
-            continue
-        if held.inherited(sku_id):
-            raise errors.bad_request(errors.MSG_INHERITED_LICENSE)
-        raise errors.bad_request(errors.MSG_NO_CORRESPONDING_LICENSE)
+
+
+def _check_plans_belong(store: Store, change: LicenseChange) -> None:
     for sku_id, disabled in change.upserts:
         sku = store.sku(sku_id)
         assert sku is not None
@@ -120,14 +144,6 @@ def check(
         for plan_id in disabled:
             if plan_id not in own:
                 raise errors.bad_request(errors.msg_plan_not_in_license(plan_id, sku_id))
-    for sku_id, _ in change.upserts:
-        sku = store.sku(sku_id)
-        assert sku is not None
-        if held.holds_actively(sku_id):
-            continue  # already seated (directly or through a group): no new seat needed
-        if assignments.consumed_units(sku_id) >= seat_capacity(sku):
-            raise errors.bad_request(errors.msg_no_seats(sku_id))
-    _check_plan_rules(store, held, change)
 
 
 def _active_assignments(
@@ -144,7 +160,13 @@ def _active_assignments(
     return result
 
 
-def _violations(store: Store, active: list[tuple[str, tuple[str, ...]]]) -> list[str]:
+MUTUALLY_EXCLUSIVE = "MutuallyExclusiveViolation"
+DEPENDENCY = "DependencyViolation"
+
+
+def _violations(store: Store, active: list[tuple[str, tuple[str, ...]]]) -> list[tuple[str, str]]:
+    """(error kind as group-based licensing names it, Graph's message) of every plan rule the
+    set of active assignments breaks."""
     names: dict[str, str] = {}
     ids_by_name: dict[str, str] = {}
     for sku in store.skus():
@@ -158,10 +180,11 @@ def _violations(store: Store, active: list[tuple[str, tuple[str, ...]]]) -> list
             if plan.plan_id not in disabled:
                 enabled.setdefault(plan.plan_id, sku_id)
     enabled_names = {names[p] for p in enabled}
-    found: list[str] = []
+    found: list[tuple[str, str]] = []
     for first, second in EXCLUSIVE_PAIRS:
         if first in enabled_names and second in enabled_names:
-            found.append(errors.msg_mutually_exclusive([ids_by_name[first], ids_by_name[second]]))
+            message = errors.msg_mutually_exclusive([ids_by_name[first], ids_by_name[second]])
+            found.append((MUTUALLY_EXCLUSIVE, message))
     for plan_name, needs in DEPENDENCIES.items():
         if plan_name not in enabled_names or any(n in enabled_names for n in needs):
             continue
@@ -169,12 +192,30 @@ def _violations(store: Store, active: list[tuple[str, tuple[str, ...]]]) -> list
         source = store.sku(enabled[plan_id])
         in_source = [n for n in needs if source and n in {p.name for p in source.plans}]
         listed = in_source or [n for n in needs if n in ids_by_name]
-        found.append(errors.msg_dependency(plan_id, [ids_by_name[n] for n in listed]))
+        message = errors.msg_dependency(plan_id, [ids_by_name[n] for n in listed])
+        found.append((DEPENDENCY, message))
     return found
 
 
+def group_grant_error(
+    store: Store, held: UserLicenses, group_id: str, sku_id: str, disabled: tuple[str, ...]
+) -> str | None:
+    """The plan rule a group's license would break for a member, judged against the member's
+    other active assignments (what processing a group assignment finds), or None."""
+    others = [
+        (s.sku_id, s.disabled_plans)
+        for s in held.states
+        if s.active and not (s.group_id == group_id and s.sku_id == sku_id)
+    ]
+    before = {message for _, message in _violations(store, others)}
+    for kind, message in _violations(store, [*others, (sku_id, disabled)]):
+        if message not in before:
+            return kind
+    return None
+
+
 def _check_plan_rules(store: Store, held: UserLicenses, change: LicenseChange) -> None:
-    before = set(_violations(store, _active_assignments(held, None)))
-    for message in _violations(store, _active_assignments(held, change)):
+    before = {message for _, message in _violations(store, _active_assignments(held, None))}
+    for _, message in _violations(store, _active_assignments(held, change)):
         if message not in before:
             raise EnvelopeError(400, errors.REQUEST_BAD_REQUEST, message)

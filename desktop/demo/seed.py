@@ -52,6 +52,7 @@ BASE_SHARES: tuple[tuple[str, float], ...] = (
     (EXCHANGE_PLAN1, 0.05),
 )
 FLOW_FREE_SEATS = 10_000
+SYNCED_SHARE = 0.35  # hybrid organisations sync most, not all, people from on-premises
 GROUP_A_VIOLATIONS = 2  # members of group A beyond the seats, in CountViolation
 SEED_CLOCK = datetime(2025, 3, 3, 8, 0, 0, tzinfo=timezone.utc)
 
@@ -192,6 +193,28 @@ def build(user_count: int, seed: int) -> SeedData:
     join(2, b_exclusive, "MutuallyExclusiveViolation")
     join(2, b_uniqueness, "UniquenessViolation")
 
+    # Group C sits inside group B: nested groups do not pass licenses on, so its own members
+    # (taken after every other group member) get nothing from B. Own random numbers, so the
+    # rest of the tenant stays as it was.
+    extra = random.Random(seed * 7919 + 13)
+    group_c_id = str(uuid.UUID(int=extra.getrandbits(128), version=4))
+    groups.append(
+        (
+            3,
+            group_c_id,
+            "Zarząd – asystenci",
+            "Asystenci zarządu (grupa w grupie licencyjnej E3).",
+            "zarzad-asystenci",
+            iso(SEED_CLOCK - timedelta(days=640)),
+        )
+    )
+    c_start = a_size + b_size + 1
+    join(3, unlicensed[c_start : c_start + 2])
+    nested_groups = [(2, 3)]
+    # About a third of the people are synced from on-premises Active Directory (never the
+    # signed-in administrator, the first user).
+    synced_users = [rowid for rowid in rowids[1:] if extra.random() < SYNCED_SHARE]
+
     a_violations = min(GROUP_A_VIOLATIONS, max(0, len(a_only) - 1))
     enabled = {
         BUSINESS_BASIC: direct_count[BUSINESS_BASIC] + max(5, user_count // 10),
@@ -227,6 +250,8 @@ def build(user_count: int, seed: int) -> SeedData:
         groups=groups,
         group_licenses=group_licenses,
         memberships=memberships,
+        nested_groups=nested_groups,
+        synced_users=synced_users,
     )
 
 

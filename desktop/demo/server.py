@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 from desktop.demo import (
     errors,
     routes_batch,
+    routes_groups,
     routes_insight,
     routes_signin,
     routes_tenant,
@@ -51,6 +52,7 @@ from desktop.demo.faults import (
     WriteLimiter,
     format_retry_after,
 )
+from desktop.demo.group_processing import GroupProcessing
 from desktop.demo.insight_state import InsightState
 from desktop.demo.router import Handler, Headers, Match, Request, Response, Router
 from desktop.demo.seed import build as build_seed
@@ -138,7 +140,9 @@ class DemoTenant:
         self.app_id = DEFAULT_APP_ID
         self._sleep = sleep
         self._router = Router()
-        backend = Backend(store, self.assignments)
+        # Group licenses reach members after group_processing.delay seconds.
+        self.group_processing = GroupProcessing(store, self.assignments)
+        backend = Backend(store, self.assignments, self.group_processing)
         # License insight: switches (tenant.insight.premium, .concealed_names) and seeded
         # sign-ins; report files come from a second loopback host, as Graph's do.
         self.insight = InsightState(seed_number)
@@ -148,6 +152,7 @@ class DemoTenant:
         routes_users.register(self._router, backend)
         routes_writes.register(self._router, backend)
         routes_tenant.register(self._router, backend)
+        routes_groups.register(self._router, backend)
         routes_insight.register(self._router, backend, self.insight, self.report_downloads)
         routes_batch.register(self._router, self._execute_inner, seed_number)
         self._server = LoopbackHTTPServer((host, port), self._dispatch)
@@ -207,7 +212,9 @@ class DemoTenant:
         if self._thread is not None:
             self._thread.join()
         self.report_downloads.stop()
-        self.store.close()
+        self.group_processing.cancel_all()
+        with self.store.lock:  # a group being processed finishes before the database closes
+            self.store.close()
 
     def __enter__(self) -> DemoTenant:
         return self
@@ -222,6 +229,7 @@ class DemoTenant:
 
     def reset(self) -> None:
         """Reseed from the same numbers and clear counters and write windows."""
+        self.group_processing.cancel_all()
         self.store.load(build_seed(self._users, self._seed))
         self.insight.reseed(self.store)
         self.stats.reset()

@@ -74,6 +74,16 @@ CREATE TABLE IF NOT EXISTS memberships(
     group_rowid INTEGER NOT NULL, user_rowid INTEGER NOT NULL, seq INTEGER NOT NULL,
     fixed_error TEXT, updated TEXT NOT NULL, PRIMARY KEY(group_rowid, user_rowid)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS memberships_by_user ON memberships(user_rowid);
+CREATE TABLE IF NOT EXISTS propagated_licenses(
+    group_rowid INTEGER NOT NULL, sku_id TEXT NOT NULL, disabled_plans TEXT NOT NULL,
+    PRIMARY KEY(group_rowid, sku_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS member_errors(
+    group_rowid INTEGER NOT NULL, user_rowid INTEGER NOT NULL, sku_id TEXT NOT NULL,
+    error TEXT NOT NULL, PRIMARY KEY(group_rowid, user_rowid, sku_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS nested_groups(
+    parent_rowid INTEGER NOT NULL, child_rowid INTEGER NOT NULL,
+    PRIMARY KEY(parent_rowid, child_rowid)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS synced_users(user_rowid INTEGER PRIMARY KEY);
 """
 
 
@@ -105,6 +115,7 @@ class Store:
         self._conn.create_function("search_match", 2, search_matches, deterministic=True)
         self._skus: tuple[SkuRow, ...] | None = None
         self._group_licenses: dict[int, tuple[GroupLicense, ...]] | None = None
+        self._propagated: dict[int, tuple[GroupLicense, ...]] | None = None
 
     def close(self) -> None:
         with self.lock:
@@ -151,6 +162,10 @@ class Store:
                 "groups",
                 "group_licenses",
                 "memberships",
+                "propagated_licenses",
+                "member_errors",
+                "nested_groups",
+                "synced_users",
             ):
                 conn.execute(f"DELETE FROM {table}")
             conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(data.meta.items()))
@@ -164,8 +179,21 @@ class Store:
             conn.executemany("INSERT INTO groups VALUES (?, ?, ?, ?, ?, ?)", data.groups)
             conn.executemany("INSERT INTO group_licenses VALUES (?, ?, ?)", data.group_licenses)
             conn.executemany("INSERT INTO memberships VALUES (?, ?, ?, ?, ?)", data.memberships)
+            # The seed's groups are fully processed: members see what each group carries.
+            conn.execute("INSERT INTO propagated_licenses SELECT * FROM group_licenses")
+            conn.executemany("INSERT INTO nested_groups VALUES (?, ?)", data.nested_groups)
+            conn.executemany(
+                "INSERT INTO synced_users VALUES (?)", [(r,) for r in data.synced_users]
+            )
             self._skus = None  # still under the lock, so no reader caches the old tenant
             self._group_licenses = None
+            self._propagated = None
+
+    def forget_group_licenses(self) -> None:
+        """Call inside a transaction that changed group_licenses or propagated_licenses."""
+        with self.lock:
+            self._group_licenses = None
+            self._propagated = None
 
     # -- tenant ---------------------------------------------------------------------------
 
@@ -264,6 +292,8 @@ class Store:
         with self.transaction() as conn:
             conn.execute("DELETE FROM direct_licenses WHERE user_rowid = ?", (rowid,))
             conn.execute("DELETE FROM memberships WHERE user_rowid = ?", (rowid,))
+            conn.execute("DELETE FROM member_errors WHERE user_rowid = ?", (rowid,))
+            conn.execute("DELETE FROM synced_users WHERE user_rowid = ?", (rowid,))
             conn.execute("DELETE FROM users WHERE rowid = ?", (rowid,))
 
     # -- licenses -------------------------------------------------------------------------
@@ -327,6 +357,22 @@ class Store:
         )
         return GroupRow(*rows[0]) if rows else None
 
+    def group_row(self, rowid: int) -> GroupRow | None:
+        rows = self.query(
+            "SELECT rowid, id, display_name, description, mail_nickname, created FROM groups "
+            "WHERE rowid = ?",
+            (rowid,),
+        )
+        return GroupRow(*rows[0]) if rows else None
+
+    def usage_locations(self, rowids: Sequence[int]) -> dict[int, str | None]:
+        rows = self.query(
+            "SELECT rowid, usage_location FROM users "
+            "WHERE rowid IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(rowids)),),
+        )
+        return {int(r): loc for r, loc in rows}
+
     def groups_page(self, after_rowid: int, limit: int) -> list[GroupRow]:
         rows = self.query(
             "SELECT rowid, id, display_name, description, mail_nickname, created FROM groups "
@@ -339,19 +385,147 @@ class Store:
         return dict(self.query("SELECT rowid, id FROM groups"))
 
     def group_licenses(self) -> dict[int, tuple[GroupLicense, ...]]:
-        """Licenses each group grants; static at run time, read once."""
+        """What each group carries (its ``assignedLicenses``), cached until a change."""
         with self.lock:
             if self._group_licenses is None:
-                grouped: dict[int, list[GroupLicense]] = {}
-                for rowid, sku_id, disabled in self.query(
-                    "SELECT group_rowid, sku_id, disabled_plans FROM group_licenses "
-                    "ORDER BY group_rowid, sku_id"
-                ):
-                    grouped.setdefault(rowid, []).append(
-                        GroupLicense(sku_id, plans_from_text(disabled))
-                    )
-                self._group_licenses = {k: tuple(v) for k, v in grouped.items()}
+                self._group_licenses = self._read_grants("group_licenses")
             return self._group_licenses
+
+    def propagated_licenses(self) -> dict[int, tuple[GroupLicense, ...]]:
+        """What each group's members have been given so far: group assignments are processed
+        in the background (``group_processing.py``), so this trails ``group_licenses``."""
+        with self.lock:
+            if self._propagated is None:
+                self._propagated = self._read_grants("propagated_licenses")
+            return self._propagated
+
+    def _read_grants(self, table: str) -> dict[int, tuple[GroupLicense, ...]]:
+        grouped: dict[int, list[GroupLicense]] = {}
+        for rowid, sku_id, disabled in self.query(
+            f"SELECT group_rowid, sku_id, disabled_plans FROM {table} ORDER BY group_rowid, sku_id"
+        ):
+            grouped.setdefault(rowid, []).append(GroupLicense(sku_id, plans_from_text(disabled)))
+        return {k: tuple(v) for k, v in grouped.items()}
+
+    def member_errors(self, rowids: Sequence[int]) -> dict[tuple[int, int, str], str]:
+        """(group_rowid, user_rowid, sku_id) -> the error found when the group's license was
+        last processed for that member."""
+        if not rowids:
+            return {}
+        rows = self.query(
+            "SELECT group_rowid, user_rowid, sku_id, error FROM member_errors "
+            "WHERE user_rowid IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(rowids)),),
+        )
+        return {(int(g), int(u), str(sku)): str(error) for g, u, sku, error in rows}
+
+    def is_synced(self, rowid: int) -> bool:
+        return bool(
+            self.scalar("SELECT EXISTS(SELECT 1 FROM synced_users WHERE user_rowid = ?)", (rowid,))
+        )
+
+    def synced_among(self, rowids: Sequence[int]) -> frozenset[int]:
+        rows = self.query(
+            "SELECT user_rowid FROM synced_users "
+            "WHERE user_rowid IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(rowids)),),
+        )
+        return frozenset(int(r[0]) for r in rows)
+
+    def member_rowids(self, group_rowid: int) -> list[int]:
+        """The group's user members, by rowid (nested groups are not expanded)."""
+        return [
+            int(r[0])
+            for r in self.query(
+                "SELECT user_rowid FROM memberships WHERE group_rowid = ? ORDER BY user_rowid",
+                (group_rowid,),
+            )
+        ]
+
+    def nested_children(self, group_rowid: int) -> list[GroupRow]:
+        rows = self.query(
+            "SELECT g.rowid, g.id, g.display_name, g.description, g.mail_nickname, g.created "
+            "FROM nested_groups n JOIN groups g ON g.rowid = n.child_rowid "
+            "WHERE n.parent_rowid = ? ORDER BY g.rowid",
+            (group_rowid,),
+        )
+        return [GroupRow(*r) for r in rows]
+
+    def users_by_rowid(self, rowids: Sequence[int]) -> list[UserRow]:
+        """Rows in rowid order (the order members are paged in)."""
+        rows = self.query(
+            f"SELECT {_USER_SELECT} FROM users WHERE rowid IN (SELECT value FROM json_each(?)) "
+            "ORDER BY rowid",
+            (json.dumps(list(rowids)),),
+        )
+        return [tuple(r) for r in rows]
+
+    def replace_group_licenses(
+        self,
+        group_rowid: int,
+        upserts: Sequence[tuple[str, tuple[str, ...]]],
+        removals: Sequence[str],
+    ) -> None:
+        with self.transaction() as conn:
+            conn.executemany(
+                "DELETE FROM group_licenses WHERE group_rowid = ? AND sku_id = ?",
+                [(group_rowid, sku) for sku in removals],
+            )
+            conn.executemany(
+                "INSERT INTO group_licenses VALUES (?, ?, ?) ON CONFLICT(group_rowid, sku_id) "
+                "DO UPDATE SET disabled_plans = excluded.disabled_plans",
+                [(group_rowid, sku, plans_to_text(disabled)) for sku, disabled in upserts],
+            )
+            self.forget_group_licenses()
+
+    def add_membership(self, group_rowid: int, user_rowid: int, updated: str) -> bool:
+        """False when the user already is a member. A new member joins last in seat order."""
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT OR IGNORE INTO memberships SELECT ?, ?, "
+                "COALESCE((SELECT MAX(seq) FROM memberships), 0) + 1, NULL, ?",
+                (group_rowid, user_rowid, updated),
+            )
+            return cursor.rowcount > 0
+
+    def remove_membership(self, group_rowid: int, user_rowid: int) -> bool:
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "DELETE FROM memberships WHERE group_rowid = ? AND user_rowid = ?",
+                (group_rowid, user_rowid),
+            )
+            conn.execute(
+                "DELETE FROM member_errors WHERE group_rowid = ? AND user_rowid = ?",
+                (group_rowid, user_rowid),
+            )
+            return cursor.rowcount > 0
+
+    def add_nested(self, parent_rowid: int, child_rowid: int) -> bool:
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT OR IGNORE INTO nested_groups VALUES (?, ?)", (parent_rowid, child_rowid)
+            )
+            return cursor.rowcount > 0
+
+    def remove_nested(self, parent_rowid: int, child_rowid: int) -> bool:
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "DELETE FROM nested_groups WHERE parent_rowid = ? AND child_rowid = ?",
+                (parent_rowid, child_rowid),
+            )
+            return cursor.rowcount > 0
+
+    def delete_group(self, group_rowid: int) -> None:
+        with self.transaction() as conn:
+            for sql in (
+                "DELETE FROM memberships WHERE group_rowid = ?",
+                "DELETE FROM member_errors WHERE group_rowid = ?",
+                "DELETE FROM propagated_licenses WHERE group_rowid = ?",
+                "DELETE FROM nested_groups WHERE parent_rowid = ?1 OR child_rowid = ?1",
+                "DELETE FROM groups WHERE rowid = ?",
+            ):
+                conn.execute(sql, (group_rowid,))
+            self.forget_group_licenses()
 
     def memberships_of(self, rowids: Sequence[int]) -> dict[int, list[Membership]]:
         result: dict[int, list[Membership]] = {}
@@ -368,15 +542,18 @@ class Store:
         return result
 
     def licensed_memberships(self, sku_id: str) -> list[tuple[int, int, bool]]:
-        """(user_rowid, earliest seq, holds the SKU directly) for members of groups granting
-        ``sku_id`` whose group assignment has no fixed error."""
+        """(user_rowid, earliest seq, holds the SKU directly) for members of groups whose
+        processed licenses grant ``sku_id`` and whose assignment has no error of its own."""
         return [
             (int(rowid), int(seq), bool(direct))
             for rowid, seq, direct in self.query(
                 "SELECT m.user_rowid, MIN(m.seq), EXISTS(SELECT 1 FROM direct_licenses d "
                 "  WHERE d.user_rowid = m.user_rowid AND d.sku_id = gl.sku_id) "
-                "FROM memberships m JOIN group_licenses gl ON gl.group_rowid = m.group_rowid "
-                "WHERE gl.sku_id = ? AND m.fixed_error IS NULL GROUP BY m.user_rowid",
+                "FROM memberships m JOIN propagated_licenses gl ON gl.group_rowid = m.group_rowid "
+                "WHERE gl.sku_id = ? AND m.fixed_error IS NULL AND NOT EXISTS(SELECT 1 FROM "
+                "  member_errors e WHERE e.group_rowid = m.group_rowid "
+                "  AND e.user_rowid = m.user_rowid AND e.sku_id = gl.sku_id) "
+                "GROUP BY m.user_rowid",
                 (sku_id,),
             )
         ]

@@ -232,18 +232,21 @@ class GraphClient:
         what: str,
         cancel: CancelToken | None = None,
         priority: Priority = Priority.NORMAL,
+        headers: dict[str, str] | None = None,
     ) -> Iterator[list[Any]]:
-        """The raw items of each page of a collection, following ``@odata.nextLink``."""
+        """The raw items of each page of a collection, following ``@odata.nextLink``;
+        ``headers`` (such as ``ConsistencyLevel``) go with every page."""
         url: str | None = path
         page = 0
+        sent = {**priority.header(), **(headers or {})}
+        guard = self._page_guard(what, 1)  # the page size is the caller's: the loosest bound
         while url is not None:
+            guard.next(url)
             if cancel is not None and cancel.cancelled:
                 raise CancelledError(f"Stopped reading {what}: the work was cancelled.")
             page += 1
             where = what if page == 1 else f"{what} page {page}"
-            reply = self._transport.send(
-                "GET", url, what=where, cancel=cancel, headers=priority.header()
-            )
+            reply = self._transport.send("GET", url, what=where, cancel=cancel, headers=sent)
             items, url, _count = parse_collection(self._json(reply, where), where)
             yield items
 

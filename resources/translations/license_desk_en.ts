@@ -46,6 +46,16 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Exported %Ln users to {path}</source>
+        <translation>
+            <numerusform>Exported %Ln user to {path}</numerusform>
+            <numerusform>Exported %Ln users to {path}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PlanFileText</name>
     <message numerus="yes">
         <source>{file} has %Ln errors; nothing was applied:</source>
@@ -76,6 +86,13 @@
         <translation>
             <numerusform>%Ln needs nothing</numerusform>
             <numerusform>%Ln need nothing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln left out</source>
+        <translation>
+            <numerusform>%Ln left out</numerusform>
+            <numerusform>%Ln left out</numerusform>
         </translation>
     </message>
     <message numerus="yes">

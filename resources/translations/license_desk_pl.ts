@@ -31,6 +31,62 @@
 <context>
     <name>Accessible</name>
     <message>
+        <source>Sign in</source>
+        <translation>Zaloguj się</translation>
+    </message>
+    <message>
+        <source>Signs in to your organisation&apos;s Microsoft 365 in the browser</source>
+        <translation>Loguje do Microsoft 365 Twojej organizacji w przeglądarce</translation>
+    </message>
+    <message>
+        <source>Open the demo tenant</source>
+        <translation>Otwórz dzierżawę demonstracyjną</translation>
+    </message>
+    <message>
+        <source>Opens a made-up organisation on this computer, to try things out</source>
+        <translation>Otwiera wymyśloną organizację na tym komputerze, aby wypróbować program</translation>
+    </message>
+    <message>
+        <source>Sign in with a code</source>
+        <translation>Zaloguj się kodem</translation>
+    </message>
+    <message>
+        <source>Signs in on another device with a code shown here</source>
+        <translation>Loguje na innym urządzeniu za pomocą kodu pokazanego tutaj</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Wróć</translation>
+    </message>
+    <message>
+        <source>Returns to the organisation that was open</source>
+        <translation>Wraca do organizacji, która była otwarta</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Anuluj logowanie</translation>
+    </message>
+    <message>
+        <source>Stops waiting for the sign-in</source>
+        <translation>Przestaje czekać na logowanie</translation>
+    </message>
+    <message>
+        <source>Sign-in options</source>
+        <translation>Opcje logowania</translation>
+    </message>
+    <message>
+        <source>Which organisation and app registration to sign in with</source>
+        <translation>Organizacja i rejestracja aplikacji używane do logowania</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Kopiuj kod</translation>
+    </message>
+    <message>
+        <source>Copies the sign-in code</source>
+        <translation>Kopiuje kod logowania</translation>
+    </message>
+    <message>
         <source>Search users</source>
         <translation>Szukaj użytkowników</translation>
     </message>
@@ -1710,6 +1766,14 @@
         <translation>Inne okno License Desk właśnie wprowadza ten przebieg. Poczekaj, aż skończy, i spróbuj ponownie.</translation>
     </message>
     <message>
+        <source>Already undone</source>
+        <translation>Już cofnięto</translation>
+    </message>
+    <message>
+        <source>This change was already undone (by run {run}). Nothing was changed. To make the change again, undo that run.</source>
+        <translation>Ta zmiana została już cofnięta (przebiegiem {run}). Niczego nie zmieniono. Aby wprowadzić zmianę ponownie, cofnij tamten przebieg.</translation>
+    </message>
+    <message>
         <source>Nothing left to resume</source>
         <translation>Nie ma czego wznawiać</translation>
     </message>
@@ -1980,6 +2044,14 @@
         <source>Finished</source>
         <translation>Zakończono</translation>
     </message>
+    <message>
+        <source>Already undone by run {run}: it cannot be undone twice</source>
+        <translation>Już cofnięto przebiegiem {run}: nie można cofnąć dwa razy</translation>
+    </message>
+    <message>
+        <source>Make a new change that puts back what this run changed</source>
+        <translation>Wprowadź nową zmianę, która przywróci to, co zmienił ten przebieg</translation>
+    </message>
 </context>
 <context>
     <name>InsightCommands</name>
@@ -1990,10 +2062,6 @@
     <message>
         <source>Nothing here can be reclaimed.</source>
         <translation>Niczego z tego nie można odzyskać.</translation>
-    </message>
-    <message>
-        <source>Preview…</source>
-        <translation>Podgląd…</translation>
     </message>
 </context>
 <context>
@@ -2332,6 +2400,14 @@
         <source>Actions</source>
         <translation>Akcje</translation>
     </message>
+    <message numerus="yes">
+        <source>Exported %Ln users to {path}</source>
+        <translation>
+            <numerusform>Wyeksportowano %Ln użytkownika do {path}</numerusform>
+            <numerusform>Wyeksportowano %Ln użytkowników do {path}</numerusform>
+            <numerusform>Wyeksportowano %Ln użytkowników do {path}</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Loading users… {n}</source>
         <translation>Wczytywanie użytkowników… {n}</translation>
@@ -2586,9 +2662,17 @@
             <numerusform>bez zmian: %Ln</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln left out</source>
+        <translation>
+            <numerusform>%Ln pominięty</numerusform>
+            <numerusform>%Ln pominięci</numerusform>
+            <numerusform>%Ln pominiętych</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>fix the problems marked in red before applying</source>
-        <translation>przed zastosowaniem popraw problemy zaznaczone na czerwono</translation>
+        <source>fix the problems marked in red, or untick those users, before applying</source>
+        <translation>popraw problemy oznaczone na czerwono albo odznacz tych użytkowników przed zastosowaniem</translation>
     </message>
     <message numerus="yes">
         <source>Leave out %Ln users with problems</source>
@@ -2636,6 +2720,14 @@
     <message>
         <source>Note</source>
         <translation>Uwagi</translation>
+    </message>
+    <message>
+        <source>Left out: nothing changes for this user</source>
+        <translation>Pominięty: nic się nie zmieni dla tego użytkownika</translation>
+    </message>
+    <message>
+        <source>Problem: {note}</source>
+        <translation>Problem: {note}</translation>
     </message>
 </context>
 <context>

@@ -233,3 +233,8 @@ def test_reclaim_warns_that_waiting_group_members_take_the_freed_seats(cli: Runn
         "freed seats: undoing this later may find none free"
     ) in dry.out
     assert "comes from the group" in dry.out  # inherited licenses are left to the group
+    # The saving heads the preview, before what stays, the warnings and the plan's lines.
+    lines = dry.out.splitlines()
+    first = next(i for i, line in enumerate(lines) if not line.startswith("Note: "))
+    assert lines[first].startswith("Reclaim frees ") and lines[first].endswith(" a month")
+    assert first < next(i for i, line in enumerate(lines) if line.startswith("Warning: "))

@@ -33,6 +33,14 @@ LICENSE_WRITE_SCOPES = frozenset(
     {"LicenseAssignment.ReadWrite.All", "User.ReadWrite.All", "Directory.ReadWrite.All"}
 )
 USER_WRITE_SCOPES = frozenset({"User.ReadWrite.All", "Directory.ReadWrite.All"})
+MEMBER_WRITE_SCOPES = frozenset(
+    {"GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"}
+)
+GROUP_WRITE_SCOPES = frozenset({"Group.ReadWrite.All", "Directory.ReadWrite.All"})
+# A group's assignLicense: not User.ReadWrite.All (docs/graph-facts.md, "Groups and ...").
+GROUP_LICENSE_SCOPES = frozenset(
+    {"LicenseAssignment.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"}
+)
 READ_METHODS = frozenset({"GET", "HEAD"})
 
 # Graph's 401 messages. The expired one is Graph's; the others are *unverified* wording.
@@ -198,7 +206,11 @@ def scopes_allowing(method: str, path: str) -> frozenset[str] | None:
         return None
     lowered = path.lower().rstrip("/")
     if lowered.endswith("/assignlicense"):
-        return LICENSE_WRITE_SCOPES
+        return GROUP_LICENSE_SCOPES if lowered.startswith("/v1.0/groups/") else LICENSE_WRITE_SCOPES
+    if "/members/" in lowered and lowered.endswith("/$ref"):
+        return MEMBER_WRITE_SCOPES
+    if "/groups" in lowered:
+        return GROUP_WRITE_SCOPES
     if "/users" in lowered:
         return USER_WRITE_SCOPES
     return None

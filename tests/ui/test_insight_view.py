@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.demo.example_prices import EXAMPLE_PRICES
@@ -146,20 +146,17 @@ def test_tools_insight_reclaims_through_the_preview_and_the_run(
         return ACCEPT
 
     def preview(dialog: QDialog) -> int:
+        # The saving is said at the top of the preview itself, not in a question before it.
         assert isinstance(dialog, PlanPreviewDialog)
         assert len(dialog.rows.rows()) == len(overlap_users)
+        headline = dialog.headline.text()
+        assert headline.startswith(f"Frees {len(overlap_users)} licenses worth ")
+        assert headline.endswith(" PLN a month")
+        assert dialog.headline.isVisibleTo(dialog)
         return ACCEPT
-
-    def saving(dialog: QDialog) -> int:
-        assert isinstance(dialog, QMessageBox)
-        assert dialog.text().startswith(f"Frees {len(overlap_users)} licenses worth ")
-        assert dialog.text().endswith(" PLN a month")
-        next(b for b in dialog.buttons() if b.text() == "Preview…").click()
-        return dialog.result()
 
     reports: list[object] = []
     dialogs.expect(InsightDialog, look)
-    dialogs.expect(QMessageBox, saving)
     dialogs.expect(PlanPreviewDialog, preview)
     dialogs.expect(ResultsDialog, keep_report(reports))  # type: ignore[arg-type]
     runner = desk.window.runner
@@ -177,7 +174,10 @@ def test_tools_insight_reclaims_through_the_preview_and_the_run(
     assert len(reports) == 1
 
 
-def test_reclaiming_everything_says_what_groups_keep(desk: Desk, dialogs: DialogScript) -> None:
+def _reclaim_everything_and_cancel_at_the_preview(desk: Desk, dialogs: DialogScript) -> list[str]:
+    """Tools › Insight, all findings, Reclaim…; cancels the preview. Its headline and lines."""
+    seen: list[str] = []
+
     def look(dialog: QDialog) -> int:
         assert isinstance(dialog, InsightDialog)
         view = dialog.view
@@ -185,21 +185,46 @@ def test_reclaiming_everything_says_what_groups_keep(desk: Desk, dialogs: Dialog
         view.reclaim.click()
         return ACCEPT
 
-    def saving(dialog: QDialog) -> int:
-        assert isinstance(dialog, QMessageBox)
-        assert "comes from the group" in dialog.informativeText()
-        assert "2 group members waiting for " in dialog.informativeText()
-        next(b for b in dialog.buttons() if b.text() == "Cancel").click()
-        return dialog.result()
+    def preview(dialog: QDialog) -> int:
+        assert isinstance(dialog, PlanPreviewDialog)
+        seen.append(dialog.headline.text())
+        seen.extend(dialog.problem_texts())
+        return QDialog.DialogCode.Rejected
 
     dialogs.expect(InsightDialog, look)
-    dialogs.expect(QMessageBox, saving)
+    dialogs.expect(PlanPreviewDialog, preview)
     runner = desk.window.runner
     assert runner is not None
     worker = desk.session.workers
     desk.window.user_actions.insight.trigger()
-    desk.qtbot.waitUntil(lambda: len(dialogs.seen) == 2 and worker.active == 0, timeout=TIMEOUT_MS)
-    assert not runner.busy  # declined: nothing was checked or sent
+    desk.qtbot.waitUntil(
+        lambda: len(dialogs.seen) == 2 and worker.active == 0 and not runner.busy,
+        timeout=TIMEOUT_MS,
+    )
+    return seen
+
+
+def test_reclaiming_everything_says_saving_and_what_groups_keep_in_the_preview(
+    desk: Desk, dialogs: DialogScript
+) -> None:
+    store = desk.tenant.store
+    before = [store.direct_count(sku.sku_id) for sku in store.skus()]
+    headline, *lines = _reclaim_everything_and_cancel_at_the_preview(desk, dialogs)
+    assert headline.startswith("Frees ") and headline.endswith(" PLN a month")
+    assert any("comes from the group" in line for line in lines)
+    assert any("2 group members waiting for " in line for line in lines)
+    # Cancelled at the preview: nothing was sent.
+    assert [store.direct_count(sku.sku_id) for sku in store.skus()] == before
+
+
+def test_the_reclaim_preview_speaks_polish(
+    desk: Desk, dialogs: DialogScript, in_language: Switch
+) -> None:
+    in_language("pl", "pl_PL")
+    headline, *lines = _reclaim_everything_and_cancel_at_the_preview(desk, dialogs)
+    assert headline.startswith("Zwalnia ") and headline.endswith(" PLN miesięcznie")
+    assert any("pochodzi z grupy" in line for line in lines)
+    assert any("członków grupy czekających na " in line for line in lines)
 
 
 def test_the_trend_tab_shows_the_chosen_package_over_time(

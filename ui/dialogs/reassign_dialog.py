@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.graph.records import Sku
 from ui.formatting import count
 from ui.models.naming import LicenseNaming
-from ui.widgets.package_tree import PackageTree
+from ui.widgets.package_tree import SKU_ROLE, PackageTree
 
 
 class ReassignDialog(QDialog):
@@ -45,6 +45,7 @@ class ReassignDialog(QDialog):
             )
         self.target = PackageTree(skus, naming, single=True, with_apps=False)
         self.target.picked_changed.connect(self._update_ok)
+        self.source.currentIndexChanged.connect(self._hide_source_from_targets)
         self.source.currentIndexChanged.connect(self._update_ok)
         explanation = QLabel(
             self.tr("Each user gets the new package and loses the old one in the same step.")
@@ -65,6 +66,7 @@ class ReassignDialog(QDialog):
         layout.addWidget(self.target, 1)
         layout.addWidget(explanation)
         layout.addWidget(self.buttons)
+        self._hide_source_from_targets()
         self._update_ok()
 
     def source_sku(self) -> str | None:
@@ -74,6 +76,15 @@ class ReassignDialog(QDialog):
     def target_sku(self) -> str | None:
         picked = self.target.picked()
         return picked[0].sku_id if picked else None
+
+    def _hide_source_from_targets(self) -> None:
+        """A package is never its own replacement: the one being replaced is not offered."""
+        source = self.source_sku()
+        if source is not None and source in {a.sku_id for a in self.target.picked()}:
+            self.target.set_picked(source, False)
+        for item in self.target.package_items():
+            sku = item.data(0, SKU_ROLE)
+            item.setHidden(sku is not None and sku.sku_id == source)
 
     def _update_ok(self) -> None:
         target, source = self.target_sku(), self.source_sku()

@@ -22,7 +22,7 @@ from desktop.open_tenant import WriteAccess
 from ui.dialogs.ask import confirm
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.launcher import accepted, launch
-from ui.dialogs.plan_preview import PlanPreviewDialog
+from ui.dialogs.plan_preview import PlanPreviewDialog, PreviewNotes
 from ui.dialogs.progress_dialog import ProgressDialog
 from ui.dialogs.results_dialog import RETRY_FAILED, REVERT_PARTLY, ResultsDialog
 from ui.models.plan_rows import CheckedRows, plan_rows
@@ -44,6 +44,7 @@ class ChangeRunner(QObject):
         self._busy = False
         self._default_location: str | None = None
         self._on_finished: Callable[[RunReport], None] | None = None
+        self._notes: PreviewNotes | None = None
         self.progress_dialog: ProgressDialog | None = None
         self.preview_dialog: PlanPreviewDialog | None = None
 
@@ -59,14 +60,17 @@ class ChangeRunner(QObject):
         *,
         default_usage_location: str | None = None,
         on_finished: Callable[[RunReport], None] | None = None,
+        notes: PreviewNotes | None = None,
     ) -> None:
         """Check ``plan`` against the tenant, then preview it. ``on_finished`` hears the
-        report once the results were shown (not when the person cancels at the preview)."""
+        report once the results were shown (not when the person cancels at the preview);
+        ``notes`` are shown at the top of the preview."""
         if self._busy:
             return
         self._set_busy(True)
         self._default_location = default_usage_location
         self._on_finished = on_finished
+        self._notes = notes
         self.status.emit(self.tr("Checking the change…"))
         self._check(plan, self._preview, self._failed)
 
@@ -77,6 +81,7 @@ class ChangeRunner(QObject):
         self._set_busy(True)
         self._default_location = None
         self._on_finished = None
+        self._notes = None
         self._preview(checked)
 
     def resume(self, run_id: str, title: str) -> None:
@@ -118,7 +123,8 @@ class ChangeRunner(QObject):
     def _preview(self, checked: CheckedPlan | CheckedRows) -> None:
         self.status.emit("")
         naming, skus = self._session.naming, self._sku_index()
-        dialog = PlanPreviewDialog(checked, naming, skus, self._parent)
+        dialog = PlanPreviewDialog(checked, naming, skus, self._parent, self._notes)
+        self._notes = None
         dialog.recheck_requested.connect(lambda plan: self._recheck(plan, dialog))
         self.preview_dialog = dialog
         try:

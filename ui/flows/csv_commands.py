@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtCore import QDir, QLocale, QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.csv_export import csv_export
@@ -62,11 +62,23 @@ class CsvCommands(QObject):
         self._session = session
         self._runner = runner
         self._parent = parent
+        self._folder: str | None = None  # the last folder chosen, this session
+
+    def start_folder(self) -> str:
+        """Where the file dialogs open: the last folder used, else Documents (never the
+        program's own folder, where the working directory often points)."""
+        if self._folder:
+            return self._folder
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        return documents if documents and QDir(documents).exists() else QDir.homePath()
 
     def _choose_file(self, save: bool) -> Path | None:
         dialog = QFileDialog(self._parent)
         dialog.setObjectName("csvFileDialog")
         dialog.setNameFilter(self.tr("CSV files (*.csv)"))
+        dialog.setDirectory(self.start_folder())
         if save:
             dialog.setWindowTitle(self.tr("Export users"))
             dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -78,7 +90,9 @@ class CsvCommands(QObject):
         try:
             if not accepted(launch(dialog)) or not dialog.selectedFiles():
                 return None
-            return Path(dialog.selectedFiles()[0])
+            chosen = Path(dialog.selectedFiles()[0])
+            self._folder = str(chosen.parent)
+            return chosen
         finally:
             dialog.deleteLater()
 

@@ -13,9 +13,10 @@ from desktop.insight.prices import PriceBook, save_prices
 from desktop.insight.reclaim import reclaim_plan, saving_phrase, waiting_for_seats
 from desktop.insight.report import InsightReport, build_report
 from desktop.insight.tenant_data import TenantData, read
-from ui.dialogs.ask import confirm, inform
+from ui.dialogs.ask import inform
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.launcher import launch
+from ui.dialogs.plan_preview import PreviewNotes
 from ui.flows.change_runner import ChangeRunner
 from ui.insight.insight_dialog import InsightDialog
 from ui.plan_text import Names, say
@@ -68,8 +69,9 @@ class InsightCommands(QObject):
             dialog.deleteLater()
 
     def _reclaim(self, dialog: InsightDialog, findings: list[Finding]) -> None:
-        """Say what the reclaim saves and what it must leave alone (inherited licenses, packages
-        that cannot come back), then hand the plan to the usual check, preview and run."""
+        """Hand the plan to the usual check, preview and run; the preview says at its top what
+        the reclaim saves a month and what it must leave alone (inherited licenses, packages
+        that cannot come back, seats group members waiting will take)."""
         loaded = self._loaded
         if loaded is None:
             return
@@ -91,17 +93,9 @@ class InsightCommands(QObject):
                 informative="\n".join(left),
             )
             return
-        go = confirm(
-            dialog,
-            self.tr("Reclaim licenses"),
-            say(saving_phrase(reclaim), names),
-            yes=self.tr("Preview…"),
-            informative="\n".join(left),
-        )
-        if not go:
-            return
         dialog.accept()
-        self._runner.run(reclaim.plan)
+        notes = PreviewNotes(say(saving_phrase(reclaim), names), tuple(left))
+        self._runner.run(reclaim.plan, notes=notes)
 
     def _save_prices(self, book: PriceBook) -> None:
         loaded = self._loaded

@@ -6,7 +6,7 @@ card shows only the users holding that package (clicking it again shows everyone
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,10 +23,9 @@ from desktop.graph.records import SKU_SUSPENDED, SKU_WARNING, Sku
 from ui.formatting import count
 from ui.icons import icon
 from ui.models.sku_model import SkuModel
+from ui.status_colours import Mark, mark_colour
 
 # Meaning colours, mid-tones that read on light and dark backgrounds alike.
-AMBER = QColor("#d48806")
-RED = QColor("#d13438")
 NEARLY_FULL = 0.9
 CARD_MIN_WIDTH = 250
 CARD_SPACING = 10
@@ -78,6 +77,7 @@ class LicenseCard(QFrame):
         self.setMinimumWidth(CARD_MIN_WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.sku_id = ""
+        self._shown: tuple[Sku, str, str] | None = None
         self._full_name = ""
         self._active = False
         self.name = QLabel()
@@ -111,7 +111,14 @@ class LicenseCard(QFrame):
         layout.addLayout(numbers)
         layout.addWidget(self.bar)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # The system turned dark or light: the status colours follow the new palette.
+        if event.type() == QEvent.Type.PaletteChange and self._shown is not None:
+            self.show_sku(*self._shown)
+
     def show_sku(self, sku: Sku, name: str, status: str) -> None:
+        self._shown = (sku, name, status)
         self.sku_id = sku.sku_id
         self._full_name = name
         self._elide_name()
@@ -125,12 +132,14 @@ class LicenseCard(QFrame):
         )
         self.free.setText(self.tr("{free} free").format(free=count(sku.free)))
         ratio = sku.used_share
-        alarm = RED if sku.free == 0 else AMBER if ratio >= NEARLY_FULL else None
+        red = mark_colour(Mark.PROBLEM, self.palette())  # readable on this card, light or dark
+        amber = mark_colour(Mark.WARNING, self.palette())
+        alarm = red if sku.free == 0 else amber if ratio >= NEARLY_FULL else None
         badge_icon, colour, short = None, None, ""
         if sku.capability_status == SKU_SUSPENDED:
-            badge_icon, colour, short = "error", RED, self.tr("Suspended")
+            badge_icon, colour, short = "error", red, self.tr("Suspended")
         elif sku.capability_status == SKU_WARNING:
-            badge_icon, colour, short = "warning", AMBER, self.tr("Expiring")
+            badge_icon, colour, short = "warning", amber, self.tr("Expiring")
         if colour is not None:
             alarm = colour
             counts = f'{counts} · <span style="color:{colour.name()}">{short}</span>'
@@ -184,6 +193,12 @@ class LicenseCard(QFrame):
             painter.setBrush(palette.color(QPalette.ColorRole.Base))
             rect = rect.adjusted(2, 2, -2, -2)
         painter.drawRoundedRect(rect, 7, 7)
+
+
+def _height_at(card: QWidget, width: int) -> int:
+    if card.hasHeightForWidth():
+        return max(card.sizeHint().height(), card.heightForWidth(width))
+    return card.sizeHint().height()
 
 
 class LicenseSummary(QScrollArea):
@@ -256,7 +271,11 @@ class LicenseSummary(QScrollArea):
         for column in range(columns):
             self._grid.setColumnStretch(column, 1)
         rows = -(-len(self._cards) // columns) if self._cards else 0
-        card_height = self._cards[0].sizeHint().height() if self._cards else 0
+        card_width = (width - (columns - 1) * CARD_SPACING) // columns
+        # A status that wraps in a longer language makes a card taller: the tallest one counts.
+        card_height = max((_height_at(c, card_width) for c in self._cards), default=0)
+        for card in self._cards:
+            card.setFixedHeight(card_height)
         shown = min(rows, MAX_VISIBLE_ROWS)
         self.setVerticalScrollBarPolicy(
             Qt.ScrollBarPolicy.ScrollBarAsNeeded
