@@ -176,3 +176,18 @@ def test_the_welcome_page_shows_only_translated_text_that_fits(
     qtbot.addWidget(window)
     problems = show_and_check(window, ["License Desk", "Microsoft 365", "Microsoft"])
     assert problems == [], "\n".join(f"{p.where}: {p.text!r}" for p in problems)
+
+
+def test_the_words_in_the_user_list_are_translated(
+    pseudo_translated: PseudoTranslator, desk: Desk
+) -> None:
+    model, data = desk.session.users, data_of(desk)
+    escaped_cells = []
+    for row in range(model.rowCount()):
+        for column in (Column.STATUS, Column.LICENSES, Column.PROBLEMS):
+            text = model.data(model.index(row, column))
+            if isinstance(text, str) and untranslated_part(text, data):
+                escaped_cells.append(f"{row}/{column.name}: {text!r}")
+    assert escaped_cells == [], "\n".join(escaped_cells[:20])
+    statuses = [model.data(model.index(r, Column.STATUS)) for r in range(model.rowCount())]
+    assert all(OPEN in s for s in statuses)  # the check saw translated words, not nothing
