@@ -144,12 +144,12 @@ def test_screenshot_at_scale_2_is_twice_the_size(tmp_path: Path) -> None:
 
 @pytest.mark.usefixtures("themed")
 def test_the_preview_problem_mark_is_readable_in_dark_and_light(qapp: QApplication) -> None:
-    for theme in (DARK, LIGHT):
-        apply_theme(qapp, theme)
+    for chosen in (DARK, LIGHT):
+        apply_theme(qapp, chosen)
         palette = qapp.palette()
         red = blocking_red()
         for role in (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase):
-            assert contrast(red, palette.color(role)) >= MIN_CONTRAST, (theme, role)
+            assert contrast(red, palette.color(role)) >= MIN_CONTRAST, (chosen, role)
 
 
 @pytest.mark.usefixtures("themed")
