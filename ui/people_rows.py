@@ -35,6 +35,7 @@ class PendingPeople(QObject):
         super().__init__(parent)
         self._session = session
         self._read: PeopleRead | None = None
+        self._generation = 0  # reloads started; an older one answering late is dropped
 
     def person(self, key: str) -> Person | None:
         if self._read is None:
@@ -67,9 +68,18 @@ class PendingPeople(QObject):
             upns = proposed_upns(people, client) if people.pending else {}
             return PeopleRead(folder, people, upns, pending_rows(people, upns))
 
-        self._session.workers.start("people", job, on_result=self._show, on_error=self.failed.emit)
+        self._generation += 1
+        generation = self._generation
+        self._session.workers.start(
+            "people",
+            job,
+            on_result=lambda read: self._show(read, generation),
+            on_error=self.failed.emit,
+        )
 
-    def _show(self, read: PeopleRead) -> None:
+    def _show(self, read: PeopleRead, generation: int) -> None:
+        if generation != self._generation:
+            return  # read before a newer change to the list (an import, a run)
         self._read = read
         self._session.users.set_pending_rows(read.rows)
         self.changed.emit()
