@@ -1982,6 +1982,33 @@
     </message>
 </context>
 <context>
+    <name>InsightAccess</name>
+    <message>
+        <source>Permission needed</source>
+        <translation>Wymagane uprawnienia</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Zaloguj się</translation>
+    </message>
+    <message>
+        <source>Without it, Insight shows what it can read and says what is missing. An administrator may have to approve the permission.</source>
+        <translation>Bez nich Analiza licencji pokaże to, co może odczytać, i powie, czego brakuje. Uprawnienie może wymagać zatwierdzenia przez administratora.</translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in in your browser…</source>
+        <translation>Oczekiwanie na logowanie w przeglądarce…</translation>
+    </message>
+    <message>
+        <source>Finish signing in in your browser, or cancel.</source>
+        <translation>Dokończ logowanie w przeglądarce albo anuluj.</translation>
+    </message>
+    <message>
+        <source>To show who does not use their licenses, License Desk needs permission to read sign-in activity, usage reports and subscriptions in {tenant}. Sign in again in your browser to grant it?</source>
+        <translation>Aby pokazać, kto nie korzysta ze swoich licencji, License Desk potrzebuje uprawnień do odczytu aktywności logowania, raportów użycia i subskrypcji w {tenant}. Zalogować się ponownie w przeglądarce, aby je nadać?</translation>
+    </message>
+</context>
+<context>
     <name>InsightCommands</name>
     <message>
         <source>Reclaim licenses</source>
