@@ -1890,6 +1890,14 @@
 <context>
     <name>HistoryCommands</name>
     <message>
+        <source>Restore a user</source>
+        <translation>Przywróć użytkownika</translation>
+    </message>
+    <message>
+        <source>Put back what “{change}” changed for:</source>
+        <translation>Przywróć to, co „{change}” zmieniło u:</translation>
+    </message>
+    <message>
         <source>Unfinished change</source>
         <translation>Niedokończona zmiana</translation>
     </message>
@@ -1955,6 +1963,10 @@
     <message>
         <source>Undo…</source>
         <translation>Cofnij…</translation>
+    </message>
+    <message>
+        <source>Restore a user…</source>
+        <translation>Przywróć użytkownika…</translation>
     </message>
     <message>
         <source>Resume…</source>
