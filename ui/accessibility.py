@@ -44,6 +44,70 @@ def _words() -> dict[str, tuple[str, str]]:
     """objectName → (name, description) for controls whose purpose no text of theirs says."""
 
     return {
+        "signInButton": (
+            QCoreApplication.translate("Accessible", "Sign in"),
+            QCoreApplication.translate(
+                "Accessible", "Signs in to your organisation's Microsoft 365 in the browser"
+            ),
+        ),
+        "openDemoButton": (
+            QCoreApplication.translate("Accessible", "Open the demo tenant"),
+            QCoreApplication.translate(
+                "Accessible", "Opens a made-up organisation on this computer, to try things out"
+            ),
+        ),
+        "codeSignInButton": (
+            QCoreApplication.translate("Accessible", "Sign in with a code"),
+            QCoreApplication.translate(
+                "Accessible", "Signs in on another device with a code shown here"
+            ),
+        ),
+        "backToTenant": (
+            QCoreApplication.translate("Accessible", "Back"),
+            QCoreApplication.translate("Accessible", "Returns to the organisation that was open"),
+        ),
+        "cancelSignIn": (
+            QCoreApplication.translate("Accessible", "Cancel sign-in"),
+            QCoreApplication.translate("Accessible", "Stops waiting for the sign-in"),
+        ),
+        "signInOptionsButton": (
+            QCoreApplication.translate("Accessible", "Sign-in options"),
+            QCoreApplication.translate(
+                "Accessible", "Which organisation and app registration to sign in with"
+            ),
+        ),
+        "copyDeviceCode": (
+            QCoreApplication.translate("Accessible", "Copy code"),
+            QCoreApplication.translate("Accessible", "Copies the sign-in code"),
+        ),
+        "findingsKind": (
+            QCoreApplication.translate("Accessible", "Show findings"),
+            QCoreApplication.translate("Accessible", "Shows all findings or one kind of them"),
+        ),
+        "findingsTable": (
+            QCoreApplication.translate("Accessible", "Findings"),
+            QCoreApplication.translate(
+                "Accessible", "Licenses held but not used, with what they cost; select to reclaim"
+            ),
+        ),
+        "renewalsList": (
+            QCoreApplication.translate("Accessible", "Renewals"),
+            QCoreApplication.translate("Accessible", "Each package and when it renews or ends"),
+        ),
+        "pricesTable": (
+            QCoreApplication.translate("Accessible", "Prices"),
+            QCoreApplication.translate(
+                "Accessible", "The monthly price of each package; edit a cell to change it"
+            ),
+        ),
+        "trendPackage": (
+            QCoreApplication.translate("Accessible", "Package"),
+            QCoreApplication.translate("Accessible", "The package whose seats the chart shows"),
+        ),
+        "qt_tableview_cornerbutton": (
+            QCoreApplication.translate("Accessible", "Select all"),
+            QCoreApplication.translate("Accessible", "Selects every row of the table"),
+        ),
         "searchBox": (
             QCoreApplication.translate("Accessible", "Search users"),
             QCoreApplication.translate(

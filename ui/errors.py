@@ -35,6 +35,7 @@ from desktop.licensing.csv_plan import CsvPlanError
 from desktop.licensing.errors import (
     JournalError,
     PlanBlockedError,
+    RunAlreadyUndoneError,
     RunInProgressError,
     RunNotFoundError,
     RunNotResumableError,
@@ -395,6 +396,19 @@ def _run_in_progress(exc: BaseException) -> UserMessage:
     )
 
 
+def _run_already_undone(exc: BaseException) -> UserMessage:
+    undone_by = exc.undone_by if isinstance(exc, RunAlreadyUndoneError) else ""
+    return UserMessage(
+        QCoreApplication.translate("ErrorText", "Already undone"),
+        QCoreApplication.translate(
+            "ErrorText",
+            "This change was already undone (by run {run}). Nothing was changed. To make the "
+            "change again, undo that run.",
+        ).format(run=undone_by),
+        str(exc),
+    )
+
+
 def _run_finished(exc: BaseException) -> UserMessage:
     return UserMessage(
         QCoreApplication.translate("ErrorText", "Nothing left to resume"),
@@ -449,6 +463,7 @@ _DESCRIBERS = (
     (CsvPlanError, _plan_file),
     (RunNotFoundError, _run_not_found),
     (RunInProgressError, _run_in_progress),
+    (RunAlreadyUndoneError, _run_already_undone),
     (RunNotResumableError, _run_finished),
     (JournalError, _journal),
     (LicenseDeskError, _core),

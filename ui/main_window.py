@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         # On macOS Qt moves it to the application menu, where people look for it.
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
-        self.settings_action.triggered.connect(lambda: open_settings(self, self.settings))
+        self.settings_action.triggered.connect(self._open_settings)
         self.about_action = QAction(self.tr("About License Desk…"), self)
         self.about_action.setObjectName("openAbout")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)  # macOS: application menu
@@ -254,6 +254,9 @@ class MainWindow(QMainWindow):
         return open_user_menu(self.user_actions, self, at)
 
     # -- state ----------------------------------------------------------------------------------
+
+    def _open_settings(self) -> None:
+        open_settings(self, self.settings, self.status.showMessage)
 
     def _exported(self, path: str, rows: int) -> None:
         """Say the export worked, and where the file is (the dialog is long closed)."""

@@ -40,6 +40,7 @@ from desktop.licensing.csv_plan import CsvPlanError
 from desktop.licensing.errors import (
     JournalError,
     PlanBlockedError,
+    RunAlreadyUndoneError,
     RunInProgressError,
     RunNotFoundError,
     RunNotResumableError,
@@ -71,6 +72,7 @@ _BAD_INPUT = (
     RunNotFoundError,
     RunNotResumableError,
     RunInProgressError,
+    RunAlreadyUndoneError,
 )
 
 

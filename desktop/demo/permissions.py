@@ -26,6 +26,10 @@ MEMBER_WRITE = frozenset(
     {"GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"}
 )
 GROUP_WRITE = frozenset({"Group.ReadWrite.All", "Directory.ReadWrite.All"})
+# A group's assignLicense: not User.ReadWrite.All (docs/graph-facts.md, "Groups and ...").
+GROUP_LICENSE_WRITE = frozenset(
+    {"LicenseAssignment.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"}
+)
 SIGN_IN_READ = frozenset({"AuditLog.Read.All"})
 REPORTS_READ = frozenset({"Reports.Read.All"})
 REPORT_SETTINGS_READ = frozenset({"ReportSettings.Read.All", "ReportSettings.ReadWrite.All"})
@@ -61,7 +65,8 @@ def needs(method: str, path: str, raw_query: str = "") -> Needs | None:
     if method.upper() in READ_METHODS:
         return _read_needs(lowered, raw_query)
     if lowered.endswith("/assignlicense"):
-        return Needs(LICENSE_WRITE)
+        on_group = lowered.startswith("/v1.0/groups/")
+        return Needs(GROUP_LICENSE_WRITE if on_group else LICENSE_WRITE)
     if "/members/" in lowered and lowered.endswith("/$ref"):
         return Needs(MEMBER_WRITE)
     if "/groups" in lowered:

@@ -152,11 +152,9 @@ def _member_page(
     count = odata.parse_count(query.get("$count")) and eventual_consistency(request)
     store = backend.store
     nested = store.nested_children(group.rowid) if kind == "members" else []
-    users: list[UserRow] = [
-        row for row in store.users_by_rowid([r for r in rowids if r > after]) if row is not None
-    ]
-    more = len(users) > top
-    users = users[:top]
+    remaining = [r for r in rowids if r > after]  # rowids come sorted
+    users: list[UserRow] = store.users_by_rowid(remaining[:top])
+    more = len(remaining) > top
     properties = select or payloads.DEFAULT_USER_PROPERTIES
     payload: dict[str, Any] = {"@odata.context": context_url(request, "directoryObjects")}
     if count and after == 0:

@@ -16,7 +16,11 @@ from desktop.graph.priority import Priority
 from desktop.graph.records import Group, Organization, Sku, User
 from desktop.licensing.apply import ApplyRun, WorkItem
 from desktop.licensing.check import check_plan
-from desktop.licensing.errors import PlanBlockedError, RunInProgressError
+from desktop.licensing.errors import (
+    PlanBlockedError,
+    RunAlreadyUndoneError,
+    RunInProgressError,
+)
 from desktop.licensing.journal import Journal, NewStep, StepRow, StepState
 from desktop.licensing.reader import fresh_view, read_plan_users, read_users
 from desktop.licensing.report import run_report
@@ -232,12 +236,16 @@ class LicenseController:
         It reverses what the tenant shows the run changed, for every user the run touched
         (done, partly done, unconfirmed alike). ``users`` (plan keys or labels) limits it to
         some of them, e.g. to revert the part that happened for users partly done.
+        A run already undone as a whole is refused (RunAlreadyUndoneError).
         """
         run_id = self.journal.resolve(run_id)
         if self.journal.is_live(run_id):
             raise RunInProgressError(
                 f"Run {run_id} is still being applied; undo it once it has finished."
             )
+        undone_by = self.journal.summary(run_id).undone_by
+        if undone_by is not None and users is None:
+            raise RunAlreadyUndoneError(run_id, undone_by)
         steps = self.journal.steps(run_id)
         if users is not None:
             wanted = {u.strip().lower() for u in users}

@@ -25,6 +25,18 @@ class RunInProgressError(LicenseDeskError):
     """The run is being applied right now by another window or process."""
 
 
+class RunAlreadyUndoneError(LicenseDeskError):
+    """The whole run was undone already: a second undo would only repeat or fight the first."""
+
+    def __init__(self, run_id: str, undone_by: str) -> None:
+        super().__init__(
+            f"Run {run_id} was already undone by run {undone_by}; nothing was changed. "
+            f"To make its change again, undo run {undone_by}."
+        )
+        self.run_id = run_id
+        self.undone_by = undone_by
+
+
 class RunNotResumableError(LicenseDeskError):
     """The run finished: there is nothing left to resume."""
 

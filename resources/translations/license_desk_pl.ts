@@ -31,6 +31,62 @@
 <context>
     <name>Accessible</name>
     <message>
+        <source>Sign in</source>
+        <translation>Zaloguj się</translation>
+    </message>
+    <message>
+        <source>Signs in to your organisation&apos;s Microsoft 365 in the browser</source>
+        <translation>Loguje do Microsoft 365 Twojej organizacji w przeglądarce</translation>
+    </message>
+    <message>
+        <source>Open the demo tenant</source>
+        <translation>Otwórz dzierżawę demonstracyjną</translation>
+    </message>
+    <message>
+        <source>Opens a made-up organisation on this computer, to try things out</source>
+        <translation>Otwiera wymyśloną organizację na tym komputerze, aby wypróbować program</translation>
+    </message>
+    <message>
+        <source>Sign in with a code</source>
+        <translation>Zaloguj się kodem</translation>
+    </message>
+    <message>
+        <source>Signs in on another device with a code shown here</source>
+        <translation>Loguje na innym urządzeniu za pomocą kodu pokazanego tutaj</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Wróć</translation>
+    </message>
+    <message>
+        <source>Returns to the organisation that was open</source>
+        <translation>Wraca do organizacji, która była otwarta</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Anuluj logowanie</translation>
+    </message>
+    <message>
+        <source>Stops waiting for the sign-in</source>
+        <translation>Przestaje czekać na logowanie</translation>
+    </message>
+    <message>
+        <source>Sign-in options</source>
+        <translation>Opcje logowania</translation>
+    </message>
+    <message>
+        <source>Which organisation and app registration to sign in with</source>
+        <translation>Organizacja i rejestracja aplikacji używane do logowania</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Kopiuj kod</translation>
+    </message>
+    <message>
+        <source>Copies the sign-in code</source>
+        <translation>Kopiuje kod logowania</translation>
+    </message>
+    <message>
         <source>Search users</source>
         <translation>Szukaj użytkowników</translation>
     </message>
@@ -105,6 +161,50 @@
     <message>
         <source>Package</source>
         <translation>Pakiet</translation>
+    </message>
+    <message>
+        <source>Show findings</source>
+        <translation>Pokaż ustalenia</translation>
+    </message>
+    <message>
+        <source>Shows all findings or one kind of them</source>
+        <translation>Pokazuje wszystkie ustalenia albo tylko jeden ich rodzaj</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Ustalenia</translation>
+    </message>
+    <message>
+        <source>Licenses held but not used, with what they cost; select to reclaim</source>
+        <translation>Licencje przypisane, ale nieużywane, wraz z ich kosztem; zaznacz, aby je odzyskać</translation>
+    </message>
+    <message>
+        <source>Renewals</source>
+        <translation>Odnowienia</translation>
+    </message>
+    <message>
+        <source>Each package and when it renews or ends</source>
+        <translation>Każdy pakiet i termin jego odnowienia lub wygaśnięcia</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Ceny</translation>
+    </message>
+    <message>
+        <source>The monthly price of each package; edit a cell to change it</source>
+        <translation>Miesięczna cena każdego pakietu; edytuj komórkę, aby ją zmienić</translation>
+    </message>
+    <message>
+        <source>The package whose seats the chart shows</source>
+        <translation>Pakiet, którego licencje pokazuje wykres</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>Zaznacz wszystko</translation>
+    </message>
+    <message>
+        <source>Selects every row of the table</source>
+        <translation>Zaznacza wszystkie wiersze tabeli</translation>
     </message>
     <message>
         <source>The package whose apps the list shows</source>
@@ -1710,6 +1810,14 @@
         <translation>Inne okno License Desk właśnie wprowadza ten przebieg. Poczekaj, aż skończy, i spróbuj ponownie.</translation>
     </message>
     <message>
+        <source>Already undone</source>
+        <translation>Już cofnięto</translation>
+    </message>
+    <message>
+        <source>This change was already undone (by run {run}). Nothing was changed. To make the change again, undo that run.</source>
+        <translation>Ta zmiana została już cofnięta (przebiegiem {run}). Niczego nie zmieniono. Aby wprowadzić zmianę ponownie, cofnij tamten przebieg.</translation>
+    </message>
+    <message>
         <source>Nothing left to resume</source>
         <translation>Nie ma czego wznawiać</translation>
     </message>
@@ -1991,6 +2099,14 @@
     <message>
         <source>Finished</source>
         <translation>Zakończono</translation>
+    </message>
+    <message>
+        <source>Already undone by run {run}: it cannot be undone twice</source>
+        <translation>Już cofnięto przebiegiem {run}: nie można cofnąć dwa razy</translation>
+    </message>
+    <message>
+        <source>Make a new change that puts back what this run changed</source>
+        <translation>Wprowadź nową zmianę, która przywróci to, co zmienił ten przebieg</translation>
     </message>
 </context>
 <context>

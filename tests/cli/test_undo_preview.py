@@ -82,3 +82,21 @@ def test_undo_of_a_usage_location_set_from_empty_says_it_will_be_cleared(
     undone = cli("undo", run_id, "--yes")
     assert undone.code == 0 and "1 done" in undone.out
     assert next(u for u in users_of(demo_tenant) if u.id == homeless.id).usage_location is None
+
+
+def test_undoing_a_run_twice_says_it_was_already_undone(
+    cli: Runner, demo_tenant: DemoTenant, journal_file: Path
+) -> None:
+    homeless = next(
+        u for u in users_of(demo_tenant) if u.usage_location is None and not u.assigned_licenses
+    )
+    run_id = run_in_journal(demo_tenant, journal_file, usage_location_plan([homeless.id], "DE"))
+    assert cli("undo", run_id, "--yes").code == 0
+    writes = demo_tenant.stats.snapshot()["writes"]
+    again = cli("undo", run_id, "--yes")
+    assert again.code == 2
+    assert again.err.strip().startswith(f"Run {run_id} was already undone by run ")
+    assert "Traceback" not in again.err
+    assert demo_tenant.stats.snapshot()["writes"] == writes  # nothing was sent
+    history = cli("history")
+    assert "undone by" in history.out

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from desktop.demo import DemoTenant
 from desktop.graph.client import GraphClient
 from desktop.graph.records import AssignedLicense
 from desktop.licensing.controller import LicenseController
+from desktop.licensing.errors import RunAlreadyUndoneError
 from desktop.licensing.types import Outcome, Plan, PlanKind, ProblemKind, UserChange
 from tests.licensing.conftest import pick, state
 
@@ -69,7 +72,7 @@ def test_undo_brings_every_touched_user_back(
     assert history[run.run_id].undone_by == undone.run_id
 
 
-def test_undoing_twice_finds_nothing_left_to_do(
+def test_undoing_twice_says_the_run_was_already_undone(
     demo_tenant: DemoTenant, graph: GraphClient, controller: LicenseController
 ) -> None:
     flow = demo_tenant.sku_id("FLOW_FREE")
@@ -81,8 +84,13 @@ def test_undoing_twice_finds_nothing_left_to_do(
             Plan(PlanKind.ASSIGN, (UserChange(target.id, add=(AssignedLicense(flow),)),))
         )
     )
-    controller.apply(controller.undo_plan(run.run_id))
-    again = controller.undo_plan(run.run_id)
+    undo = controller.apply(controller.undo_plan(run.run_id))
+    with pytest.raises(RunAlreadyUndoneError) as refused:
+        controller.undo_plan(run.run_id)
+    assert refused.value.undone_by == undo.run_id
+    assert f"already undone by run {undo.run_id}" in str(refused.value)
+    # Reverting some users of it (what "revert partly" does) still checks the tenant: the
+    # tenant no longer shows the run's change, so nothing is left to reverse, and it says so.
+    again = controller.undo_plan(run.run_id, [target.id])
     assert again.effective.changes == ()
-    # The tenant no longer shows the run's change: nothing to reverse, and it says so.
     assert [(p.kind, p.user) for p in again.problems] == [(ProblemKind.NOTHING_TO_DO, target.id)]

@@ -3,13 +3,16 @@ description; toolbar buttons say their shortcut; the focus ring is visible."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QToolButton, QWidget
+from pytestqt.qtbot import QtBot
 
 from desktop.graph.errors import GraphError
 from tests.ui.accessible import Heard, unnamed
-from tests.ui.conftest import ACCEPT, REJECT, Desk
+from tests.ui.conftest import ACCEPT, REJECT, TIMEOUT_MS, Desk
 from tests.ui.helpers import apply_and_wait, click, rows_where
 from ui.dialogs.error_dialog import ErrorDialog
 from ui.dialogs.launcher import driven_by, launch
@@ -17,6 +20,7 @@ from ui.dialogs.license_picker import LicensePickerDialog
 from ui.dialogs.plan_preview import PlanPreviewDialog
 from ui.errors import describe
 from ui.focus_ring import install_focus_rings
+from ui.main_window import MainWindow
 from ui.models.columns import Column
 
 
@@ -147,3 +151,21 @@ def test_the_focused_control_wears_a_visible_ring(qapp: QApplication, desk: Desk
         rings.deleteLater()
         if rings.ring is not None:
             rings.ring.deleteLater()
+
+
+def test_every_control_of_the_welcome_page_is_named_and_described(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    found = unnamed(window)
+    assert found == [], _lines(found)
+
+
+def test_every_control_of_the_insight_dialog_is_named_and_described(desk: Desk) -> None:
+    listener = Listener(desk, "")
+    with driven_by(listener):
+        desk.window.user_actions.insight.trigger()
+        desk.qtbot.waitUntil(lambda: "InsightDialog" in listener.seen, timeout=TIMEOUT_MS)
+    assert listener.problems == [], "\n".join(listener.problems)

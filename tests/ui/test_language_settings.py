@@ -115,6 +115,10 @@ def test_settings_saves_the_choice_and_says_it_applies_at_restart(
     window.settings_action.trigger()
     assert notes == [True]
     assert chosen_language(settings) == "pl"
+    # Once the dialog is closed, the status bar still says when the choice takes effect.
+    assert window.status.currentMessage() == (
+        "The new language applies the next time License Desk starts."
+    )
 
     def change_mind(dialog: QDialog) -> int:
         assert isinstance(dialog, SettingsDialog)

@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from desktop.graph.records import AssignedLicense
 from desktop.licensing.builders import assign_plan
-from desktop.licensing.types import Outcome, RunReport
-from tests.ui.conftest import ACCEPT, TIMEOUT_MS, Desk, DialogScript
+from desktop.licensing.types import Outcome, RunReport, RunSummary
+from tests.ui.conftest import ACCEPT, REJECT, TIMEOUT_MS, Desk, DialogScript
 from tests.ui.helpers import keep_report, rows_where, user
+from ui.dialogs.error_dialog import ErrorDialog
 from ui.dialogs.history_dialog import HistoryChoice, HistoryDialog
 from ui.dialogs.location_dialog import UsageLocationDialog
 from ui.dialogs.plan_preview import PlanPreviewDialog
@@ -99,6 +100,38 @@ def test_undo_from_history(desk: Desk, dialogs: DialogScript) -> None:
     ):
         desk.window.user_actions.history.trigger()
     assert reports[0].count(Outcome.DONE) == 1
+    assert exchange not in user(desk, row).sku_ids
+
+    # The undone run is marked, and cannot be undone twice: the button says why it is off,
+    # and an undo asked for anyway (a stale list) says it was already undone.
+    seen: list[RunSummary] = []
+
+    def look_again(dialog: QDialog) -> int:
+        assert isinstance(dialog, HistoryDialog)
+        first = next(r for r in range(dialog.rows.rowCount()) if dialog.rows.row(r).key.undone_by)
+        dialog.table.selectRow(first)
+        assert dialog.rows.row(first).cells[3] == "Undone"
+        assert not dialog.undo_button.isEnabled()
+        assert "Already undone" in dialog.undo_button.toolTip()
+        seen.append(dialog.rows.row(first).key)
+        return REJECT
+
+    dialogs.expect(HistoryDialog, look_again)
+    desk.window.user_actions.history.trigger()
+    desk.qtbot.waitUntil(lambda: dialogs.pending == 0, timeout=TIMEOUT_MS)
+    titles: list[str] = []
+
+    def already(dialog: QDialog) -> int:
+        assert isinstance(dialog, ErrorDialog)
+        titles.append(dialog.windowTitle())
+        return REJECT
+
+    dialogs.expect(ErrorDialog, already)
+    commands = desk.window.commands
+    assert commands is not None
+    commands.history.undo(seen[0])
+    desk.qtbot.waitUntil(lambda: dialogs.pending == 0, timeout=TIMEOUT_MS)
+    assert titles == ["Already undone"]
     assert exchange not in user(desk, row).sku_ids
 
 

@@ -115,6 +115,13 @@ class HistoryDialog(QDialog):
 
     def _update_buttons(self) -> None:
         run = self.chosen()
+        self.undo_button.setToolTip(
+            self.tr("Already undone by run {run}: it cannot be undone twice").format(
+                run=run.undone_by
+            )
+            if run is not None and run.undone_by
+            else self.tr("Make a new change that puts back what this run changed")
+        )
         undoable = (
             run is not None
             and run.undone_by is None

@@ -7,6 +7,8 @@ the choice differs from the language in use.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
@@ -82,17 +84,27 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         save_language(self._settings, self.choice())
 
+    @property
+    def needs_restart(self) -> bool:
+        """The chosen language differs from the one the window shows now."""
+        return self.choice() != self._in_use
+
     def _update_note(self) -> None:
-        self.note.setVisible(self.choice() != self._in_use)
+        self.note.setVisible(self.needs_restart)
 
 
-def open_settings(parent: QWidget | None, settings: QSettings) -> bool:
-    """Show Settings; save on OK. Returns whether anything was saved."""
+def open_settings(
+    parent: QWidget | None, settings: QSettings, tell: Callable[[str], None] | None = None
+) -> bool:
+    """Show Settings; save on OK. Returns whether anything was saved. ``tell`` (the status
+    bar) repeats, once the dialog is closed, that a new language waits for a restart."""
     dialog = SettingsDialog(settings, parent)
     try:
         if not accepted(launch(dialog)):
             return False
         dialog.save()
+        if dialog.needs_restart and tell is not None:
+            tell(dialog.note.text())
         return True
     finally:
         dialog.deleteLater()
