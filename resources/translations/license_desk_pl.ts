@@ -2077,6 +2077,10 @@
         <translation>Przywróć użytkownika…</translation>
     </message>
     <message>
+        <source>Put back what this run changed for one user you choose; the others stay</source>
+        <translation>Przywróć to, co ta zmiana zmieniła u wybranego użytkownika; pozostali zostają bez zmian</translation>
+    </message>
+    <message>
         <source>Resume…</source>
         <translation>Wznów…</translation>
     </message>

@@ -62,6 +62,9 @@ class HistoryDialog(QDialog):
         # What a run took from one user, put back (a reclaim someone objects to).
         self.restore_button = QPushButton(icon("undo"), self.tr("Restore a user…"))
         self.restore_button.setObjectName("restoreUser")
+        self.restore_button.setToolTip(
+            self.tr("Put back what this run changed for one user you choose; the others stay")
+        )
         self.restore_button.clicked.connect(lambda: self.done(HistoryChoice.RESTORE_USER))
         self.resume_button = QPushButton(icon("resume"), self.tr("Resume…"))
         self.resume_button.setObjectName("resumeRun")
