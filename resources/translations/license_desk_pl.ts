@@ -2398,6 +2398,10 @@
         <source>reduce {count} unused seats before renewal</source>
         <translation>przed odnowieniem zmniejsz o nieużywane licencje: {count}</translation>
     </message>
+    <message>
+        <source>No renewal date</source>
+        <translation>Bez daty odnowienia</translation>
+    </message>
 </context>
 <context>
     <name>LicenseCard</name>
