@@ -163,6 +163,50 @@
         <translation>Pakiet</translation>
     </message>
     <message>
+        <source>Show findings</source>
+        <translation>Pokaż ustalenia</translation>
+    </message>
+    <message>
+        <source>Shows all findings or one kind of them</source>
+        <translation>Pokazuje wszystkie ustalenia albo tylko jeden ich rodzaj</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Ustalenia</translation>
+    </message>
+    <message>
+        <source>Licenses held but not used, with what they cost; select to reclaim</source>
+        <translation>Licencje przypisane, ale nieużywane, wraz z ich kosztem; zaznacz, aby je odzyskać</translation>
+    </message>
+    <message>
+        <source>Renewals</source>
+        <translation>Odnowienia</translation>
+    </message>
+    <message>
+        <source>Each package and when it renews or ends</source>
+        <translation>Każdy pakiet i termin jego odnowienia lub wygaśnięcia</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Ceny</translation>
+    </message>
+    <message>
+        <source>The monthly price of each package; edit a cell to change it</source>
+        <translation>Miesięczna cena każdego pakietu; edytuj komórkę, aby ją zmienić</translation>
+    </message>
+    <message>
+        <source>The package whose seats the chart shows</source>
+        <translation>Pakiet, którego licencje pokazuje wykres</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>Zaznacz wszystko</translation>
+    </message>
+    <message>
+        <source>Selects every row of the table</source>
+        <translation>Zaznacza wszystkie wiersze tabeli</translation>
+    </message>
+    <message>
         <source>The package whose apps the list shows</source>
         <translation>Pakiet, którego aplikacje pokazuje lista</translation>
     </message>
@@ -1736,6 +1780,26 @@
         <translation>License Desk nie może użyć pliku {name}: {reason}. Sprawdź, czy plik istnieje, czy nie jest otwarty w innym programie i czy możesz zapisywać w jego folderze.</translation>
     </message>
     <message>
+        <source>it does not exist</source>
+        <translation>nie istnieje</translation>
+    </message>
+    <message>
+        <source>you may not open or write it</source>
+        <translation>nie masz uprawnień, aby go otworzyć lub zapisać</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>to jest folder</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>dysk jest pełny</translation>
+    </message>
+    <message>
+        <source>the system refused it</source>
+        <translation>system odmówił dostępu</translation>
+    </message>
+    <message>
         <source>Nothing was changed</source>
         <translation>Nic nie zostało zmienione</translation>
     </message>
@@ -1954,6 +2018,14 @@
 <context>
     <name>HistoryCommands</name>
     <message>
+        <source>Restore a user</source>
+        <translation>Przywróć użytkownika</translation>
+    </message>
+    <message>
+        <source>Put back what “{change}” changed for:</source>
+        <translation>Przywróć to, co „{change}” zmieniło u:</translation>
+    </message>
+    <message>
         <source>Unfinished change</source>
         <translation>Niedokończona zmiana</translation>
     </message>
@@ -2021,6 +2093,14 @@
         <translation>Cofnij…</translation>
     </message>
     <message>
+        <source>Restore a user…</source>
+        <translation>Przywróć użytkownika…</translation>
+    </message>
+    <message>
+        <source>Put back what this run changed for one user you choose; the others stay</source>
+        <translation>Przywróć to, co ta zmiana zmieniła u wybranego użytkownika; pozostali zostają bez zmian</translation>
+    </message>
+    <message>
         <source>Resume…</source>
         <translation>Wznów…</translation>
     </message>
@@ -2071,6 +2151,33 @@
     <message>
         <source>Make a new change that puts back what this run changed</source>
         <translation>Wprowadź nową zmianę, która przywróci to, co zmienił ten przebieg</translation>
+    </message>
+</context>
+<context>
+    <name>InsightAccess</name>
+    <message>
+        <source>Permission needed</source>
+        <translation>Wymagane uprawnienia</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Zaloguj się</translation>
+    </message>
+    <message>
+        <source>Without it, Insight shows what it can read and says what is missing. An administrator may have to approve the permission.</source>
+        <translation>Bez nich Analiza licencji pokaże to, co może odczytać, i powie, czego brakuje. Uprawnienie może wymagać zatwierdzenia przez administratora.</translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in in your browser…</source>
+        <translation>Oczekiwanie na logowanie w przeglądarce…</translation>
+    </message>
+    <message>
+        <source>Finish signing in in your browser, or cancel.</source>
+        <translation>Dokończ logowanie w przeglądarce albo anuluj.</translation>
+    </message>
+    <message>
+        <source>To show who does not use their licenses, License Desk needs permission to read sign-in activity, usage reports and subscriptions in {tenant}. Sign in again in your browser to grant it?</source>
+        <translation>Aby pokazać, kto nie korzysta ze swoich licencji, License Desk potrzebuje uprawnień do odczytu aktywności logowania, raportów użycia i subskrypcji w {tenant}. Zalogować się ponownie w przeglądarce, aby je nadać?</translation>
     </message>
 </context>
 <context>
@@ -2310,6 +2417,10 @@
     <message>
         <source>reduce {count} unused seats before renewal</source>
         <translation>przed odnowieniem zmniejsz o nieużywane licencje: {count}</translation>
+    </message>
+    <message>
+        <source>No renewal date</source>
+        <translation>Bez daty odnowienia</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-"""History: earlier runs from the journal, newest first, with Undo and Resume."""
+"""History: earlier runs from the journal, newest first, with Undo, Restore a user and Resume."""
 
 from __future__ import annotations
 
@@ -30,7 +30,8 @@ class HistoryChoice(enum.IntEnum):
 
     UNDO = 10
     RESUME = 11
-    DETAILS = 12  # open the run to its per-user outcomes
+    RESTORE_USER = 12  # undo one user of the run
+    DETAILS = 13  # open the run to its per-user outcomes
 
 
 def when(iso: str) -> str:
@@ -69,6 +70,13 @@ class HistoryDialog(QDialog):
         self.undo_button = QPushButton(icon("undo"), self.tr("Undo…"))
         self.undo_button.setObjectName("undoRun")
         self.undo_button.clicked.connect(lambda: self.done(HistoryChoice.UNDO))
+        # What a run took from one user, put back (a reclaim someone objects to).
+        self.restore_button = QPushButton(icon("undo"), self.tr("Restore a user…"))
+        self.restore_button.setObjectName("restoreUser")
+        self.restore_button.setToolTip(
+            self.tr("Put back what this run changed for one user you choose; the others stay")
+        )
+        self.restore_button.clicked.connect(lambda: self.done(HistoryChoice.RESTORE_USER))
         self.resume_button = QPushButton(icon("resume"), self.tr("Resume…"))
         self.resume_button.setObjectName("resumeRun")
         self.resume_button.clicked.connect(lambda: self.done(HistoryChoice.RESUME))
@@ -78,6 +86,7 @@ class HistoryDialog(QDialog):
         self.details_button.clicked.connect(lambda: self.done(HistoryChoice.DETAILS))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.resume_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.details_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.table.activated.connect(lambda _index: self.done(HistoryChoice.DETAILS))
@@ -151,12 +160,14 @@ class HistoryDialog(QDialog):
             if run is not None and run.undone_by
             else self.tr("Make a new change that puts back what this run changed")
         )
-        self.undo_button.setEnabled(
+        undoable = (
             run is not None
             and run.undone_by is None
             and run.status is not RunStatus.RUNNING
             and run.may_have_changed
         )
+        self.undo_button.setEnabled(undoable)
+        self.restore_button.setEnabled(undoable)
         self.details_button.setEnabled(run is not None)
         self.resume_button.setEnabled(
             run is not None

@@ -32,6 +32,7 @@ from desktop.insight.report import InsightReport
 from ui.insight.findings_model import FINDING_ROLE, FindingColumn, FindingsFilter, FindingsModel
 from ui.insight.package_chart import PackageChart
 from ui.insight.prices_model import PricesModel
+from ui.insight.renewals_calendar import fill_calendar
 from ui.insight.trend_chart import TrendChart
 from ui.insight_text import KIND, NOTE, SOURCE, TERM, money
 
@@ -54,6 +55,7 @@ class InsightView(QWidget):
         self.source.setWordWrap(True)
         self.chart = PackageChart()
         self.kind = QComboBox()
+        self.kind.setObjectName("findingsKind")  # its description: ui/accessibility.py
         self.kind.setAccessibleName(QCoreApplication.translate("InsightView", "Show findings"))
         self.kind.addItem(QCoreApplication.translate("InsightView", "All findings"), None)
         for kind in FindingKind:
@@ -64,6 +66,7 @@ class InsightView(QWidget):
         self.shown = FindingsFilter()
         self.shown.setSourceModel(self.findings)
         self.table = QTableView()
+        self.table.setObjectName("findingsTable")  # its description: ui/accessibility.py
         self.table.setModel(self.shown)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -78,11 +81,14 @@ class InsightView(QWidget):
             )
         )
         self.renewals = QListWidget()
+        self.renewals.setObjectName("renewalsList")  # its description: ui/accessibility.py
         self.renewals.setAccessibleName(QCoreApplication.translate("InsightView", "Renewals"))
         self.prices = QTableView()
+        self.prices.setObjectName("pricesTable")  # its description: ui/accessibility.py
         self.prices.setAccessibleName(QCoreApplication.translate("InsightView", "Prices"))
         self.prices.horizontalHeader().setStretchLastSection(True)
         self.trend_package = QComboBox()
+        self.trend_package.setObjectName("trendPackage")  # its description: ui/accessibility.py
         self.trend_package.setAccessibleName(QCoreApplication.translate("InsightView", "Package"))
         self.trend = TrendChart()
         self._history: list[SeatCount] = []
@@ -170,9 +176,7 @@ class InsightView(QWidget):
         self.chart.set_packages(summary.packages)
         self.findings.set_findings(findings.findings)
         self.table.sortByColumn(FindingColumn.COST, Qt.SortOrder.DescendingOrder)
-        self.renewals.clear()
-        for renewal in report.renewals:
-            self.renewals.addItem(renewal_text(renewal))
+        fill_calendar(self.renewals, report.renewals, renewal_text)
         self._prices_model = PricesModel(parts, prices)
         self._prices_model.prices_edited.connect(self._prices_changed)
         self._prices_model.refused.connect(self._price_refused)
