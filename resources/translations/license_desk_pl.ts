@@ -1780,6 +1780,26 @@
         <translation>License Desk nie może użyć pliku {name}: {reason}. Sprawdź, czy plik istnieje, czy nie jest otwarty w innym programie i czy możesz zapisywać w jego folderze.</translation>
     </message>
     <message>
+        <source>it does not exist</source>
+        <translation>nie istnieje</translation>
+    </message>
+    <message>
+        <source>you may not open or write it</source>
+        <translation>nie masz uprawnień, aby go otworzyć lub zapisać</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>to jest folder</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>dysk jest pełny</translation>
+    </message>
+    <message>
+        <source>the system refused it</source>
+        <translation>system odmówił dostępu</translation>
+    </message>
+    <message>
         <source>Nothing was changed</source>
         <translation>Nic nie zostało zmienione</translation>
     </message>
@@ -2002,6 +2022,14 @@
 <context>
     <name>HistoryCommands</name>
     <message>
+        <source>Restore a user</source>
+        <translation>Przywróć użytkownika</translation>
+    </message>
+    <message>
+        <source>Put back what “{change}” changed for:</source>
+        <translation>Przywróć to, co „{change}” zmieniło u:</translation>
+    </message>
+    <message>
         <source>Unfinished change</source>
         <translation>Niedokończona zmiana</translation>
     </message>
@@ -2069,8 +2097,24 @@
         <translation>Cofnij…</translation>
     </message>
     <message>
+        <source>Restore a user…</source>
+        <translation>Przywróć użytkownika…</translation>
+    </message>
+    <message>
+        <source>Put back what this run changed for one user you choose; the others stay</source>
+        <translation>Przywróć to, co ta zmiana zmieniła u wybranego użytkownika; pozostali zostają bez zmian</translation>
+    </message>
+    <message>
         <source>Resume…</source>
         <translation>Wznów…</translation>
+    </message>
+    <message>
+        <source>Users…</source>
+        <translation>Użytkownicy…</translation>
+    </message>
+    <message>
+        <source>Each user of the run and how it ended (Enter)</source>
+        <translation>Każdy użytkownik przebiegu i jak się zakończyło (Enter)</translation>
     </message>
     <message>
         <source>Interrupted</source>
@@ -2091,6 +2135,18 @@
     <message>
         <source>Finished</source>
         <translation>Zakończono</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} and %n others</source>
+        <translation>
+            <numerusform>{name} i %n inna osoba</numerusform>
+            <numerusform>{name} i %n inne osoby</numerusform>
+            <numerusform>{name} i %n innych osób</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{what} · {who}</source>
+        <translation>{what} · {who}</translation>
     </message>
     <message>
         <source>Already undone by run {run}: it cannot be undone twice</source>
@@ -2178,6 +2234,33 @@
     <message>
         <source>Manager&apos;s e-mail</source>
         <translation>E-mail przełożonego</translation>
+    </message>
+</context>
+<context>
+    <name>InsightAccess</name>
+    <message>
+        <source>Permission needed</source>
+        <translation>Wymagane uprawnienia</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Zaloguj się</translation>
+    </message>
+    <message>
+        <source>Without it, Insight shows what it can read and says what is missing. An administrator may have to approve the permission.</source>
+        <translation>Bez nich Analiza licencji pokaże to, co może odczytać, i powie, czego brakuje. Uprawnienie może wymagać zatwierdzenia przez administratora.</translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in in your browser…</source>
+        <translation>Oczekiwanie na logowanie w przeglądarce…</translation>
+    </message>
+    <message>
+        <source>Finish signing in in your browser, or cancel.</source>
+        <translation>Dokończ logowanie w przeglądarce albo anuluj.</translation>
+    </message>
+    <message>
+        <source>To show who does not use their licenses, License Desk needs permission to read sign-in activity, usage reports and subscriptions in {tenant}. Sign in again in your browser to grant it?</source>
+        <translation>Aby pokazać, kto nie korzysta ze swoich licencji, License Desk potrzebuje uprawnień do odczytu aktywności logowania, raportów użycia i subskrypcji w {tenant}. Zalogować się ponownie w przeglądarce, aby je nadać?</translation>
     </message>
 </context>
 <context>
@@ -2417,6 +2500,10 @@
     <message>
         <source>reduce {count} unused seats before renewal</source>
         <translation>przed odnowieniem zmniejsz o nieużywane licencje: {count}</translation>
+    </message>
+    <message>
+        <source>No renewal date</source>
+        <translation>Bez daty odnowienia</translation>
     </message>
 </context>
 <context>
@@ -3419,6 +3506,41 @@
             <numerusform>pozostawione bez zmian: %Ln (zob. Szczegóły)</numerusform>
             <numerusform>pozostawione bez zmian: %Ln (zob. Szczegóły)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RunDetailsDialog</name>
+    <message>
+        <source>Change in the history</source>
+        <translation>Zmiana w historii</translation>
+    </message>
+    <message>
+        <source>{change} · {when}</source>
+        <translation>{change} · {when}</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Użytkownik</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nazwa użytkownika</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Zmiana</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Wynik</translation>
+    </message>
+    <message>
+        <source>Sent; Microsoft&apos;s answer did not arrive</source>
+        <translation>Wysłano; odpowiedź Microsoftu nie dotarła</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Nie wysłano</translation>
     </message>
 </context>
 <context>
