@@ -80,6 +80,34 @@ def _words() -> dict[str, tuple[str, str]]:
             QCoreApplication.translate("Accessible", "Copy code"),
             QCoreApplication.translate("Accessible", "Copies the sign-in code"),
         ),
+        "findingsKind": (
+            QCoreApplication.translate("Accessible", "Show findings"),
+            QCoreApplication.translate("Accessible", "Shows all findings or one kind of them"),
+        ),
+        "findingsTable": (
+            QCoreApplication.translate("Accessible", "Findings"),
+            QCoreApplication.translate(
+                "Accessible", "Licenses held but not used, with what they cost; select to reclaim"
+            ),
+        ),
+        "renewalsList": (
+            QCoreApplication.translate("Accessible", "Renewals"),
+            QCoreApplication.translate("Accessible", "Each package and when it renews or ends"),
+        ),
+        "pricesTable": (
+            QCoreApplication.translate("Accessible", "Prices"),
+            QCoreApplication.translate(
+                "Accessible", "The monthly price of each package; edit a cell to change it"
+            ),
+        ),
+        "trendPackage": (
+            QCoreApplication.translate("Accessible", "Package"),
+            QCoreApplication.translate("Accessible", "The package whose seats the chart shows"),
+        ),
+        "qt_tableview_cornerbutton": (
+            QCoreApplication.translate("Accessible", "Select all"),
+            QCoreApplication.translate("Accessible", "Selects every row of the table"),
+        ),
         "searchBox": (
             QCoreApplication.translate("Accessible", "Search users"),
             QCoreApplication.translate(

@@ -53,8 +53,15 @@ def is_dark(palette: QPalette) -> bool:
 
 def mark_colour(mark: Mark, palette: QPalette) -> QColor:
     """``mark``'s colour for text on ``palette``'s window and base, at least 4.5:1."""
-    # Marks sit on the window (status bar, headings) and on cards and lists (Base).
-    backgrounds = (palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.Base))
+    # Marks sit on the window (status bar, headings), on cards and in lists.
+    backgrounds = tuple(
+        palette.color(role)
+        for role in (
+            QPalette.ColorRole.Window,
+            QPalette.ColorRole.Base,
+            QPalette.ColorRole.AlternateBase,  # every other row of a list
+        )
+    )
     dark = is_dark(palette)
     colour = QColor(_SHADES[mark][1 if dark else 0])
     for _ in range(20):  # an unusual palette (high contrast themes): step away until legible

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ui.models.columns import Column
 from ui.models.quick_filter import QuickFilter, QuickFilterKind
 from ui.session import TenantSession
 from ui.widgets.filter_bar import FilterBar
@@ -34,6 +35,7 @@ class TenantPage(QWidget):
         layout.addWidget(self.table, 1)
 
         self.filters.search_changed.connect(session.proxy.set_search)
+        self.filters.leave_down.connect(self._enter_list)
         self.filters.quick_filter_changed.connect(self._quick_filter_chosen)
         self.summary.package_clicked.connect(self._package_clicked)
         session.skus.modelReset.connect(self._packages_changed)
@@ -63,6 +65,14 @@ class TenantPage(QWidget):
         current = self.filters.current_filter()
         wanted = QuickFilter() if current.sku_id == sku_id else QuickFilter.package(sku_id)
         self.filters.set_quick_filter(wanted)
+
+    def _enter_list(self) -> None:
+        """Focus the table on its first row shown (or keep the row already current)."""
+        if self.session.proxy.rowCount() == 0:
+            return
+        self.table.setFocus(Qt.FocusReason.TabFocusReason)
+        if not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.session.proxy.index(0, Column.NAME))
 
     def focus_search(self) -> None:
         self.filters.focus_search()

@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QApplication
 
 SYSTEM, LIGHT, DARK = "system", "light", "dark"
 THEMES = (SYSTEM, LIGHT, DARK)
+# Application properties: the style before Fusion took over, and whether the system is followed.
+_NATIVE_STYLE = "licenseDeskNativeStyle"
+_FOLLOWING = "licenseDeskFollowsSystemTheme"
 
 
 def dark_palette() -> QPalette:
@@ -63,13 +66,10 @@ def apply_theme(app: QApplication, theme: str = SYSTEM) -> bool:
     if theme == SYSTEM:
         if sys.platform != "win32":
             return system_is_dark()  # the platform's style follows the system itself
-        QGuiApplication.styleHints().colorSchemeChanged.connect(
-            lambda _scheme: _use_fusion(app, system_is_dark())
-        )
-        dark = system_is_dark()
-        if dark:
-            _use_fusion(app, True)
-        return dark
+        if not app.property(_FOLLOWING):
+            app.setProperty(_FOLLOWING, True)
+            QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: follow_system(app))
+        return follow_system(app)
     dark = theme == DARK
     QGuiApplication.styleHints().setColorScheme(
         Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light
@@ -78,7 +78,21 @@ def apply_theme(app: QApplication, theme: str = SYSTEM) -> bool:
     return dark
 
 
+def follow_system(app: QApplication) -> bool:
+    """Windows: Fusion with the dark palette while the system is dark; the native style (and
+    its palette) otherwise. True when dark."""
+    dark = system_is_dark()
+    if dark:
+        _use_fusion(app, True)
+    elif app.property(_NATIVE_STYLE):
+        app.setStyle(str(app.property(_NATIVE_STYLE)))
+        app.setPalette(app.style().standardPalette())
+    return dark
+
+
 def _use_fusion(app: QApplication, dark: bool) -> None:
+    if not app.property(_NATIVE_STYLE):
+        app.setProperty(_NATIVE_STYLE, app.style().name())  # to go back when it turns light
     app.setStyle("Fusion")
     style = app.style()
     app.setPalette(dark_palette() if dark else style.standardPalette())

@@ -20,8 +20,15 @@ from desktop.licensing.controller import LicenseController
 from desktop.licensing.types import CheckedPlan, Plan, ProblemKind, RunReport
 from desktop.people.plans import NotInMicrosoft365Error, create_people_plan, with_accounts_created
 from desktop.people.records import Person
-from desktop.people.store import PeopleList, load_people, people_folder, save_people
+from desktop.people.store import (
+    PeopleFileError,
+    PeopleList,
+    load_people,
+    people_folder,
+    save_people,
+)
 from desktop.people.tenant import proposed_upns, sync_with_tenant
+from desktop.people.upn_rule import RuleError
 
 
 def register_create(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -48,6 +55,14 @@ def register_create(actions: argparse._SubParsersAction[argparse.ArgumentParser]
                         "(owner-only) instead of printing them")  # fmt: skip
     add_run_options(create)
     create.set_defaults(handler=handles_errors(run_people_create), command_name="people create")
+
+
+def read_list(folder: Path) -> PeopleList:
+    """The stored list; one that cannot be read is bad input (one line, exit 2)."""
+    try:
+        return load_people(folder)
+    except PeopleFileError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def chosen_people(people: PeopleList, names: list[str] | None) -> list[Person]:
@@ -116,11 +131,14 @@ def run_people_create(args: argparse.Namespace) -> int:
 
     def build(controller: LicenseController) -> Plan:
         folder = people_folder(controller.client)
-        people = load_people(folder)
+        people = read_list(folder)
         if sync_with_tenant(people, controller.client):
             save_people(folder, people)  # linked since: never created twice
         chosen = chosen_people(people, args.people)
-        upns = proposed_upns(people, controller.client)
+        try:
+            upns = proposed_upns(people, controller.client)
+        except RuleError as exc:
+            raise UsageError(f"{exc}.") from None
         plan = create_people_plan(
             chosen,
             upns,
@@ -146,14 +164,14 @@ def creating_pending_people(
     if not unknown:
         return checked, None
     folder = people_folder(controller.client)
-    people = load_people(folder)
+    people = read_list(folder)
     pending = {u: p for u in unknown if (p := people.find(u)) is not None and p.is_pending}
     if not pending:
         return checked, None
-    upns = proposed_upns(people, controller.client)
     try:
+        upns = proposed_upns(people, controller.client)
         plan = with_accounts_created(checked.plan, pending, upns)
-    except NotInMicrosoft365Error as exc:
+    except (NotInMicrosoft365Error, RuleError) as exc:
         raise UsageError(f"{exc}.") from None
     after = LinkCreated(args)
     after.folder = folder

@@ -62,7 +62,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 _SKUS_HELP = (
     "List license packages: friendly name, part number, seats bought, assigned and free, and "
-    "status. Free = enabled seats minus assigned."
+    "status. Free = enabled seats minus assigned; a suspended package counts its suspended "
+    "seats in the total and has none free."
 )
 
 
@@ -71,7 +72,7 @@ def sku_json(sku: Sku) -> dict[str, Any]:
         "name": sku_name(sku.sku_id, sku.sku_part_number),
         "skuPartNumber": sku.sku_part_number,
         "skuId": sku.sku_id,
-        "total": sku.total,
+        "total": sku.seat_count,
         "assigned": sku.consumed_units,
         "free": sku.free,
         "status": sku.capability_status,
@@ -92,7 +93,7 @@ def run_skus(args: argparse.Namespace) -> int:
         [
             sku_name(s.sku_id, s.sku_part_number),
             s.sku_part_number,
-            str(s.total),
+            str(s.seat_count),
             str(s.consumed_units),
             str(s.free),
             s.capability_status + ("" if s.applies_to == "User" else " (company)"),

@@ -239,6 +239,18 @@ class User:
             return bool(self.assigned_licenses)
         return any(s.assigned_by_group is None for s in states)
 
+    def sources_of(self, sku_id: str, *, active_only: bool = False) -> tuple[str | None, ...]:
+        """Where the user holds ``sku_id`` from: None for a direct assignment, a group id for
+        each group that hands it out (``active_only``: leaving out assignments in error).
+        Without the states a held license counts as direct."""
+        if not self.license_assignment_states:
+            return (None,) if sku_id in self.sku_ids else ()
+        return tuple(
+            s.assigned_by_group
+            for s in self.license_assignment_states
+            if s.sku_id == sku_id and not (active_only and s.has_error)
+        )
+
     @property
     def granting_group_ids(self) -> frozenset[str]:
         """Every group through which the user inherits a license."""

@@ -40,13 +40,7 @@ class GroupImpact:
 
 def _active_sources(user: User, sku_id: str) -> list[str | None]:
     """Where the user holds ``sku_id`` actively from: None for direct, else the group id."""
-    if not user.license_assignment_states:
-        return [None] if sku_id in user.sku_ids else []
-    return [
-        s.assigned_by_group
-        for s in user.license_assignment_states
-        if s.sku_id == sku_id and not s.has_error
-    ]
+    return list(user.sources_of(sku_id, active_only=True))
 
 
 def _covers(group_grant: AssignedLicense, direct: AssignedLicense) -> bool:

@@ -163,6 +163,50 @@
         <translation>Pakiet</translation>
     </message>
     <message>
+        <source>Show findings</source>
+        <translation>Pokaż ustalenia</translation>
+    </message>
+    <message>
+        <source>Shows all findings or one kind of them</source>
+        <translation>Pokazuje wszystkie ustalenia albo tylko jeden ich rodzaj</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Ustalenia</translation>
+    </message>
+    <message>
+        <source>Licenses held but not used, with what they cost; select to reclaim</source>
+        <translation>Licencje przypisane, ale nieużywane, wraz z ich kosztem; zaznacz, aby je odzyskać</translation>
+    </message>
+    <message>
+        <source>Renewals</source>
+        <translation>Odnowienia</translation>
+    </message>
+    <message>
+        <source>Each package and when it renews or ends</source>
+        <translation>Każdy pakiet i termin jego odnowienia lub wygaśnięcia</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Ceny</translation>
+    </message>
+    <message>
+        <source>The monthly price of each package; edit a cell to change it</source>
+        <translation>Miesięczna cena każdego pakietu; edytuj komórkę, aby ją zmienić</translation>
+    </message>
+    <message>
+        <source>The package whose seats the chart shows</source>
+        <translation>Pakiet, którego licencje pokazuje wykres</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>Zaznacz wszystko</translation>
+    </message>
+    <message>
+        <source>Selects every row of the table</source>
+        <translation>Zaznacza wszystkie wiersze tabeli</translation>
+    </message>
+    <message>
         <source>The package whose apps the list shows</source>
         <translation>Pakiet, którego aplikacje pokazuje lista</translation>
     </message>

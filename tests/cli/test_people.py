@@ -231,7 +231,9 @@ def test_user_create_takes_a_person_from_the_list(
     assert [r["status"] for r in _listed(cli)] == ["linked"]
 
 
-def test_json_documents_match_the_schema(cli: Runner, tmp_path: Path) -> None:
+def test_json_documents_match_the_schema_and_activate_creates_without_a_license(
+    cli: Runner, demo_tenant: DemoTenant, tmp_path: Path
+) -> None:
     from tests.cli.test_json_output import SCHEMA_PATH, powershell_reads, validate
 
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
@@ -242,4 +244,26 @@ def test_json_documents_match_the_schema(cli: Runner, tmp_path: Path) -> None:
     validate(created, schema, "change")
     assert created["kind"] == "create"
     assert [a["userPrincipalName"] for a in created["accounts"]] == [f"lucja.zak@{DOMAIN}"]
+    lucja = find(demo_tenant, f"lucja.zak@{DOMAIN}")
+    assert lucja is not None and lucja.account_enabled and not lucja.sku_ids
+    assert lucja.usage_location == "PL"
     validate(powershell_reads(cli("people", "list", "--json")), schema, "people")
+
+
+def test_a_list_that_cannot_be_read_is_one_line_for_every_door(
+    cli: Runner, tmp_path: Path, data_home: Path
+) -> None:
+    assert cli("people", "import", str(_hr(tmp_path, "Ewa;Lis;e@prywatna.pl;IT;PL;1")),
+               "--yes").code == 0  # fmt: skip
+    (stored,) = data_home.rglob("people.json")
+    stored.write_text("{not json", encoding="utf-8")
+    for args in (
+        ("people", "list"),
+        ("people", "create", "--all", "--yes"),
+        ("user", "create", "--person", "e@prywatna.pl", "--yes"),
+        ("assign", "--users", "e@prywatna.pl", "--add", FLOW, "--yes"),
+    ):
+        result = cli(*args)
+        assert result.code == 2, args
+        assert "people.json cannot be read" in result.err and "Traceback" not in result.err
+        assert len(result.err.strip().splitlines()) == 1, result.err

@@ -156,3 +156,19 @@ def test_which_apps_give_a_mailbox() -> None:
     assert plan(" exchange_s_standard ").gives_mailbox
     assert not plan("EXCHANGE_S_FOUNDATION").gives_mailbox  # in many non-mail packages
     assert not plan("TEAMS1").gives_mailbox
+
+
+def test_where_a_license_comes_from() -> None:
+    assert MIXED.sources_of(E3) == (SALES, None)
+    assert MIXED.sources_of(BASIC) == (ALL_STAFF,)
+    assert MIXED.sources_of("not-held") == ()
+    failing = user(
+        assigned=(AssignedLicense(FLOW),),
+        states=(
+            LicenseAssignmentState(FLOW, SALES, "Error", "CountViolation"),
+            LicenseAssignmentState(FLOW, None),
+        ),
+    )
+    assert failing.sources_of(FLOW) == (SALES, None)
+    assert failing.sources_of(FLOW, active_only=True) == (None,)
+    assert user(assigned=(AssignedLicense(FLOW),)).sources_of(FLOW) == (None,)  # no states

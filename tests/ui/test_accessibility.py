@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.graph.errors import GraphError
 from tests.ui.accessible import Heard, unnamed
-from tests.ui.conftest import ACCEPT, REJECT, Desk
+from tests.ui.conftest import ACCEPT, REJECT, TIMEOUT_MS, Desk
 from tests.ui.helpers import apply_and_wait, click, rows_where
 from ui.dialogs.error_dialog import ErrorDialog
 from ui.dialogs.launcher import driven_by, launch
@@ -161,3 +161,11 @@ def test_every_control_of_the_welcome_page_is_named_and_described(
     window.show()
     found = unnamed(window)
     assert found == [], _lines(found)
+
+
+def test_every_control_of_the_insight_dialog_is_named_and_described(desk: Desk) -> None:
+    listener = Listener(desk, "")
+    with driven_by(listener):
+        desk.window.user_actions.insight.trigger()
+        desk.qtbot.waitUntil(lambda: "InsightDialog" in listener.seen, timeout=TIMEOUT_MS)
+    assert listener.problems == [], "\n".join(listener.problems)

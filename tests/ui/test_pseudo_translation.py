@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.catalog import plan_name
 from desktop.graph.errors import GraphError
-from tests.ui.conftest import ACCEPT, REJECT, Desk
+from tests.ui.conftest import ACCEPT, REJECT, TIMEOUT_MS, Desk
 from tests.ui.helpers import apply_and_wait, click, rows_where
 from tests.ui.visible_text import Seen, cut, escaped, untranslated_part
 from ui.dialogs.error_dialog import ErrorDialog
@@ -176,3 +176,28 @@ def test_the_welcome_page_shows_only_translated_text_that_fits(
     qtbot.addWidget(window)
     problems = show_and_check(window, ["License Desk", "Microsoft 365", "Microsoft"])
     assert problems == [], "\n".join(f"{p.where}: {p.text!r}" for p in problems)
+
+
+def test_the_words_in_the_user_list_are_translated(
+    pseudo_translated: PseudoTranslator, desk: Desk
+) -> None:
+    model, data = desk.session.users, data_of(desk)
+    escaped_cells = []
+    for row in range(model.rowCount()):
+        for column in (Column.STATUS, Column.LICENSES, Column.PROBLEMS):
+            text = model.data(model.index(row, column))
+            if isinstance(text, str) and untranslated_part(text, data):
+                escaped_cells.append(f"{row}/{column.name}: {text!r}")
+    assert escaped_cells == [], "\n".join(escaped_cells[:20])
+    statuses = [model.data(model.index(r, Column.STATUS)) for r in range(model.rowCount())]
+    assert all(OPEN in s for s in statuses)  # the check saw translated words, not nothing
+
+
+def test_the_insight_dialog_shows_only_translated_text_that_fits(
+    pseudo_translated: PseudoTranslator, desk: Desk
+) -> None:
+    inspector = Inspector(desk, "")
+    with driven_by(inspector):
+        desk.window.user_actions.insight.trigger()
+        desk.qtbot.waitUntil(lambda: "InsightDialog" in inspector.seen, timeout=TIMEOUT_MS)
+    assert inspector.problems == [], "\n".join(inspector.problems)

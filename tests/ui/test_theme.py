@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QApplication
 from desktop.graph.records import SKU_SUSPENDED, SKU_WARNING
 from tests.ui.conftest import Desk
 from tests.ui.helpers import tenant_view
+from ui import theme
+from ui.models.plan_rows import blocking_red
 from ui.screenshot import SCREENSHOT_SIZE
 from ui.status_colours import MIN_CONTRAST, Mark, contrast, is_dark, luminance, mark_colour
 from ui.theme import DARK, LIGHT, apply_theme, dark_palette
@@ -138,3 +140,26 @@ def test_screenshot_in_the_dark_theme_is_dark_and_the_light_one_light(tmp_path: 
 def test_screenshot_at_scale_2_is_twice_the_size(tmp_path: Path) -> None:
     image = _screenshot(tmp_path, "scale2", "--scale", "2")
     assert (image.width(), image.height()) == (SCREENSHOT_SIZE[0] * 2, SCREENSHOT_SIZE[1] * 2)
+
+
+@pytest.mark.usefixtures("themed")
+def test_the_preview_problem_mark_is_readable_in_dark_and_light(qapp: QApplication) -> None:
+    for chosen in (DARK, LIGHT):
+        apply_theme(qapp, chosen)
+        palette = qapp.palette()
+        red = blocking_red()
+        for role in (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase):
+            assert contrast(red, palette.color(role)) >= MIN_CONTRAST, (chosen, role)
+
+
+@pytest.mark.usefixtures("themed")
+def test_on_windows_a_dark_system_gets_fusion_dark_and_back(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    native = qapp.style().name()
+    monkeypatch.setattr(theme, "system_is_dark", lambda: True)
+    assert theme.follow_system(qapp)
+    assert qapp.style().name().lower() == "fusion" and is_dark(qapp.palette())
+    monkeypatch.setattr(theme, "system_is_dark", lambda: False)
+    assert not theme.follow_system(qapp)
+    assert qapp.style().name() == native and not is_dark(qapp.palette())

@@ -54,6 +54,7 @@ class InsightView(QWidget):
         self.source.setWordWrap(True)
         self.chart = PackageChart()
         self.kind = QComboBox()
+        self.kind.setObjectName("findingsKind")  # its description: ui/accessibility.py
         self.kind.setAccessibleName(QCoreApplication.translate("InsightView", "Show findings"))
         self.kind.addItem(QCoreApplication.translate("InsightView", "All findings"), None)
         for kind in FindingKind:
@@ -64,6 +65,7 @@ class InsightView(QWidget):
         self.shown = FindingsFilter()
         self.shown.setSourceModel(self.findings)
         self.table = QTableView()
+        self.table.setObjectName("findingsTable")  # its description: ui/accessibility.py
         self.table.setModel(self.shown)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -78,11 +80,14 @@ class InsightView(QWidget):
             )
         )
         self.renewals = QListWidget()
+        self.renewals.setObjectName("renewalsList")  # its description: ui/accessibility.py
         self.renewals.setAccessibleName(QCoreApplication.translate("InsightView", "Renewals"))
         self.prices = QTableView()
+        self.prices.setObjectName("pricesTable")  # its description: ui/accessibility.py
         self.prices.setAccessibleName(QCoreApplication.translate("InsightView", "Prices"))
         self.prices.horizontalHeader().setStretchLastSection(True)
         self.trend_package = QComboBox()
+        self.trend_package.setObjectName("trendPackage")  # its description: ui/accessibility.py
         self.trend_package.setAccessibleName(QCoreApplication.translate("InsightView", "Package"))
         self.trend = TrendChart()
         self._history: list[SeatCount] = []

@@ -25,6 +25,7 @@ from desktop.licensing.types import CheckedPlan, Problem, Severity
 from ui.icons import icon
 from ui.models.naming import LicenseNaming
 from ui.plan_text import change_text, problem_text, user_label
+from ui.status_colours import Mark, mark_colour
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -113,15 +114,10 @@ def plan_rows(
     return rows
 
 
-# The red of a blocking problem: the same in the rows and in the summary's legend.
-BLOCKING_RED = QColor(196, 43, 28)
-BLOCKING_RED_ON_DARK = QColor(255, 153, 164)
-
-
 def blocking_red() -> QColor:
-    """Red that reads on the current palette's background (light or dark)."""
-    background = QApplication.palette().color(QPalette.ColorRole.Base)
-    return BLOCKING_RED_ON_DARK if background.lightness() < 128 else BLOCKING_RED
+    """The red of a blocking problem, the same in the rows and in the summary's legend:
+    readable on the current palette, light or dark (ui/status_colours.py)."""
+    return mark_colour(Mark.PROBLEM, QApplication.palette())
 
 
 class PlanRowsModel(QAbstractTableModel):

@@ -117,7 +117,7 @@ class SkuModel(QAbstractTableModel):
         if column == SkuColumn.ASSIGNED:
             return sku.consumed_units
         if column == SkuColumn.TOTAL:
-            return sku.total
+            return sku.seat_count
         if column == SkuColumn.FREE:
             return sku.free
         return sku.capability_status

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from ui.icons import icon
@@ -14,6 +15,7 @@ from ui.models.quick_filter import QuickFilter, QuickFilterKind
 class FilterBar(QWidget):
     search_changed = Signal(str)
     quick_filter_changed = Signal(object)  # QuickFilter
+    leave_down = Signal()  # Down arrow in the search box: go on to the list below
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,6 +28,7 @@ class FilterBar(QWidget):
         # Filtering one keystroke takes a few milliseconds even at 100,000 users, so there is
         # no typing delay to wait out.
         self.search.textChanged.connect(self.search_changed)
+        self.search.installEventFilter(self)
 
         self.quick = QComboBox()
         self.quick.setObjectName("quickFilter")
@@ -80,6 +83,19 @@ class FilterBar(QWidget):
                 self.quick.blockSignals(False)
                 return
         self.quick.setCurrentIndex(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down from the search box enters the results, as in a browser's address bar."""
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.leave_down.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -67,7 +67,7 @@ class PackageTree(QTreeWidget):
 
     def _package_item(self, sku: Sku, naming: LicenseNaming, with_apps: bool) -> QTreeWidgetItem:
         item = QTreeWidgetItem(
-            [naming.sku(sku.sku_id), f"{count(sku.free)} / {count(sku.total)}", ""]
+            [naming.sku(sku.sku_id), f"{count(sku.free)} / {count(sku.seat_count)}", ""]
         )
         item.setData(0, SKU_ROLE, sku)
         item.setToolTip(0, sku.sku_part_number)
