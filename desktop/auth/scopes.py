@@ -17,12 +17,18 @@ SIGN_IN = ("User.Read",)  # who am I, and the organization's name
 READ_USERS = ("User.Read.All",)
 READ_LICENSES = ("LicenseAssignment.Read.All",)
 READ_GROUPS = ("GroupMember.Read.All",)  # names of groups that hand out licenses
+READ_SIGN_INS = ("AuditLog.Read.All",)  # signInActivity on users
+READ_REPORTS = ("Reports.Read.All",)  # usage reports (and a reports role, delegated)
+READ_REPORT_SETTINGS = ("ReportSettings.Read.All",)  # are report names concealed?
+READ_SUBSCRIPTIONS = ("Organization.Read.All",)  # /directory/subscriptions (renewals)
 WRITE_LICENSES = ("LicenseAssignment.ReadWrite.All",)
 WRITE_USERS = ("User.ReadWrite.All",)  # create users, usage location, enable accounts
 
 BROWSE = (*SIGN_IN, *READ_USERS, *READ_LICENSES, *READ_GROUPS)
 CHANGE_LICENSES = (*BROWSE, *WRITE_LICENSES)
 CHANGE_USERS = (*BROWSE, *WRITE_USERS)
+# License insight: who uses what, and what renews when. Asked for when insight is opened.
+INSIGHT = (*BROWSE, *READ_SIGN_INS, *READ_REPORTS, *READ_REPORT_SETTINGS, *READ_SUBSCRIPTIONS)
 
 # Added by MSAL to every request; never passed in by us (MSAL refuses them).
 RESERVED = frozenset({"openid", "profile", "offline_access", "email"})

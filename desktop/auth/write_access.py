@@ -32,8 +32,21 @@ def ensure_write_access(tokens: TokenProvider, scopes: Sequence[str]) -> None:
     Raises ``ConsentRequiredError`` when they still have to be granted. Does nothing for a
     fixed token or when ``scopes`` is empty.
     """
+    ensure_access(tokens, scopes)
+
+
+def ensure_access(tokens: TokenProvider, scopes: Sequence[str]) -> None:
+    """``ensure_write_access`` for any scopes: the insight reads are asked for the same way
+    (browsing never asked for sign-in activity or reports)."""
     if scopes and isinstance(tokens, MsalTokenProvider):
         tokens.ensure_scopes(scopes)
+
+
+def reads_insight(scopes: Iterable[str]) -> bool:
+    """Whether ``scopes`` ask for any of insight's reads beyond browsing."""
+    wanted = {s.lower() for s in graph_scopes.normalise(scopes)}
+    extra = set(graph_scopes.normalise(graph_scopes.INSIGHT)) - set(graph_scopes.BROWSE)
+    return any(s.lower() in wanted for s in extra)
 
 
 def writes_licenses(scopes: Iterable[str]) -> bool:

@@ -7,7 +7,10 @@ import functools
 import sys
 from collections.abc import Callable
 
+from desktop.auth.write_access import ensure_access
 from desktop.commands.exit_codes import EXIT_BAD_INPUT
+from desktop.graph.client import GraphClient
+from desktop.insight.needed_scopes import insight_scopes
 from desktop.insight.prices import PriceError
 from desktop.insight.tenant_data import TenantData, read, tenant_data, tenant_id_of
 
@@ -20,6 +23,12 @@ def positive_days(text: str) -> int:
     if not 1 <= value <= 3650:
         raise argparse.ArgumentTypeError("the number of days must be between 1 and 3650")
     return value
+
+
+def ensure_insight_access(client: GraphClient) -> None:
+    """Before reading: a signed-in account that never granted insight's reads ends the command
+    with what to run (``ConsentRequiredError``, worded by ``flow.handles_errors``)."""
+    ensure_access(client.tokens, insight_scopes())
 
 
 Handler = Callable[[argparse.Namespace], int]
@@ -41,6 +50,7 @@ def refuses_bad_prices(handler: Handler) -> Handler:
 
 __all__ = [
     "TenantData",
+    "ensure_insight_access",
     "positive_days",
     "read",
     "refuses_bad_prices",

@@ -19,7 +19,12 @@ from typing import TextIO
 from desktop.commands.connection import add_connection_options, make_client
 from desktop.commands.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 from desktop.commands.flow import handles_errors
-from desktop.commands.insight_common import positive_days, read, refuses_bad_prices
+from desktop.commands.insight_common import (
+    ensure_insight_access,
+    positive_days,
+    read,
+    refuses_bad_prices,
+)
 from desktop.commands.output import table
 from desktop.insight.english import KIND, NOTE, SOURCE, money_text
 from desktop.insight.export import write_csv, write_xlsx
@@ -64,6 +69,7 @@ def run_insights(args: argparse.Namespace, out: TextIO | None = None) -> int:
         print(NO_PDF, file=sys.stderr)
         return EXIT_BAD_INPUT
     with make_client(args) as client:
+        ensure_insight_access(client)
         snapshot, data = read(client)
     report = build_report(snapshot, data.prices, data.keep, inactive_days=args.inactive_days)
     if args.json:

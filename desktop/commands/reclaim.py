@@ -17,7 +17,12 @@ from typing import TextIO
 
 from desktop.commands.connection import add_connection_options, open_from_options
 from desktop.commands.flow import check_confirm_apply, handles_errors
-from desktop.commands.insight_common import positive_days, read, refuses_bad_prices
+from desktop.commands.insight_common import (
+    ensure_insight_access,
+    positive_days,
+    read,
+    refuses_bad_prices,
+)
 from desktop.insight.english import NOTE
 from desktop.insight.findings import DEFAULT_INACTIVE_DAYS, find
 from desktop.insight.reclaim import (
@@ -73,6 +78,7 @@ def run_reclaim(args: argparse.Namespace, out: TextIO | None = None) -> int:
     opened = open_from_options(args)
     try:
         client = opened.client
+        ensure_insight_access(client)
         snapshot, data = read(client)
         for note in snapshot.notes:
             print(f"Note: {NOTE[note]}", file=out)

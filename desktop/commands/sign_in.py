@@ -26,7 +26,8 @@ ACCESS_LEVELS: dict[str, tuple[str, ...]] = {
     "browse": scopes.BROWSE,
     "licenses": scopes.CHANGE_LICENSES,
     "users": scopes.CHANGE_USERS,
-    "all": (*scopes.CHANGE_LICENSES, *scopes.WRITE_USERS),
+    "insights": scopes.INSIGHT,
+    "all": (*scopes.CHANGE_LICENSES, *scopes.WRITE_USERS, *scopes.INSIGHT),
 }
 
 
@@ -54,7 +55,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         choices=sorted(ACCESS_LEVELS),
         default="browse",
         help="permissions to ask for now: browse (read only, the default), licenses "
-        "(assign and remove), users (create, usage location), all",
+        "(assign and remove), users (create, usage location), insights (sign-in activity, "
+        "usage reports, subscriptions), all",
     )
     login.set_defaults(handler=_guarded(run_login))
 

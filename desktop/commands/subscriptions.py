@@ -11,6 +11,7 @@ from typing import TextIO
 from desktop.commands.connection import add_connection_options, make_client
 from desktop.commands.exit_codes import EXIT_OK
 from desktop.commands.flow import handles_errors
+from desktop.commands.insight_common import ensure_insight_access
 from desktop.commands.output import table
 from desktop.insight.english import NOTE, TERM
 from desktop.insight.records import SnapshotNote
@@ -37,6 +38,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run_subscriptions(args: argparse.Namespace, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     with make_client(args) as client:
+        ensure_insight_access(client)
         subscriptions, skus, now = read_subscriptions(client)
     if subscriptions is None:
         print(NOTE[SnapshotNote.SUBSCRIPTIONS_UNREADABLE], file=sys.stderr)

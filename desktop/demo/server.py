@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 
 from desktop.demo import (
     errors,
+    permissions,
     routes_batch,
     routes_groups,
     routes_insight,
@@ -83,10 +84,11 @@ from desktop.demo.usage_report import DownloadHost
 log = logging.getLogger(__name__)
 
 TokenValidator = Callable[[str], "str | None"]
-# (bearer token, method, path) -> may this token do this? Set by the identity platform the
-# sign-in tests attach (tests/identity), which knows the scopes its tokens carry; without one
-# (the window's demo tenant, a fixed token) every valid token may do everything.
-PermissionCheck = Callable[[str, str, str], bool]
+# bearer token -> the delegated scopes it carries. Set by the identity platform the sign-in
+# tests attach (tests/identity), which issues the tokens; without one (the window's demo
+# tenant, a fixed token) every valid token may do everything. What each request needs is
+# desktop/demo/permissions.py.
+TokenScopes = Callable[[str], frozenset[str]]
 _BATCH_PATH = f"{GRAPH_VERSION_PREFIX}/$batch"
 _WWW_AUTHENTICATE = (
     'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/'
@@ -126,7 +128,7 @@ class DemoTenant:
         self.faults.validate()
         self.stats = Stats()
         self.token_validator: TokenValidator | None = None
-        self.permission_check: PermissionCheck | None = None
+        self.token_scopes: TokenScopes | None = None
         self._users = users
         self._seed = seed_number
         self._dice = FaultDice(seed_number)
@@ -394,13 +396,16 @@ class DemoTenant:
 
     def _check_permission(self, request: Request) -> EnvelopeError | None:
         """Graph's 403 when the token lacks the delegated scope the request needs."""
-        check = self.permission_check
-        if check is None:
+        scopes_of = self.token_scopes
+        if scopes_of is None:
+            return None
+        needed = permissions.needs(request.method, request.path, request.raw_query)
+        if needed is None:
             return None
         token = (request.header("Authorization") or "").partition(" ")[2].strip()
-        if check(token, request.method, request.path):
+        if needed.allowed(scopes_of(token)):
             return None
-        return EnvelopeError(403, errors.REQUEST_DENIED, errors.MSG_INSUFFICIENT_PRIVILEGES)
+        return EnvelopeError(403, needed.code, needed.message)
 
     def _check_token(self, request: Request) -> EnvelopeError | None:
         scheme, _, token = (request.header("Authorization") or "").partition(" ")

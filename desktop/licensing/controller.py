@@ -236,7 +236,9 @@ class LicenseController:
         It reverses what the tenant shows the run changed, for every user the run touched
         (done, partly done, unconfirmed alike). ``users`` (plan keys or labels) limits it to
         some of them, e.g. to revert the part that happened for users partly done.
-        A run already undone as a whole is refused (RunAlreadyUndoneError).
+        A run already undone as a whole is refused (RunAlreadyUndoneError); after an undo of
+        some of its users (a restore of one user, a revert of the partly done), the whole undo
+        still reverses the others (the users already back are "already as asked").
         """
         run_id = self.journal.resolve(run_id)
         if self.journal.is_live(run_id):
@@ -244,7 +246,7 @@ class LicenseController:
                 f"Run {run_id} is still being applied; undo it once it has finished."
             )
         undone_by = self.journal.summary(run_id).undone_by
-        if undone_by is not None and users is None:
+        if undone_by is not None and users is None and self._undid_everyone(run_id, undone_by):
             raise RunAlreadyUndoneError(run_id, undone_by)
         steps = self.journal.steps(run_id)
         if users is not None:
@@ -254,6 +256,23 @@ class LicenseController:
         plan, notes = inverse_plan(self.journal.summary(run_id), steps, current)
         checked = self.check(plan)
         return replace(checked, problems=checked.problems + tuple(notes))
+
+    def _undid_everyone(self, run_id: str, undo_id: str) -> bool:
+        """Whether the undo runs of ``run_id`` (``undo_id`` the newest) covered every user it
+        touched, together: one user restored, then the rest undone, is undone as a whole."""
+
+        def ids(run: str) -> set[str]:
+            return {
+                key.lower()
+                for step in self.journal.steps(run)
+                if (key := step.created_id or step.user_id or step.user_key)
+            }
+
+        undos = {undo_id} | {r.run_id for r in self.journal.summaries() if r.undo_of == run_id}
+        covered: set[str] = set()
+        for undo in undos:
+            covered |= ids(undo)
+        return ids(run_id) <= covered
 
     def close(self) -> None:
         """Close the journal and the client. Cancel running apply()/resume() calls and wait

@@ -1998,6 +1998,14 @@
 <context>
     <name>HistoryCommands</name>
     <message>
+        <source>Restore a user</source>
+        <translation>Przywróć użytkownika</translation>
+    </message>
+    <message>
+        <source>Put back what “{change}” changed for:</source>
+        <translation>Przywróć to, co „{change}” zmieniło u:</translation>
+    </message>
+    <message>
         <source>Unfinished change</source>
         <translation>Niedokończona zmiana</translation>
     </message>
@@ -2065,6 +2073,14 @@
         <translation>Cofnij…</translation>
     </message>
     <message>
+        <source>Restore a user…</source>
+        <translation>Przywróć użytkownika…</translation>
+    </message>
+    <message>
+        <source>Put back what this run changed for one user you choose; the others stay</source>
+        <translation>Przywróć to, co ta zmiana zmieniła u wybranego użytkownika; pozostali zostają bez zmian</translation>
+    </message>
+    <message>
         <source>Resume…</source>
         <translation>Wznów…</translation>
     </message>
@@ -2095,6 +2111,33 @@
     <message>
         <source>Make a new change that puts back what this run changed</source>
         <translation>Wprowadź nową zmianę, która przywróci to, co zmienił ten przebieg</translation>
+    </message>
+</context>
+<context>
+    <name>InsightAccess</name>
+    <message>
+        <source>Permission needed</source>
+        <translation>Wymagane uprawnienia</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Zaloguj się</translation>
+    </message>
+    <message>
+        <source>Without it, Insight shows what it can read and says what is missing. An administrator may have to approve the permission.</source>
+        <translation>Bez nich Analiza licencji pokaże to, co może odczytać, i powie, czego brakuje. Uprawnienie może wymagać zatwierdzenia przez administratora.</translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in in your browser…</source>
+        <translation>Oczekiwanie na logowanie w przeglądarce…</translation>
+    </message>
+    <message>
+        <source>Finish signing in in your browser, or cancel.</source>
+        <translation>Dokończ logowanie w przeglądarce albo anuluj.</translation>
+    </message>
+    <message>
+        <source>To show who does not use their licenses, License Desk needs permission to read sign-in activity, usage reports and subscriptions in {tenant}. Sign in again in your browser to grant it?</source>
+        <translation>Aby pokazać, kto nie korzysta ze swoich licencji, License Desk potrzebuje uprawnień do odczytu aktywności logowania, raportów użycia i subskrypcji w {tenant}. Zalogować się ponownie w przeglądarce, aby je nadać?</translation>
     </message>
 </context>
 <context>
@@ -2334,6 +2377,10 @@
     <message>
         <source>reduce {count} unused seats before renewal</source>
         <translation>przed odnowieniem zmniejsz o nieużywane licencje: {count}</translation>
+    </message>
+    <message>
+        <source>No renewal date</source>
+        <translation>Bez daty odnowienia</translation>
     </message>
 </context>
 <context>

@@ -203,10 +203,13 @@ def test_reclaim_dry_run_then_apply_then_restore_and_undo(
     assert restored.code == 0, restored.err
     assert demo_tenant.store.user_licenses(changed[0]) == before[changed[0]]
     assert demo_tenant.store.user_licenses(changed[1]) == after[changed[1]]
-    assert cli("undo", run_id, "--yes").code == 0
-    assert {str(r[2]): demo_tenant.store.user_licenses(str(r[2])) for r in users} == before
     nobody = cli("restore", run_id, "nobody@bursztynlogistyka.pl", "--yes")
     assert nobody.code != 0 and "nothing to restore" in nobody.err
+    # After one user's restore, undo still takes back the rest.
+    assert cli("undo", run_id, "--yes").code == 0
+    assert {str(r[2]): demo_tenant.store.user_licenses(str(r[2])) for r in users} == before
+    again = cli("restore", run_id, changed[1], "--yes")
+    assert again.code == 2 and "already undone" in again.err
 
 
 def test_keep_marks_leave_a_user_and_a_package_out_until_removed(cli: Runner) -> None:

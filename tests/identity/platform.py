@@ -39,6 +39,7 @@ from tests.identity.tokens import (
     TokenSigner,
     allowed_in,
     client_info,
+    granted_scopes,
     html_response,
     instance_metadata,
     json_response,
@@ -48,7 +49,6 @@ from tests.identity.tokens import (
     pkce_challenge,
     secret_hash,
     short_scopes,
-    token_may,
 )
 
 __all__ = ["GRAPH_POWERSHELL_CLIENT_ID", "DemoAccount", "DemoIdentity"]
@@ -95,15 +95,14 @@ class DemoIdentity:
     def protect(self, tenant: DemoTenant) -> DemoAccount:
         """Make ``tenant``'s Graph routes accept only live tokens issued here for it (another
         tenant's server can serve the identity endpoints), and writes only with the scope they
-        need (403 Authorization_RequestDenied otherwise)."""
+        need (Graph's 403 otherwise: desktop/demo/permissions.py)."""
         tenant_id = tenant.tenant_id
         tenant.token_validator = lambda token: self._signer.check_access_token(
             token, tenant_id, self.now()
         )
-        # Writes need the delegated write scope in the token's scp, as on Graph.
-        tenant.permission_check = lambda token, method, path: token_may(
-            self._signer.claims_of(token), method, path
-        )
+        # Writes and the insight reads need their delegated scope in the token's scp, as on
+        # Graph.
+        tenant.token_scopes = lambda token: granted_scopes(self._signer.claims_of(token))
         row = tenant.store.users_page("1", (), 0, 1)[0]
         return self.add_account(
             tenant_id, row[COL["upn"]], row[COL["display_name"]], row[COL["id"]]

@@ -26,23 +26,6 @@ OIDC_SCOPES = frozenset({"openid", "profile", "offline_access", "email"})
 MULTI_TENANT = ("organizations", "common")
 LICENSE_ADMINISTRATOR_ROLE = "4d6ac14f-3453-41d0-bef9-a3e0c569773a"
 
-# Delegated scopes that allow a write, per Graph's permission tables: assignLicense's least
-# privileged scope is LicenseAssignment.ReadWrite.All, and the broader user and directory write
-# scopes include it; creating, updating and deleting users needs User.ReadWrite.All (or more).
-LICENSE_WRITE_SCOPES = frozenset(
-    {"LicenseAssignment.ReadWrite.All", "User.ReadWrite.All", "Directory.ReadWrite.All"}
-)
-USER_WRITE_SCOPES = frozenset({"User.ReadWrite.All", "Directory.ReadWrite.All"})
-MEMBER_WRITE_SCOPES = frozenset(
-    {"GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"}
-)
-GROUP_WRITE_SCOPES = frozenset({"Group.ReadWrite.All", "Directory.ReadWrite.All"})
-# A group's assignLicense: not User.ReadWrite.All (docs/graph-facts.md, "Groups and ...").
-GROUP_LICENSE_SCOPES = frozenset(
-    {"LicenseAssignment.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"}
-)
-READ_METHODS = frozenset({"GET", "HEAD"})
-
 # Graph's 401 messages. The expired one is Graph's; the others are *unverified* wording.
 MSG_EXPIRED = "Lifetime validation failed, the token is expired."
 MSG_INVALID = "Access token validation failure."
@@ -199,30 +182,9 @@ class TokenSigner:
         return None
 
 
-def scopes_allowing(method: str, path: str) -> frozenset[str] | None:
-    """Any one of these scopes lets a token make this request; None when a read scope does
-    (reads are not checked: every sign-in asks for them)."""
-    if method.upper() in READ_METHODS:
-        return None
-    lowered = path.lower().rstrip("/")
-    if lowered.endswith("/assignlicense"):
-        return GROUP_LICENSE_SCOPES if lowered.startswith("/v1.0/groups/") else LICENSE_WRITE_SCOPES
-    if "/members/" in lowered and lowered.endswith("/$ref"):
-        return MEMBER_WRITE_SCOPES
-    if "/groups" in lowered:
-        return GROUP_WRITE_SCOPES
-    if "/users" in lowered:
-        return USER_WRITE_SCOPES
-    return None
-
-
-def token_may(claims: Mapping[str, Any] | None, method: str, path: str) -> bool:
-    """Whether a token's ``scp`` claim allows ``method`` on ``path``."""
-    needed = scopes_allowing(method, path)
-    if needed is None:
-        return True
-    granted = {s.lower() for s in str((claims or {}).get("scp", "")).split()}
-    return any(s.lower() in granted for s in needed)
+def granted_scopes(claims: Mapping[str, Any] | None) -> frozenset[str]:
+    """The delegated scopes in a token's ``scp`` claim (what desktop/demo/permissions.py checks)."""
+    return frozenset(str((claims or {}).get("scp", "")).split())
 
 
 def openid_configuration(tenant: str, issuer_tenant: str) -> dict[str, Any]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from desktop.demo.example_prices import EXAMPLE_PRICES
 from desktop.graph.client import GraphClient
 from desktop.insight.findings import FindingKind, find
@@ -19,6 +21,7 @@ from desktop.insight.reclaim import (
 from desktop.insight.snapshot import read_snapshot
 from desktop.licensing import describe
 from desktop.licensing.controller import LicenseController
+from desktop.licensing.errors import RunAlreadyUndoneError
 from desktop.licensing.phrases import Say
 from desktop.licensing.types import Outcome, PlanKind, ProblemKind
 from tests.demo_tenant import DemoTenantForTests as DemoTenant
@@ -118,6 +121,9 @@ def test_reclaim_removes_exactly_the_wasted_direct_licenses_and_undoes_exactly(
         assert controller.apply(whole).all_done
         assert everyone(demo_tenant) == before
         assert effective(demo_tenant) == reported
+        # Undone for everyone now (one restore, then the rest): a third undo is refused.
+        with pytest.raises(RunAlreadyUndoneError):
+            controller.undo_plan(report.run_id)
     finally:
         controller.close()
 

@@ -3,6 +3,7 @@ prices edited in place, Polish, the keyboard; and the whole loop from Tools › 
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from ui.dialogs.results_dialog import ResultsDialog
 from ui.insight.insight_dialog import InsightDialog
 from ui.insight.insight_view import InsightView
 from ui.insight.prices_model import PriceColumn
+from ui.insight.renewals_calendar import RENEWAL_ROLE, RenewalRow, rows_of
 
 __all__ = ["in_language"]  # a fixture, imported for pytest
 
@@ -71,8 +73,39 @@ def test_totals_chart_findings_and_renewals_are_shown(
     assert [b.label for b in view.chart.shown] == [p.part_number for p in with_seats]
     image = view.chart.grab().toImage()
     assert image.width() > 0 and len({image.pixel(x, 10) for x in range(image.width())}) > 2
-    assert view.renewals.count() == len(report.renewals)
-    assert any("reduce" in view.renewals.item(i).text() for i in range(view.renewals.count()))
+    shown = rows_of(view.renewals, RenewalRow.RENEWAL) + rows_of(view.renewals, RenewalRow.REDUCE)
+    assert len(shown) == len(report.renewals)
+    reduce = rows_of(view.renewals, RenewalRow.REDUCE)
+    assert len(reduce) == sum(r.reduce_before_renewal for r in report.renewals) > 0
+    assert all("reduce" in text for text in reduce)
+
+
+def test_renewals_are_a_calendar_grouped_by_month_soonest_first(
+    view: InsightView, report: InsightReport
+) -> None:
+    dated = sorted(r.renews_on for r in report.renewals if r.renews_on is not None)
+    months = list(dict.fromkeys((d.year, d.month) for d in dated))
+    headings = rows_of(view.renewals, RenewalRow.MONTH)
+    expected = [f"{calendar.month_name[m]} {y}" for y, m in months]
+    if any(r.renews_on is None for r in report.renewals):
+        expected.append("No renewal date")
+    assert headings == expected
+    # Each renewal sits under the heading of its own month.
+    heading = ""
+    for i in range(view.renewals.count()):
+        item = view.renewals.item(i)
+        if item.data(RENEWAL_ROLE) == RenewalRow.MONTH.value:
+            heading = item.text()
+            assert not item.flags() & Qt.ItemFlag.ItemIsSelectable
+            continue
+        renewal = next(r for r in report.renewals if r.subscription.sku_part_number in item.text())
+        if renewal.renews_on is not None:
+            on = renewal.renews_on
+            assert heading == f"{calendar.month_name[on.month]} {on.year}"
+        assert (item.data(RENEWAL_ROLE) == RenewalRow.REDUCE.value) is (
+            renewal.reduce_before_renewal
+        )
+        assert item.icon().isNull() is not renewal.reduce_before_renewal
 
 
 def test_the_filter_shows_one_kind_and_reclaim_takes_what_is_shown(
@@ -129,6 +162,23 @@ def test_the_view_speaks_polish(qtbot: QtBot, report: InsightReport, in_language
     assert widget.kind.itemText(0) == "Wszystkie ustalenia"
     assert "aktywność logowania" in widget.source.text()
     assert widget.reclaim.text() == "&Odzyskaj…"
+    polish = [
+        "Styczeń",
+        "Luty",
+        "Marzec",
+        "Kwiecień",
+        "Maj",
+        "Czerwiec",
+        "Lipiec",
+        "Sierpień",
+        "Wrzesień",
+        "Październik",
+        "Listopad",
+        "Grudzień",
+    ]
+    first = min(r.renews_on for r in report.renewals if r.renews_on is not None)
+    headings = rows_of(widget.renewals, RenewalRow.MONTH)
+    assert headings[0] == f"{polish[first.month - 1]} {first.year}"
 
 
 def test_tools_insight_reclaims_through_the_preview_and_the_run(

@@ -1,4 +1,4 @@
-"""History: earlier runs from the journal, newest first, with Undo and Resume."""
+"""History: earlier runs from the journal, newest first, with Undo, Restore a user and Resume."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ class HistoryChoice(enum.IntEnum):
 
     UNDO = 10
     RESUME = 11
+    RESTORE_USER = 12  # undo one user of the run
 
 
 def when(iso: str) -> str:
@@ -58,11 +59,19 @@ class HistoryDialog(QDialog):
         self.undo_button = QPushButton(icon("undo"), self.tr("Undo…"))
         self.undo_button.setObjectName("undoRun")
         self.undo_button.clicked.connect(lambda: self.done(HistoryChoice.UNDO))
+        # What a run took from one user, put back (a reclaim someone objects to).
+        self.restore_button = QPushButton(icon("undo"), self.tr("Restore a user…"))
+        self.restore_button.setObjectName("restoreUser")
+        self.restore_button.setToolTip(
+            self.tr("Put back what this run changed for one user you choose; the others stay")
+        )
+        self.restore_button.clicked.connect(lambda: self.done(HistoryChoice.RESTORE_USER))
         self.resume_button = QPushButton(icon("resume"), self.tr("Resume…"))
         self.resume_button.setObjectName("resumeRun")
         self.resume_button.clicked.connect(lambda: self.done(HistoryChoice.RESUME))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.resume_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -116,12 +125,14 @@ class HistoryDialog(QDialog):
             if run is not None and run.undone_by
             else self.tr("Make a new change that puts back what this run changed")
         )
-        self.undo_button.setEnabled(
+        undoable = (
             run is not None
             and run.undone_by is None
             and run.status is not RunStatus.RUNNING
             and run.may_have_changed
         )
+        self.undo_button.setEnabled(undoable)
+        self.restore_button.setEnabled(undoable)
         self.resume_button.setEnabled(
             run is not None
             and (

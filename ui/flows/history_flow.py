@@ -1,19 +1,23 @@
-"""History: list the journal, then undo a run (a new, previewed change) or resume one. At start
-up, an interrupted run (the app closed or crashed mid-way) is offered for resume."""
+"""History: list the journal, then undo a run (a new, previewed change), restore one user of it
+(the same engine call as `license-desk restore RUN USER`: exactly what the run took from them,
+apps that were off stay off) or resume one. At start up, an interrupted run (the app closed or
+crashed mid-way) is offered for resume."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QInputDialog, QWidget
 
+from desktop.insight.reclaim import restore_plan
 from desktop.licensing.types import RunStatus, RunSummary
 from ui.dialogs.ask import confirm
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.history_dialog import HistoryChoice, HistoryDialog, when
-from ui.dialogs.launcher import launch
+from ui.dialogs.launcher import accepted, launch
 from ui.flows.change_runner import ChangeRunner
 from ui.plan_text import plan_title
 from ui.session import TenantSession
+from ui.workers import JobContext
 
 
 class HistoryCommands(QObject):
@@ -49,12 +53,65 @@ class HistoryCommands(QObject):
             self.undo(run)
         elif choice == HistoryChoice.RESUME:
             self.resume(run)
+        elif choice == HistoryChoice.RESTORE_USER:
+            self.restore_user(run)
 
     def undo(self, run: RunSummary) -> None:
         controller = self._session.controller
         self._session.workers.start(
             "plan undo",
             lambda _ctx: controller.undo_plan(run.run_id),
+            on_result=self._runner.preview,
+            on_error=lambda exc: show_error(self._parent, exc),
+        )
+
+    def restore_user(self, run: RunSummary) -> None:
+        """Ask which of the run's users, then preview putting back what the run changed for
+        them alone (``restore_plan``)."""
+        controller = self._session.controller
+
+        def users(_ctx: JobContext) -> list[str]:
+            whole = controller.undo_plan(run.run_id)
+            return sorted(
+                {
+                    before.user_principal_name
+                    for key, before in whole.before.items()
+                    if any(c.user == key for c in whole.plan.changes)
+                },
+                key=str.casefold,
+            )
+
+        self._session.workers.start(
+            "users of a run",
+            users,
+            on_result=lambda found: self._choose_user(run, found),
+            on_error=lambda exc: show_error(self._parent, exc),
+        )
+
+    def _choose_user(self, run: RunSummary, users: list[str]) -> None:
+        if not users:
+            return
+        dialog = QInputDialog(self._parent)
+        dialog.setObjectName("restoreUserPicker")
+        dialog.setWindowTitle(self.tr("Restore a user"))
+        dialog.setLabelText(
+            self.tr("Put back what “{change}” changed for:").format(
+                change=plan_title(run.kind, run.total)
+            )
+        )
+        dialog.setComboBoxItems(users)
+        dialog.setComboBoxEditable(False)
+        try:
+            chosen = accepted(launch(dialog))
+            who = dialog.textValue()
+        finally:
+            dialog.deleteLater()
+        if not chosen or not who:
+            return
+        controller = self._session.controller
+        self._session.workers.start(
+            "plan restore",
+            lambda _ctx: restore_plan(controller, run.run_id, who),
             on_result=self._runner.preview,
             on_error=lambda exc: show_error(self._parent, exc),
         )

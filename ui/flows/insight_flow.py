@@ -18,6 +18,7 @@ from ui.dialogs.error_dialog import show_error
 from ui.dialogs.launcher import launch
 from ui.dialogs.plan_preview import PreviewNotes
 from ui.flows.change_runner import ChangeRunner
+from ui.flows.insight_access import InsightAccess
 from ui.insight.insight_dialog import InsightDialog
 from ui.plan_text import Names, say
 from ui.session import TenantSession
@@ -38,8 +39,13 @@ class InsightCommands(QObject):
         self._parent = parent
         self._loaded: Loaded | None = None
         self.dialog: InsightDialog | None = None  # while it is open (tests look at it)
+        self.access = InsightAccess(session, parent)
 
     def insight(self) -> None:
+        """Ask for insight's read permissions if they are missing, then read and show."""
+        self.access.then(self._read)
+
+    def _read(self) -> None:
         client = self._session.controller.client
         data_dir = self._session.connection.data_dir
 

@@ -32,6 +32,7 @@ from desktop.insight.report import InsightReport
 from ui.insight.findings_model import FINDING_ROLE, FindingColumn, FindingsFilter, FindingsModel
 from ui.insight.package_chart import PackageChart
 from ui.insight.prices_model import PricesModel
+from ui.insight.renewals_calendar import fill_calendar
 from ui.insight.trend_chart import TrendChart
 from ui.insight_text import KIND, NOTE, SOURCE, TERM, money
 
@@ -175,9 +176,7 @@ class InsightView(QWidget):
         self.chart.set_packages(summary.packages)
         self.findings.set_findings(findings.findings)
         self.table.sortByColumn(FindingColumn.COST, Qt.SortOrder.DescendingOrder)
-        self.renewals.clear()
-        for renewal in report.renewals:
-            self.renewals.addItem(renewal_text(renewal))
+        fill_calendar(self.renewals, report.renewals, renewal_text)
         self._prices_model = PricesModel(parts, prices)
         self._prices_model.prices_edited.connect(self._prices_changed)
         self._prices_model.refused.connect(self._price_refused)
