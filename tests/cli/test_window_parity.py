@@ -30,6 +30,8 @@ CHANGE_ACTIONS: dict[str, list[str]] = {
 # Window actions that change nothing in the tenant, with their command-line counterpart.
 OTHER_ACTIONS: dict[str, list[str] | None] = {
     "refresh": ["users"],
+    "importPeople": ["people", "import", "hr.csv", "--dry-run"],
+    "removeFromList": ["people", "remove", "a@contoso.pl"],  # the list, not the tenant
     "exportCsv": ["users", "--csv", "users.csv"],
     "history": ["history"],
     "insight": ["insights"],  # its Reclaim… is `reclaim`, its prices `prices`
