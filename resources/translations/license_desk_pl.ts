@@ -3181,6 +3181,10 @@
         <translation>usunięcie: {licenses}</translation>
     </message>
     <message>
+        <source>process group licenses again</source>
+        <translation>przetwórz ponownie licencje z grup</translation>
+    </message>
+    <message>
         <source>no change</source>
         <translation>bez zmian</translation>
     </message>
@@ -3295,6 +3299,10 @@
     <message>
         <source>Changes</source>
         <translation>Zmiany</translation>
+    </message>
+    <message>
+        <source>Process group licenses again</source>
+        <translation>Ponowne przetwarzanie licencji z grup</translation>
     </message>
     <message>
         <source>Done</source>

@@ -52,6 +52,11 @@ PLAN_KINDS: dict[PlanKind, list[list[str]]] = {
     PlanKind.IMPORT: [CHANGE_ACTIONS["importPlan"]],
     PlanKind.UNDO: [["undo", "abc123"]],
     PlanKind.MIXED: [["assign", *U, "--add", "SPB", "--usage-location", "PL", "--enable"]],
+    PlanKind.REPROCESS: [
+        ["reprocess", *U],
+        ["reprocess", "--group", "G"],
+        ["reprocess", "--errors"],
+    ],
 }
 SAFE_OPTIONS = ["--dry-run", "--json", "--yes"]
 
