@@ -2812,6 +2812,10 @@
 </context>
 <context>
     <name>PeopleCommands</name>
+    <message>
+        <source>The people not in Microsoft 365 yet could not be shown</source>
+        <translation>Nie udało się pokazać osób, których jeszcze nie ma w Microsoft 365</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln people removed from the list</source>
         <translation>

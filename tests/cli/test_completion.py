@@ -67,6 +67,7 @@ def test_bash_completes_values_and_prefixes(bash_script: Path) -> None:
         "unlicensed",
         "blocked",
         "problems",
+        "not-activated",
         "errors",
     }
     assert complete_in_bash(bash_script, "user", "create", "--password-") == ["--password-file"]

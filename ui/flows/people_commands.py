@@ -6,6 +6,7 @@ take them off the list. A creation is an ordinary plan through the runner: the p
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -30,6 +31,7 @@ from ui.people_rows import PendingPeople
 from ui.session import TenantSession
 
 CREATION_NOTES = PreviewNotes(confirm_creation=True)
+_log = logging.getLogger(__name__)
 
 
 class PeopleCommands(QObject):
@@ -42,10 +44,16 @@ class PeopleCommands(QObject):
         self._runner = runner
         self._parent = parent
         self.rows = PendingPeople(session, self)
-        self.rows.failed.connect(lambda exc: show_error(self._parent, exc))
+        # A background read: a failure says so in the status bar, never a dialog in the way
+        # (the next load or run reads the list again).
+        self.rows.failed.connect(self._rows_failed)
         self._created: dict[str, str] = {}  # person's key -> user name, for the run under way
         session.loaded.connect(self.rows.reload)
         runner.run_finished.connect(self._after_run)
+
+    def _rows_failed(self, exc: BaseException) -> None:
+        _log.warning("the list of people could not be read: %s", exc)
+        self.status.emit(self.tr("The people not in Microsoft 365 yet could not be shown"))
 
     # -- creating accounts ----------------------------------------------------------------
 
