@@ -7,6 +7,7 @@ codes support needs (Graph error code, request id), never a token or a password.
 
 from __future__ import annotations
 
+import errno
 import re
 import traceback
 from dataclasses import dataclass
@@ -344,8 +345,22 @@ def _file(exc: BaseException) -> UserMessage:
             "ErrorText",
             "License Desk could not use the file {name}: {reason}. Check that it exists, is "
             "not open in another program, and that you may write to its folder.",
-        ).format(name=name, reason=exc.strerror or exc),
+        ).format(name=name, reason=_file_reason(exc)),
+        str(exc),  # the system's own (English) words, under Details
     )
+
+
+def _file_reason(exc: OSError) -> str:
+    """Why a file could not be used, in the window's language (the system's text is not)."""
+    if isinstance(exc, FileNotFoundError):
+        return QCoreApplication.translate("ErrorText", "it does not exist")
+    if isinstance(exc, PermissionError):
+        return QCoreApplication.translate("ErrorText", "you may not open or write it")
+    if isinstance(exc, IsADirectoryError):
+        return QCoreApplication.translate("ErrorText", "it is a folder")
+    if exc.errno == errno.ENOSPC:
+        return QCoreApplication.translate("ErrorText", "the disk is full")
+    return QCoreApplication.translate("ErrorText", "the system refused it")
 
 
 def _plan_blocked(exc: BaseException) -> UserMessage:

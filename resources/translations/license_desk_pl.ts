@@ -1780,6 +1780,26 @@
         <translation>License Desk nie może użyć pliku {name}: {reason}. Sprawdź, czy plik istnieje, czy nie jest otwarty w innym programie i czy możesz zapisywać w jego folderze.</translation>
     </message>
     <message>
+        <source>it does not exist</source>
+        <translation>nie istnieje</translation>
+    </message>
+    <message>
+        <source>you may not open or write it</source>
+        <translation>nie masz uprawnień, aby go otworzyć lub zapisać</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>to jest folder</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>dysk jest pełny</translation>
+    </message>
+    <message>
+        <source>the system refused it</source>
+        <translation>system odmówił dostępu</translation>
+    </message>
+    <message>
         <source>Nothing was changed</source>
         <translation>Nic nie zostało zmienione</translation>
     </message>

@@ -109,3 +109,10 @@ def test_every_plan_file_error_the_engine_raises_has_a_kind_with_words() -> None
 def test_row_error_words_fall_back_to_the_engine_sentence_for_an_unknown_kind() -> None:
     error = csv_plan.RowError(4, "a new kind of problem", "brand_new")
     assert row_error_text(error) == "a new kind of problem"
+
+
+@pytest.mark.usefixtures("polish")
+def test_file_problems_say_why_in_polish_with_the_system_words_under_details() -> None:
+    message = describe(FileNotFoundError(2, "No such file or directory", "plan.csv"))
+    assert "plan.csv" in message.text and "nie istnieje" in message.text
+    assert "No such file" not in message.text and "No such file" in message.details
