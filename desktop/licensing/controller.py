@@ -25,6 +25,7 @@ from desktop.licensing.journal import Journal, NewStep, StepRow, StepState
 from desktop.licensing.reader import fresh_view, read_plan_users, read_users
 from desktop.licensing.report import run_report
 from desktop.licensing.resume import claim_for_resume, plan_remaining
+from desktop.licensing.run_story import RunStory, run_story
 from desktop.licensing.types import (
     CheckedPlan,
     Part,
@@ -180,6 +181,19 @@ class LicenseController:
     # -- the journal -------------------------------------------------------------------------
     def history(self) -> list[RunSummary]:
         return self.journal.summaries()
+
+    def run_stories(self, runs: Sequence[RunSummary]) -> dict[str, RunStory]:
+        """Each run's headline facts (what, to whom), by run id."""
+        stories: dict[str, RunStory] = {}
+        for run in runs:
+            story = run_story(self.journal, run)
+            if story is not None:
+                stories[run.run_id] = story
+        return stories
+
+    def run_steps(self, run_id: str) -> list[StepRow]:
+        """Every user of a run, with the change and how it ended (the history's details)."""
+        return self.journal.steps(self.journal.resolve(run_id))
 
     def interrupted_runs(self) -> list[RunSummary]:
         """Runs still 'running' that no live process owns (see ``ownership.py``)."""

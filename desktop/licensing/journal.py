@@ -375,8 +375,13 @@ class Journal:
                 return found
         raise RunNotFoundError(f"No run {run_id!r} in the journal {self.path}.")
 
-    def steps(self, run_id: str) -> list[StepRow]:
-        rows = self._query("SELECT * FROM steps WHERE run_id = ? ORDER BY seq", (run_id,))
+    def steps(self, run_id: str, limit: int | None = None) -> list[StepRow]:
+        """The run's steps in order; ``limit``: only the first ones (the history's headline)."""
+        sql = "SELECT * FROM steps WHERE run_id = ? ORDER BY seq"
+        params: tuple[object, ...] = (run_id,)
+        if limit is not None:
+            sql, params = sql + " LIMIT ?", (run_id, limit)
+        rows = self._query(sql, params)
         return [
             StepRow(
                 seq=int(row["seq"]),

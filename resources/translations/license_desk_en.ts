@@ -29,6 +29,16 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message numerus="yes">
+        <source>{name} and %n others</source>
+        <translation>
+            <numerusform>{name} and %n other</numerusform>
+            <numerusform>{name} and %n others</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LicensePickerDialog</name>
     <message numerus="yes">
         <source>Choose the packages to give to %Ln users. Expand a package to switch individual apps off.</source>

@@ -2105,6 +2105,14 @@
         <translation>Wznów…</translation>
     </message>
     <message>
+        <source>Users…</source>
+        <translation>Użytkownicy…</translation>
+    </message>
+    <message>
+        <source>Each user of the run and how it ended (Enter)</source>
+        <translation>Każdy użytkownik przebiegu i jak się zakończyło (Enter)</translation>
+    </message>
+    <message>
         <source>Interrupted</source>
         <translation>Przerwano</translation>
     </message>
@@ -2123,6 +2131,18 @@
     <message>
         <source>Finished</source>
         <translation>Zakończono</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} and %n others</source>
+        <translation>
+            <numerusform>{name} i %n inna osoba</numerusform>
+            <numerusform>{name} i %n inne osoby</numerusform>
+            <numerusform>{name} i %n innych osób</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{what} · {who}</source>
+        <translation>{what} · {who}</translation>
     </message>
     <message>
         <source>Already undone by run {run}: it cannot be undone twice</source>
@@ -3309,6 +3329,41 @@
             <numerusform>pozostawione bez zmian: %Ln (zob. Szczegóły)</numerusform>
             <numerusform>pozostawione bez zmian: %Ln (zob. Szczegóły)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RunDetailsDialog</name>
+    <message>
+        <source>Change in the history</source>
+        <translation>Zmiana w historii</translation>
+    </message>
+    <message>
+        <source>{change} · {when}</source>
+        <translation>{change} · {when}</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Użytkownik</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nazwa użytkownika</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Zmiana</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Wynik</translation>
+    </message>
+    <message>
+        <source>Sent; Microsoft&apos;s answer did not arrive</source>
+        <translation>Wysłano; odpowiedź Microsoftu nie dotarła</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Nie wysłano</translation>
     </message>
 </context>
 <context>

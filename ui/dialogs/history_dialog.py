@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
@@ -14,11 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.graph.records import Sku
 from desktop.licensing.phrases import history_counts
+from desktop.licensing.run_story import RunStory
 from desktop.licensing.types import RunStatus, RunSummary
 from ui.icons import icon
+from ui.models.naming import LicenseNaming
 from ui.models.text_rows import TextRow, TextRowsModel
-from ui.plan_text import needs_checking_text, plan_title, say
+from ui.plan_text import change_text, needs_checking_text, plan_title, say
 from ui.widgets.list_table import list_table
 
 
@@ -28,6 +31,7 @@ class HistoryChoice(enum.IntEnum):
     UNDO = 10
     RESUME = 11
     RESTORE_USER = 12  # undo one user of the run
+    DETAILS = 13  # open the run to its per-user outcomes
 
 
 def when(iso: str) -> str:
@@ -44,8 +48,15 @@ class HistoryDialog(QDialog):
         runs: Sequence[RunSummary],
         interrupted: Sequence[str],
         parent: QWidget | None = None,
+        *,
+        stories: Mapping[str, RunStory] | None = None,
+        naming: LicenseNaming | None = None,
+        skus: Mapping[str, Sku] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._stories = stories or {}
+        self._naming = naming or LicenseNaming()
+        self._skus = skus or {}
         self.setObjectName("historyDialog")
         self.setWindowTitle(self.tr("History"))
         self.resize(900, 480)
@@ -69,10 +80,16 @@ class HistoryDialog(QDialog):
         self.resume_button = QPushButton(icon("resume"), self.tr("Resume…"))
         self.resume_button.setObjectName("resumeRun")
         self.resume_button.clicked.connect(lambda: self.done(HistoryChoice.RESUME))
+        self.details_button = QPushButton(self.tr("Users…"))
+        self.details_button.setObjectName("runDetails")
+        self.details_button.setToolTip(self.tr("Each user of the run and how it ended (Enter)"))
+        self.details_button.clicked.connect(lambda: self.done(HistoryChoice.DETAILS))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.resume_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.details_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.table.activated.connect(lambda _index: self.done(HistoryChoice.DETAILS))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -97,10 +114,28 @@ class HistoryDialog(QDialog):
         else:
             status, picture = self.tr("Finished"), "error" if run.failed else "done"
         return TextRow(
-            (when(run.started_at), plan_title(run.kind, run.total), result, status),
+            (when(run.started_at), self.headline(run), result, status),
             icon(picture),
             key=run,
         )
+
+    def headline(self, run: RunSummary) -> str:
+        """What the run did and to whom: "Add Office 365 E3 · Natalia Lewandowska and 4
+        others"; the plan's title when users got different changes."""
+        story = self._stories.get(run.run_id)
+        if story is None:
+            return plan_title(run.kind, run.total)
+        what = (
+            change_text(story.change, self._naming, self._skus)
+            if story.change is not None
+            else plan_title(run.kind, run.total)
+        )
+        who = (
+            self.tr("{name} and %n others", "", story.others).format(name=story.first_user)
+            if story.others
+            else story.first_user
+        )
+        return self.tr("{what} · {who}").format(what=what, who=who)
 
     def select_run(self, run_id: str) -> None:
         for row in range(self.rows.rowCount()):
@@ -133,6 +168,7 @@ class HistoryDialog(QDialog):
         )
         self.undo_button.setEnabled(undoable)
         self.restore_button.setEnabled(undoable)
+        self.details_button.setEnabled(run is not None)
         self.resume_button.setEnabled(
             run is not None
             and (

@@ -5,19 +5,33 @@ crashed mid-way) is offered for resume."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from desktop.insight.reclaim import restore_plan
+from desktop.licensing.journal import StepRow
+from desktop.licensing.run_story import RunStory
 from desktop.licensing.types import RunStatus, RunSummary
 from ui.dialogs.ask import confirm
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.history_dialog import HistoryChoice, HistoryDialog, when
 from ui.dialogs.launcher import accepted, launch
+from ui.dialogs.run_details_dialog import RunDetailsDialog
 from ui.flows.change_runner import ChangeRunner
 from ui.plan_text import plan_title
 from ui.session import TenantSession
 from ui.workers import JobContext
+
+STORIES_SHOWN = 500  # runs whose headline names the change and the users (newest first)
+
+
+@dataclass(frozen=True)
+class _History:
+    runs: list[RunSummary]
+    interrupted: list[str]
+    stories: dict[str, RunStory]
 
 
 class HistoryCommands(QObject):
@@ -28,23 +42,43 @@ class HistoryCommands(QObject):
         self._parent = parent
 
     def history(self) -> None:
+        self.show_history(None)
+
+    def show_history(self, select: str | None) -> None:
+        """Read the journal on a worker, then show it (``select``: the run to select)."""
         controller = self._session.controller
+
+        def read(_ctx: JobContext) -> _History:
+            runs = controller.history()
+            return _History(
+                runs,
+                [r.run_id for r in controller.interrupted_runs()],
+                controller.run_stories(runs[:STORIES_SHOWN]),
+            )
+
         self._session.workers.start(
             "read history",
-            lambda _ctx: (
-                controller.history(),
-                [r.run_id for r in controller.interrupted_runs()],
-            ),
-            on_result=self._show,
+            read,
+            on_result=lambda found: self._show(found, select),
             on_error=lambda exc: show_error(self._parent, exc),
         )
 
-    def _show(self, found: tuple[list[RunSummary], list[str]]) -> None:
-        runs, interrupted = found
-        dialog = HistoryDialog(runs, interrupted, self._parent)
+    def _show(self, found: _History, select: str | None = None) -> None:
+        skus = {s.sku_id: s for s in self._session.skus.skus()}
+        dialog = HistoryDialog(
+            found.runs,
+            found.interrupted,
+            self._parent,
+            stories=found.stories,
+            naming=self._session.naming,
+            skus=skus,
+        )
         try:
+            if select is not None:
+                dialog.select_run(select)
             choice = launch(dialog)
             run = dialog.chosen()
+            headline = dialog.headline(run) if run is not None else ""
         finally:
             dialog.deleteLater()
         if run is None:
@@ -55,6 +89,34 @@ class HistoryCommands(QObject):
             self.resume(run)
         elif choice == HistoryChoice.RESTORE_USER:
             self.restore_user(run)
+        elif choice == HistoryChoice.DETAILS:
+            self.details(run, headline)
+
+    def details(self, run: RunSummary, headline: str) -> None:
+        """Open a run to its users' outcomes; closing them returns to the history."""
+        controller = self._session.controller
+        self._session.workers.start(
+            "read run",
+            lambda _ctx: controller.run_steps(run.run_id),
+            on_result=lambda steps: self._show_details(run, headline, steps),
+            on_error=lambda exc: show_error(self._parent, exc),
+        )
+
+    def _show_details(self, run: RunSummary, headline: str, steps: list[StepRow]) -> None:
+        skus = {s.sku_id: s for s in self._session.skus.skus()}
+        dialog = RunDetailsDialog(
+            headline,
+            when(run.started_at),
+            steps,
+            naming=self._session.naming,
+            skus=skus,
+            parent=self._parent,
+        )
+        try:
+            launch(dialog)
+        finally:
+            dialog.deleteLater()
+        self.show_history(run.run_id)
 
     def undo(self, run: RunSummary) -> None:
         controller = self._session.controller
