@@ -21,6 +21,7 @@ class QuickFilterKind(str, enum.Enum):
     BLOCKED = "blocked"
     PROBLEMS = "problems"
     PACKAGE = "package"  # holds one given package (sku_id)
+    NOT_ACTIVATED = "not-activated"  # people on the list without an account yet
 
 
 def quick_filter_test(kind: QuickFilterKind, sku_id: str | None = None) -> UserTest | None:
@@ -33,6 +34,8 @@ def quick_filter_test(kind: QuickFilterKind, sku_id: str | None = None) -> UserT
         return lambda u: not u.account_enabled
     if kind is QuickFilterKind.PROBLEMS:
         return lambda u: bool(u.errors)
+    if kind is QuickFilterKind.NOT_ACTIVATED:
+        return lambda u: u.not_activated
     if kind is QuickFilterKind.PACKAGE:
         return lambda u: any(a.sku_id == sku_id for a in u.assigned_licenses)
     return None

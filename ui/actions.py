@@ -109,6 +109,20 @@ class UserActions(QObject):
             "Ctrl+I",
             self.tr("Apply changes listed in a CSV file, after a preview"),
         )
+        self.import_people = self._make(
+            "importPeople",
+            "import",
+            self.tr("Import people…"),
+            None,
+            self.tr("Add people who are not in Microsoft 365 yet from a CSV or Excel file"),
+        )
+        self.remove_from_list = self._make(
+            "removeFromList",
+            "close",
+            self.tr("Remove from list"),
+            None,
+            self.tr("Take the ticked people who are not activated off the list of people"),
+        )
         self.history = self._make(
             "history",
             "history",
@@ -197,6 +211,7 @@ class UserActions(QObject):
             self.block,
             None,
             self.copy_from,
+            self.remove_from_list,
         )
 
     def update_state(
@@ -218,6 +233,8 @@ class UserActions(QObject):
         self.block.setEnabled(can_change and stats.active > 0)
         self.new_user.setEnabled(can_change)
         self.import_plan.setEnabled(can_change)
+        self.import_people.setEnabled(can_change)
+        self.remove_from_list.setEnabled(can_change and stats.count > 0)
         self.refresh.setEnabled(state.ready and not state.loading and not state.busy)
         self.export_csv.setEnabled(state.ready)
         self.history.setEnabled(state.ready)

@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         a = self.user_actions
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([a.export_csv, a.import_plan])
+        file_menu.addActions([a.export_csv, a.import_plan, a.import_people])
         file_menu.addSeparator()
         file_menu.addAction(self.reset_demo)
         file_menu.addSeparator()
@@ -203,6 +203,9 @@ class MainWindow(QMainWindow):
         self.commands = WindowCommands(session, self.runner, self)
         self.commands.connect_actions(self.user_actions)
         self.commands.csv.exported.connect(self._exported)
+        self.commands.people.status.connect(
+            lambda text: self.status.showMessage(text, EXPORT_MESSAGE_MS)
+        )
         self.reset_demo.setVisible(session.connection.is_demo)
         name_controls(self)
         # The demo tenant has no sign-in: its badge says what it is, and no account menu shows.

@@ -165,6 +165,9 @@ _WINDOW: dict[Say, Words] = {
     Say.REMOVE_LICENSES: lambda p, n: QCoreApplication.translate(
         "PlanText", "remove {licenses}"
     ).format(licenses=", ".join(n.sku(s) for s in p.packages)),
+    Say.REPROCESS_LICENSES: lambda p, n: QCoreApplication.translate(
+        "PlanText", "process group licenses again"
+    ),
     Say.NO_CHANGE: lambda p, n: QCoreApplication.translate("PlanText", "no change"),
     Say.DELETES_ACCOUNTS: lambda p, n: _plurals.deletes_accounts(p.count),
     Say.SAVES_PER_MONTH: lambda p, n: _plurals.saves_per_month(p.count).format(amount=p.value),
@@ -251,6 +254,9 @@ _WINDOW: dict[Say, Words] = {
         p, QCoreApplication.translate("PlanText", "Undo an earlier change")
     ),
     Say.TITLE_MIXED: lambda p, n: _title(p, QCoreApplication.translate("PlanText", "Changes")),
+    Say.TITLE_REPROCESS: lambda p, n: _title(
+        p, QCoreApplication.translate("PlanText", "Process group licenses again")
+    ),
     Say.OUTCOME_DONE: lambda p, n: QCoreApplication.translate("PlanText", "Done"),
     Say.OUTCOME_FAILED: lambda p, n: QCoreApplication.translate("PlanText", "Failed"),
     Say.OUTCOME_SKIPPED: lambda p, n: QCoreApplication.translate("PlanText", "Skipped"),

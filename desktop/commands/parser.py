@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop.commands.reclaim",
     "desktop.commands.subscriptions",
     "desktop.commands.groups",
+    "desktop.commands.reprocess",
     "desktop.commands.prices",
     "desktop.commands.keep",
     "desktop.commands.people",

@@ -151,6 +151,9 @@ class User:
     # True: synced from on-premises Active Directory (names and sign-in are changed there);
     # None: never synced (cloud-only), as Graph reports it.
     on_premises_sync_enabled: bool | None = None
+    # A person on the tenant's list of people who has no account yet (desktop/people/rows.py):
+    # a row of the window's table, never something Graph returned.
+    not_activated: bool = False
 
     @property
     def sku_ids(self) -> frozenset[str]:

@@ -79,6 +79,14 @@ def sign_in_plan(users: Sequence[str], enabled: bool) -> Plan:
     return Plan(PlanKind.SIGN_IN, changes, f"{verb} sign-in for {_count(targets)}")
 
 
+def reprocess_plan(users: Sequence[str]) -> Plan:
+    """Ask Microsoft to process the users' group-based licenses again (after the cause of an
+    error is fixed: a seat freed, a conflicting app turned off, a usage location set)."""
+    targets = _unique(users)
+    changes = tuple(UserChange(user=u, reprocess=True) for u in targets)
+    return Plan(PlanKind.REPROCESS, changes, f"Reprocess group licenses of {_count(targets)}")
+
+
 def create_user_plan(new_user: NewUser, licenses: Sequence[AssignedLicense] = ()) -> Plan:
     change = UserChange(
         user=new_user.user_principal_name,

@@ -122,6 +122,7 @@ _ENGLISH: dict[Say, Callable[[Phrase, SkuIndex], str]] = {
     Say.BLOCK_SIGN_IN: lambda p, s: "block sign-in",
     Say.ADD_LICENSES: lambda p, s: "add " + "; ".join(license_text(a, s) for a in p.licenses),
     Say.REMOVE_LICENSES: lambda p, s: "remove " + "; ".join(sku_label(x, s) for x in p.packages),
+    Say.REPROCESS_LICENSES: lambda p, s: "process its group licenses again",
     Say.NO_CHANGE: lambda p, s: "nothing",
     Say.DELETES_ACCOUNTS: _deletes,
     Say.SEATS_GO_TO_GROUP: lambda p, s: (
@@ -173,6 +174,7 @@ _ENGLISH: dict[Say, Callable[[Phrase, SkuIndex], str]] = {
     Say.TITLE_IMPORT: _title("Changes from a plan file"),
     Say.TITLE_UNDO: _title("Undo an earlier change"),
     Say.TITLE_MIXED: _title("Changes"),
+    Say.TITLE_REPROCESS: _title("Process group licenses again"),
     Say.OUTCOME_DONE: lambda p, s: "done",
     Say.OUTCOME_FAILED: lambda p, s: "failed",
     Say.OUTCOME_SKIPPED: lambda p, s: "skipped",

@@ -27,6 +27,7 @@ def changes_scopes(changes: Iterable[UserChange]) -> tuple[str, ...]:
             or change.account_enabled is not None
             or change.create is not None
             or change.delete
+            or change.reprocess  # reprocessLicenseAssignment: User.ReadWrite.All
         )
     wanted: tuple[str, ...] = ()
     if licenses:

@@ -21,6 +21,7 @@ _REQUEST_PARTS: dict[str, tuple[Part, ...]] = {
     "d": (Part.DELETE,),
     "p": (Part.USAGE_LOCATION, Part.SIGN_IN),
     "a": (Part.LICENSES,),
+    "r": (Part.REPROCESS,),
 }
 
 
@@ -33,6 +34,8 @@ def has_part(change: UserChange, part: Part) -> bool:
         return change.usage_location is not None or change.clear_usage_location
     if part is Part.SIGN_IN:
         return change.account_enabled is not None
+    if part is Part.REPROCESS:
+        return change.reprocess
     return change.touches_licenses
 
 
@@ -66,6 +69,7 @@ def only(change: UserChange, parts: Iterable[Part]) -> UserChange:
         account_enabled=change.account_enabled if Part.SIGN_IN in wanted else None,
         add=change.add if Part.LICENSES in wanted else (),
         remove=change.remove if Part.LICENSES in wanted else (),
+        reprocess=change.reprocess and Part.REPROCESS in wanted,
     )
 
 
@@ -96,6 +100,7 @@ def applied_part(user: User, change: UserChange) -> UserChange:
         usage_location=change.usage_location if pending.usage_location is None else None,
         account_enabled=change.account_enabled if pending.account_enabled is None else None,
         clear_usage_location=change.clear_usage_location and not pending.clear_usage_location,
+        reprocess=False,  # never shows in the tenant, so never something to reverse
     )
 
 

@@ -54,6 +54,7 @@ class Say(str, enum.Enum):
     BLOCK_SIGN_IN = "block-sign-in"
     ADD_LICENSES = "add-licenses"  # licenses (with the apps turned off)
     REMOVE_LICENSES = "remove-licenses"  # packages
+    REPROCESS_LICENSES = "reprocess-licenses"  # process the user's group licenses again
     NO_CHANGE = "no-change"
     # -- what a preview shows above the rows ------------------------------------------------
     DELETES_ACCOUNTS = "deletes-accounts"  # count, users: the accounts a plan deletes
@@ -94,6 +95,7 @@ class Say(str, enum.Enum):
     TITLE_IMPORT = "title-import"
     TITLE_UNDO = "title-undo"
     TITLE_MIXED = "title-mixed"
+    TITLE_REPROCESS = "title-reprocess"
     # -- outcomes of a run, per user ----------------------------------------------------------
     OUTCOME_DONE = "outcome-done"
     OUTCOME_FAILED = "outcome-failed"
@@ -174,6 +176,8 @@ def change_phrases(change: UserChange) -> tuple[Phrase, ...]:
         said.append(Phrase(Say.ADD_LICENSES, users=to, licenses=change.add))
     if change.remove:
         said.append(Phrase(Say.REMOVE_LICENSES, users=to, packages=change.remove))
+    if change.reprocess:
+        said.append(Phrase(Say.REPROCESS_LICENSES, users=to))
     return tuple(said) or (Phrase(Say.NO_CHANGE, users=to),)
 
 
@@ -310,6 +314,7 @@ _TITLES = {
     PlanKind.IMPORT: Say.TITLE_IMPORT,
     PlanKind.UNDO: Say.TITLE_UNDO,
     PlanKind.MIXED: Say.TITLE_MIXED,
+    PlanKind.REPROCESS: Say.TITLE_REPROCESS,
 }
 
 

@@ -21,6 +21,7 @@ SAME_CHANGE_FOR_ALL = frozenset(
         PlanKind.USAGE_LOCATION,
         PlanKind.SIGN_IN,
         PlanKind.CREATE,
+        PlanKind.REPROCESS,
     }
 )
 

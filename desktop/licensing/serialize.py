@@ -120,6 +120,7 @@ def change_to_json(change: UserChange) -> dict[str, Any]:
         "create": new_user_to_json(change.create) if change.create else None,
         "delete": change.delete,
         "clearUsageLocation": change.clear_usage_location,
+        "reprocess": change.reprocess,
     }
 
 
@@ -134,6 +135,7 @@ def change_from_json(data: dict[str, Any]) -> UserChange:
         create=new_user_from_json(create) if create else None,
         delete=bool(data["delete"]),
         clear_usage_location=bool(data["clearUsageLocation"]),
+        reprocess=bool(data.get("reprocess", False)),  # journals written before it existed
     )
 
 

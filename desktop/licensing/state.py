@@ -53,6 +53,7 @@ def is_empty(change: UserChange) -> bool:
         or change.clear_usage_location
         or change.create is not None
         or change.delete
+        or change.reprocess
     )
 
 

@@ -28,6 +28,8 @@ class PlanKind(str, enum.Enum):
     IMPORT = "import"
     UNDO = "undo"
     MIXED = "mixed"
+    # Ask Microsoft to process users' group-based licenses again (after fixing a cause).
+    REPROCESS = "reprocess"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,10 @@ class UserChange:
     # back to null (undo of setting it on a user who had none).
     delete: bool = False
     clear_usage_location: bool = False
+    # reprocessLicenseAssignment after the rest: group-based licenses are processed again.
+    # Nothing in the tenant shows it was done, so it is never "already as asked" and an undo
+    # has nothing of it to restore.
+    reprocess: bool = False
 
     @property
     def touches_licenses(self) -> bool:
@@ -167,6 +173,7 @@ class Part(str, enum.Enum):
     USAGE_LOCATION = "usage-location"
     SIGN_IN = "sign-in"
     LICENSES = "licenses"
+    REPROCESS = "reprocess"
 
 
 class PartState(str, enum.Enum):

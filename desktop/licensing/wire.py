@@ -84,6 +84,12 @@ def update_requests(prefix: str, target: str, change: UserChange) -> list[BatchR
                 f"{prefix}a", "POST", f"{path}/assignLicense", assign_body(change), depends
             )
         )
+    if change.reprocess:
+        # Last: it processes the group licenses against what the user holds after the rest.
+        after = (requests[-1].id,) if requests else ()
+        requests.append(
+            BatchRequest(f"{prefix}r", "POST", f"{path}/reprocessLicenseAssignment", None, after)
+        )
     return requests
 
 

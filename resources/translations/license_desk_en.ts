@@ -39,6 +39,30 @@
     </message>
 </context>
 <context>
+    <name>ImportPeopleDialog</name>
+    <message numerus="yes">
+        <source>%Ln people ready to import from {file}.</source>
+        <translation>
+            <numerusform>%Ln person ready to import from {file}.</numerusform>
+            <numerusform>%Ln people ready to import from {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows cannot be imported:</source>
+        <translation>
+            <numerusform>%Ln row cannot be imported:</numerusform>
+            <numerusform>%Ln rows cannot be imported:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %Ln people</source>
+        <translation>
+            <numerusform>Import %Ln person</numerusform>
+            <numerusform>Import %Ln people</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LicensePickerDialog</name>
     <message numerus="yes">
         <source>Choose the packages to give to %Ln users. Expand a package to switch individual apps off.</source>
@@ -62,6 +86,40 @@
         <translation>
             <numerusform>Exported %Ln user to {path}</numerusform>
             <numerusform>Exported %Ln users to {path}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PasswordsDialog</name>
+    <message numerus="yes">
+        <source>%Ln accounts were created.</source>
+        <translation>
+            <numerusform>%Ln account was created.</numerusform>
+            <numerusform>%Ln accounts were created.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PeopleCommands</name>
+    <message numerus="yes">
+        <source>%Ln people removed from the list</source>
+        <translation>
+            <numerusform>%Ln person removed from the list</numerusform>
+            <numerusform>%Ln people removed from the list</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln people imported</source>
+        <translation>
+            <numerusform>%Ln person imported</numerusform>
+            <numerusform>%Ln people imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already on the list</source>
+        <translation>
+            <numerusform>%Ln already on the list</numerusform>
+            <numerusform>%Ln already on the list</numerusform>
         </translation>
     </message>
 </context>
@@ -117,6 +175,13 @@
         <translation>
             <numerusform>I understand that %Ln account will be deleted</numerusform>
             <numerusform>I understand that %Ln accounts will be deleted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Create %Ln new Microsoft 365 accounts</source>
+        <translation>
+            <numerusform>Create %Ln new Microsoft 365 account</numerusform>
+            <numerusform>Create %Ln new Microsoft 365 accounts</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -1889,6 +1889,10 @@
         <translation>Z problemami</translation>
     </message>
     <message>
+        <source>Not activated</source>
+        <translation>Nieaktywowany</translation>
+    </message>
+    <message>
         <source>Show:</source>
         <translation>Pokaż:</translation>
     </message>
@@ -2151,6 +2155,85 @@
     <message>
         <source>Make a new change that puts back what this run changed</source>
         <translation>Wprowadź nową zmianę, która przywróci to, co zmienił ten przebieg</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPeopleDialog</name>
+    <message>
+        <source>Import people</source>
+        <translation>Importuj osoby</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln people ready to import from {file}.</source>
+        <translation>
+            <numerusform>%Ln osoba gotowa do importu z pliku {file}.</numerusform>
+            <numerusform>%Ln osoby gotowe do importu z pliku {file}.</numerusform>
+            <numerusform>%Ln osób gotowych do importu z pliku {file}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Columns used: {mapping}</source>
+        <translation>Użyte kolumny: {mapping}</translation>
+    </message>
+    <message>
+        <source>Columns left out: {columns}</source>
+        <translation>Pominięte kolumny: {columns}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows cannot be imported:</source>
+        <translation>
+            <numerusform>%Ln wiersza nie można zaimportować:</numerusform>
+            <numerusform>%Ln wierszy nie można zaimportować:</numerusform>
+            <numerusform>%Ln wierszy nie można zaimportować:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line {line}: {reason}</source>
+        <translation>Wiersz {line}: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %Ln people</source>
+        <translation>
+            <numerusform>Importuj %Ln osobę</numerusform>
+            <numerusform>Importuj %Ln osoby</numerusform>
+            <numerusform>Importuj %Ln osób</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nazwa wyświetlana</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Imię</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nazwisko</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>User name (UPN)</source>
+        <translation>Nazwa użytkownika (UPN)</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Dział</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Stanowisko</translation>
+    </message>
+    <message>
+        <source>Usage location</source>
+        <translation>Lokalizacja użycia</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s e-mail</source>
+        <translation>E-mail przełożonego</translation>
     </message>
 </context>
 <context>
@@ -2677,6 +2760,92 @@
     </message>
 </context>
 <context>
+    <name>PasswordsDialog</name>
+    <message>
+        <source>Accounts created</source>
+        <translation>Utworzono konta</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln accounts were created.</source>
+        <translation>
+            <numerusform>Utworzono %Ln konto.</numerusform>
+            <numerusform>Utworzono %Ln konta.</numerusform>
+            <numerusform>Utworzono %Ln kont.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>User name (UPN)</source>
+        <translation>Nazwa użytkownika (UPN)</translation>
+    </message>
+    <message>
+        <source>Temporary password</source>
+        <translation>Hasło tymczasowe</translation>
+    </message>
+    <message>
+        <source>This is the only time the passwords are shown; License Desk does not keep them. Give them to the people through a safe channel; they change them at first sign-in.</source>
+        <translation>Hasła są wyświetlane tylko ten jeden raz; License Desk ich nie przechowuje. Przekaż je tym osobom bezpiecznym kanałem; zmienią je przy pierwszym logowaniu.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopiuj</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows, or every row</source>
+        <translation>Kopiuj zaznaczone wiersze albo wszystkie</translation>
+    </message>
+    <message>
+        <source>Save to file…</source>
+        <translation>Zapisz do pliku…</translation>
+    </message>
+    <message>
+        <source>A CSV file only you can read</source>
+        <translation>Plik CSV, który możesz odczytać tylko Ty</translation>
+    </message>
+    <message>
+        <source>Save passwords</source>
+        <translation>Zapisz hasła</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Pliki CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleCommands</name>
+    <message numerus="yes">
+        <source>%Ln people removed from the list</source>
+        <translation>
+            <numerusform>Usunięto z listy %Ln osobę</numerusform>
+            <numerusform>Usunięto z listy %Ln osoby</numerusform>
+            <numerusform>Usunięto z listy %Ln osób</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import people</source>
+        <translation>Importuj osoby</translation>
+    </message>
+    <message>
+        <source>People lists (*.csv *.xlsx)</source>
+        <translation>Listy osób (*.csv *.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln people imported</source>
+        <translation>
+            <numerusform>Zaimportowano %Ln osobę</numerusform>
+            <numerusform>Zaimportowano %Ln osoby</numerusform>
+            <numerusform>Zaimportowano %Ln osób</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already on the list</source>
+        <translation>
+            <numerusform>%Ln już była na liście</numerusform>
+            <numerusform>%Ln już były na liście</numerusform>
+            <numerusform>%Ln już było na liście</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PlanFileText</name>
     <message>
         <source>the file is not UTF-8 text: in Excel choose Save As, &apos;CSV UTF-8 (comma delimited)&apos;</source>
@@ -2827,6 +2996,14 @@
             <numerusform>Rozumiem, że %Ln konto zostanie usunięte</numerusform>
             <numerusform>Rozumiem, że %Ln konta zostaną usunięte</numerusform>
             <numerusform>Rozumiem, że %Ln kont zostanie usuniętych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Create %Ln new Microsoft 365 accounts</source>
+        <translation>
+            <numerusform>Utwórz %Ln nowe konto Microsoft 365</numerusform>
+            <numerusform>Utwórz %Ln nowe konta Microsoft 365</numerusform>
+            <numerusform>Utwórz %Ln nowych kont Microsoft 365</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3004,6 +3181,10 @@
         <translation>usunięcie: {licenses}</translation>
     </message>
     <message>
+        <source>process group licenses again</source>
+        <translation>przetwórz ponownie licencje z grup</translation>
+    </message>
+    <message>
         <source>no change</source>
         <translation>bez zmian</translation>
     </message>
@@ -3118,6 +3299,10 @@
     <message>
         <source>Changes</source>
         <translation>Zmiany</translation>
+    </message>
+    <message>
+        <source>Process group licenses again</source>
+        <translation>Ponowne przetwarzanie licencji z grup</translation>
     </message>
     <message>
         <source>Done</source>
@@ -3671,6 +3856,22 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
         <translation>Zastosuj zmiany wymienione w pliku CSV, po ich podglądzie</translation>
     </message>
     <message>
+        <source>Import people…</source>
+        <translation>Importuj osoby…</translation>
+    </message>
+    <message>
+        <source>Add people who are not in Microsoft 365 yet from a CSV or Excel file</source>
+        <translation>Dodaj z pliku CSV lub Excel osoby, których jeszcze nie ma w Microsoft 365</translation>
+    </message>
+    <message>
+        <source>Remove from list</source>
+        <translation>Usuń z listy</translation>
+    </message>
+    <message>
+        <source>Take the ticked people who are not activated off the list of people</source>
+        <translation>Usuń zaznaczone nieaktywowane osoby z listy osób</translation>
+    </message>
+    <message>
         <source>History…</source>
         <translation>Historia…</translation>
     </message>
@@ -3789,6 +3990,10 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
         <translation>Brak licencji</translation>
     </message>
     <message>
+        <source>Not in Microsoft 365 yet: the user name shown is the one proposed</source>
+        <translation>Jeszcze nie ma konta w Microsoft 365: pokazana nazwa użytkownika jest proponowana</translation>
+    </message>
+    <message>
         <source>Sign-in allowed</source>
         <translation>Logowanie dozwolone</translation>
     </message>
@@ -3842,6 +4047,10 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
     <message>
         <source>{package}: {problem}</source>
         <translation>{package}: {problem}</translation>
+    </message>
+    <message>
+        <source>Not activated</source>
+        <translation>Nieaktywowany</translation>
     </message>
     <message>
         <source>Active</source>

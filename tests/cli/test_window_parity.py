@@ -30,6 +30,8 @@ CHANGE_ACTIONS: dict[str, list[str]] = {
 # Window actions that change nothing in the tenant, with their command-line counterpart.
 OTHER_ACTIONS: dict[str, list[str] | None] = {
     "refresh": ["users"],
+    "importPeople": ["people", "import", "hr.csv", "--dry-run"],
+    "removeFromList": ["people", "remove", "a@contoso.pl"],  # the list, not the tenant
     "exportCsv": ["users", "--csv", "users.csv"],
     "history": ["history"],
     "insight": ["insights"],  # its Reclaim… is `reclaim`, its prices `prices`
@@ -50,6 +52,11 @@ PLAN_KINDS: dict[PlanKind, list[list[str]]] = {
     PlanKind.IMPORT: [CHANGE_ACTIONS["importPlan"]],
     PlanKind.UNDO: [["undo", "abc123"]],
     PlanKind.MIXED: [["assign", *U, "--add", "SPB", "--usage-location", "PL", "--enable"]],
+    PlanKind.REPROCESS: [
+        ["reprocess", *U],
+        ["reprocess", "--group", "G"],
+        ["reprocess", "--errors"],
+    ],
 }
 SAFE_OPTIONS = ["--dry-run", "--json", "--yes"]
 

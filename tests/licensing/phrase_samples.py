@@ -25,6 +25,7 @@ FIELD_SAMPLES: dict[str, list[Any]] = {
     "create": [NEW_USER],
     "delete": [True],
     "clear_usage_location": [True],
+    "reprocess": [True],
 }
 SAMPLE_DETAILS: dict[str, Any] = {
     "sku_id": E3,

@@ -66,6 +66,9 @@ class PreviewNotes:
 
     headline: str = ""
     warnings: tuple[str, ...] = ()
+    # Creating accounts for people from the list asks for the same explicit tick as deleting
+    # accounts does (issue 17: "confirm the creation of the new Microsoft 365 user").
+    confirm_creation: bool = False
 
 
 class PlanPreviewDialog(QDialog):
@@ -153,7 +156,14 @@ class PlanPreviewDialog(QDialog):
     @property
     def confirmed(self) -> bool:
         """False while the plan deletes accounts and the person has not said they understand."""
-        return not deleted_accounts(self._checked) or self.confirm_deletion.isChecked()
+        needs_tick = bool(deleted_accounts(self._checked) or self._created_accounts())
+        return not needs_tick or self.confirm_deletion.isChecked()
+
+    def _created_accounts(self) -> int:
+        """The accounts applying creates, when the flow asked for the creation to be confirmed."""
+        if not self._notes.confirm_creation:
+            return 0
+        return sum(1 for c in self._checked.effective.changes if c.create is not None)
 
     def show_checked(self, checked: CheckedPlan | CheckedRows) -> None:
         """Show a (new) check result; re-enables the buttons after a re-check."""
@@ -167,7 +177,7 @@ class PlanPreviewDialog(QDialog):
         self.rows.set_rows(self._with_left_out(rows))
         self._fit_rows()
         self._fill_problems(checked)
-        self._ask_about_deletions(len(deleted_accounts(checked)))
+        self._ask_about_deletions(len(deleted_accounts(checked)), self._created_accounts())
         will_change = len(checked.effective.changes)
         skipped = len(checked.plan.changes) - will_change
         parts = [self.tr("%Ln users to change", "", will_change)]
@@ -282,12 +292,16 @@ class PlanPreviewDialog(QDialog):
             not self._waiting and self._checked.can_apply and self.confirmed
         )
 
-    def _ask_about_deletions(self, accounts: int) -> None:
-        """Deleting accounts needs a tick, not a reflex: Return cancels instead of applying."""
+    def _ask_about_deletions(self, accounts: int, created: int = 0) -> None:
+        """Deleting accounts needs a tick, not a reflex: Return cancels instead of applying.
+        Creating accounts for people from the list asks for the same tick."""
+        if accounts:
+            text = self.tr("I understand that %Ln accounts will be deleted", "", accounts)
+        else:
+            text = self.tr("Create %Ln new Microsoft 365 accounts", "", created)
+        accounts = accounts or created
         self.confirm_deletion.setVisible(accounts > 0)
-        self.confirm_deletion.setText(
-            self.tr("I understand that %Ln accounts will be deleted", "", accounts)
-        )
+        self.confirm_deletion.setText(text)
         if accounts == 0:
             self.confirm_deletion.setChecked(False)
         self.apply_button.setAutoDefault(accounts == 0)

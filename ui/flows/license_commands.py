@@ -30,6 +30,7 @@ from ui.dialogs.location_dialog import UsageLocationDialog
 from ui.dialogs.reassign_dialog import ReassignDialog
 from ui.dialogs.remove_dialog import RemoveDialog
 from ui.flows.change_runner import ChangeRunner
+from ui.flows.people_commands import PeopleCommands
 from ui.session import TenantSession
 
 
@@ -47,6 +48,8 @@ class LicenseCommands(QObject):
         self._session = session
         self._runner = runner
         self._parent = parent
+        # People without an account among the ticked rows get it created first.
+        self.people: PeopleCommands | None = None
 
     def _targets(self) -> list[User]:
         return self._session.users.checked_users()
@@ -70,6 +73,9 @@ class LicenseCommands(QObject):
         if not accepted(launch(dialog)) or not dialog.picked():
             return
         plan = assign_plan(self._ids(users), dialog.picked())
+        if self.people is not None and any(u.not_activated for u in users):
+            self.people.run_creating(plan, dialog.usage_location())
+            return
         self._runner.run(plan, default_usage_location=dialog.usage_location())
 
     def reassign(self) -> None:
@@ -130,6 +136,10 @@ class LicenseCommands(QObject):
             self._runner.run(usage_location_plan(self._ids(users), dialog.code()))
 
     def activate(self) -> None:
+        pending = [u for u in self._targets() if u.not_activated]
+        if pending and self.people is not None:
+            self.people.activate(pending)  # their accounts, without a license
+            return
         users = [u for u in self._targets() if not u.account_enabled]
         if users:
             self._runner.run(sign_in_plan(self._ids(users), True))

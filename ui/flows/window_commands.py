@@ -16,6 +16,7 @@ from ui.flows.history_flow import HistoryCommands
 from ui.flows.insight_flow import InsightCommands
 from ui.flows.license_commands import LicenseCommands
 from ui.flows.new_user import NewUserCommand
+from ui.flows.people_commands import PeopleCommands
 from ui.session import TenantSession
 
 
@@ -24,6 +25,8 @@ class WindowCommands(QObject):
         super().__init__(parent)
         self.session = session
         self.licenses = LicenseCommands(session, runner, parent)
+        self.people = PeopleCommands(session, runner, parent)
+        self.licenses.people = self.people
         self.new_user = NewUserCommand(session, runner, parent)
         self.csv = CsvCommands(session, runner, parent)
         self.history = HistoryCommands(session, runner, parent)
@@ -44,9 +47,14 @@ class WindowCommands(QObject):
             (a.refresh, self.session.load),
             (a.export_csv, self.csv.export_csv),
             (a.import_plan, self.csv.import_plan),
+            (a.import_people, self.people.import_people),
+            (a.remove_from_list, self._remove_from_list),
             (a.history, self.history.history),
             (a.insight, self.insight.insight),
         ]
+
+    def _remove_from_list(self) -> None:
+        self.people.remove_from_list(self.session.users.checked_users())
 
     def connect_actions(self, actions: UserActions) -> None:
         for action, slot in self._bindings(actions):

@@ -108,12 +108,18 @@ def problems_text(user: User, naming: LicenseNaming) -> str:
 
 
 def status_text(user: User) -> str:
+    if user.not_activated:
+        return QCoreApplication.translate("UserText", "Not activated")
     return _status_word(user.account_enabled)
 
 
 def status_words() -> tuple[str, ...]:
     """Every word the Status column shows, in the current language (to size the column)."""
-    return (_status_word(True), _status_word(False))
+    return (
+        _status_word(True),
+        _status_word(False),
+        QCoreApplication.translate("UserText", "Not activated"),
+    )
 
 
 def _status_word(enabled: bool) -> str:

@@ -184,6 +184,17 @@ class UserTableModel(QAbstractTableModel):
         self.endResetModel()
         self.checked_changed.emit()
 
+    def set_pending_rows(self, rows: Sequence[User]) -> None:
+        """Replace the rows of people without an account (``not_activated``) by ``rows``;
+        the tenant's users stay as they are."""
+        kept = [(u, h) for u, h in zip(self._users, self._haystacks, strict=True)
+                if not u.not_activated]  # fmt: skip
+        if not rows and len(kept) == len(self._users):
+            return
+        users = [u for u, _h in kept] + list(rows)
+        haystacks = [h for _u, h in kept] + [search_haystack(u) for u in rows]
+        self.set_users(users, haystacks)
+
     def replace_users(self, users: Iterable[User]) -> None:
         """Update users in place (after a change); users not in the table yet are appended."""
         changed: list[int] = []
@@ -350,6 +361,8 @@ class UserTableModel(QAbstractTableModel):
 
     def _decoration(self, user: User, column: int) -> QIcon | None:
         if column == Column.STATUS:
+            if user.not_activated:
+                return None
             return self._icons.get("status-active" if user.account_enabled else "status-blocked")
         if column == Column.PROBLEMS and user.errors:
             return self._icons.get("warning")
@@ -364,6 +377,8 @@ class UserTableModel(QAbstractTableModel):
         if column == Column.PROBLEMS:
             return "\n".join(self.problem_labels(row)) or None
         if column == Column.STATUS:
+            if user.not_activated:
+                return self.tr("Not in Microsoft 365 yet: the user name shown is the one proposed")
             if user.account_enabled:
                 return self.tr("Sign-in allowed")
             return self.tr("Sign-in blocked")

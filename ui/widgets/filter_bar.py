@@ -40,6 +40,7 @@ class FilterBar(QWidget):
             (self.tr("Unlicensed"), QuickFilter(QuickFilterKind.UNLICENSED)),
             (self.tr("Blocked"), QuickFilter(QuickFilterKind.BLOCKED)),
             (self.tr("With problems"), QuickFilter(QuickFilterKind.PROBLEMS)),
+            (self.tr("Not activated"), QuickFilter(QuickFilterKind.NOT_ACTIVATED)),
         ]
         self.set_packages(())
 

@@ -1,0 +1,82 @@
+"""``license-desk reprocess (--users ... | --users-file F | --group G | --errors)``: ask Microsoft
+to process users' group-based licenses again, once the cause of an error is fixed (a seat freed,
+a conflicting app turned off, a usage location set). docs/graph-facts.md, "Groups and
+group-based licensing". Like every change: checked, shown, confirmed, journaled; an undo has
+nothing of it to restore."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+from desktop.commands.change_options import add_run_options, run_plan, users_of
+from desktop.commands.changes import UsageError
+from desktop.commands.flow import handles_errors
+from desktop.graph.client import GraphClient
+from desktop.graph.groups import group_members, list_licensed_groups
+from desktop.licensing.builders import reprocess_plan
+from desktop.licensing.controller import LicenseController
+from desktop.licensing.types import Plan
+
+_GUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "reprocess",
+        help="process users' group licenses again (after fixing an error's cause)",
+        description=(
+            "Ask Microsoft to process the group-based licenses of users again: of the users "
+            "given, of a group's members, or of every user whose group license is in error."
+        ),
+    )
+    who = parser.add_mutually_exclusive_group(required=True)
+    who.add_argument("--users", metavar="UPN[,UPN...]", action="append", help="users")
+    who.add_argument("--users-file", metavar="FILE", type=Path, help="one user per line")
+    who.add_argument("--group", metavar="NAME_OR_ID", help="the members of this group")
+    who.add_argument(
+        "--errors", action="store_true", help="every user with a group license in error"
+    )
+    add_run_options(parser)
+    parser.set_defaults(handler=handles_errors(run_reprocess))
+
+
+def group_id_of(client: GraphClient, name_or_id: str) -> str:
+    """A group's id from its id or its display name (among the licensed groups)."""
+    wanted = name_or_id.strip()
+    if _GUID.fullmatch(wanted):
+        return wanted
+    named = [
+        g for g in list_licensed_groups(client) if g.display_name.casefold() == wanted.casefold()
+    ]
+    if not named:
+        raise UsageError(
+            f"No licensed group is named '{wanted}'. See `license-desk groups`, or give its id."
+        )
+    if len(named) > 1:
+        ids = ", ".join(g.id for g in named)
+        raise UsageError(f"Several groups are named '{wanted}' ({ids}): give the id of one.")
+    return named[0].id
+
+
+def users_in_error(client: GraphClient) -> list[str]:
+    return [
+        u.id
+        for u in client.list_users()
+        if any(s.assigned_by_group and s.has_error for s in u.license_assignment_states)
+    ]
+
+
+def build(args: argparse.Namespace, controller: LicenseController) -> Plan:
+    client = controller.client
+    if args.group is not None:
+        members = group_members(client, group_id_of(client, args.group))
+        return reprocess_plan([m.id for m in members if not m.is_group])
+    if args.errors:
+        return reprocess_plan(users_in_error(client))
+    return reprocess_plan(users_of(args))
+
+
+def run_reprocess(args: argparse.Namespace) -> int:
+    return run_plan(args, lambda controller: build(args, controller))
