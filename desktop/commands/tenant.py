@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.catalog import resolve_sku, sku_name
+from desktop.commands.changes import UsageError
 from desktop.commands.connection import add_connection_options, make_client
 from desktop.commands.exit_codes import EXIT_OK
 from desktop.commands.flow import handles_errors
@@ -23,8 +24,12 @@ from desktop.commands.user_columns import (
     user_json,
 )
 from desktop.csv_export import csv_export
+from desktop.graph.client import GraphClient
 from desktop.graph.records import Sku, User
 from desktop.numbers import number
+from desktop.people.rows import pending_rows
+from desktop.people.store import PeopleFileError, load_people, people_folder
+from desktop.people.tenant import proposed_upns
 from desktop.user_filters import QuickFilterKind, quick_filter_test
 
 # The window's quick filters (the package filter is --sku); "errors" is the older name of
@@ -34,6 +39,7 @@ USER_FILTERS = (
     QuickFilterKind.UNLICENSED.value,
     QuickFilterKind.BLOCKED.value,
     QuickFilterKind.PROBLEMS.value,
+    QuickFilterKind.NOT_ACTIVATED.value,
     "errors",
 )
 FILTER_ALIASES = {"errors": QuickFilterKind.PROBLEMS.value}
@@ -127,6 +133,16 @@ def write_users_csv(
             writer.writerow(csv_row(user, skus, groups))
 
 
+def waiting_people(client: GraphClient) -> list[User]:
+    """The people on the tenant's list without an account, as rows with the proposed user
+    name (as the window shows them); ``people list`` says more about each."""
+    try:
+        people = load_people(people_folder(client))
+    except PeopleFileError as exc:
+        raise UsageError(str(exc)) from None
+    return pending_rows(people, proposed_upns(people, client)) if people.pending else []
+
+
 def run_users(args: argparse.Namespace) -> int:
     client = make_client(args)
     try:
@@ -134,6 +150,8 @@ def run_users(args: argparse.Namespace) -> int:
         sku_id = resolve_sku(args.sku, sku_list).sku_id if args.sku else None
         keep = user_test(args.filter, sku_id)
         users = [u for u in client.list_users() if keep(u)]
+        if args.filter == QuickFilterKind.NOT_ACTIVATED.value:
+            users += [u for u in waiting_people(client) if keep(u)]
         group_ids = inherited_group_ids(users)
         groups = client.group_names(group_ids) if group_ids else {}
     finally:

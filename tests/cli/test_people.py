@@ -267,3 +267,12 @@ def test_a_list_that_cannot_be_read_is_one_line_for_every_door(
         assert result.code == 2, args
         assert "people.json cannot be read" in result.err and "Traceback" not in result.err
         assert len(result.err.strip().splitlines()) == 1, result.err
+
+
+def test_users_filter_not_activated_lists_the_waiting_people(cli: Runner, tmp_path: Path) -> None:
+    path = tmp_path / "hr.csv"
+    path.write_text("Imię,Nazwisko,E-mail\nŁucja,Żak,lucja@home.pl\n", encoding="utf-8")
+    assert cli("people", "import", str(path), "--yes").code == 0
+    result = cli("users", "--json", "--filter", "not-activated")
+    rows = json.loads(result.out)
+    assert [r["userPrincipalName"].split("@")[0] for r in rows] == ["lucja.zak"]
