@@ -26,6 +26,7 @@ from desktop.commands.user_columns import (
 from desktop.csv_export import csv_export
 from desktop.graph.client import GraphClient
 from desktop.graph.records import Sku, User
+from desktop.numbers import number
 from desktop.people.rows import pending_rows
 from desktop.people.store import PeopleFileError, load_people, people_folder
 from desktop.people.tenant import proposed_upns
@@ -99,9 +100,9 @@ def run_skus(args: argparse.Namespace) -> int:
         [
             sku_name(s.sku_id, s.sku_part_number),
             s.sku_part_number,
-            str(s.seat_count),
-            str(s.consumed_units),
-            str(s.free),
+            number(s.seat_count),
+            number(s.consumed_units),
+            number(s.free),
             s.capability_status + ("" if s.applies_to == "User" else " (company)"),
         ]
         for s in skus
@@ -161,8 +162,8 @@ def run_users(args: argparse.Namespace) -> int:
         write_json([user_json(u, skus, groups) for u in users], sys.stdout)
     elif args.csv:
         write_users_csv(args.csv, users, skus, groups)
-        print(f"Wrote {len(users)} user(s) to {args.csv}")
+        print(f"Wrote {number(len(users))} user(s) to {args.csv}")
     else:
         print(table(TABLE_HEADERS, [table_row(u, skus, groups) for u in users]))
-        print(f"{len(users)} user(s)")
+        print(f"{number(len(users))} user(s)")
     return EXIT_OK

@@ -2,6 +2,8 @@
 
 - ``GET /reports/getOffice365ActiveUserDetail(period='D7'|'D30'|'D90'|'D180')``: 302 to a
   download URL on another loopback host (``usage_report.DownloadHost``);
+- ``GET /reports/getM365AppUserDetail(period=...)``: the same, the Microsoft 365 Apps report
+  (``app_usage_report``);
 - ``GET /admin/reportSettings``: ``displayConcealedNames``;
 - ``GET /directory/subscriptions`` and ``GET /directory/subscriptions/{id}``.
 
@@ -16,6 +18,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from desktop.demo import errors
+from desktop.demo.app_usage_report import m365_app_user_detail_csv
 from desktop.demo.context import Backend, context_url
 from desktop.demo.insight_state import InsightState
 from desktop.demo.router import Request, Response, Router
@@ -24,6 +27,7 @@ from desktop.demo.subscriptions import commerce_id, subscription_json
 from desktop.demo.usage_report import PERIODS, DownloadHost, active_user_detail_csv
 
 _REPORT = r"/v1\.0/reports/getOffice365ActiveUserDetail\((?P<arg>[^/]*)\)"
+_APP_REPORT = r"/v1\.0/reports/getM365AppUserDetail\((?P<arg>[^/]*)\)"
 
 
 def register(
@@ -31,6 +35,9 @@ def register(
 ) -> None:
     router.add(
         "GET", _REPORT, lambda r: active_user_detail(r, backend, state, downloads), graph=True
+    )
+    router.add(
+        "GET", _APP_REPORT, lambda r: app_user_detail(r, backend, state, downloads), graph=True
     )
     router.add(
         "GET", r"/v1\.0/admin/reportSettings", lambda r: report_settings(r, state), graph=True
@@ -52,9 +59,7 @@ def _display_name(part_number: str) -> str:
     return known[part_number].display_name if part_number in known else part_number
 
 
-def active_user_detail(
-    request: Request, backend: Backend, state: InsightState, downloads: DownloadHost
-) -> Response:
+def _period(request: Request) -> str:
     argument = unquote(request.params.get("arg", "")).replace(" ", "")
     name, _, value = argument.partition("=")
     period = value.strip("'\"")
@@ -64,9 +69,26 @@ def active_user_detail(
             f"Invalid parameter '{argument}'. Use period='D7', 'D30', 'D90' or 'D180'.",
             errors.BAD_REQUEST,
         )
-    content = active_user_detail_csv(backend, state, _display_name)
+    return period
+
+
+def _redirect(downloads: DownloadHost, content: bytes) -> Response:
     location = downloads.publish(content)
     return Response(302, {"Location": location, "Content-Type": "text/plain"}, b"")
+
+
+def active_user_detail(
+    request: Request, backend: Backend, state: InsightState, downloads: DownloadHost
+) -> Response:
+    _period(request)
+    return _redirect(downloads, active_user_detail_csv(backend, state, _display_name))
+
+
+def app_user_detail(
+    request: Request, backend: Backend, state: InsightState, downloads: DownloadHost
+) -> Response:
+    days = int(_period(request)[1:])
+    return _redirect(downloads, m365_app_user_detail_csv(backend, state, days))
 
 
 def report_settings(request: Request, state: InsightState) -> Response:

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from desktop.graph.records import Sku
+from ui.formatting import count
 from ui.models.columns import SKU_ROLE, SORT_ROLE
 from ui.models.naming import LicenseNaming
 
@@ -109,7 +110,7 @@ class SkuModel(QAbstractTableModel):
             return self._naming.sku(sku.sku_id)
         if column == SkuColumn.STATUS:
             return self.status_text(sku)
-        return str(self._raw(sku, column))
+        return count(int(self._raw(sku, column)))  # 10 000 as the cards write it
 
     def _raw(self, sku: Sku, column: SkuColumn) -> Any:
         if column == SkuColumn.NAME:
