@@ -69,7 +69,6 @@ def test_bash_completes_values_and_prefixes(bash_script: Path) -> None:
         "problems",
         "not-activated",
         "errors",
-        "not-activated",
     }
     assert complete_in_bash(bash_script, "user", "create", "--password-") == ["--password-file"]
     assert complete_in_bash(bash_script, "completion", "pow") == ["powershell"]
