@@ -231,6 +231,15 @@ class TenantSession(QObject):
 
     # -- facts the dialogs need -------------------------------------------------------------
 
+    @property
+    def tenant_name(self) -> str:
+        """The organisation's name once loaded, else the account's label: how the window names
+        the tenant in a question."""
+        organization = self.organization
+        if organization is not None and organization.display_name:
+            return organization.display_name
+        return self.connection.account_label
+
     def most_common_usage_location(self) -> str | None:
         counts = Counter(u.usage_location for u in self.users.users() if u.usage_location)
         if not counts:

@@ -502,24 +502,8 @@
         <translation>Sprawdzanie uprawnień…</translation>
     </message>
     <message>
-        <source>Permission needed</source>
-        <translation>Wymagane uprawnienia</translation>
-    </message>
-    <message>
-        <source>Sign in</source>
-        <translation>Zaloguj się</translation>
-    </message>
-    <message>
         <source>Until now License Desk could only read. An administrator may have to approve the permission. Nothing is changed before it is granted.</source>
         <translation>Do tej pory License Desk mógł tylko odczytywać dane. Administrator może musieć zatwierdzić to uprawnienie. Do czasu jego udzielenia nic nie zostanie zmienione.</translation>
-    </message>
-    <message>
-        <source>Waiting for the sign-in in your browser…</source>
-        <translation>Oczekiwanie na logowanie w przeglądarce…</translation>
-    </message>
-    <message>
-        <source>Finish signing in in your browser, or cancel.</source>
-        <translation>Dokończ logowanie w przeglądarce albo anuluj.</translation>
     </message>
     <message>
         <source>License Desk needs permission to change licenses and users in {tenant}. Sign in again in your browser to grant it?</source>
@@ -2239,24 +2223,8 @@
 <context>
     <name>InsightAccess</name>
     <message>
-        <source>Permission needed</source>
-        <translation>Wymagane uprawnienia</translation>
-    </message>
-    <message>
-        <source>Sign in</source>
-        <translation>Zaloguj się</translation>
-    </message>
-    <message>
         <source>Without it, Insight shows what it can read and says what is missing. An administrator may have to approve the permission.</source>
         <translation>Bez nich Analiza licencji pokaże to, co może odczytać, i powie, czego brakuje. Uprawnienie może wymagać zatwierdzenia przez administratora.</translation>
-    </message>
-    <message>
-        <source>Waiting for the sign-in in your browser…</source>
-        <translation>Oczekiwanie na logowanie w przeglądarce…</translation>
-    </message>
-    <message>
-        <source>Finish signing in in your browser, or cancel.</source>
-        <translation>Dokończ logowanie w przeglądarce albo anuluj.</translation>
     </message>
     <message>
         <source>To show who does not use their licenses, License Desk needs permission to read sign-in activity, usage reports and subscriptions in {tenant}. Sign in again in your browser to grant it?</source>
@@ -3553,6 +3521,25 @@
     <message>
         <source>Not sent</source>
         <translation>Nie wysłano</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeConsent</name>
+    <message>
+        <source>Permission needed</source>
+        <translation>Wymagane uprawnienia</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Zaloguj się</translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in in your browser…</source>
+        <translation>Oczekiwanie na logowanie w przeglądarce…</translation>
+    </message>
+    <message>
+        <source>Finish signing in in your browser, or cancel.</source>
+        <translation>Dokończ logowanie w przeglądarce albo anuluj.</translation>
     </message>
 </context>
 <context>

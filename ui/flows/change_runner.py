@@ -13,18 +13,16 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from desktop.auth.errors import ConsentRequiredError, SignInCancelledError
 from desktop.auth.write_access import writes_licenses, writes_users
 from desktop.graph.records import Sku
 from desktop.licensing.needed_scopes import plan_scopes, resume_scopes
 from desktop.licensing.types import CheckedPlan, Outcome, Plan, PlanKind, RunReport
-from desktop.open_tenant import WriteAccess
-from ui.dialogs.ask import confirm
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.launcher import accepted, launch
 from ui.dialogs.plan_preview import PlanPreviewDialog, PreviewNotes
 from ui.dialogs.progress_dialog import ProgressDialog
 from ui.dialogs.results_dialog import RETRY_FAILED, REVERT_PARTLY, ResultsDialog
+from ui.flows.scope_consent import ConsentEndings, ConsentQuestion, ScopeConsent
 from ui.models.plan_rows import CheckedRows, plan_rows
 from ui.plan_text import plan_title, user_label
 from ui.session import TenantSession
@@ -46,6 +44,8 @@ class ChangeRunner(QObject):
         self._on_finished: Callable[[RunReport], None] | None = None
         self._notes: PreviewNotes | None = None
         self.progress_dialog: ProgressDialog | None = None
+        self._consent = ScopeConsent(session, parent_widget)
+        self._consent.asking.connect(lambda: self.status.emit(""))
         self.preview_dialog: PlanPreviewDialog | None = None
 
     @property
@@ -171,76 +171,31 @@ class ChangeRunner(QObject):
         with 403. Missing consent asks the person, signs in again in the browser, and goes on;
         declining ends the run with nothing sent. The demo tenant has nothing to ask for.
         """
-        access = self._session.connection.write_access
-        if access is None:
-            then()
-            return
         self.status.emit(self.tr("Checking permissions…"))
-
-        def ensure(_context: JobContext) -> None:
-            access.ensure(scopes_of())
-
-        def missing(exc: BaseException) -> None:
-            if isinstance(exc, ConsentRequiredError):
-                self._ask_consent(access, exc.scopes, then)
-            else:
-                self._failed(exc)
-
-        self._session.workers.start(
-            "write access", ensure, on_result=lambda _none: self._go(then), on_error=missing
+        self._consent.ensure(
+            "write access",
+            scopes_of,
+            self._consent_question,
+            ConsentEndings(
+                granted=lambda: self._go(then), declined=self._cancelled, failed=self._failed
+            ),
         )
 
     def _go(self, then: Callable[[], None]) -> None:
         self.status.emit("")
         then()
 
-    def _ask_consent(
-        self, access: WriteAccess, scopes: tuple[str, ...], then: Callable[[], None]
-    ) -> None:
-        self.status.emit("")
-        if not confirm(
-            self._parent,
-            self.tr("Permission needed"),
+    def _consent_question(self, scopes: tuple[str, ...]) -> ConsentQuestion:
+        return ConsentQuestion(
             self._consent_text(scopes),
-            yes=self.tr("Sign in"),
-            informative=self.tr(
+            self.tr(
                 "Until now License Desk could only read. An administrator may have to approve "
                 "the permission. Nothing is changed before it is granted."
             ),
-        ):
-            self._cancelled()
-            return
-        progress = ProgressDialog(self.tr("Waiting for the sign-in in your browser…"), self._parent)
-        progress.counts.setText(self.tr("Finish signing in in your browser, or cancel."))
-        self.progress_dialog = progress
-
-        def granted(_none: None) -> None:
-            self._close_progress()
-            then()
-
-        def failed(exc: BaseException) -> None:
-            self._close_progress()
-            if isinstance(exc, SignInCancelledError):
-                self._cancelled()
-            else:
-                self._failed(exc)
-
-        job = self._session.workers.start(
-            "grant write access",
-            lambda ctx: access.grant(scopes, ctx.cancel),
-            on_result=granted,
-            on_error=failed,
         )
-        progress.cancel_requested.connect(job.cancel)
-        progress.open()
 
     def _consent_text(self, scopes: tuple[str, ...]) -> str:
-        organization = self._session.organization
-        tenant = (
-            organization.display_name
-            if organization is not None and organization.display_name
-            else self._session.connection.account_label
-        )
+        tenant = self._session.tenant_name
         licenses, users = writes_licenses(scopes), writes_users(scopes)
         if licenses and users:
             text = self.tr(
