@@ -26,16 +26,7 @@ TARGET_RATIO = 1.5
 
 PEAK = """
 import resource, sys
-def peak_mb():
-    try:
-        with open("/proc/self/status") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    scale = 1 if sys.platform == "darwin" else 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 2**20
+from tests.benchmarks.peak_memory import peak_mb
 """
 
 LISTING = (

@@ -30,17 +30,7 @@ import json, resource, sys, time
 from desktop.graph.client import GraphClient
 from desktop.graph.tokens import StaticToken
 
-def peak_mb():
-    try:
-        with open("/proc/self/status") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    # macOS reports bytes, other systems kilobytes.
-    scale = 1 if sys.platform == "darwin" else 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 2**20
+from tests.benchmarks.peak_memory import peak_mb
 
 base_url, page_size = sys.argv[1], int(sys.argv[2])
 after_imports = peak_mb()

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402  (after the offscreen s
 
 from desktop.graph.tokens import StaticToken  # noqa: E402  (after the offscreen setting and the path)
 from desktop.open_tenant import open_graph  # noqa: E402  (after the offscreen setting and the path)
+from tests.benchmarks.peak_memory import peak_mb as peak_rss_mb  # noqa: E402  (after the path)
 from ui.main_window import MainWindow  # noqa: E402  (after the offscreen setting and the path)
 from ui.session import TenantSession  # noqa: E402  (after the offscreen setting and the path)
 
@@ -53,18 +53,6 @@ HEARTBEAT_MS = 5
 KEYSTROKES = ["k", "ko", "kow", "kowa", "kowal", "kowals", "kowalsk", "kowalska",
               "kowalsk", "kowals", "kowal", "kowa", "kow", "ko", "k", "",
               "s", "sp", "spr", "sprz", "sprzedaż", ""]  # fmt: skip
-
-
-def peak_rss_mb() -> float:
-    try:
-        with open("/proc/self/status") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    scale = 1 if sys.platform == "darwin" else 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 2**20
 
 
 class Heartbeat(QObject):
@@ -118,7 +106,7 @@ def start_server(users: int, database: Path) -> tuple[subprocess.Popen[str], str
         [
             sys.executable,
             "-m",
-            "desktop",
+            "ui",  # the launcher: python -m ui demo-server
             "demo-server",
             "--users",
             str(users),
