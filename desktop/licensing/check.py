@@ -221,19 +221,22 @@ class _Checker:
         return effective
 
     # -- memberships ------------------------------------------------------------------------
-    def _group(self, key: str, ref: GroupRef) -> bool:
-        """Whether the group exists (reported when not)."""
-        if self.view.groups.get(ref.id.lower()) is not None:
-            return True
+    def _group(self, key: str, ref: GroupRef) -> GroupRef | None:
+        """The group as read now (named as it is called now), or None when there is no such
+        group (reported)."""
+        group = self.view.groups.get(ref.id.lower())
+        if group is not None:
+            return GroupRef(ref.id, group.display_name or ref.name)
         self.problem(
             ProblemKind.UNKNOWN_GROUP, Severity.BLOCKING, key, group_id=ref.id, group_name=ref.name
         )
-        return False
+        return None
 
     def joins(self, key: str, groups: tuple[GroupRef, ...], user: User) -> list[GroupRef]:
         kept: list[GroupRef] = []
-        for ref in groups:
-            if not self._group(key, ref):
+        for asked in groups:
+            ref = self._group(key, asked)
+            if ref is None:
                 continue
             if is_member(user, ref.id):
                 self.problem(
@@ -249,8 +252,9 @@ class _Checker:
 
     def leaves(self, key: str, groups: tuple[GroupRef, ...], user: User) -> list[GroupRef]:
         kept: list[GroupRef] = []
-        for ref in groups:
-            if not self._group(key, ref):
+        for asked in groups:
+            ref = self._group(key, asked)
+            if ref is None:
                 continue
             if is_member(user, ref.id) is False:
                 self.problem(

@@ -74,7 +74,8 @@ def _inherited(p: Phrase, skus: SkuIndex) -> str:
     noun = _plural(len(p.groups), "group", "groups")
     return (
         f"{_package(p, skus)} comes from the {noun} {groups} and cannot be removed from "
-        f"the user: change the {noun} or the membership"
+        f"the user: change the {noun} or the membership (to remove the user from the {noun}: "
+        "assign --remove ... --leave-groups)"
     )
 
 
