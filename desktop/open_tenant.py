@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 from typing import TYPE_CHECKING, Protocol
+from urllib.parse import urlsplit
 
 from desktop.cancel import CancelToken
 from desktop.graph.client import GraphClient

@@ -81,7 +81,7 @@ class SnapshotStore:
 
 
 def delete_all(data_dir: Path) -> None:
-    """Every tenant's snapshot and key (signing out of every account)."""
+    """Every tenant's snapshot and key (signing out of every account, or of the last one)."""
     folder = data_dir / SNAPSHOT_DIR
     if not folder.is_dir():
         return
@@ -90,3 +90,9 @@ def delete_all(data_dir: Path) -> None:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
         vault.delete_key(scope)
+
+
+def forget_tenant(data_dir: Path, tenant_id: str) -> None:
+    """Signing out of a tenant: its snapshot and key go (a cache of its people must not
+    outlive the sign-in)."""
+    SnapshotStore(data_dir, tenant_id).delete()
