@@ -274,6 +274,11 @@ class DemoTenant:
         """Serve ``handler`` for ``method`` on paths fully matching ``path_regex``."""
         self._router.add(method, path_regex, handler, graph=False)
 
+    def add_graph_route(self, method: str, path_regex: str, handler: Handler) -> None:
+        """A Graph route of one tenant (token, throttling and faults apply), for the demo's
+        partner and customers (``multi_tenant.py``)."""
+        self._router.add(method, path_regex, handler, graph=True)
+
     # -- the pipeline ---------------------------------------------------------------------
 
     def _dispatch(self, request: Request) -> Response | Drop:
