@@ -2147,6 +2147,30 @@
         <source>Import people</source>
         <translation>Importuj osoby</translation>
     </message>
+    <message>
+        <source>Which column gives what:</source>
+        <translation>Co zawiera każda kolumna:</translation>
+    </message>
+    <message>
+        <source>First rows as they will be imported</source>
+        <translation>Pierwsze wiersze tak, jak zostaną zaimportowane</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be imported</source>
+        <translation>Wiersze, których nie można zaimportować</translation>
+    </message>
+    <message>
+        <source>Column {column}</source>
+        <translation>Kolumna {column}</translation>
+    </message>
+    <message>
+        <source>What this column of the file gives</source>
+        <translation>Co zawiera ta kolumna pliku</translation>
+    </message>
+    <message>
+        <source>Leave out</source>
+        <translation>Pomiń</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln people ready to import from {file}.</source>
         <translation>
@@ -2154,14 +2178,6 @@
             <numerusform>%Ln osoby gotowe do importu z pliku {file}.</numerusform>
             <numerusform>%Ln osób gotowych do importu z pliku {file}.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Columns used: {mapping}</source>
-        <translation>Użyte kolumny: {mapping}</translation>
-    </message>
-    <message>
-        <source>Columns left out: {columns}</source>
-        <translation>Pominięte kolumny: {columns}</translation>
     </message>
     <message numerus="yes">
         <source>%Ln rows cannot be imported:</source>
@@ -2171,10 +2187,6 @@
             <numerusform>%Ln wierszy nie można zaimportować:</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Line {line}: {reason}</source>
-        <translation>Wiersz {line}: {reason}</translation>
-    </message>
     <message numerus="yes">
         <source>Import %Ln people</source>
         <translation>
@@ -2182,42 +2194,6 @@
             <numerusform>Importuj %Ln osoby</numerusform>
             <numerusform>Importuj %Ln osób</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nazwa wyświetlana</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation>Imię</translation>
-    </message>
-    <message>
-        <source>Last name</source>
-        <translation>Nazwisko</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>User name (UPN)</source>
-        <translation>Nazwa użytkownika (UPN)</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>Dział</translation>
-    </message>
-    <message>
-        <source>Job title</source>
-        <translation>Stanowisko</translation>
-    </message>
-    <message>
-        <source>Usage location</source>
-        <translation>Lokalizacja użycia</translation>
-    </message>
-    <message>
-        <source>Manager&apos;s e-mail</source>
-        <translation>E-mail przełożonego</translation>
     </message>
 </context>
 <context>
@@ -2815,6 +2791,81 @@
             <numerusform>%Ln już były na liście</numerusform>
             <numerusform>%Ln już było na liście</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PeopleWords</name>
+    <message>
+        <source>Name</source>
+        <translation>Nazwa wyświetlana</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Imię</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nazwisko</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>User name (UPN)</source>
+        <translation>Nazwa użytkownika (UPN)</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Dział</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Stanowisko</translation>
+    </message>
+    <message>
+        <source>Usage location</source>
+        <translation>Lokalizacja użycia</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s e-mail</source>
+        <translation>E-mail przełożonego</translation>
+    </message>
+    <message>
+        <source>no name: fill in the name</source>
+        <translation>brak imienia i nazwiska: uzupełnij je</translation>
+    </message>
+    <message>
+        <source>{field} “{value}” is not an address of the form name@domain</source>
+        <translation>{field} „{value}” nie jest adresem w postaci nazwa@domena</translation>
+    </message>
+    <message>
+        <source>usage location “{value}” is not a two-letter country code (e.g. PL)</source>
+        <translation>lokalizacja użycia „{value}” nie jest dwuliterowym kodem kraju (np. PL)</translation>
+    </message>
+    <message>
+        <source>give the first and last name (or a user name): the user name rule needs both</source>
+        <translation>podaj imię i nazwisko (albo nazwę użytkownika): reguła nazw użytkowników potrzebuje obu</translation>
+    </message>
+    <message>
+        <source>{person} is also on line {line}</source>
+        <translation>{person} jest też w wierszu {line}</translation>
+    </message>
+    <message>
+        <source>Line {line}: {reason}</source>
+        <translation>Wiersz {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>The columns “{first}” and “{second}” both give {field}: leave one of them out.</source>
+        <translation>Kolumny „{first}” i „{second}” zawierają to samo ({field}): pomiń jedną z nich.</translation>
+    </message>
+    <message>
+        <source>No column gives the name: choose Name, or First name and Last name, for a column.</source>
+        <translation>Żadna kolumna nie zawiera imienia i nazwiska: wybierz dla kolumny Nazwa wyświetlana albo Imię i Nazwisko.</translation>
+    </message>
+    <message>
+        <source>This column mapping cannot be used: choose the columns again.</source>
+        <translation>Tego przypisania kolumn nie można użyć: wybierz kolumny ponownie.</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.licensing.types import Outcome, PlanKind, RunReport
+from desktop.people.fields import Field
 from desktop.people.store import load_people, people_folder
 from desktop.user_filters import QuickFilterKind
 from tests.demo_tenant import DemoTenantForTests
@@ -75,8 +76,17 @@ def import_people(desk: Desk, dialogs: DialogScript, export: Path) -> list[str]:
         folder = people_folder(desk.session.controller.client, desk.session.connection.data_dir)
         assert load_people(folder).people == []
         assert dialog.import_button.text() == "Importuj 2 osoby"
-        assert "Imię → Imię" in dialog.mapping_label.text()
-        assert "Nr kadrowy" in dialog.ignored_label.text()
+        # Recognised Polish headers are chosen already; an unknown column is left out.
+        assert dialog.mapping() == {
+            "Imię": Field.FIRST,
+            "Nazwisko": Field.LAST,
+            "E-mail": Field.EMAIL,
+            "Dział": Field.DEPARTMENT,
+            "Kraj": Field.USAGE_LOCATION,
+            "Nr kadrowy": None,
+        }
+        assert dialog.columns["Imię"].currentText() == "Imię"
+        assert dialog.columns["Nr kadrowy"].currentText() == "Pomiń"
         assert dialog.rows.rowCount() == 2
         seen.extend(dialog.bad_rows())
         return ACCEPT
@@ -105,7 +115,11 @@ def test_people_imported_ticked_licensed_and_undone_in_polish(
     export.write_text(HR_EXPORT, encoding="utf-8")
 
     bad = import_people(desk, dialogs, export)
-    assert [line.split(":")[0] for line in bad] == ["Wiersz 4", "Wiersz 5"]
+    # The engine's reasons, worded in Polish (the CLI keeps its English).
+    assert bad == [
+        "Wiersz 4: brak imienia i nazwiska: uzupełnij je",
+        "Wiersz 5: E-mail „ewa-zly-adres” nie jest adresem w postaci nazwa@domena",
+    ]
 
     rows = people_rows(desk)
     assert set(rows) == {"lucja.zak@prywatna.pl", "jan.nowak@prywatna.pl"}

@@ -16,11 +16,10 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.graph.records import User
 from desktop.licensing.types import Outcome, Plan, RunReport
-from desktop.people.importing import ImportPreview, preview_import
 from desktop.people.plans import create_people_plan, passwords_of, with_accounts_created
 from desktop.people.records import Person
 from desktop.people.store import load_people, people_folder, save_people
-from desktop.people.table import read_table
+from desktop.people.table import Table, read_table
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.import_people_dialog import ImportPeopleDialog
 from ui.dialogs.launcher import accepted, launch
@@ -142,8 +141,8 @@ class PeopleCommands(QObject):
             return
         self._session.workers.start(
             "read people",
-            lambda _ctx: preview_import(read_table(path)),
-            on_result=lambda preview: self._preview_import(path, preview),
+            lambda _ctx: read_table(path),
+            on_result=lambda table: self._preview_import(path, table),
             on_error=lambda exc: show_error(self._parent, exc),
         )
 
@@ -160,11 +159,12 @@ class PeopleCommands(QObject):
         finally:
             dialog.deleteLater()
 
-    def _preview_import(self, path: Path, preview: ImportPreview) -> None:
-        dialog = ImportPeopleDialog(path.name, preview, self._parent)
+    def _preview_import(self, path: Path, table: Table) -> None:
+        dialog = ImportPeopleDialog(path.name, table, self._parent)
         try:
-            if not accepted(launch(dialog)):
+            if not accepted(launch(dialog)) or dialog.preview is None:
                 return
+            preview = dialog.preview  # as the administrator mapped the columns
         finally:
             dialog.deleteLater()
         controller, data_dir = self._session.controller, self._session.connection.data_dir
