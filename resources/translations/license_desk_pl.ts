@@ -2761,6 +2761,30 @@
         <translation>Nie udało się pokazać osób, których jeszcze nie ma w Microsoft 365</translation>
     </message>
     <message numerus="yes">
+        <source>Remove %Ln people from the list of people not in Microsoft 365 yet?</source>
+        <translation>
+            <numerusform>Usunąć %Ln osobę z listy osób, których nie ma jeszcze w Microsoft 365?</numerusform>
+            <numerusform>Usunąć %Ln osoby z listy osób, których nie ma jeszcze w Microsoft 365?</numerusform>
+            <numerusform>Usunąć %Ln osób z listy osób, których nie ma jeszcze w Microsoft 365?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove from list</source>
+        <translation>Usuń z listy</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %Ln from list</source>
+        <translation>
+            <numerusform>Usuń %Ln z listy</numerusform>
+            <numerusform>Usuń %Ln z listy</numerusform>
+            <numerusform>Usuń %Ln z listy</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No account is touched. To bring them back, import them from the file again.</source>
+        <translation>Żadne konto nie zostanie zmienione. Aby przywrócić te osoby, zaimportuj je ponownie z pliku.</translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln people removed from the list</source>
         <translation>
             <numerusform>Usunięto z listy %Ln osobę</numerusform>
@@ -3952,6 +3976,18 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
     <message>
         <source>Untick every user</source>
         <translation>Usuń zaznaczenie wszystkich użytkowników</translation>
+    </message>
+    <message>
+        <source>Not available: the ticked people are not in Microsoft 365 yet, so there is no account to block.</source>
+        <translation>Niedostępne: zaznaczonych osób nie ma jeszcze w Microsoft 365, więc nie ma konta do zablokowania.</translation>
+    </message>
+    <message>
+        <source>Not available: only people who are not activated can be taken off the list; no ticked row is one.</source>
+        <translation>Niedostępne: z listy można usunąć tylko osoby nieaktywowane, a żaden zaznaczony wiersz nią nie jest.</translation>
+    </message>
+    <message>
+        <source>Not available: the ticked people are not in Microsoft 365 yet and hold no license. Add licenses creates their accounts with the licenses.</source>
+        <translation>Niedostępne: zaznaczonych osób nie ma jeszcze w Microsoft 365 i nie mają licencji. Przypisz licencję utworzy ich konta z licencjami.</translation>
     </message>
     <message>
         <source>Not available: the licenses of the ticked users come from the group {group}. Remove the users from the group, or change the group&apos;s licenses, in the Microsoft Entra admin center.</source>

@@ -10,7 +10,7 @@ import os
 import stat
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.licensing.types import Outcome, PlanKind, RunReport
@@ -21,6 +21,7 @@ from tests.demo_tenant import DemoTenantForTests
 from tests.ui.conftest import ACCEPT, REJECT, TIMEOUT_MS, Desk, DialogScript
 from tests.ui.helpers import keep_report
 from tests.ui.language_support import in_language, polish
+from tests.ui.test_sign_in_accounts import click_button
 from ui.dialogs.history_dialog import HistoryChoice, HistoryDialog
 from ui.dialogs.import_people_dialog import ImportPeopleDialog
 from ui.dialogs.license_picker import LicensePickerDialog
@@ -267,6 +268,7 @@ def test_activate_creates_the_account_without_a_license_and_remove_takes_off_the
     assert dialogs.pending == 0
     rows = people_rows(desk)
     model.check_only([rows["pw@home.pl"]])
+    dialogs.expect(QMessageBox, click_button("Remove 1 from list"))  # type: ignore[arg-type]
     with qtbot.waitSignal(commands.people.rows.changed, timeout=TIMEOUT_MS):
         desk.window.user_actions.remove_from_list.trigger()
     assert people_rows(desk) == {}

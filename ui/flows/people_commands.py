@@ -20,6 +20,7 @@ from desktop.people.plans import create_people_plan, passwords_of, with_accounts
 from desktop.people.records import Person
 from desktop.people.store import load_people, people_folder, save_people
 from desktop.people.table import Table, read_table
+from ui.dialogs.ask import confirm
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.import_people_dialog import ImportPeopleDialog
 from ui.dialogs.launcher import accepted, launch
@@ -124,6 +125,22 @@ class PeopleCommands(QObject):
         keys = [u.id for u in users if u.not_activated]
         folder = self.rows.folder
         if not keys or folder is None:
+            return
+        # Not in History: a person taken off by mistake comes back only by importing again.
+        question = self.tr(
+            "Remove %Ln people from the list of people not in Microsoft 365 yet?", "", len(keys)
+        )
+        if not confirm(
+            self._parent,
+            self.tr("Remove from list"),
+            question,
+            yes=self.tr("Remove %Ln from list", "", len(keys)),
+            informative=self.tr(
+                "No account is touched. To bring them back, import them from the file again."
+            ),
+            warning=True,
+            cancel_default=True,
+        ):
             return
         try:
             people = load_people(folder)
