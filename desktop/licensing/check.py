@@ -9,14 +9,19 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from desktop.countries import is_country_code
-from desktop.graph.records import AssignedLicense, User
+from desktop.graph.groups import LicensedGroup
+from desktop.graph.records import STATE_ACTIVE, AssignedLicense, User
 from desktop.licensing.describe import with_message
+from desktop.licensing.group_holder import group_of_holder
+from desktop.licensing.group_impact import group_impact
+from desktop.licensing.plan_rules import grant_error
 from desktop.licensing.state import has_mailbox, holdings_after, is_empty, is_member, same_plans
-from desktop.licensing.tenant_slice import TenantSlice
+from desktop.licensing.tenant_slice import GroupMembers, TenantSlice
 from desktop.licensing.types import (
     CheckedPlan,
     GroupRef,
     Plan,
+    PlanKind,
     Problem,
     ProblemKind,
     SeatNeed,
@@ -42,6 +47,7 @@ class _Checker:
         self.tally = _Tally()
         self.before: dict[str, User] = {}
         self.seen: set[str] = set()
+        self.kind: PlanKind | None = None
 
     # -- recording -----------------------------------------------------------------------
     def problem(
@@ -186,6 +192,10 @@ class _Checker:
         enabled = change.account_enabled
         if enabled is not None and enabled == user.account_enabled:
             enabled = None
+        if self.kind is PlanKind.REMOVE_COVERED:
+            change = replace(
+                change, remove=tuple(s for s in change.remove if self.covered(key, user, s))
+            )
         added = {lic.sku_id for lic in change.add}
         removes = self.removals(key, change, user, added)
         adds = self.additions(key, change, user)
@@ -219,6 +229,36 @@ class _Checker:
         lost = self.group_effects(key, user, effective)
         self.mailbox_warning(key, user, effective, lost)
         return effective
+
+    def covered(self, key: str, user: User, sku_id: str) -> bool:
+        """Whether the direct copy of ``sku_id`` may go with no moment without the license: a
+        group's copy is active for the user and turns on every app the direct one does."""
+        direct = user.direct_license(sku_id)
+        if direct is None:
+            self.problem(ProblemKind.ALREADY_LACKS, Severity.SKIP, key, sku_id=sku_id)
+            return False
+        off = {p.lower() for p in direct.disabled_plans}
+        copies = [
+            s
+            for s in user.license_assignment_states
+            if s.assigned_by_group is not None and s.sku_id == sku_id
+        ]
+        if any(
+            s.state == STATE_ACTIVE
+            and not s.has_error
+            and {p.lower() for p in s.disabled_plans} <= off
+            for s in copies
+        ):
+            return True
+        groups = [s.assigned_by_group or "" for s in copies]
+        self.problem(
+            ProblemKind.NOT_COVERED,
+            Severity.SKIP,
+            key,
+            sku_id=sku_id,
+            group_names=[self.view.group_names.get(g, g) for g in groups],
+        )
+        return False
 
     # -- memberships ------------------------------------------------------------------------
     def _group(self, key: str, ref: GroupRef) -> GroupRef | None:
@@ -282,6 +322,18 @@ class _Checker:
             for sku_id in gained:
                 if sku_id in self.skus:
                     self.tally.gained[sku_id] += 1
+            for lic in group.assigned_licenses:
+                error = grant_error(lic, _other_active(user, group.id, lic.sku_id), self.skus)
+                if error is not None:
+                    self.problem(
+                        ProblemKind.PLANS_CONFLICT,
+                        Severity.WARNING,
+                        key,
+                        sku_id=lic.sku_id,
+                        error=error,
+                        count=1,
+                        group_name=ref.name,
+                    )
             if gained:
                 self.problem(
                     ProblemKind.GAINS_THROUGH_GROUP,
@@ -444,7 +496,80 @@ class _Checker:
                 )
         return needs
 
+    # -- a group's own licenses ---------------------------------------------------------------
+    def check_group(self, change: UserChange, holder: User | None) -> UserChange | None:
+        """A change to a group's licenses: the packages as for a user, then what it does to the
+        members (``group_impact``): seats for those who newly take one, who loses what and how
+        many mailboxes, members without a usage location, nested groups, plan conflicts."""
+        key = change.user
+        if holder is None:
+            self.problem(ProblemKind.UNKNOWN_GROUP, Severity.BLOCKING, key, group_id=key)
+            return None
+        added = {lic.sku_id for lic in change.add}
+        removes = self.removals(key, change, holder, added)
+        adds = self.additions(key, change, holder)
+        if self.blocking(key):
+            return None
+        effective = replace(change, add=tuple(adds), remove=tuple(removes))
+        if is_empty(effective):
+            self.problem(ProblemKind.NOTHING_TO_DO, Severity.SKIP, key)
+            return None
+        members = self.view.members.get(key.strip().lower())
+        if members is not None:
+            self.members_effects(key, group_of_holder(holder), members, effective)
+        return effective
+
+    def members_effects(
+        self, key: str, group: LicensedGroup, members: GroupMembers, change: UserChange
+    ) -> None:
+        impact = group_impact(
+            group, members.users, members.nested, self.skus, add=change.add, remove=change.remove
+        )
+        for need in impact.seats:
+            self.tally.gained[need.sku_id] += need.needed
+        for sku_id, losing in impact.losing.items():
+            self.tally.freed[sku_id] += len(losing)
+        if impact.losing_count:
+            self.problem(
+                ProblemKind.MEMBERS_LOSE,
+                Severity.WARNING,
+                key,
+                sku_ids=[s for s, users in impact.losing.items() if users],
+                count=impact.losing_count,
+                mailboxes=len(impact.mailboxes_lost),
+            )
+        newly = {uid for takers in impact.newly_seated.values() for uid in takers}
+        unplaced = [uid for uid in impact.without_location if uid in newly]
+        if unplaced:
+            self.problem(
+                ProblemKind.MEMBERS_TAKE_TENANT_LOCATION, Severity.WARNING, key, count=len(unplaced)
+            )
+        if impact.nested_groups and change.add:
+            self.problem(
+                ProblemKind.NESTED_GROUPS_GET_NOTHING,
+                Severity.WARNING,
+                key,
+                group_names=[g.display_name or g.id for g in impact.nested_groups],
+            )
+        for lic in change.add:
+            failing: Counter[str] = Counter()
+            for member in members.users:
+                error = grant_error(lic, _other_active(member, group.id, lic.sku_id), self.skus)
+                if error is not None:
+                    failing[error] += 1
+            for error, count in sorted(failing.items()):
+                self.problem(
+                    ProblemKind.PLANS_CONFLICT,
+                    Severity.WARNING,
+                    key,
+                    sku_id=lic.sku_id,
+                    error=error,
+                    count=count,
+                    group_name=group.display_name,
+                )
+
     def run(self, plan: Plan) -> CheckedPlan:
+        self.kind = plan.kind
         if self.default is not None and not is_country_code(self.default):
             self.problem(
                 ProblemKind.INVALID_USAGE_LOCATION,
@@ -462,6 +587,8 @@ class _Checker:
                 continue
             if change.create is not None:
                 result = self.check_create(change)
+            elif change.on_group:
+                result = self.check_group(change, user)
             elif change.delete:
                 result = self.check_delete(change, user)
             else:
@@ -476,6 +603,18 @@ class _Checker:
             seats=tuple(seats),
             before=self.before,
         )
+
+
+def _other_active(user: User, group_id: str, sku_id: str) -> list[AssignedLicense]:
+    """The user's active licenses from every source but ``group_id``'s ``sku_id``."""
+    if not user.license_assignment_states:
+        return list(user.assigned_licenses)
+    return [
+        AssignedLicense(s.sku_id, s.disabled_plans)
+        for s in user.license_assignment_states
+        if not s.has_error
+        and not ((s.assigned_by_group or "").lower() == group_id.lower() and s.sku_id == sku_id)
+    ]
 
 
 def _kept_by_other_source(user: User, change: UserChange, sku_id: str) -> bool:
