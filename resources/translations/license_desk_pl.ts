@@ -207,6 +207,30 @@
         <translation>Zaznacza wszystkie wiersze tabeli</translation>
     </message>
     <message>
+        <source>Search groups</source>
+        <translation>Szukaj grup</translation>
+    </message>
+    <message>
+        <source>Shows only the groups whose name or packages match</source>
+        <translation>Pokazuje tylko grupy, których nazwa lub licencje pasują</translation>
+    </message>
+    <message>
+        <source>Licensed groups</source>
+        <translation>Grupy licencyjne</translation>
+    </message>
+    <message>
+        <source>The groups that hand out licenses; choose one to see its members in error. The Menu key opens the group&apos;s actions</source>
+        <translation>Grupy, które przydzielają licencje; wybierz jedną, aby zobaczyć jej członków z błędami. Klawisz menu otwiera akcje grupy</translation>
+    </message>
+    <message>
+        <source>Members in error</source>
+        <translation>Członkowie z błędami</translation>
+    </message>
+    <message>
+        <source>Members of the chosen group who did not get a package, why, and what to do. The Menu key offers Fix</source>
+        <translation>Członkowie wybranej grupy, którzy nie dostali licencji: dlaczego i co zrobić. Klawisz menu proponuje naprawę</translation>
+    </message>
+    <message>
         <source>The package whose apps the list shows</source>
         <translation>Pakiet, którego aplikacje pokazuje lista</translation>
     </message>
@@ -1937,6 +1961,10 @@
     <message>
         <source>Choose the change to preview:</source>
         <translation>Wybierz zmianę do podglądu:</translation>
+    </message>
+    <message>
+        <source>Shows a preview of this change; nothing is sent before you apply it</source>
+        <translation>Pokazuje podgląd tej zmiany; nic nie zostanie wysłane, zanim jej nie zastosujesz</translation>
     </message>
     <message>
         <source>Preview…</source>

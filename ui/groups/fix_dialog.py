@@ -60,6 +60,9 @@ class FixDialog(QDialog):
         for n, fix in enumerate(self._fixes):
             button = QRadioButton(fix_text(fix, naming, skus, users))
             button.setObjectName(f"fix-{fix.kind.value}")
+            button.setToolTip(
+                self.tr("Shows a preview of this change; nothing is sent before you apply it")
+            )
             button.setChecked(n == 0)
             self.choices.addButton(button, n)
             layout.addWidget(button)

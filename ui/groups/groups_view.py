@@ -37,11 +37,15 @@ class _MenuTable(QTableView):
     menu_requested = Signal(QPoint)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        index = self.indexAt(event.pos())
-        if index.isValid():
-            self.setCurrentIndex(index)
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            index = self.indexAt(event.pos())  # viewport coordinates, as the view sends it
+            if index.isValid():
+                self.setCurrentIndex(index)
+            at = event.globalPos()
+        else:  # the Menu key: under the current row
+            at = self.viewport().mapToGlobal(self.visualRect(self.currentIndex()).center())
         if self.currentIndex().isValid():
-            self.menu_requested.emit(event.globalPos())
+            self.menu_requested.emit(at)
 
 
 class GroupsView(QWidget):
