@@ -6,7 +6,8 @@ tenant to raise the errors, so both follow one table.
 
 from __future__ import annotations
 
-# Exchange Online Plan 1 and Plan 2 cannot both be on for one mailbox.
+# Exchange Online Plan 1 and Plan 2: Microsoft says they no longer conflict (docs/graph-facts.md,
+# "Groups and group-based licensing"); kept as the demo's one conflict between real SKUs.
 EXCLUSIVE_PAIRS: tuple[tuple[str, str], ...] = (("EXCHANGE_S_STANDARD", "EXCHANGE_S_ENTERPRISE"),)
 # Office for the web needs SharePoint (either SharePoint plan will do).
 DEPENDENCIES: dict[str, tuple[str, ...]] = {
