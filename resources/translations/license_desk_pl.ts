@@ -2561,6 +2561,10 @@
         <translation>Nie udało się odczytać raportu użycia: nieaktywni użytkownicy nie są pokazani.</translation>
     </message>
     <message>
+        <source>The Microsoft 365 Apps usage report could not be read: people who work only in the desktop Office apps may be shown as inactive.</source>
+        <translation>Nie udało się odczytać raportu użycia aplikacji Microsoft 365: osoby pracujące tylko w klasycznych aplikacjach Office mogą być pokazane jako nieaktywne.</translation>
+    </message>
+    <message>
         <source>Sign-in activity was refused (a permission or role is missing): last activity comes from the usage report.</source>
         <translation>Odmówiono dostępu do aktywności logowania (brak uprawnienia lub roli): ostatnia aktywność pochodzi z raportu użycia.</translation>
     </message>
