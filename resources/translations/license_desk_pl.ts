@@ -3236,6 +3236,14 @@
         <translation>przetwórz ponownie licencje z grup</translation>
     </message>
     <message>
+        <source>add to the group {group}</source>
+        <translation>dodaj do grupy {group}</translation>
+    </message>
+    <message>
+        <source>remove from the group {group}</source>
+        <translation>usuń z grupy {group}</translation>
+    </message>
+    <message>
         <source>no change</source>
         <translation>bez zmian</translation>
     </message>
@@ -3308,6 +3316,26 @@
         <translation>Użytkownik {user} został usunięty: cofnięcie nie przywróci usuniętego użytkownika (przywróć go w sekcji Usunięci użytkownicy w centrum administracyjnym Microsoft 365)</translation>
     </message>
     <message>
+        <source>No group {group} in the tenant</source>
+        <translation>W dzierżawie nie ma grupy {group}</translation>
+    </message>
+    <message>
+        <source>Already a member of {group}</source>
+        <translation>Jest już członkiem grupy {group}</translation>
+    </message>
+    <message>
+        <source>Not a member of {group}</source>
+        <translation>Nie jest członkiem grupy {group}</translation>
+    </message>
+    <message>
+        <source>Gets {packages} through the group {group}</source>
+        <translation>Dostanie {packages} przez grupę {group}</translation>
+    </message>
+    <message>
+        <source>Loses {packages}, which the group {group} gives</source>
+        <translation>Straci {packages}, które daje grupa {group}</translation>
+    </message>
+    <message>
         <source>Add licenses</source>
         <translation>Przypisanie licencji</translation>
     </message>
@@ -3354,6 +3382,14 @@
     <message>
         <source>Process group licenses again</source>
         <translation>Ponowne przetwarzanie licencji z grup</translation>
+    </message>
+    <message>
+        <source>Add to a group</source>
+        <translation>Dodaj do grupy</translation>
+    </message>
+    <message>
+        <source>Remove from a group</source>
+        <translation>Usuń z grupy</translation>
     </message>
     <message>
         <source>Done</source>
