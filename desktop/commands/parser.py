@@ -36,6 +36,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop.commands.prices",
     "desktop.commands.keep",
     "desktop.commands.people",
+    "desktop.commands.templates",
     "desktop.commands.completion",
 )
 
