@@ -4,7 +4,8 @@ accepts the group's change (docs/graph-facts.md, "Groups and group-based licensi
 
 The check warns before sending: for a group's new license, how many members it would fail for;
 for a user joining a licensed group, whether it would fail for them. Only the rules listed here
-are known; Microsoft has more, so a warning is a floor, not a promise.
+are known (the table in ``plan_conflicts.py``, shared with the demo tenant); Microsoft has more,
+so a warning is a floor, not a promise.
 """
 
 from __future__ import annotations
@@ -12,16 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from desktop.graph.records import AssignedLicense, Sku
+from desktop.licensing.error_fixes import DEPENDENCY, MUTUALLY_EXCLUSIVE
+from desktop.licensing.plan_conflicts import DEPENDENCIES, EXCLUSIVE_PAIRS
 
-MUTUALLY_EXCLUSIVE = "MutuallyExclusiveViolation"
-DEPENDENCY = "DependencyViolation"
-
-# Exchange Online Plan 1 and Plan 2 cannot both be on for one mailbox.
-EXCLUSIVE_PAIRS: tuple[tuple[str, str], ...] = (("EXCHANGE_S_STANDARD", "EXCHANGE_S_ENTERPRISE"),)
-# Office for the web needs SharePoint (either plan will do).
-DEPENDENCIES: Mapping[str, tuple[str, ...]] = {
-    "SHAREPOINTWAC": ("SHAREPOINTSTANDARD", "SHAREPOINTENTERPRISE"),
-}
+__all__ = ["DEPENDENCY", "MUTUALLY_EXCLUSIVE", "grant_error"]
 
 
 def _enabled(licenses: Iterable[AssignedLicense], skus: Mapping[str, Sku]) -> set[str]:
