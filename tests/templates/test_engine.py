@@ -146,7 +146,9 @@ def test_groups_are_found_by_id_else_by_name_else_left_for_the_check_to_report()
     ))  # fmt: skip
     here = [LicensedGroup("other-id", "flow USERS", ()), LicensedGroup("id-1", "Sales (PL)", ())]
     assert resolve_groups(template, here) == (
-        GroupRef("id-1", "Sales (PL)"), GroupRef("other-id", "flow USERS"), GroupRef("id-3", "Gone"),
-    )  # fmt: skip
+        GroupRef("id-1", "Sales (PL)"),
+        GroupRef("other-id", "flow USERS"),
+        GroupRef("id-3", "Gone"),
+    )
     plan = apply_plan(template, ["a@contoso.pl"], resolve_groups(template, here))
     assert plan.changes[0].join_groups[1] == GroupRef("other-id", "flow USERS")
