@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>DriftDialog</name>
+    <message numerus="yes">
+        <source>%Ln users differ from their department&apos;s template. Align… shows the change that makes them match; it can be undone from History.</source>
+        <translation>
+            <numerusform>%Ln user differs from their department&apos;s template. Align… shows the change that makes them match; it can be undone from History.</numerusform>
+            <numerusform>%Ln users differ from their department&apos;s template. Align… shows the change that makes them match; it can be undone from History.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryCommands</name>
     <message numerus="yes">
         <source>%Ln users were not handled yet. Resuming checks each of them again first, so nothing is done twice.</source>
