@@ -11,7 +11,7 @@ from desktop.graph.batch_items import BatchRequest
 from desktop.graph.client import GraphClient, user_path
 from desktop.graph.tokens import StaticToken
 from tests.demo_tenant import DemoTenantForTests
-from tests.graph.virtual_time import VirtualTime, connect
+from tests.graph.virtual_time import Latency, VirtualTime, connect
 
 ROUND_TRIP = 0.08  # virtual seconds per $batch, by default
 
@@ -33,10 +33,10 @@ def send_writes(
     limit: tuple[int, float],
     headers: bool,
     senders: int = 4,
-    round_trip: float = ROUND_TRIP,
+    round_trip: Latency = ROUND_TRIP,
 ) -> Run:
     """``senders`` threads keep $batch calls of 20 PATCHes in flight, as the engine does; each
-    call takes ``round_trip`` virtual seconds."""
+    call takes ``round_trip`` virtual seconds (see ``virtual_time.Latency``)."""
     users = GraphClient(tenant.base_url, StaticToken("reader")).list_users()
     cloud_only = [u.id for u in users if not u.on_premises_sync_enabled]  # synced refuse jobTitle
 

@@ -9,7 +9,8 @@ the client and the tenant's write limit share one time.
 
 ``InProcessTenant`` carries a ``GraphClient``'s requests straight to a demo tenant's ``handle``
 in the calling thread, no socket involved, taking ``latency`` seconds of virtual time for each
-round trip (the tenant sees the request half-way). Every request is a turn of its thread, so
+round trip (the tenant sees the request half-way; a function of no arguments gives each round
+trip its own). Every request is a turn of its thread, so
 a job that blocks on anything but this clock (a queue, another thread) would stall the run:
 run only senders that meet each other through the clock and through locks they never hold
 across a sleep (the pacer, the tenant).
@@ -35,6 +36,8 @@ from desktop.demo.server import DemoTenant
 from desktop.demo.transport import Drop
 from desktop.graph.client import GraphClient
 from desktop.graph.errors import CancelledError
+
+Latency = float | Callable[[], float]  # seconds per round trip, or what gives each one
 
 
 class VirtualTime:
@@ -102,11 +105,11 @@ class VirtualTime:
 
 
 class InProcessTenant(BaseAdapter):
-    def __init__(self, tenant: DemoTenant, time: VirtualTime, latency: float) -> None:
+    def __init__(self, tenant: DemoTenant, time: VirtualTime, latency: Latency) -> None:
         super().__init__()
         self.tenant = tenant
         self.time = time
-        self.latency = latency
+        self.latency = latency if callable(latency) else lambda: latency
 
     def send(  # type: ignore[override]
         self, request: requests.PreparedRequest, **_: object
@@ -122,9 +125,10 @@ class InProcessTenant(BaseAdapter):
             root_url=f"{url.scheme}://{url.netloc}",
             request_id=str(uuid.uuid4()),
         )
-        self.time.sleep(self.latency / 2)
+        round_trip = self.latency()
+        self.time.sleep(round_trip / 2)
         outcome = self.tenant.handle(demo_request)
-        self.time.sleep(self.latency / 2)
+        self.time.sleep(round_trip / 2)
         if isinstance(outcome, Drop):
             raise requests.ConnectionError("the demo tenant dropped the connection")
         response = requests.Response()
@@ -146,7 +150,7 @@ def _with_ids(headers: Mapping[str, str], request: Request) -> dict[str, str]:
     return answer
 
 
-def connect(client: GraphClient, tenant: DemoTenant, time: VirtualTime, latency: float) -> None:
+def connect(client: GraphClient, tenant: DemoTenant, time: VirtualTime, latency: Latency) -> None:
     """Send ``client``'s requests to ``tenant`` in-process (the client must use ``time``)."""
     adapter = InProcessTenant(tenant, time, latency)
     client._transport._session.mount(tenant.root_url, adapter)  # test wiring
