@@ -10,7 +10,7 @@ from typing import Any
 
 from desktop.catalog import resolve_sku, sku_name
 from desktop.commands.changes import UsageError
-from desktop.commands.connection import add_connection_options, make_client
+from desktop.commands.connection import add_connection_options, make_client, open_from_options
 from desktop.commands.exit_codes import EXIT_OK
 from desktop.commands.flow import handles_errors
 from desktop.commands.json_output import write_json
@@ -63,6 +63,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="only users the window's quick filter of this name shows",
     )
     users.add_argument("--sku", metavar="SKU", help="only users holding this license")
+    users.add_argument(
+        "--no-snapshot",
+        action="store_true",
+        help="read every user from Microsoft 365 instead of updating the local snapshot by delta",
+    )
     add_connection_options(users)
     users.set_defaults(handler=handles_errors(run_users))
 
@@ -144,18 +149,20 @@ def waiting_people(client: GraphClient) -> list[User]:
 
 
 def run_users(args: argparse.Namespace) -> int:
-    client = make_client(args)
+    opened = open_from_options(args)
     try:
-        sku_list = client.list_skus()
+        # The local snapshot brought up to date by delta, as the window reads the tenant.
+        tenant = opened.loader(use_snapshot=not args.no_snapshot).load()
+        sku_list = list(tenant.skus)
         sku_id = resolve_sku(args.sku, sku_list).sku_id if args.sku else None
         keep = user_test(args.filter, sku_id)
-        users = [u for u in client.list_users() if keep(u)]
+        users = [u for u in tenant.users if keep(u)]
         if args.filter == QuickFilterKind.NOT_ACTIVATED.value:
-            users += [u for u in waiting_people(client) if keep(u)]
-        group_ids = inherited_group_ids(users)
-        groups = client.group_names(group_ids) if group_ids else {}
+            users += [u for u in waiting_people(opened.client) if keep(u)]
+        wanted = set(inherited_group_ids(users))
+        groups = {gid: g.display_name for gid, g in tenant.groups.items() if gid in wanted}
     finally:
-        client.close()
+        opened.close()
     skus = {s.sku_id: s for s in sku_list}
     users.sort(key=lambda u: u.user_principal_name.lower())
     if args.json:

@@ -28,9 +28,11 @@ from types import TracebackType
 from urllib.parse import urlsplit
 
 from desktop.demo import (
+    delta_log,
     errors,
     permissions,
     routes_batch,
+    routes_delta,
     routes_groups,
     routes_insight,
     routes_signin,
@@ -150,6 +152,7 @@ class DemoTenant:
         self.insight = InsightState(seed_number)
         self.insight.reseed(store)
         self.report_downloads = DownloadHost(host)
+        routes_delta.register(self._router, backend)  # before /users/{id}
         routes_signin.register(self._router, backend, self.insight)  # before the user routes
         routes_users.register(self._router, backend)
         routes_writes.register(self._router, backend)
@@ -257,6 +260,11 @@ class DemoTenant:
     @property
     def tenant_id(self) -> str:
         return self.store.meta("tenant_id")
+
+    def expire_delta_links(self) -> None:
+        """Void every ``@odata.deltaLink`` issued so far, as seven days would on Graph."""
+        with self.store.transaction() as conn:
+            delta_log.expire(conn)
 
     def refuse_reads(self, seconds: float) -> None:
         """Answer every read 503 for the next ``seconds`` (0 ends it at once)."""

@@ -229,6 +229,42 @@ def remove_member_request(request_id: str, group_id: str, member_id: str) -> Bat
     )
 
 
+def member_of_request(request_id: str, user_path: str) -> BatchRequest:
+    """The groups (and other directory objects) ``user_path`` is a direct member of."""
+    return BatchRequest(
+        request_id,
+        "GET",
+        f"{user_path}/memberOf?$select=id&$top={MEMBER_PAGE_SIZE}",
+        headers=tuple(Priority.NORMAL.header().items()),
+    )
+
+
+def parse_member_of(body: Any, where: str) -> tuple[frozenset[str], str | None]:
+    """(ids of the groups in one page of ``memberOf``, lower-case; the next page's link)."""
+    if type(body) is not dict or type(body.get("value")) is not list:
+        fail(where, f"expected a collection, got {describe(body)}")
+    ids = frozenset(
+        _text(item, "id", f"{where}, item {n}").lower()
+        for n, item in enumerate(body["value"], 1)
+        if type(item) is dict and item.get("@odata.type", GROUP_TYPE) == GROUP_TYPE
+    )
+    link = body.get("@odata.nextLink")
+    return ids, link if isinstance(link, str) else None
+
+
+def user_groups(client: GraphClient, user_path: str, *, what: str) -> frozenset[str]:
+    """Every group ``user_path`` is a direct member of, following every page."""
+    found: set[str] = set()
+    path = f"{user_path}/memberOf?$select=id&$top={MEMBER_PAGE_SIZE}"
+    for items in client.pages(path, what=what):
+        found.update(
+            _text(item, "id", what).lower()
+            for item in items
+            if type(item) is dict and item.get("@odata.type", GROUP_TYPE) == GROUP_TYPE
+        )
+    return frozenset(found)
+
+
 def reprocess_users(
     client: GraphClient, user_ids: Sequence[str], *, cancel: CancelToken | None = None
 ) -> dict[str, BatchResponse]:

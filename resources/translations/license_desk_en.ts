@@ -102,6 +102,20 @@
 <context>
     <name>PeopleCommands</name>
     <message numerus="yes">
+        <source>Remove %Ln people from the list of people not in Microsoft 365 yet?</source>
+        <translation>
+            <numerusform>Remove %Ln person from the list of people not in Microsoft 365 yet?</numerusform>
+            <numerusform>Remove %Ln people from the list of people not in Microsoft 365 yet?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %Ln from list</source>
+        <translation>
+            <numerusform>Remove %Ln from list</numerusform>
+            <numerusform>Remove %Ln from list</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln people removed from the list</source>
         <translation>
             <numerusform>%Ln person removed from the list</numerusform>

@@ -2147,6 +2147,30 @@
         <source>Import people</source>
         <translation>Importuj osoby</translation>
     </message>
+    <message>
+        <source>Which column gives what:</source>
+        <translation>Co zawiera każda kolumna:</translation>
+    </message>
+    <message>
+        <source>First rows as they will be imported</source>
+        <translation>Pierwsze wiersze tak, jak zostaną zaimportowane</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be imported</source>
+        <translation>Wiersze, których nie można zaimportować</translation>
+    </message>
+    <message>
+        <source>Column {column}</source>
+        <translation>Kolumna {column}</translation>
+    </message>
+    <message>
+        <source>What this column of the file gives</source>
+        <translation>Co zawiera ta kolumna pliku</translation>
+    </message>
+    <message>
+        <source>Leave out</source>
+        <translation>Pomiń</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln people ready to import from {file}.</source>
         <translation>
@@ -2154,14 +2178,6 @@
             <numerusform>%Ln osoby gotowe do importu z pliku {file}.</numerusform>
             <numerusform>%Ln osób gotowych do importu z pliku {file}.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Columns used: {mapping}</source>
-        <translation>Użyte kolumny: {mapping}</translation>
-    </message>
-    <message>
-        <source>Columns left out: {columns}</source>
-        <translation>Pominięte kolumny: {columns}</translation>
     </message>
     <message numerus="yes">
         <source>%Ln rows cannot be imported:</source>
@@ -2171,10 +2187,6 @@
             <numerusform>%Ln wierszy nie można zaimportować:</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Line {line}: {reason}</source>
-        <translation>Wiersz {line}: {reason}</translation>
-    </message>
     <message numerus="yes">
         <source>Import %Ln people</source>
         <translation>
@@ -2182,42 +2194,6 @@
             <numerusform>Importuj %Ln osoby</numerusform>
             <numerusform>Importuj %Ln osób</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nazwa wyświetlana</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation>Imię</translation>
-    </message>
-    <message>
-        <source>Last name</source>
-        <translation>Nazwisko</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>User name (UPN)</source>
-        <translation>Nazwa użytkownika (UPN)</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>Dział</translation>
-    </message>
-    <message>
-        <source>Job title</source>
-        <translation>Stanowisko</translation>
-    </message>
-    <message>
-        <source>Usage location</source>
-        <translation>Lokalizacja użycia</translation>
-    </message>
-    <message>
-        <source>Manager&apos;s e-mail</source>
-        <translation>E-mail przełożonego</translation>
     </message>
 </context>
 <context>
@@ -2353,6 +2329,10 @@
     <message>
         <source>The usage report could not be read: inactive users are not shown.</source>
         <translation>Nie udało się odczytać raportu użycia: nieaktywni użytkownicy nie są pokazani.</translation>
+    </message>
+    <message>
+        <source>The Microsoft 365 Apps usage report could not be read: people who work only in the desktop Office apps may be shown as inactive.</source>
+        <translation>Nie udało się odczytać raportu użycia aplikacji Microsoft 365: osoby pracujące tylko w klasycznych aplikacjach Office mogą być pokazane jako nieaktywne.</translation>
     </message>
     <message>
         <source>Sign-in activity was refused (a permission or role is missing): last activity comes from the usage report.</source>
@@ -2785,6 +2765,30 @@
         <translation>Nie udało się pokazać osób, których jeszcze nie ma w Microsoft 365</translation>
     </message>
     <message numerus="yes">
+        <source>Remove %Ln people from the list of people not in Microsoft 365 yet?</source>
+        <translation>
+            <numerusform>Usunąć %Ln osobę z listy osób, których nie ma jeszcze w Microsoft 365?</numerusform>
+            <numerusform>Usunąć %Ln osoby z listy osób, których nie ma jeszcze w Microsoft 365?</numerusform>
+            <numerusform>Usunąć %Ln osób z listy osób, których nie ma jeszcze w Microsoft 365?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove from list</source>
+        <translation>Usuń z listy</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %Ln from list</source>
+        <translation>
+            <numerusform>Usuń %Ln z listy</numerusform>
+            <numerusform>Usuń %Ln z listy</numerusform>
+            <numerusform>Usuń %Ln z listy</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No account is touched. To bring them back, import them from the file again.</source>
+        <translation>Żadne konto nie zostanie zmienione. Aby przywrócić te osoby, zaimportuj je ponownie z pliku.</translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln people removed from the list</source>
         <translation>
             <numerusform>Usunięto z listy %Ln osobę</numerusform>
@@ -2815,6 +2819,81 @@
             <numerusform>%Ln już były na liście</numerusform>
             <numerusform>%Ln już było na liście</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PeopleWords</name>
+    <message>
+        <source>Name</source>
+        <translation>Nazwa wyświetlana</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Imię</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nazwisko</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>User name (UPN)</source>
+        <translation>Nazwa użytkownika (UPN)</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Dział</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Stanowisko</translation>
+    </message>
+    <message>
+        <source>Usage location</source>
+        <translation>Lokalizacja użycia</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s e-mail</source>
+        <translation>E-mail przełożonego</translation>
+    </message>
+    <message>
+        <source>no name: fill in the name</source>
+        <translation>brak imienia i nazwiska: uzupełnij je</translation>
+    </message>
+    <message>
+        <source>{field} “{value}” is not an address of the form name@domain</source>
+        <translation>{field} „{value}” nie jest adresem w postaci nazwa@domena</translation>
+    </message>
+    <message>
+        <source>usage location “{value}” is not a two-letter country code (e.g. PL)</source>
+        <translation>lokalizacja użycia „{value}” nie jest dwuliterowym kodem kraju (np. PL)</translation>
+    </message>
+    <message>
+        <source>give the first and last name (or a user name): the user name rule needs both</source>
+        <translation>podaj imię i nazwisko (albo nazwę użytkownika): reguła nazw użytkowników potrzebuje obu</translation>
+    </message>
+    <message>
+        <source>{person} is also on line {line}</source>
+        <translation>{person} jest też w wierszu {line}</translation>
+    </message>
+    <message>
+        <source>Line {line}: {reason}</source>
+        <translation>Wiersz {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>The columns “{first}” and “{second}” both give {field}: leave one of them out.</source>
+        <translation>Kolumny „{first}” i „{second}” zawierają to samo ({field}): pomiń jedną z nich.</translation>
+    </message>
+    <message>
+        <source>No column gives the name: choose Name, or First name and Last name, for a column.</source>
+        <translation>Żadna kolumna nie zawiera imienia i nazwiska: wybierz dla kolumny Nazwa wyświetlana albo Imię i Nazwisko.</translation>
+    </message>
+    <message>
+        <source>This column mapping cannot be used: choose the columns again.</source>
+        <translation>Tego przypisania kolumn nie można użyć: wybierz kolumny ponownie.</translation>
     </message>
 </context>
 <context>
@@ -3157,6 +3236,14 @@
         <translation>przetwórz ponownie licencje z grup</translation>
     </message>
     <message>
+        <source>add to the group {group}</source>
+        <translation>dodaj do grupy {group}</translation>
+    </message>
+    <message>
+        <source>remove from the group {group}</source>
+        <translation>usuń z grupy {group}</translation>
+    </message>
+    <message>
         <source>no change</source>
         <translation>bez zmian</translation>
     </message>
@@ -3229,6 +3316,26 @@
         <translation>Użytkownik {user} został usunięty: cofnięcie nie przywróci usuniętego użytkownika (przywróć go w sekcji Usunięci użytkownicy w centrum administracyjnym Microsoft 365)</translation>
     </message>
     <message>
+        <source>No group {group} in the tenant</source>
+        <translation>W dzierżawie nie ma grupy {group}</translation>
+    </message>
+    <message>
+        <source>Already a member of {group}</source>
+        <translation>Jest już członkiem grupy {group}</translation>
+    </message>
+    <message>
+        <source>Not a member of {group}</source>
+        <translation>Nie jest członkiem grupy {group}</translation>
+    </message>
+    <message>
+        <source>Gets {packages} through the group {group}</source>
+        <translation>Dostanie {packages} przez grupę {group}</translation>
+    </message>
+    <message>
+        <source>Loses {packages}, which the group {group} gives</source>
+        <translation>Straci {packages}, które daje grupa {group}</translation>
+    </message>
+    <message>
         <source>Add licenses</source>
         <translation>Przypisanie licencji</translation>
     </message>
@@ -3275,6 +3382,14 @@
     <message>
         <source>Process group licenses again</source>
         <translation>Ponowne przetwarzanie licencji z grup</translation>
+    </message>
+    <message>
+        <source>Add to a group</source>
+        <translation>Dodaj do grupy</translation>
+    </message>
+    <message>
+        <source>Remove from a group</source>
+        <translation>Usuń z grupy</translation>
     </message>
     <message>
         <source>Done</source>
@@ -3901,6 +4016,18 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
     <message>
         <source>Untick every user</source>
         <translation>Usuń zaznaczenie wszystkich użytkowników</translation>
+    </message>
+    <message>
+        <source>Not available: the ticked people are not in Microsoft 365 yet, so there is no account to block.</source>
+        <translation>Niedostępne: zaznaczonych osób nie ma jeszcze w Microsoft 365, więc nie ma konta do zablokowania.</translation>
+    </message>
+    <message>
+        <source>Not available: only people who are not activated can be taken off the list; no ticked row is one.</source>
+        <translation>Niedostępne: z listy można usunąć tylko osoby nieaktywowane, a żaden zaznaczony wiersz nią nie jest.</translation>
+    </message>
+    <message>
+        <source>Not available: the ticked people are not in Microsoft 365 yet and hold no license. Add licenses creates their accounts with the licenses.</source>
+        <translation>Niedostępne: zaznaczonych osób nie ma jeszcze w Microsoft 365 i nie mają licencji. Przypisz licencję utworzy ich konta z licencjami.</translation>
     </message>
     <message>
         <source>Not available: the licenses of the ticked users come from the group {group}. Remove the users from the group, or change the group&apos;s licenses, in the Microsoft Entra admin center.</source>

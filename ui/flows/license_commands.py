@@ -22,6 +22,7 @@ from desktop.licensing.builders import (
     sign_in_plan,
     usage_location_plan,
 )
+from desktop.licensing.types import Plan
 from ui.dialogs.apps_dialog import AppsDialog
 from ui.dialogs.copy_from_dialog import CopyFromDialog
 from ui.dialogs.launcher import accepted, launch
@@ -72,11 +73,15 @@ class LicenseCommands(QObject):
         )
         if not accepted(launch(dialog)) or not dialog.picked():
             return
-        plan = assign_plan(self._ids(users), dialog.picked())
+        self._run(assign_plan(self._ids(users), dialog.picked()), users, dialog.usage_location())
+
+    def _run(self, plan: Plan, users: Sequence[User], location: str | None = None) -> None:
+        """Run ``plan``; people among ``users`` without an account get it created first, in
+        the same plan (``location``: for those the list gives no usage location)."""
         if self.people is not None and any(u.not_activated for u in users):
-            self.people.run_creating(plan, dialog.usage_location())
+            self.people.run_creating(plan, location)
             return
-        self._runner.run(plan, default_usage_location=dialog.usage_location())
+        self._runner.run(plan, default_usage_location=location)
 
     def reassign(self) -> None:
         users = self._targets()
@@ -133,16 +138,15 @@ class LicenseCommands(QObject):
         preset = users[0].usage_location or self._session.most_common_usage_location()
         dialog = UsageLocationDialog(len(users), preset, self._parent)
         if accepted(launch(dialog)):
-            self._runner.run(usage_location_plan(self._ids(users), dialog.code()))
+            self._run(usage_location_plan(self._ids(users), dialog.code()), users)
 
     def activate(self) -> None:
-        pending = [u for u in self._targets() if u.not_activated]
-        if pending and self.people is not None:
-            self.people.activate(pending)  # their accounts, without a license
-            return
+        """Blocked users may sign in again; people without an account get one (no license)."""
         users = [u for u in self._targets() if not u.account_enabled]
-        if users:
-            self._runner.run(sign_in_plan(self._ids(users), True))
+        if self.people is not None and users and all(u.not_activated for u in users):
+            self.people.activate(users)  # only new accounts: a plan of creations
+        elif users:
+            self._run(sign_in_plan(self._ids(users), True), users)
 
     def block(self) -> None:
         users = [u for u in self._targets() if u.account_enabled]
@@ -161,4 +165,6 @@ class LicenseCommands(QObject):
             return
         source = dialog.source()
         if source is not None:
-            self._runner.run(copy_licenses_plan(source, self._ids(users)))
+            # A new account without a country takes the source's (licenses need one).
+            location = source.usage_location or self._session.most_common_usage_location()
+            self._run(copy_licenses_plan(source, self._ids(users)), users, location)
