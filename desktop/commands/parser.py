@@ -38,6 +38,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop.commands.people",
     "desktop.commands.tenants",
     "desktop.commands.audit",
+    "desktop.commands.templates",
     "desktop.commands.completion",
 )
 
