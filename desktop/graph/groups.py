@@ -275,3 +275,31 @@ def reprocess_users(
         [reprocess_request(str(n), uid) for n, uid in enumerate(unique, 1)], cancel=cancel
     )
     return {uid: answers[str(n)] for n, uid in enumerate(unique, 1) if str(n) in answers}
+
+
+# -- a licensed group with its members, as the Groups view and `groups` show it -------------
+
+
+@dataclass(frozen=True, slots=True)
+class GroupWithMembers:
+    group: LicensedGroup
+    user_ids: tuple[str, ...]  # direct members that are users: those the group licenses
+    nested_groups: tuple[str, ...]  # names of member groups (their members get nothing)
+
+
+def licensed_groups_with_members(
+    client: GraphClient, *, cancel: CancelToken | None = None
+) -> list[GroupWithMembers]:
+    """Every licensed group with its members, by name."""
+    found = []
+    for group in list_licensed_groups(client, cancel=cancel):
+        members = group_members(client, group.id, cancel=cancel)
+        found.append(
+            GroupWithMembers(
+                group,
+                tuple(m.id for m in members if not m.is_group),
+                tuple(m.display_name for m in members if m.is_group),
+            )
+        )
+    found.sort(key=lambda g: g.group.display_name.casefold())
+    return found
