@@ -207,6 +207,30 @@
         <translation>Zaznacza wszystkie wiersze tabeli</translation>
     </message>
     <message>
+        <source>Search groups</source>
+        <translation>Szukaj grup</translation>
+    </message>
+    <message>
+        <source>Shows only the groups whose name or packages match</source>
+        <translation>Pokazuje tylko grupy, których nazwa lub licencje pasują</translation>
+    </message>
+    <message>
+        <source>Licensed groups</source>
+        <translation>Grupy licencyjne</translation>
+    </message>
+    <message>
+        <source>The groups that hand out licenses; choose one to see its members in error. The Menu key opens the group&apos;s actions</source>
+        <translation>Grupy, które przydzielają licencje; wybierz jedną, aby zobaczyć jej członków z błędami. Klawisz menu otwiera akcje grupy</translation>
+    </message>
+    <message>
+        <source>Members in error</source>
+        <translation>Członkowie z błędami</translation>
+    </message>
+    <message>
+        <source>Members of the chosen group who did not get a package, why, and what to do. The Menu key offers Fix</source>
+        <translation>Członkowie wybranej grupy, którzy nie dostali licencji: dlaczego i co zrobić. Klawisz menu proponuje naprawę</translation>
+    </message>
+    <message>
         <source>The package whose apps the list shows</source>
         <translation>Pakiet, którego aplikacje pokazuje lista</translation>
     </message>
@@ -1997,6 +2021,29 @@
     </message>
 </context>
 <context>
+    <name>FixDialog</name>
+    <message>
+        <source>Fix a group license error</source>
+        <translation>Napraw błąd licencji z grupy</translation>
+    </message>
+    <message>
+        <source>{user} did not get {package} from the group {group}: {reason}.</source>
+        <translation>{user} nie dostał(a) licencji {package} z grupy {group}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Choose the change to preview:</source>
+        <translation>Wybierz zmianę do podglądu:</translation>
+    </message>
+    <message>
+        <source>Shows a preview of this change; nothing is sent before you apply it</source>
+        <translation>Pokazuje podgląd tej zmiany; nic nie zostanie wysłane, zanim jej nie zastosujesz</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Podgląd…</translation>
+    </message>
+</context>
+<context>
     <name>GraphFailure</name>
     <message>
         <source>No free seats are left in this license package. Free some seats or buy more, then try again.</source>
@@ -2073,6 +2120,165 @@
     <message>
         <source>Microsoft 365 refused the request. Show the details for its own explanation.</source>
         <translation>Microsoft 365 odrzucił żądanie. Jego własne wyjaśnienie znajdziesz w szczegółach.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupActions</name>
+    <message>
+        <source>Users</source>
+        <translation>Użytkownicy</translation>
+    </message>
+    <message>
+        <source>Show the users</source>
+        <translation>Pokaż użytkowników</translation>
+    </message>
+    <message>
+        <source>Licensed groups</source>
+        <translation>Grupy licencyjne</translation>
+    </message>
+    <message>
+        <source>Show the groups that hand out licenses, and their members in error</source>
+        <translation>Pokaż grupy, które przydzielają licencje, i ich członków z błędami</translation>
+    </message>
+    <message>
+        <source>Reprocess…</source>
+        <translation>Przetwórz ponownie…</translation>
+    </message>
+    <message>
+        <source>Ask Microsoft to process the group&apos;s licenses again for its members in error (every member when none is)</source>
+        <translation>Poproś Microsoft o ponowne przetworzenie licencji grupy dla członków z błędami (dla wszystkich członków, gdy nikt nie ma błędu)</translation>
+    </message>
+    <message>
+        <source>Fix…</source>
+        <translation>Napraw…</translation>
+    </message>
+    <message>
+        <source>Offer the change that resolves the chosen member&apos;s error</source>
+        <translation>Zaproponuj zmianę, która usuwa błąd wybranego członka</translation>
+    </message>
+</context>
+<context>
+    <name>GroupErrors</name>
+    <message>
+        <source>Free a seat of {package} (remove it from someone who does not need it) or buy more, then reprocess.</source>
+        <translation>Zwolnij licencję {package} (odbierz ją komuś, kto jej nie potrzebuje) albo dokup licencje, potem przetwórz ponownie.</translation>
+    </message>
+    <message>
+        <source>Turn off the conflicting app in the user&apos;s other license (or in the group&apos;s package), then reprocess.</source>
+        <translation>Wyłącz kolidującą aplikację w innej licencji użytkownika (albo w licencji grupy), potem przetwórz ponownie.</translation>
+    </message>
+    <message>
+        <source>Give the user a license with the app {package} needs (or turn off the app that needs it), then reprocess.</source>
+        <translation>Daj użytkownikowi licencję z aplikacją, której potrzebuje {package} (albo wyłącz aplikację, która jej wymaga), potem przetwórz ponownie.</translation>
+    </message>
+    <message>
+        <source>Set the user&apos;s usage location to a country where {package} is offered, then reprocess.</source>
+        <translation>Ustaw lokalizację użycia na kraj, w którym {package} jest oferowana, potem przetwórz ponownie.</translation>
+    </message>
+    <message>
+        <source>Another object uses the same e-mail address: correct the address (on-premises for a synced user), then reprocess.</source>
+        <translation>Inny obiekt ma ten sam adres e-mail: popraw adres (u użytkownika synchronizowanego – w lokalnej usłudze Active Directory), potem przetwórz ponownie.</translation>
+    </message>
+    <message>
+        <source>Reprocess; if the error stays, look at the user in the Microsoft Entra admin center.</source>
+        <translation>Przetwórz ponownie; jeśli błąd zostanie, sprawdź użytkownika w centrum administracyjnym Microsoft Entra.</translation>
+    </message>
+    <message>
+        <source>Free a seat: remove {package} from {holder}, whose sign-in is blocked; then reprocess</source>
+        <translation>Zwolnij licencję: odbierz {package} użytkownikowi {holder}, który ma zablokowane logowanie; potem przetwórz ponownie</translation>
+    </message>
+    <message>
+        <source>Turn off {apps} in the user&apos;s {license}, then reprocess</source>
+        <translation>Wyłącz {apps} w licencji {license} użytkownika, potem przetwórz ponownie</translation>
+    </message>
+    <message>
+        <source>Set the user&apos;s usage location, then reprocess</source>
+        <translation>Ustaw lokalizację użycia użytkownika, potem przetwórz ponownie</translation>
+    </message>
+    <message>
+        <source>Reprocess the user&apos;s group licenses</source>
+        <translation>Przetwórz ponownie licencje użytkownika z grup</translation>
+    </message>
+</context>
+<context>
+    <name>GroupTable</name>
+    <message>
+        <source>{package} (apps off: {apps})</source>
+        <translation>{package} (wyłączone aplikacje: {apps})</translation>
+    </message>
+</context>
+<context>
+    <name>GroupTableModel</name>
+    <message>
+        <source>Group</source>
+        <translation>Grupa</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>Licencje</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Członkowie</translation>
+    </message>
+    <message>
+        <source>In error</source>
+        <translation>Z błędami</translation>
+    </message>
+    <message>
+        <source>Also has groups as members ({groups}): their members get nothing from this group, because licenses do not pass on to nested groups</source>
+        <translation>Członkami są też grupy ({groups}): ich członkowie nie dostają nic z tej grupy, bo licencje nie przechodzą na grupy zagnieżdżone</translation>
+    </message>
+    <message>
+        <source>Members who did not get a package from this group; select the group</source>
+        <translation>Członkowie, którzy nie dostali licencji z tej grupy; wybierz grupę</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsView</name>
+    <message>
+        <source>Search groups by name or package</source>
+        <translation>Szukaj grup po nazwie lub licencji</translation>
+    </message>
+    <message>
+        <source>Members in error: select a group</source>
+        <translation>Członkowie z błędami: wybierz grupę</translation>
+    </message>
+    <message>
+        <source>Every member of {group} got its licenses</source>
+        <translation>Każdy członek grupy {group} dostał jej licencje</translation>
+    </message>
+    <message numerus="yes">
+        <source>Members of {group} in error: %Ln</source>
+        <translation>
+            <numerusform>Członkowie grupy {group} z błędami: %Ln</numerusform>
+            <numerusform>Członkowie grupy {group} z błędami: %Ln</numerusform>
+            <numerusform>Członkowie grupy {group} z błędami: %Ln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading licensed groups…</source>
+        <translation>Wczytywanie grup licencyjnych…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln licensed groups</source>
+        <translation>
+            <numerusform>%Ln grupa licencyjna</numerusform>
+            <numerusform>%Ln grupy licencyjne</numerusform>
+            <numerusform>%Ln grup licencyjnych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with members in error</source>
+        <translation>
+            <numerusform>%Ln z członkami z błędami</numerusform>
+            <numerusform>%Ln z członkami z błędami</numerusform>
+            <numerusform>%Ln z członkami z błędami</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The groups could not be read: {reason}</source>
+        <translation>Nie udało się wczytać grup: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2550,6 +2756,17 @@
     </message>
 </context>
 <context>
+    <name>LicenseCommands</name>
+    <message numerus="yes">
+        <source>%Ln of these users are synced from on-premises Active Directory ({names}): the next sync will undo the block. Disable their accounts on-premises to keep them blocked.</source>
+        <translation>
+            <numerusform>%Ln z tych użytkowników jest synchronizowany z lokalnej usługi Active Directory ({names}): następna synchronizacja cofnie blokadę. Aby blokada została, wyłącz konto w lokalnej usłudze Active Directory.</numerusform>
+            <numerusform>%Ln z tych użytkowników są synchronizowani z lokalnej usługi Active Directory ({names}): następna synchronizacja cofnie blokadę. Aby blokada została, wyłącz ich konta w lokalnej usłudze Active Directory.</numerusform>
+            <numerusform>%Ln z tych użytkowników jest synchronizowanych z lokalnej usługi Active Directory ({names}): następna synchronizacja cofnie blokadę. Aby blokada została, wyłącz ich konta w lokalnej usłudze Active Directory.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LicensePickerDialog</name>
     <message>
         <source>Add licenses</source>
@@ -2623,6 +2840,10 @@
         <translation>&amp;Widok</translation>
     </message>
     <message>
+        <source>&amp;Groups</source>
+        <translation>&amp;Grupy</translation>
+    </message>
+    <message>
         <source>&amp;Tools</source>
         <translation>&amp;Narzędzia</translation>
     </message>
@@ -2653,6 +2874,29 @@
     <message>
         <source>{organization} — License Desk</source>
         <translation>{organization} — License Desk</translation>
+    </message>
+</context>
+<context>
+    <name>MemberErrorModel</name>
+    <message>
+        <source>Member</source>
+        <translation>Członek</translation>
+    </message>
+    <message>
+        <source>User name (UPN)</source>
+        <translation>Nazwa użytkownika (UPN)</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Licencja</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Co zrobić</translation>
     </message>
 </context>
 <context>
@@ -3308,6 +3552,14 @@
         <translation>przetwórz ponownie licencje z grup</translation>
     </message>
     <message>
+        <source>add to the group {group}</source>
+        <translation>dodaj do grupy {group}</translation>
+    </message>
+    <message>
+        <source>remove from the group {group}</source>
+        <translation>usuń z grupy {group}</translation>
+    </message>
+    <message>
         <source>no change</source>
         <translation>bez zmian</translation>
     </message>
@@ -3380,6 +3632,26 @@
         <translation>Użytkownik {user} został usunięty: cofnięcie nie przywróci usuniętego użytkownika (przywróć go w sekcji Usunięci użytkownicy w centrum administracyjnym Microsoft 365)</translation>
     </message>
     <message>
+        <source>No group {group} in the tenant</source>
+        <translation>W dzierżawie nie ma grupy {group}</translation>
+    </message>
+    <message>
+        <source>Already a member of {group}</source>
+        <translation>Jest już członkiem grupy {group}</translation>
+    </message>
+    <message>
+        <source>Not a member of {group}</source>
+        <translation>Nie jest członkiem grupy {group}</translation>
+    </message>
+    <message>
+        <source>Gets {packages} through the group {group}</source>
+        <translation>Dostanie {packages} przez grupę {group}</translation>
+    </message>
+    <message>
+        <source>Loses {packages}, which the group {group} gives</source>
+        <translation>Straci {packages}, które daje grupa {group}</translation>
+    </message>
+    <message>
         <source>Add licenses</source>
         <translation>Przypisanie licencji</translation>
     </message>
@@ -3426,6 +3698,14 @@
     <message>
         <source>Process group licenses again</source>
         <translation>Ponowne przetwarzanie licencji z grup</translation>
+    </message>
+    <message>
+        <source>Add to a group</source>
+        <translation>Dodaj do grupy</translation>
+    </message>
+    <message>
+        <source>Remove from a group</source>
+        <translation>Usuń z grupy</translation>
     </message>
     <message>
         <source>Done</source>
@@ -3866,6 +4146,17 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
     </message>
 </context>
 <context>
+    <name>TenantPage</name>
+    <message>
+        <source>Users</source>
+        <translation>Użytkownicy</translation>
+    </message>
+    <message>
+        <source>Licensed groups</source>
+        <translation>Grupy licencyjne</translation>
+    </message>
+</context>
+<context>
     <name>TrendChart</name>
     <message>
         <source>Seats over time</source>
@@ -4156,12 +4447,20 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
         <translation>Logowanie zablokowane</translation>
     </message>
     <message>
+        <source>Synced from on-premises Active Directory: the next sync sets sign-in back to what the on-premises account says</source>
+        <translation>Synchronizowany z lokalnej usługi Active Directory: następna synchronizacja przywróci logowanie do stanu z konta lokalnego</translation>
+    </message>
+    <message>
         <source>No usage location: set one before assigning licenses</source>
         <translation>Brak lokalizacji użycia: ustaw ją przed przypisaniem licencji</translation>
     </message>
     <message>
         <source>Actions for {name}</source>
         <translation>Akcje: {name}</translation>
+    </message>
+    <message>
+        <source>Synced from on-premises Active Directory: the name, user name and department are changed there (read-only in Microsoft 365). Licenses and usage location can be changed here.</source>
+        <translation>Synchronizowany z lokalnej usługi Active Directory: nazwę, nazwę użytkownika i dział zmienia się tam (w Microsoft 365 tylko do odczytu). Licencje i lokalizację użycia można zmienić tutaj.</translation>
     </message>
 </context>
 <context>
