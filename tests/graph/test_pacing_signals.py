@@ -143,7 +143,7 @@ def test_writes_beyond_the_reported_room_are_cut_from_the_batch() -> None:
     assert (third.count, third.probe, third.sent_at) == (1, True, clock.now())
 
 
-def test_a_later_429_lengthens_a_reported_window_instead_of_cutting_it() -> None:
+def test_a_later_429_holds_a_reported_window_longer_instead_of_cutting_it() -> None:
     clock = FakeClock()
     pacer = WritePacer(clock=clock)
     ticket = pacer.acquire(10, partial=True)
@@ -152,9 +152,14 @@ def test_a_later_429_lengthens_a_reported_window_instead_of_cutting_it() -> None
     pacer.acquire(1)  # the pause ends: the window is learned
     learned = pacer.allowance
     assert learned is not None and learned[0] == 10
-    pacer.throttled(pacer.acquire(1), 0.25)
-    allowance = pacer.allowance
-    assert allowance == pytest.approx((10, learned[1] + 0.25))
+    for _ in range(9):
+        pacer.accepted(pacer.acquire(1), 1)  # the window's 10 writes, answered at once
+    late = pacer.acquire(1)  # a window later; the service still had one: 429
+    assert late.sent_at - ticket.sent_at >= 2 * learned[1]
+    pacer.throttled(late, 0.25)
+    assert pacer.allowance == learned  # the count came from the service: kept
+    again = pacer.acquire(1)
+    assert again.sent_at == pytest.approx(late.sent_at + 0.25)
 
 
 def test_a_429_naming_another_limit_does_not_pause_the_writes(
@@ -188,9 +193,10 @@ def test_a_single_429_naming_the_write_limit_pauses_every_write(
 
 @pytest.mark.parametrize("headers", [True, False])
 def test_the_engine_under_a_write_limit_against_the_demo_tenant(headers: bool) -> None:
-    """One real run with threads: with Graph's headers the window fills with about one 429;
-    without them the client still finishes every change. The limit is large against the
-    writes in flight, as Graph's 3,000 are: the header comes at 0.8, before they reach it."""
+    """One real run of the engine, threads and HTTP: every change lands exactly once, and the
+    client reads the headers when they come. How many 429s it takes depends on how the
+    machine schedules the threads; the bound is tested on virtual time
+    (test_pacing_on_virtual_time.py)."""
     with (
         DemoTenantForTests.start(users=600, seed=5) as tenant,
         tempfile.TemporaryDirectory() as folder,
@@ -218,10 +224,12 @@ def test_the_engine_under_a_write_limit_against_the_demo_tenant(headers: bool) -
             report = controller.apply(controller.check(plan))
         finally:
             controller.close()
-        assert {r.outcome.value for r in report.results} == {"done"}
+        assert [r.outcome.value for r in report.results] == ["done"] * len(users)
+        assert tenant.stats.snapshot()["writes"] == len(users)  # none sent twice
+        with GraphClient(tenant.base_url, StaticToken("reader")) as reader:
+            after = {u.id: flow in u.direct_sku_ids for u in reader.list_users()}
+        assert all(after[u.id] is (flow not in u.direct_sku_ids) for u in users)
         assert client.pacer.signalled is headers
-        if headers:
-            assert tenant.stats.throttled <= 3
 
 
 @pytest.mark.parametrize(
