@@ -147,6 +147,12 @@ def _words() -> dict[str, tuple[str, str]]:
                 "The Menu key offers Fix",
             ),
         ),
+        "memberList": (
+            QCoreApplication.translate("Accessible", "Members"),
+            QCoreApplication.translate(
+                "Accessible", "The group's members; Space ticks one to remove from the group"
+            ),
+        ),
         "packageTree": (
             QCoreApplication.translate("Accessible", "License packages"),
             QCoreApplication.translate(

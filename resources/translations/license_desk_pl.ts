@@ -231,6 +231,14 @@
         <translation>Członkowie wybranej grupy, którzy nie dostali licencji: dlaczego i co zrobić. Klawisz menu proponuje naprawę</translation>
     </message>
     <message>
+        <source>Members</source>
+        <translation>Członkowie</translation>
+    </message>
+    <message>
+        <source>The group&apos;s members; Space ticks one to remove from the group</source>
+        <translation>Członkowie grupy; spacja zaznacza członka do usunięcia z grupy</translation>
+    </message>
+    <message>
         <source>The package whose apps the list shows</source>
         <translation>Pakiet, którego aplikacje pokazuje lista</translation>
     </message>
@@ -2084,6 +2092,22 @@
         <source>Offer the change that resolves the chosen member&apos;s error</source>
         <translation>Zaproponuj zmianę, która usuwa błąd wybranego członka</translation>
     </message>
+    <message>
+        <source>Add ticked users to group</source>
+        <translation>Dodaj zaznaczonych użytkowników do grupy</translation>
+    </message>
+    <message>
+        <source>Make the users ticked on the Users page members of the chosen group</source>
+        <translation>Uczyń użytkowników zaznaczonych na stronie Użytkownicy członkami wybranej grupy</translation>
+    </message>
+    <message>
+        <source>Remove members…</source>
+        <translation>Usuń członków…</translation>
+    </message>
+    <message>
+        <source>Take members out of the chosen group (they lose what only it gives them)</source>
+        <translation>Usuń członków z wybranej grupy (tracą to, co daje im tylko ta grupa)</translation>
+    </message>
 </context>
 <context>
     <name>GroupErrors</name>
@@ -3798,6 +3822,25 @@
     <message>
         <source>When a user loses their last license that includes Exchange, Microsoft deletes their mailbox data 30 days later. Licenses inherited from a group cannot be removed here: change the group instead.</source>
         <translation>Gdy użytkownik traci ostatnią licencję z usługą Exchange, Microsoft usuwa dane jego skrzynki pocztowej po 30 dniach. Licencji dziedziczonych z grupy nie można tu usunąć: zmień przypisanie w grupie.</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Podgląd…</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveMembersDialog</name>
+    <message>
+        <source>Remove members</source>
+        <translation>Usuń członków</translation>
+    </message>
+    <message>
+        <source>Tick the members to remove from {group}. They lose the licenses only this group gives them; the preview says which.</source>
+        <translation>Zaznacz członków do usunięcia z grupy {group}. Tracą licencje, które daje im tylko ta grupa; podgląd pokaże które.</translation>
+    </message>
+    <message>
+        <source>Search members by name or user name</source>
+        <translation>Szukaj członków po nazwie lub nazwie użytkownika</translation>
     </message>
     <message>
         <source>Preview…</source>

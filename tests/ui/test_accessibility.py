@@ -185,5 +185,6 @@ def test_every_control_of_the_groups_view_and_the_fix_dialog_is_named_and_descri
     listener = Listener(desk, "")
     with driven_by(listener):
         desk.window.group_actions.fix.trigger()
-    assert listener.seen == ["FixDialog"]
+        desk.window.group_actions.remove_members.trigger()
+    assert listener.seen == ["FixDialog", "RemoveMembersDialog"]
     assert listener.problems == [], "\n".join(listener.problems)
