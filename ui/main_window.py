@@ -202,8 +202,8 @@ class MainWindow(QMainWindow):
 
     # -- pages --------------------------------------------------------------------------------
 
-    def show_welcome(self, message: str = "") -> None:
-        self.welcome.show_message(message)
+    def show_welcome(self, message: str = "", details: str = "") -> None:
+        self.welcome.show_message(message, details)
         self.welcome.set_waiting(False)
         self.stack.setCurrentWidget(self.welcome)
         self.toolbar.hide()  # nothing to act on yet

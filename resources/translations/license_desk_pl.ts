@@ -1815,6 +1815,82 @@
         <translation>Zasady dostępu Twojej organizacji zablokowały to logowanie. Mogą zezwalać na logowanie tylko z zarządzanego urządzenia, z określonych sieci lub krajów albo z uwierzytelnianiem wieloskładnikowym. Zapytaj administratora IT, które zasady dostępu warunkowego mają zastosowanie, i pokaż mu szczegóły.</translation>
     </message>
     <message>
+        <source>Sign-in not approved</source>
+        <translation>Logowanie nie zostało zatwierdzone</translation>
+    </message>
+    <message>
+        <source>The sign-in was declined or cancelled on Microsoft&apos;s page, so nothing was changed. Sign in again and approve it when you are ready.</source>
+        <translation>Logowanie zostało odrzucone lub anulowane na stronie Microsoft, więc nic nie zmieniono. Zaloguj się ponownie i zatwierdź logowanie, gdy będziesz gotowy.</translation>
+    </message>
+    <message>
+        <source>Account not in this organisation</source>
+        <translation>Konto spoza tej organizacji</translation>
+    </message>
+    <message>
+        <source>The account you signed in with does not belong to the organisation License Desk asked for. Sign in with an account of that organisation, or clear the organisation in Sign-in options to choose it at sign-in.</source>
+        <translation>Konto, którym się logujesz, nie należy do organizacji, o którą prosi License Desk. Zaloguj się kontem tej organizacji albo wyczyść organizację w Opcjach logowania, aby wybrać ją przy logowaniu.</translation>
+    </message>
+    <message>
+        <source>Organisation not found</source>
+        <translation>Nie znaleziono organizacji</translation>
+    </message>
+    <message>
+        <source>Microsoft does not know the organisation set in Sign-in options. Check its tenant ID or domain (such as contoso.onmicrosoft.com), or clear it to choose the organisation at sign-in.</source>
+        <translation>Microsoft nie zna organizacji ustawionej w Opcjach logowania. Sprawdź jej identyfikator dzierżawy lub domenę (np. contoso.onmicrosoft.com) albo wyczyść ją, aby wybrać organizację przy logowaniu.</translation>
+    </message>
+    <message>
+        <source>Application not registered</source>
+        <translation>Aplikacja niezarejestrowana</translation>
+    </message>
+    <message>
+        <source>The application (client) ID in Sign-in options is not registered in this organisation. Check the ID in Microsoft Entra admin center › App registrations, or clear it to use the default.</source>
+        <translation>Identyfikator aplikacji (klienta) z Opcji logowania nie jest zarejestrowany w tej organizacji. Sprawdź go w centrum administracyjnym Microsoft Entra › Rejestracje aplikacji albo wyczyść go, aby użyć domyślnego.</translation>
+    </message>
+    <message>
+        <source>Application not set up for License Desk</source>
+        <translation>Aplikacja nieprzygotowana dla License Desk</translation>
+    </message>
+    <message>
+        <source>Your own application registration is not set up for a desktop app. In Microsoft Entra admin center › App registrations › the app › Authentication, add the platform “Mobile and desktop applications” with the redirect URI http://localhost and turn on “Allow public client flows”.</source>
+        <translation>Twoja rejestracja aplikacji nie jest przygotowana dla aplikacji klasycznej. W centrum administracyjnym Microsoft Entra › Rejestracje aplikacji › aplikacja › Uwierzytelnianie dodaj platformę „Aplikacje mobilne i klasyczne” z identyfikatorem URI przekierowania http://localhost i włącz „Zezwalaj na przepływy klientów publicznych”.</translation>
+    </message>
+    <message>
+        <source>Not allowed to use this application</source>
+        <translation>Brak dostępu do tej aplikacji</translation>
+    </message>
+    <message>
+        <source>Your organisation lets only assigned people use this application, and your account is not one of them. Ask an administrator to assign you (Microsoft Entra admin center › Enterprise applications › the app › Users and groups).</source>
+        <translation>Twoja organizacja pozwala używać tej aplikacji tylko przypisanym osobom, a Twoje konto do nich nie należy. Poproś administratora o przypisanie (centrum administracyjne Microsoft Entra › Aplikacje dla przedsiębiorstw › aplikacja › Użytkownicy i grupy).</translation>
+    </message>
+    <message>
+        <source>Account disabled</source>
+        <translation>Konto wyłączone</translation>
+    </message>
+    <message>
+        <source>This account is blocked from signing in. Ask another administrator to allow it again, or sign in with a different account.</source>
+        <translation>To konto ma zablokowane logowanie. Poproś innego administratora o jego odblokowanie albo zaloguj się innym kontem.</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>Konto zablokowane</translation>
+    </message>
+    <message>
+        <source>Too many sign-in attempts locked this account for a while. Wait a few minutes and try again, or ask your IT administrator to unlock it.</source>
+        <translation>Zbyt wiele prób logowania tymczasowo zablokowało to konto. Odczekaj kilka minut i spróbuj ponownie albo poproś administratora IT o odblokowanie.</translation>
+    </message>
+    <message>
+        <source>No web browser</source>
+        <translation>Brak przeglądarki</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened on this computer. Use “Sign in with a code” instead and finish on another device.</source>
+        <translation>Na tym komputerze nie udało się otworzyć przeglądarki. Użyj „Zaloguj się kodem” i dokończ logowanie na innym urządzeniu.</translation>
+    </message>
+    <message>
+        <source>Microsoft did not complete the sign-in. Try again; if it keeps failing, show the details to your IT administrator.</source>
+        <translation>Microsoft nie dokończył logowania. Spróbuj ponownie; jeśli błąd się powtarza, pokaż szczegóły administratorowi IT.</translation>
+    </message>
+    <message>
         <source>License Desk needs permission to:</source>
         <translation>License Desk potrzebuje uprawnień, aby:</translation>
     </message>
@@ -1869,10 +1945,6 @@
     <message>
         <source>Sign-in failed</source>
         <translation>Logowanie nie powiodło się</translation>
-    </message>
-    <message>
-        <source>Microsoft did not complete the sign-in: {why}</source>
-        <translation>Microsoft nie ukończył logowania: {why}</translation>
     </message>
     <message>
         <source>Sign-in cannot be saved</source>
@@ -4892,6 +4964,14 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
     <message>
         <source>Sign-in options…</source>
         <translation>Opcje logowania…</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Pokaż szczegóły</translation>
+    </message>
+    <message>
+        <source>Details for support</source>
+        <translation>Szczegóły dla pomocy technicznej</translation>
     </message>
 </context>
 <context>
