@@ -147,6 +147,12 @@ def _words() -> dict[str, tuple[str, str]]:
                 "The Menu key offers Fix",
             ),
         ),
+        "memberList": (
+            QCoreApplication.translate("Accessible", "Members"),
+            QCoreApplication.translate(
+                "Accessible", "The group's members; Space ticks one to remove from the group"
+            ),
+        ),
         "packageTree": (
             QCoreApplication.translate("Accessible", "License packages"),
             QCoreApplication.translate(
@@ -272,6 +278,84 @@ def _words() -> dict[str, tuple[str, str]]:
             QCoreApplication.translate("Accessible", "Resume"),
             QCoreApplication.translate(
                 "Accessible", "Checks and finishes the chosen run's unfinished changes"
+            ),
+        ),
+        "templateCombo": (
+            QCoreApplication.translate("Accessible", "License template"),
+            QCoreApplication.translate(
+                "Accessible",
+                "Fills in the packages, apps and usage location of a saved license template",
+            ),
+        ),
+        "templateName": (
+            QCoreApplication.translate("Accessible", "Template name"),
+            QCoreApplication.translate("Accessible", "The name the template is saved under"),
+        ),
+        "templateDepartment": (
+            QCoreApplication.translate("Accessible", "For department"),
+            QCoreApplication.translate(
+                "Accessible",
+                "The department whose users the drift check compares with this template (optional)",
+            ),
+        ),
+        "templateReplace": (
+            QCoreApplication.translate("Accessible", "Replace the template of that name"),
+            QCoreApplication.translate(
+                "Accessible", "Saves over the existing template with the same name"
+            ),
+        ),
+        "templateSave": (
+            QCoreApplication.translate("Accessible", "Save"),
+            QCoreApplication.translate(
+                "Accessible",
+                "Saves the template for use in New user, Add licenses and other tenants",
+            ),
+        ),
+        "templatesList": (
+            QCoreApplication.translate("Accessible", "Saved templates"),
+            QCoreApplication.translate(
+                "Accessible", "The saved license templates; the one chosen is described below"
+            ),
+        ),
+        "templateRename": (
+            QCoreApplication.translate("Accessible", "Rename"),
+            QCoreApplication.translate("Accessible", "Gives the chosen template another name"),
+        ),
+        "templateDelete": (
+            QCoreApplication.translate("Accessible", "Delete"),
+            QCoreApplication.translate(
+                "Accessible", "Forgets the chosen template; users keep their licenses"
+            ),
+        ),
+        "templateExport": (
+            QCoreApplication.translate("Accessible", "Export"),
+            QCoreApplication.translate(
+                "Accessible", "Writes the chosen template to a JSON file to share"
+            ),
+        ),
+        "templateImport": (
+            QCoreApplication.translate("Accessible", "Import"),
+            QCoreApplication.translate("Accessible", "Adds a template from a JSON file"),
+        ),
+        "driftDepartment": (
+            QCoreApplication.translate("Accessible", "Department"),
+            QCoreApplication.translate(
+                "Accessible", "Which department's users are compared with its template"
+            ),
+        ),
+        "driftTable": (
+            QCoreApplication.translate("Accessible", "Users who differ"),
+            QCoreApplication.translate(
+                "Accessible",
+                "Each user whose licenses differ from their department's template, and how",
+            ),
+        ),
+        "driftAlign": (
+            QCoreApplication.translate("Accessible", "Align"),
+            QCoreApplication.translate(
+                "Accessible",
+                "Shows the change that makes these users match their templates, before anything "
+                "is sent",
             ),
         ),
     }

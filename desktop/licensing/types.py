@@ -186,6 +186,8 @@ class CheckedPlan:
     problems: tuple[Problem, ...]
     seats: tuple[SeatNeed, ...]
     before: dict[str, User] = field(hash=False, compare=False)
+    # The tenant the plan was checked (and so previewed) against; apply refuses any other.
+    tenant_id: str = ""
 
     @property
     def blocking(self) -> tuple[Problem, ...]:

@@ -85,12 +85,14 @@ def test_every_control_of_every_dialog_is_named_and_described(desk: Desk) -> Non
             actions.new_user,
             actions.copy_from,
             actions.history,
+            actions.manage_templates,
+            actions.template_drift,
             desk.window.settings_action,
             desk.window.about_action,
         ):
             action.trigger()
         launch(ErrorDialog(describe(GraphError("X", "words", status=400)), desk.window))
-    assert len(listener.seen) >= 13, listener.seen
+    assert len(listener.seen) >= 15, listener.seen
     assert listener.problems == [], "\n".join(listener.problems)
 
 
@@ -185,5 +187,6 @@ def test_every_control_of_the_groups_view_and_the_fix_dialog_is_named_and_descri
     listener = Listener(desk, "")
     with driven_by(listener):
         desk.window.group_actions.fix.trigger()
-    assert listener.seen == ["FixDialog"]
+        desk.window.group_actions.remove_members.trigger()
+    assert listener.seen == ["FixDialog", "RemoveMembersDialog"]
     assert listener.problems == [], "\n".join(listener.problems)

@@ -205,7 +205,8 @@ def test_the_groups_view_and_the_fix_dialog_show_only_translated_text_that_fits(
     inspector.data = data
     with driven_by(inspector):
         desk.window.group_actions.fix.trigger()
-    assert inspector.seen == ["FixDialog"]
+        desk.window.group_actions.remove_members.trigger()
+    assert inspector.seen == ["FixDialog", "RemoveMembersDialog"]
     assert inspector.problems == [], "\n".join(inspector.problems)
 
 
