@@ -15,7 +15,6 @@ from desktop.graph.groups import (
     LICENSED_GROUP_SELECT,
     GroupMember,
     LicensedGroup,
-    get_licensed_group,
     group_members,
     parse_licensed_group,
     parse_member_of,
@@ -24,7 +23,7 @@ from desktop.graph.groups import (
 from desktop.graph.parse import parse_user
 from desktop.graph.priority import Priority
 from desktop.graph.records import Sku, User
-from desktop.licensing.group_holder import holder_of
+from desktop.licensing.group_holder import group_of_holder, holder_of
 from desktop.licensing.tenant_slice import GroupMembers, TenantSlice
 from desktop.licensing.types import Plan, UserChange
 from desktop.licensing.wire import read_member_of_request, read_user_request, user_path
@@ -147,15 +146,8 @@ def read_holders(
 
 def read_groups(client: GraphClient, group_ids: Iterable[str]) -> dict[str, LicensedGroup | None]:
     """Each group (by lower-case id) with its licenses, or None when Graph says 404."""
-    found: dict[str, LicensedGroup | None] = {}
-    for group_id in dict.fromkeys(g.lower() for g in group_ids):
-        try:
-            found[group_id] = get_licensed_group(client, group_id)
-        except GraphError as exc:
-            if exc.status != 404:
-                raise
-            found[group_id] = None
-    return found
+    holders = read_group_holders(client, list(group_ids))
+    return {key: group_of_holder(h) if h is not None else None for key, h in holders.items()}
 
 
 def index_users(users: Iterable[User], keys: Sequence[str]) -> dict[str, User | None]:
