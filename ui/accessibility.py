@@ -255,6 +255,76 @@ _WORDS: dict[str, tuple[object, object]] = {
         QT_TRANSLATE_NOOP("Accessible", "Resume"),
         QT_TRANSLATE_NOOP("Accessible", "Checks and finishes the chosen run's unfinished changes"),
     ),
+    "templateCombo": (
+        QT_TRANSLATE_NOOP("Accessible", "License template"),
+        QT_TRANSLATE_NOOP(
+            "Accessible",
+            "Fills in the packages, apps and usage location of a saved license template",
+        ),
+    ),
+    "templateName": (
+        QT_TRANSLATE_NOOP("Accessible", "Template name"),
+        QT_TRANSLATE_NOOP("Accessible", "The name the template is saved under"),
+    ),
+    "templateDepartment": (
+        QT_TRANSLATE_NOOP("Accessible", "For department"),
+        QT_TRANSLATE_NOOP(
+            "Accessible",
+            "The department whose users the drift check compares with this template (optional)",
+        ),
+    ),
+    "templateReplace": (
+        QT_TRANSLATE_NOOP("Accessible", "Replace the template of that name"),
+        QT_TRANSLATE_NOOP("Accessible", "Saves over the existing template with the same name"),
+    ),
+    "templateSave": (
+        QT_TRANSLATE_NOOP("Accessible", "Save"),
+        QT_TRANSLATE_NOOP(
+            "Accessible",
+            "Saves the template for use in New user, Add licenses and other tenants",
+        ),
+    ),
+    "templatesList": (
+        QT_TRANSLATE_NOOP("Accessible", "Saved templates"),
+        QT_TRANSLATE_NOOP(
+            "Accessible", "The saved license templates; the one chosen is described below"
+        ),
+    ),
+    "templateRename": (
+        QT_TRANSLATE_NOOP("Accessible", "Rename"),
+        QT_TRANSLATE_NOOP("Accessible", "Gives the chosen template another name"),
+    ),
+    "templateDelete": (
+        QT_TRANSLATE_NOOP("Accessible", "Delete"),
+        QT_TRANSLATE_NOOP("Accessible", "Forgets the chosen template; users keep their licenses"),
+    ),
+    "templateExport": (
+        QT_TRANSLATE_NOOP("Accessible", "Export"),
+        QT_TRANSLATE_NOOP("Accessible", "Writes the chosen template to a JSON file to share"),
+    ),
+    "templateImport": (
+        QT_TRANSLATE_NOOP("Accessible", "Import"),
+        QT_TRANSLATE_NOOP("Accessible", "Adds a template from a JSON file"),
+    ),
+    "driftDepartment": (
+        QT_TRANSLATE_NOOP("Accessible", "Department"),
+        QT_TRANSLATE_NOOP("Accessible", "Which department's users are compared with its template"),
+    ),
+    "driftTable": (
+        QT_TRANSLATE_NOOP("Accessible", "Users who differ"),
+        QT_TRANSLATE_NOOP(
+            "Accessible",
+            "Each user whose licenses differ from their department's template, and how",
+        ),
+    ),
+    "driftAlign": (
+        QT_TRANSLATE_NOOP("Accessible", "Align"),
+        QT_TRANSLATE_NOOP(
+            "Accessible",
+            "Shows the change that makes these users match their templates, before anything "
+            "is sent",
+        ),
+    ),
     "cancelRun": (
         QT_TRANSLATE_NOOP("Accessible", "Cancel"),
         QT_TRANSLATE_NOOP(

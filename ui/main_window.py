@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
         tools_menu = bar.addMenu(self.tr("&Tools"))
         tools_menu.addActions([a.history, a.insight])
         tools_menu.addSeparator()
+        tools_menu.addActions([a.manage_templates, a.template_drift])
+        tools_menu.addSeparator()
         tools_menu.addAction(self.settings_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.about_action, self.about_qt_action])

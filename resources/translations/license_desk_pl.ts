@@ -387,6 +387,106 @@
         <translation>Sprawdza i kończy niedokończone zmiany wybranego przebiegu</translation>
     </message>
     <message>
+        <source>License template</source>
+        <translation>Szablon licencji</translation>
+    </message>
+    <message>
+        <source>Fills in the packages, apps and usage location of a saved license template</source>
+        <translation>Wypełnia pakiety, aplikacje i lokalizację użycia z zapisanego szablonu licencji</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>Nazwa szablonu</translation>
+    </message>
+    <message>
+        <source>The name the template is saved under</source>
+        <translation>Nazwa, pod którą szablon zostanie zapisany</translation>
+    </message>
+    <message>
+        <source>For department</source>
+        <translation>Dla działu</translation>
+    </message>
+    <message>
+        <source>The department whose users the drift check compares with this template (optional)</source>
+        <translation>Dział, którego użytkowników sprawdzanie odstępstw porównuje z tym szablonem (opcjonalnie)</translation>
+    </message>
+    <message>
+        <source>Replace the template of that name</source>
+        <translation>Zastąp szablon o tej nazwie</translation>
+    </message>
+    <message>
+        <source>Saves over the existing template with the same name</source>
+        <translation>Zapisuje w miejsce istniejącego szablonu o tej samej nazwie</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Zapisz</translation>
+    </message>
+    <message>
+        <source>Saves the template for use in New user, Add licenses and other tenants</source>
+        <translation>Zapisuje szablon do użycia w oknach Nowy użytkownik, Dodaj licencje i w innych dzierżawach</translation>
+    </message>
+    <message>
+        <source>Saved templates</source>
+        <translation>Zapisane szablony</translation>
+    </message>
+    <message>
+        <source>The saved license templates; the one chosen is described below</source>
+        <translation>Zapisane szablony licencji; wybrany jest opisany poniżej</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Zmień nazwę</translation>
+    </message>
+    <message>
+        <source>Gives the chosen template another name</source>
+        <translation>Nadaje wybranemu szablonowi inną nazwę</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Usuń</translation>
+    </message>
+    <message>
+        <source>Forgets the chosen template; users keep their licenses</source>
+        <translation>Usuwa wybrany szablon; użytkownicy zachowują licencje</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Eksportuj</translation>
+    </message>
+    <message>
+        <source>Writes the chosen template to a JSON file to share</source>
+        <translation>Zapisuje wybrany szablon do pliku JSON do udostępnienia</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importuj</translation>
+    </message>
+    <message>
+        <source>Adds a template from a JSON file</source>
+        <translation>Dodaje szablon z pliku JSON</translation>
+    </message>
+    <message>
+        <source>Which department&apos;s users are compared with its template</source>
+        <translation>Użytkownicy którego działu są porównywani z jego szablonem</translation>
+    </message>
+    <message>
+        <source>Users who differ</source>
+        <translation>Użytkownicy z odstępstwami</translation>
+    </message>
+    <message>
+        <source>Each user whose licenses differ from their department&apos;s template, and how</source>
+        <translation>Każdy użytkownik, którego licencje różnią się od szablonu jego działu, i na czym polega różnica</translation>
+    </message>
+    <message>
+        <source>Align</source>
+        <translation>Wyrównaj</translation>
+    </message>
+    <message>
+        <source>Shows the change that makes these users match their templates, before anything is sent</source>
+        <translation>Pokazuje zmianę, która dopasuje tych użytkowników do szablonów, zanim cokolwiek zostanie wysłane</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Anuluj</translation>
     </message>
@@ -1687,6 +1787,53 @@
     </message>
 </context>
 <context>
+    <name>DriftDialog</name>
+    <message>
+        <source>Template drift</source>
+        <translation>Odstępstwa od szablonów</translation>
+    </message>
+    <message>
+        <source>Every department with a template</source>
+        <translation>Każdy dział, który ma szablon</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>Dział:</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Użytkownik</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Dział</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Szablon</translation>
+    </message>
+    <message>
+        <source>Differs</source>
+        <translation>Różnice</translation>
+    </message>
+    <message>
+        <source>Align…</source>
+        <translation>Wyrównaj…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln users differ from their department&apos;s template. Align… shows the change that makes them match; it can be undone from History.</source>
+        <translation>
+            <numerusform>%Ln użytkownik różni się od szablonu swojego działu. Wyrównaj… pokazuje zmianę, która go dopasuje; można ją cofnąć w Historii.</numerusform>
+            <numerusform>%Ln użytkowników różni się od szablonu swojego działu. Wyrównaj… pokazuje zmianę, która ich dopasuje; można ją cofnąć w Historii.</numerusform>
+            <numerusform>%Ln użytkowników różni się od szablonu swojego działu. Wyrównaj… pokazuje zmianę, która ich dopasuje; można ją cofnąć w Historii.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every user matches their department&apos;s template.</source>
+        <translation>Każdy użytkownik odpowiada szablonowi swojego działu.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Copy details</source>
@@ -2864,6 +3011,10 @@
         <source>Choose the packages to give to the user. Expand a package to switch individual apps off.</source>
         <translation>Wybierz licencje dla tego użytkownika. Rozwiń licencję, aby wyłączyć w niej poszczególne aplikacje.</translation>
     </message>
+    <message>
+        <source>License template:</source>
+        <translation>Szablon licencji:</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln of them have no usage location. Set it to:</source>
         <translation>
@@ -3015,6 +3166,10 @@
     <message>
         <source>Usage location:</source>
         <translation>Lokalizacja użycia:</translation>
+    </message>
+    <message>
+        <source>License template:</source>
+        <translation>Szablon licencji:</translation>
     </message>
     <message>
         <source>A strong temporary password is made when the user is created, and shown to you once.</source>
@@ -4054,6 +4209,41 @@
     </message>
 </context>
 <context>
+    <name>SaveTemplateDialog</name>
+    <message>
+        <source>Save as license template</source>
+        <translation>Zapisz jako szablon licencji</translation>
+    </message>
+    <message>
+        <source>e.g. Sales – Business Standard without Bookings, PL</source>
+        <translation>np. Sprzedaż – Business Standard bez Bookings, PL</translation>
+    </message>
+    <message>
+        <source>Replace the template of that name</source>
+        <translation>Zastąp szablon o tej nazwie</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nazwa:</translation>
+    </message>
+    <message>
+        <source>For department:</source>
+        <translation>Dla działu:</translation>
+    </message>
+    <message>
+        <source>Usage location:</source>
+        <translation>Lokalizacja użycia:</translation>
+    </message>
+    <message>
+        <source>Give the template a name.</source>
+        <translation>Nadaj szablonowi nazwę.</translation>
+    </message>
+    <message>
+        <source>A template of that name exists: choose another name or replace it.</source>
+        <translation>Szablon o tej nazwie już istnieje: wybierz inną nazwę albo go zastąp.</translation>
+    </message>
+</context>
+<context>
     <name>ScopeConsent</name>
     <message>
         <source>Permission needed</source>
@@ -4230,6 +4420,166 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
     </message>
 </context>
 <context>
+    <name>TemplateCombo</name>
+    <message>
+        <source>No template</source>
+        <translation>Bez szablonu</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateCommands</name>
+    <message>
+        <source>License templates</source>
+        <translation>Szablony licencji</translation>
+    </message>
+    <message>
+        <source>The saved license templates could not be read. Move the file aside to start afresh, or restore it from a backup.</source>
+        <translation>Nie udało się odczytać zapisanych szablonów licencji. Przenieś plik w inne miejsce, aby zacząć od nowa, albo przywróć go z kopii zapasowej.</translation>
+    </message>
+    <message>
+        <source>{user} has no licenses to save.</source>
+        <translation>{user} nie ma licencji do zapisania.</translation>
+    </message>
+    <message>
+        <source>Saved the license template “{name}”.</source>
+        <translation>Zapisano szablon licencji „{name}”.</translation>
+    </message>
+    <message>
+        <source>Two templates are for the same department: keep one per department for the drift check (Tools › License templates…).</source>
+        <translation>Dwa szablony są dla tego samego działu: do sprawdzania odstępstw zostaw jeden na dział (Narzędzia › Szablony licencji…).</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateText</name>
+    <message>
+        <source>This tenant has no {packages}: the preview shows it as a problem.</source>
+        <translation>Ta dzierżawa nie ma {packages}: podgląd pokaże to jako problem.</translation>
+    </message>
+    <message>
+        <source>A new user gets the template&apos;s packages; its groups ({groups}) are joined by applying the template to the user afterwards (Add licenses).</source>
+        <translation>Nowy użytkownik dostaje pakiety szablonu; do jego grup ({groups}) dołączy po zastosowaniu szablonu później (Dodaj licencje).</translation>
+    </message>
+    <message>
+        <source>{package}, without {apps}</source>
+        <translation>{package}, bez {apps}</translation>
+    </message>
+    <message>
+        <source>Usage location: {code}</source>
+        <translation>Lokalizacja użycia: {code}</translation>
+    </message>
+    <message>
+        <source>For department: {name}</source>
+        <translation>Dla działu: {name}</translation>
+    </message>
+    <message>
+        <source>Groups: {names}</source>
+        <translation>Grupy: {names}</translation>
+    </message>
+    <message>
+        <source>lacks {packages}</source>
+        <translation>brak {packages}</translation>
+    </message>
+    <message>
+        <source>other apps in {packages}</source>
+        <translation>inne aplikacje w {packages}</translation>
+    </message>
+    <message>
+        <source>also has {packages}</source>
+        <translation>ma też {packages}</translation>
+    </message>
+    <message>
+        <source>usage location {now}, not {wanted}</source>
+        <translation>lokalizacja użycia {now}, a nie {wanted}</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <source>License templates</source>
+        <translation>Szablony licencji</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Zmień nazwę…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Usuń</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Eksportuj…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importuj…</translation>
+    </message>
+    <message>
+        <source>No templates yet: right-click a user and choose Save licenses as template…, or import one.</source>
+        <translation>Nie ma jeszcze szablonów: kliknij użytkownika prawym przyciskiem i wybierz Zapisz licencje jako szablon… albo zaimportuj szablon.</translation>
+    </message>
+    <message>
+        <source>Rename template</source>
+        <translation>Zmień nazwę szablonu</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Nowa nazwa:</translation>
+    </message>
+    <message>
+        <source>That name is empty or taken by another template: choose another.</source>
+        <translation>Ta nazwa jest pusta albo zajęta przez inny szablon: wybierz inną.</translation>
+    </message>
+    <message>
+        <source>Renamed to “{name}”.</source>
+        <translation>Zmieniono nazwę na „{name}”.</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>Usuń szablon</translation>
+    </message>
+    <message>
+        <source>Delete the template “{name}”? Users keep their licenses.</source>
+        <translation>Usunąć szablon „{name}”? Użytkownicy zachowają swoje licencje.</translation>
+    </message>
+    <message>
+        <source>Deleted “{name}”.</source>
+        <translation>Usunięto „{name}”.</translation>
+    </message>
+    <message>
+        <source>License templates (*.json)</source>
+        <translation>Szablony licencji (*.json)</translation>
+    </message>
+    <message>
+        <source>Export template</source>
+        <translation>Eksportuj szablon</translation>
+    </message>
+    <message>
+        <source>Import template</source>
+        <translation>Importuj szablon</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {reason}</source>
+        <translation>Nie udało się zapisać pliku: {reason}</translation>
+    </message>
+    <message>
+        <source>Exported “{name}” to {file}.</source>
+        <translation>Wyeksportowano „{name}” do {file}.</translation>
+    </message>
+    <message>
+        <source>A template of that name exists: rename or delete it first, then import again.</source>
+        <translation>Szablon o tej nazwie już istnieje: najpierw zmień jego nazwę albo go usuń, potem zaimportuj ponownie.</translation>
+    </message>
+    <message>
+        <source>This file is not a License Desk template that can be read. Details: {reason}</source>
+        <translation>Ten plik nie jest szablonem License Desk, który da się odczytać. Szczegóły: {reason}</translation>
+    </message>
+    <message>
+        <source>Imported “{name}”.</source>
+        <translation>Zaimportowano „{name}”.</translation>
+    </message>
+</context>
+<context>
     <name>TenantHeader</name>
     <message>
         <source>Demo tenant</source>
@@ -4362,6 +4712,30 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
     <message>
         <source>Give the ticked users the same licenses as another user</source>
         <translation>Przypisz zaznaczonym użytkownikom te same licencje, które ma inny użytkownik</translation>
+    </message>
+    <message>
+        <source>Save licenses as template…</source>
+        <translation>Zapisz licencje jako szablon…</translation>
+    </message>
+    <message>
+        <source>Save the ticked user&apos;s licenses, apps and usage location as a license template</source>
+        <translation>Zapisz licencje, aplikacje i lokalizację użycia zaznaczonego użytkownika jako szablon licencji</translation>
+    </message>
+    <message>
+        <source>License templates…</source>
+        <translation>Szablony licencji…</translation>
+    </message>
+    <message>
+        <source>The saved license templates: rename, delete, export to share, import</source>
+        <translation>Zapisane szablony licencji: zmiana nazwy, usuwanie, eksport do udostępnienia, import</translation>
+    </message>
+    <message>
+        <source>Template drift…</source>
+        <translation>Odstępstwa od szablonów…</translation>
+    </message>
+    <message>
+        <source>Users whose licenses differ from their department&apos;s template, and the change that aligns them</source>
+        <translation>Użytkownicy, których licencje różnią się od szablonu ich działu, i zmiana, która ich wyrówna</translation>
     </message>
     <message>
         <source>Refresh</source>

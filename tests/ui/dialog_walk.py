@@ -134,6 +134,8 @@ def walk_action_dialogs(desk: Desk, walker: DialogWalker) -> None:
             actions.new_user,
             actions.copy_from,
             actions.history,
+            actions.manage_templates,
+            actions.template_drift,
             desk.window.settings_action,
             desk.window.about_action,
         ):
