@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
         tools_menu = bar.addMenu(self.tr("&Tools"))
         tools_menu.addActions([a.history, a.insight])
         tools_menu.addSeparator()
+        tools_menu.addActions([a.manage_templates, a.template_drift])
+        tools_menu.addSeparator()
         tools_menu.addAction(self.settings_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.about_action, self.about_qt_action])
@@ -200,8 +202,8 @@ class MainWindow(QMainWindow):
 
     # -- pages --------------------------------------------------------------------------------
 
-    def show_welcome(self, message: str = "") -> None:
-        self.welcome.show_message(message)
+    def show_welcome(self, message: str = "", details: str = "") -> None:
+        self.welcome.show_message(message, details)
         self.welcome.set_waiting(False)
         self.stack.setCurrentWidget(self.welcome)
         self.toolbar.hide()  # nothing to act on yet

@@ -36,6 +36,9 @@ OTHER_ACTIONS: dict[str, list[str] | None] = {
     "exportCsv": ["users", "--csv", "users.csv"],
     "history": ["history"],
     "insight": ["insights"],  # its Reclaim… is `reclaim`, its prices `prices`
+    "saveTemplate": ["templates", "save", "--from-user", "a@contoso.pl", "Sales PL"],
+    "templates": ["templates", "list"],  # rename, delete, export, import: the same verbs
+    "templateDrift": ["templates", "drift", "--align"],  # its Align… is a MIXED change
     "find": None,  # moves the keyboard focus
     "tickAll": None,
     "clearTicks": None,
