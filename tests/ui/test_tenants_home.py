@@ -26,7 +26,7 @@ from ui.dialogs.plan_preview import PlanPreviewDialog
 from ui.main_window import MainWindow
 from ui.startup import Startup
 from ui.tenants.coordinator import TenantsCoordinator
-from ui.tenants.rows_model import TenantColumn
+from ui.tenants.rows_model import ROW_ROLE, TenantColumn
 
 
 @dataclass
@@ -190,3 +190,29 @@ def test_export_and_the_billing_audit_menu_item(
     book = load_workbook(audit)
     assert book.sheetnames[0] == "Summary" and len(book.sheetnames) == 7
     assert len(list((tmp_path / "audit").glob("*.csv"))) == 6
+
+
+def test_a_tenants_own_default_usage_location_comes_first(
+    desk: PartnerDesk, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from desktop.tenants.settings import TenantSettings, save_settings
+
+    tenant = desk.demo.by_state(CustomerState.GRACE)
+    save_settings(tenant.tenant_id, TenantSettings("DE"), tmp_path)
+    home = desk.tenants.home
+    home.open_requested.emit(
+        home.proxy.index(_row_of(desk, "Apteka Zielona"), 0).data(ROW_ROLE).tenant
+    )
+    qtbot.waitUntil(
+        lambda: (
+            desk.window.session is not None
+            and desk.window.session.ready
+            and desk.window.session.tenant_name == "Apteka Zielona"
+        ),
+        timeout=TIMEOUT_MS,
+    )
+    session = desk.window.session
+    assert session is not None
+    assert session.most_common_usage_location() == "DE"
+    save_settings(tenant.tenant_id, TenantSettings(), tmp_path)
+    assert session.most_common_usage_location() == "PL"
