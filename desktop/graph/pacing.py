@@ -43,9 +43,11 @@ the pacer uses it, and falls back to the above wherever it is missing:
   assumes none has left the service's window yet, which holds as above. (If one had left, the
   bound runs high and the run meets the limit as it would without the header);
 * while unlimited, it lets out only the writes that fit under that bound (a $batch may be cut
-  to fit: ``acquire(partial=True)``); when none fit it sends one write at a time, each answer
-  sharpening the bound, until one write is refused: so the window fills with a single 429
-  instead of every write in flight;
+  to fit: ``acquire(partial=True)``); when none fit it sends one small probe at a time, each
+  answer sharpening the bound, until a write is refused: so the window fills with a few 429s
+  instead of every write in flight. The same answers bound the limit from above (every write
+  sent so far over the share's lower bound): a probe takes a quarter of the writes between
+  the two bounds, at least one, so it takes a few round trips, not one per write;
 * the service itself said that burst filled its window, so the count learned is the limit:
   it never probes above it. A later 429 then says the timing was early (an answer slower than
   any recent one): the writes in the copy are held ``Retry-After`` longer instead of cutting
@@ -74,6 +76,9 @@ _HISTORY = 50_000  # accepted writes remembered for learning the window
 # waiting senders look again.
 _PROBE_TIMEOUT = 2.0
 _PROBE_POLL = 0.005
+# A probe takes this share of the writes that may still fit (between the bounds of the limit
+# the percentage gives), so it ends in a few round trips and only its last writes meet a 429.
+_PROBE_SHARE = 0.25
 _ROUND_TRIPS = 64  # recent write round trips remembered (see WritePacer._slack)
 _RECOVERY = 0.05  # share of the count regained per window without a 429 after a cut
 
@@ -188,6 +193,7 @@ class WritePacer:
         self._reserved = 0
         self._accepted_total = 0
         self._limit_floor: float | None = None
+        self._limit_ceiling = float("inf")
         self._probe_until = float("-inf")
         self._round_trips: deque[float] = deque(maxlen=_ROUND_TRIPS)
 
@@ -260,7 +266,12 @@ class WritePacer:
         if now < self._probe_until:
             return 0, False
         self._probe_until = now + _PROBE_TIMEOUT
-        return (1 if partial else count), True
+        if not partial:
+            return count, True
+        uncertain = self._limit_ceiling - self._reserved
+        if not math.isfinite(uncertain):
+            return 1, True
+        return max(1, min(count, math.floor(uncertain * _PROBE_SHARE))), True
 
     def _slack(self) -> float:
         """The window holds exactly the limit, so timing decides: the service logs a write
@@ -300,9 +311,13 @@ class WritePacer:
             self._accepted.append((ticket.sent_at, count, now))
             self._accepted_total += count
             if share is not None:
-                # The service had counted at least these writes when it sent ``share``.
+                # The service had counted at least these writes when it sent ``share``, and
+                # at most every write sent so far.
                 floor = (ticket.accepted_before + count) / share.upper
                 self._limit_floor = max(self._limit_floor or 0.0, floor)
+                if share.lower > 0:
+                    ceiling = self._reserved / share.lower
+                    self._limit_ceiling = min(self._limit_ceiling, ceiling)
 
     def throttled(self, ticket: PaceTicket, retry_after: float | None) -> None:
         """A write sent under ``ticket`` got 429: pause everyone and slow down."""

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>DriftDialog</name>
+    <message numerus="yes">
+        <source>%Ln users differ from their department&apos;s template. Align… shows the change that makes them match; it can be undone from History.</source>
+        <translation>
+            <numerusform>%Ln user differs from their department&apos;s template. Align… shows the change that makes them match; it can be undone from History.</numerusform>
+            <numerusform>%Ln users differ from their department&apos;s template. Align… shows the change that makes them match; it can be undone from History.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GroupsView</name>
     <message numerus="yes">
         <source>Members of {group} in error: %Ln</source>

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 import tempfile
 from collections import deque
 from pathlib import Path
@@ -132,13 +133,16 @@ def test_writes_beyond_the_reported_room_are_cut_from_the_batch() -> None:
     # The service had counted at least 40 + 20 writes, under 0.71 of its limit: >= 84.5.
     pacer.accepted(t4, 20, LimitShare(0.70, 0.01))
     assert pacer.acquire(20, partial=True).count == 4  # 84 - 80 out already
-    # No room left: one probing write, and nobody else until it is answered.
+    # No room left: one probe, and nobody else until it is answered. It takes a quarter of
+    # what may still fit: the 80 writes out when the share was above 0.69 bound the limit to
+    # under 116, and 84 are out.
     probe = pacer.acquire(20, partial=True)
-    assert (probe.count, probe.probe) == (1, True)
+    assert (probe.count, probe.probe) == (math.floor((80 / 0.69 - 84) / 4), True)
     waiting_since = clock.now()
     second = pacer.acquire(20, partial=True)
     assert second.probe and second.sent_at - waiting_since >= 2.0  # the probe counts as lost
-    pacer.accepted(second, 1, LimitShare(0.95, 0.01))  # answered: the next probe goes at once
+    # Answered: the next probe goes at once, smaller as the bounds close in (under 98 / 0.94).
+    pacer.accepted(second, second.count, LimitShare(0.95, 0.01))
     third = pacer.acquire(20, partial=True)
     assert (third.count, third.probe, third.sent_at) == (1, True, clock.now())
 
@@ -216,7 +220,9 @@ def test_the_engine_under_a_write_limit_against_the_demo_tenant(headers: bool) -
             ),
             "Flip FLOW_FREE",
         )
-        tenant.faults.write_limit = (250, 1.0)
+        # Long enough that the writes fill more than 0.8 of it (when the percentage comes)
+        # however slowly a busy machine sends them.
+        tenant.faults.write_limit = (250, 5.0)
         tenant.faults.throttle_headers = headers
         client = GraphClient(tenant.base_url, StaticToken("writer"))
         controller = LicenseController(client, Path(folder) / "journal.sqlite3", max_in_flight=2)
