@@ -21,7 +21,7 @@ from desktop.tenants.records import KnownTenant
 from desktop.tenants.registry import save_registry
 from desktop.tenants.report import write_overview_csv
 from ui.dialogs.error_dialog import show_error
-from ui.dialogs.launcher import accepted, launch
+from ui.dialogs.launcher import chosen_path
 from ui.session import TenantSession
 from ui.tenants.home import TenantsHome
 from ui.workers import JobContext, WorkerPool
@@ -174,12 +174,7 @@ class TenantsCoordinator(QObject):
             documents if documents and QDir(documents).exists() else QDir.homePath()
         )
         dialog.selectFile(name)
-        try:
-            if not accepted(launch(dialog)) or not dialog.selectedFiles():
-                return None
-            return Path(dialog.selectedFiles()[0])
-        finally:
-            dialog.deleteLater()
+        return chosen_path(dialog)
 
     def export(self) -> None:
         path = self._choose(
