@@ -23,12 +23,7 @@ from desktop.licensing.errors import (
     WrongTenantError,
 )
 from desktop.licensing.journal import Journal, NewStep, StepRow, StepState
-from desktop.licensing.reader import (
-    fresh_view,
-    needs_memberships,
-    read_plan_users,
-    read_users,
-)
+from desktop.licensing.reader import fresh_view, read_holders, read_users
 from desktop.licensing.report import run_report
 from desktop.licensing.resume import claim_for_resume, plan_remaining
 from desktop.licensing.run_story import RunStory, run_story
@@ -301,8 +296,12 @@ class LicenseController:
         if users is not None:
             wanted = {u.strip().lower() for u in users}
             steps = [s for s in steps if {s.user_key.lower(), s.label.lower()} & wanted]
-        memberships = needs_memberships(s.change for s in steps)
-        current = read_plan_users(self.client, undo_keys(steps), memberships=memberships)
+        changes = [
+            replace(s.change, user=key)
+            for s in steps
+            if (key := s.created_id or s.user_id or (s.before.id if s.before else None))
+        ]
+        current = read_holders(self.client, changes, undo_keys(steps))
         plan, notes = inverse_plan(self.journal.summary(run_id), steps, current)
         checked = self.check(plan)
         return replace(checked, problems=checked.problems + tuple(notes))

@@ -336,6 +336,34 @@
             <numerusform>%Ln accounts will be deleted. License Desk cannot bring them back; an administrator can restore them within 30 days from Deleted users in the Microsoft 365 admin center</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln members lose {packages}; {mailboxes} of them their last Exchange license (mailbox data deleted 30 days later)</source>
+        <translation>
+            <numerusform>%Ln member loses {packages}; {mailboxes} of them their last Exchange license (mailbox data deleted 30 days later)</numerusform>
+            <numerusform>%Ln members lose {packages}; {mailboxes} of them their last Exchange license (mailbox data deleted 30 days later)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln members have no usage location: they get the organisation&apos;s</source>
+        <translation>
+            <numerusform>%Ln member has no usage location: they get the organisation&apos;s</numerusform>
+            <numerusform>%Ln members have no usage location: they get the organisation&apos;s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln members would get {package} from {group} in error: it conflicts with a plan they already have (turn that app off first)</source>
+        <translation>
+            <numerusform>%Ln member would get {package} from {group} in error: it conflicts with a plan they already have (turn that app off first)</numerusform>
+            <numerusform>%Ln members would get {package} from {group} in error: it conflicts with a plan they already have (turn that app off first)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln members would get {package} from {group} in error: it needs a plan they do not have</source>
+        <translation>
+            <numerusform>%Ln member would get {package} from {group} in error: it needs a plan they do not have</numerusform>
+            <numerusform>%Ln members would get {package} from {group} in error: it needs a plan they do not have</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ProgressDialog</name>

@@ -3762,6 +3762,38 @@
             <numerusform>%Ln kont zostanie usuniętych. License Desk nie może ich przywrócić; administrator może je przywrócić w ciągu 30 dni w sekcji Usunięci użytkownicy w centrum administracyjnym Microsoft 365</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln members lose {packages}; {mailboxes} of them their last Exchange license (mailbox data deleted 30 days later)</source>
+        <translation>
+            <numerusform>%Ln członek straci {packages}; {mailboxes} z nich ostatnią licencję Exchange (dane skrzynki zostaną usunięte po 30 dniach)</numerusform>
+            <numerusform>%Ln członków straci {packages}; {mailboxes} z nich ostatnią licencję Exchange (dane skrzynek zostaną usunięte po 30 dniach)</numerusform>
+            <numerusform>%Ln członków straci {packages}; {mailboxes} z nich ostatnią licencję Exchange (dane skrzynek zostaną usunięte po 30 dniach)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln members have no usage location: they get the organisation&apos;s</source>
+        <translation>
+            <numerusform>%Ln członek nie ma lokalizacji użycia: dostanie lokalizację organizacji</numerusform>
+            <numerusform>%Ln członków nie ma lokalizacji użycia: dostaną lokalizację organizacji</numerusform>
+            <numerusform>%Ln członków nie ma lokalizacji użycia: dostaną lokalizację organizacji</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln members would get {package} from {group} in error: it conflicts with a plan they already have (turn that app off first)</source>
+        <translation>
+            <numerusform>%Ln członek dostałby {package} z grupy {group} z błędem: koliduje z planem, który już ma (najpierw wyłącz tę aplikację)</numerusform>
+            <numerusform>%Ln członków dostałoby {package} z grupy {group} z błędem: koliduje z planem, który już mają (najpierw wyłącz tę aplikację)</numerusform>
+            <numerusform>%Ln członków dostałoby {package} z grupy {group} z błędem: koliduje z planem, który już mają (najpierw wyłącz tę aplikację)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln members would get {package} from {group} in error: it needs a plan they do not have</source>
+        <translation>
+            <numerusform>%Ln członek dostałby {package} z grupy {group} z błędem: wymaga planu, którego nie ma</numerusform>
+            <numerusform>%Ln członków dostałoby {package} z grupy {group} z błędem: wymaga planu, którego nie mają</numerusform>
+            <numerusform>%Ln członków dostałoby {package} z grupy {group} z błędem: wymaga planu, którego nie mają</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Usage location {code} kept: {packages} from the group {group} needs it</source>
         <translation>Lokalizacja użycia {code} pozostaje: potrzebuje jej {packages} z grupy {group}</translation>
@@ -3797,6 +3829,10 @@
     <message>
         <source>remove from the group {group}</source>
         <translation>usuń z grupy {group}</translation>
+    </message>
+    <message>
+        <source>for every member, through the group</source>
+        <translation>dla każdego członka, przez grupę</translation>
     </message>
     <message>
         <source>no change</source>
@@ -3891,6 +3927,14 @@
         <translation>Straci {packages}, które daje grupa {group}</translation>
     </message>
     <message>
+        <source>Nested groups {groups} pass nothing on: their members get nothing from it</source>
+        <translation>Zagnieżdżone grupy {groups} niczego nie przekazują: ich członkowie nic z niej nie dostaną</translation>
+    </message>
+    <message>
+        <source>Direct {package} kept: the group&apos;s copy ({group}) is not active for the user or turns on fewer apps</source>
+        <translation>Bezpośrednia licencja {package} zostaje: kopia z grupy ({group}) nie jest aktywna dla użytkownika albo włącza mniej aplikacji</translation>
+    </message>
+    <message>
         <source>Add licenses</source>
         <translation>Przypisanie licencji</translation>
     </message>
@@ -3945,6 +3989,22 @@
     <message>
         <source>Remove from a group</source>
         <translation>Usuń z grupy</translation>
+    </message>
+    <message>
+        <source>License a group</source>
+        <translation>Licencja dla grupy</translation>
+    </message>
+    <message>
+        <source>Change apps in a group&apos;s license</source>
+        <translation>Zmiana aplikacji w licencji grupy</translation>
+    </message>
+    <message>
+        <source>Remove a license from a group</source>
+        <translation>Usunięcie licencji z grupy</translation>
+    </message>
+    <message>
+        <source>Remove direct licenses a group gives</source>
+        <translation>Usunięcie licencji bezpośrednich, które daje grupa</translation>
     </message>
     <message>
         <source>Done</source>

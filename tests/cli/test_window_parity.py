@@ -73,6 +73,12 @@ PLAN_KINDS: dict[PlanKind, list[list[str]]] = {
     PlanKind.MIXED: [["assign", *U, "--add", "SPB", "--usage-location", "PL", "--enable"]],
     PlanKind.ADD_MEMBERS: [["group-members", "--group", "G", "--add", "a@contoso.pl"]],
     PlanKind.REMOVE_MEMBERS: [["group-members", "--group", "G", "--remove", "a@contoso.pl"]],
+    PlanKind.GROUP_LICENSE: [["group-assign", "--group", "G", "--add", "SPB"]],
+    PlanKind.GROUP_APPS: [
+        ["group-assign", "--group", "G", "--add", "SPB", "--disable-plan", "SWAY"]
+    ],
+    PlanKind.GROUP_REMOVE: [["group-assign", "--group", "G", "--remove", "SPB"]],
+    PlanKind.REMOVE_COVERED: [["group-assign", "--group", "G", "--remove-direct-copies"]],
     PlanKind.REPROCESS: [
         ["reprocess", *U],
         ["reprocess", "--group", "G"],

@@ -182,7 +182,10 @@ class PlanPreviewDialog(QDialog):
             rows = plan_rows(checked, self._naming, self._skus)
         self._checked = checked
         self.heading.setText(plan_title(checked.plan.kind, len(checked.plan.changes)))
+        current = self.table.currentIndex()
+        at = (self.rows.rows()[current.row()].key, current.column()) if current.isValid() else None
         self.rows.set_rows(self._with_left_out(rows))
+        self._keep_current(at)
         self._fit_rows()
         self._fill_problems(checked)
         self._ask_about_deletions(len(deleted_accounts(checked)), self._created_accounts())
@@ -212,6 +215,16 @@ class PlanPreviewDialog(QDialog):
         self._set_waiting(False)
         if self._stale:
             self._check_again()
+
+    def _keep_current(self, at: tuple[str, int] | None) -> None:
+        """After a re-check, the keyboard stays on the same user's row (Space on it again
+        brings a user left out back), even where the rows moved."""
+        if at is None:
+            return
+        key, column = at
+        row = next((i for i, r in enumerate(self.rows.rows()) if r.key == key), None)
+        if row is not None:
+            self.table.setCurrentIndex(self.rows.index(row, column))
 
     def drop_problem_users(self) -> None:
         problem_users = {u.lower() for u in self._checked.problem_users()}
