@@ -228,6 +228,9 @@ class MainWindow(QMainWindow):
         self.group_commands = GroupCommands(session, self.runner, groups, self)
         for action, slot in self._group_bindings(self.group_commands):
             action.triggered.connect(slot)
+        self.group_commands.status.connect(
+            lambda text: self.status.showMessage(text, EXPORT_MESSAGE_MS)
+        )
         # A run may move members, seats or errors: read the groups again after each.
         self.runner.run_finished.connect(lambda _report: groups.loader.load())
         groups.current_changed.connect(self._update_actions)
@@ -299,6 +302,8 @@ class MainWindow(QMainWindow):
             (g.fix, commands.fix),
             (g.add_members, commands.add_members),
             (g.remove_members, commands.remove_members),
+            (g.group_licenses, commands.group_licenses),
+            (g.remove_covered, commands.remove_covered),
         ]
 
     def open_group_menu(self, at: QPoint) -> QMenu:

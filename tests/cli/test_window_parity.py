@@ -55,6 +55,11 @@ GROUP_ACTIONS: dict[str, list[list[str]]] = {
         ["location", *U, "--set", "PL"],
         ["reprocess", *U],
     ],
+    "groupLicenses": [
+        ["group-assign", "--group", "G", "--add", "SPB", "--disable-plan", "SWAY"],
+        ["group-assign", "--group", "G", "--remove", "SPB"],
+    ],
+    "removeCoveredDirect": [["group-assign", "--group", "G", "--remove-direct-copies"]],
     "addGroupMembers": [["group-members", "--group", "G", "--add", "a@contoso.pl"]],
     "removeGroupMembers": [["group-members", "--group", "G", "--remove", "a@contoso.pl"]],
 }
