@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.user_actions.clear_ticks.triggered.connect(self._clear_ticks)
         self.group_actions.show_users.triggered.connect(self._show_users)
         self.group_actions.show_groups.triggered.connect(self._show_groups)
+        self.group_actions.fix_user_error.triggered.connect(self._fix_user_error)
 
         self.session: TenantSession | None = None
         self.view: TenantPage | None = None
@@ -293,7 +294,24 @@ class MainWindow(QMainWindow):
             self.session.users.clear_checks()
 
     def open_user_menu(self, at: QPoint) -> QMenu:
-        return open_user_menu(self.user_actions, self, at)
+        menu = open_user_menu(self.user_actions, self, at)
+        if self.group_actions.fix_user_error.isEnabled():
+            menu.addSeparator()
+            menu.addAction(self.group_actions.fix_user_error)
+        return menu
+
+    def _fix_user_error(self) -> None:
+        """The ticked user's first group error, opened in Licensed groups, then Fix…"""
+        if self.session is None or self.view is None:
+            return
+        ticked = self.session.users.checked_users()
+        errors = [s for s in ticked[0].errors if s.assigned_by_group] if len(ticked) == 1 else []
+        if not errors:
+            return
+        self.view.show_groups()
+        groups = self.view.groups
+        if groups.select_error(ticked[0].id, errors[0]) and self.group_commands is not None:
+            self.group_commands.fix()
 
     def _group_bindings(self, commands: GroupCommands) -> list[tuple[QAction, Callable[[], None]]]:
         g = self.group_actions
@@ -352,8 +370,16 @@ class MainWindow(QMainWindow):
             groups.current_error(),
             can_change=session.ready and not busy and self.view.showing_groups,
             ticked_users=session.users.stats.count,
+            ticked_error=self._ticked_user_has_group_error(),
+            can_change_users=session.ready and not busy,
         )
         self.status.show_selection(session.users.stats.count)
+
+    def _ticked_user_has_group_error(self) -> bool:
+        if self.session is None or self.session.users.stats.count != 1:
+            return False
+        (user,) = self.session.users.checked_users()
+        return any(s.assigned_by_group for s in user.errors)
 
     def _update_counts(self) -> None:
         if self.session is not None:

@@ -2407,6 +2407,14 @@
         <source>Remove members&apos; direct licenses that the chosen group already gives them (only where the group&apos;s copy is active and turns on the same apps)</source>
         <translation>Usuń członkom licencje przypisane bezpośrednio, które daje im już wybrana grupa (tylko tam, gdzie licencja z grupy jest aktywna i włącza te same aplikacje)</translation>
     </message>
+    <message>
+        <source>Fix group license error…</source>
+        <translation>Napraw błąd licencji z grupy…</translation>
+    </message>
+    <message>
+        <source>Open the ticked user&apos;s error in Licensed groups and offer the change that resolves it</source>
+        <translation>Otwórz błąd zaznaczonego użytkownika w grupach licencyjnych i zaproponuj zmianę, która go usuwa</translation>
+    </message>
 </context>
 <context>
     <name>GroupCommands</name>

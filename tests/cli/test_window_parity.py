@@ -49,6 +49,7 @@ GROUP_ACTIONS: dict[str, list[list[str]]] = {
     "showGroups": [["groups"]],
     "reprocessGroup": [["reprocess", "--group", "G"]],
     # Fix… makes one of these plans, then reprocesses the member.
+    "fixUserGroupError": [["reprocess", *U]],  # Fix… of the ticked user's error
     "fixGroupError": [
         ["assign", *U, "--remove", "SPB"],
         ["apps", *U, "--sku", "SPB", "--off", "EXCHANGE_S_STANDARD"],

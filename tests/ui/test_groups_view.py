@@ -7,13 +7,21 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QMenu
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu
 
 from desktop.graph.records import AssignedLicense
 from desktop.licensing.error_fixes import COUNT_VIOLATION, MUTUALLY_EXCLUSIVE, FixKind
 from desktop.licensing.types import Outcome, PlanKind, RunReport
 from tests.ui.conftest import ACCEPT, REJECT, TIMEOUT_MS, Desk, DialogScript
-from tests.ui.helpers import apply_and_wait, keep_report, rows_where, tenant_view, user
+from tests.ui.helpers import (
+    apply_and_wait,
+    click,
+    keep_report,
+    right_click_menu,
+    rows_where,
+    tenant_view,
+    user,
+)
 from tests.ui.language_support import in_language, polish
 from ui.dialogs.plan_preview import PlanPreviewDialog
 from ui.dialogs.results_dialog import ResultsDialog
@@ -454,3 +462,33 @@ def test_remove_direct_copies_the_group_covers(desk: Desk, dialogs: DialogScript
         row = desk.session.users.row_of(result.user)
         assert row is not None
         assert desk.session.users.user_at(row).direct_license(grant.sku_id) is None
+
+
+def test_a_users_group_error_opens_fix_from_the_user_menu(
+    desk: Desk, dialogs: DialogScript
+) -> None:
+    groups_view(desk)
+    row = rows_where(desk, lambda u: any(s.assigned_by_group for s in u.errors))[0]
+    erring = user(desk, row)
+    click(desk, row)
+    menu = right_click_menu(desk, row)
+    fix = next(a for a in menu.actions() if a.objectName() == "fixUserGroupError")
+    menu.close()
+    assert fix.isEnabled()
+    seen: list[str] = []
+
+    def look(dialog: QDialog) -> int:
+        assert isinstance(dialog, FixDialog)
+        seen.append(dialog.findChild(QLabel, "fixSummary").text())  # type: ignore[union-attr]
+        return REJECT
+
+    dialogs.expect(FixDialog, look)
+    fix.trigger()
+    assert tenant_view(desk).showing_groups
+    error = tenant_view(desk).groups.current_error()
+    assert error is not None and error.user.id == erring.id
+    assert seen and seen[0].startswith(erring.display_name)
+    # Two users ticked: no single error to open.
+    other = rows_where(desk, lambda u: u.id != erring.id and not u.not_activated)[0]
+    desk.session.users.set_checked([other], True)
+    assert not fix.isEnabled()

@@ -79,6 +79,16 @@ class GroupActions(QObject):
                 "(only where the group's copy is active and turns on the same apps)"
             ),
         )
+        self.fix_user_error = self._make(
+            "fixUserGroupError",
+            "warning",
+            self.tr("Fix group license error…"),
+            None,
+            self.tr(
+                "Open the ticked user's error in Licensed groups and offer the change that "
+                "resolves it"
+            ),
+        )
         self.update_state(None, None, can_change=False)
 
     def _make(
@@ -112,8 +122,12 @@ class GroupActions(QObject):
         *,
         can_change: bool,
         ticked_users: int = 0,
+        ticked_error: bool = False,
+        can_change_users: bool = False,
     ) -> None:
-        """``can_change``: a tenant is loaded, the Groups view shows and no change runs."""
+        """``can_change``: a tenant is loaded, the Groups view shows and no change runs;
+        ``ticked_error``: exactly one user is ticked, with a group license error."""
+        self.fix_user_error.setEnabled(can_change_users and ticked_error)
         has_members = group is not None and bool(group.member_ids)
         self.reprocess.setEnabled(can_change and has_members)
         self.fix.setEnabled(can_change and error is not None)
