@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from desktop.commands.user_columns import (
 )
 from desktop.csv_export import csv_export
 from desktop.graph.client import GraphClient
+from desktop.graph.full_read import read_all_users
 from desktop.graph.records import Sku, User
 from desktop.numbers import number
 from desktop.people.rows import pending_rows
@@ -146,10 +148,13 @@ def waiting_people(client: GraphClient) -> list[User]:
 def run_users(args: argparse.Namespace) -> int:
     client = make_client(args)
     try:
-        sku_list = client.list_skus()
+        with ThreadPoolExecutor(max_workers=1) as pool:  # the packages while users arrive
+            skus_read = pool.submit(client.list_skus)
+            everyone = read_all_users(client)
+            sku_list = skus_read.result()
         sku_id = resolve_sku(args.sku, sku_list).sku_id if args.sku else None
         keep = user_test(args.filter, sku_id)
-        users = [u for u in client.list_users() if keep(u)]
+        users = [u for u in everyone if keep(u)]
         if args.filter == QuickFilterKind.NOT_ACTIVATED.value:
             users += [u for u in waiting_people(client) if keep(u)]
         group_ids = inherited_group_ids(users)
