@@ -77,12 +77,13 @@ def read_all_users_in_parts(
     cancel: CancelToken | None = None,
     priority: Priority = Priority.NORMAL,
     parallel: int = PARALLEL_READS,
+    page_size: int = MAX_PAGE_SIZE,
 ) -> FullRead:
     """``read_all_users`` with how it went (for tests and benchmarks)."""
     shown = _Shown(on_page)
     with ThreadPoolExecutor(max_workers=max(1, parallel), thread_name_prefix="users") as pool:
         count = pool.submit(_count, client, priority)
-        first_url, headers = client.users_query(page_size=MAX_PAGE_SIZE)
+        first_url, headers = client.users_query(page_size=page_size)
         headers.update(priority.header())
         sample, more = client.users_page(
             first_url, what="users page 1", headers=headers, cancel=cancel
@@ -92,18 +93,22 @@ def read_all_users_in_parts(
             return FullRead(sample, 0, False, None)
         total = count.result()
         if total is not None:
-            pages = math.ceil(total / MAX_PAGE_SIZE)
+            pages = math.ceil(total / page_size)
             share = math.ceil(pages / max(1, parallel)) * _SHARE_FACTOR
-            max_part = max(_MIN_PART_PAGES, share) * MAX_PAGE_SIZE
+            max_part = max(_MIN_PART_PAGES, share) * page_size
             parts = plan_parts([u.user_principal_name for u in sample], total, max_part=max_part)
-            found = _read_parts(client, pool, parts, shown, cancel=cancel, priority=priority)
+            found = _read_parts(
+                client, pool, parts, shown, cancel=cancel, priority=priority, page_size=page_size
+            )
             problem = _coverage_problem(found, parts, total)
             if problem is None:
                 users = [user for part_users in found for user in part_users]
                 log.debug("Read %d users in %d parts", len(users), len(parts))
                 return FullRead(users, len(parts), False, total)
             log.warning("Reading users one page after another: %s", problem)
-    users = client.list_users(on_page=shown.offer, cancel=cancel, priority=priority)
+    users = client.list_users(
+        on_page=shown.offer, cancel=cancel, priority=priority, page_size=page_size
+    )
     return FullRead(users, 0, total is not None, total)
 
 
@@ -141,10 +146,11 @@ def _read_parts(
     *,
     cancel: CancelToken | None,
     priority: Priority,
+    page_size: int,
 ) -> list[list[User]]:
     stop = _EitherCancel(cancel)
     futures: list[Future[list[User]]] = [
-        pool.submit(_read_part, client, part, shown, stop, priority) for part in parts
+        pool.submit(_read_part, client, part, shown, stop, priority, page_size) for part in parts
     ]
     done, _pending = wait(futures, return_when=FIRST_EXCEPTION)
     failed = next((f for f in done if f.exception() is not None), None)
@@ -157,15 +163,20 @@ def _read_parts(
     return [future.result() for future in futures]
 
 
-def _read_part(
-    client: GraphClient, part: PrefixPart, shown: _Shown, cancel: CancelToken, priority: Priority
+def _read_part(  # noqa: PLR0917  (one call site, through the pool)
+    client: GraphClient,
+    part: PrefixPart,
+    shown: _Shown,
+    cancel: CancelToken,
+    priority: Priority,
+    page_size: int,
 ) -> list[User]:
     url: str | None
-    url, headers = client.users_query(filter=part.filter, page_size=MAX_PAGE_SIZE, advanced=False)
+    url, headers = client.users_query(filter=part.filter, page_size=page_size, advanced=False)
     headers.update(priority.header())
     users: list[User] = []
     what = f"users starting with {part.prefix!r}"
-    guard = PageGuard(what, max_pages(MAX_PAGE_SIZE))
+    guard = PageGuard(what, max_pages(page_size))
     while url is not None:
         if cancel.cancelled:
             raise CancelledError("Stopped listing users: the work was cancelled.")
