@@ -42,6 +42,7 @@ ADVANCED_ONLY = ("companyName", "officeLocation")
 NO_STARTSWITH = ("id",)
 SEARCHABLE = ("displayName", "givenName", "surname", "mail", "userPrincipalName", "mailNickname")
 USER_PATH = r"/v1\.0/users/(?P<user>[^/]+)"
+_ABOVE_EVERY_CHARACTER = "\U0010ffff"  # sorts after any text that follows a prefix
 
 
 def register(router: Router, backend: Backend) -> None:
@@ -194,7 +195,17 @@ def _clause_sql(backend: Backend, clause: odata.Clause) -> tuple[str, list[Any]]
             return f"{column} = ? COLLATE NOCASE", [clause.value]
         return f"fold({column}) = fold(?)", [clause.value]
     if isinstance(clause, odata.StartsWith):
-        return f"starts_with({FILTER_COLUMNS[clause.prop]}, ?)", [clause.prefix]
+        column = FILTER_COLUMNS[clause.prop]
+        if column == "upn" and clause.prefix.isascii():
+            # The range finds the candidates on the index (NOCASE folds ASCII letters only);
+            # starts_with keeps the exact rule.
+            low = clause.prefix.lower()
+            return (
+                "rowid IN (SELECT rowid FROM users INDEXED BY users_by_upn "
+                "WHERE upn >= ? AND upn < ?) AND starts_with(upn, ?)",
+                [low, low + _ABOVE_EVERY_CHARACTER, clause.prefix],
+            )
+        return f"starts_with({column}, ?)", [clause.prefix]
     if isinstance(clause, odata.HasSku):
         seated = backend.assignments.allocation(clause.sku_id).group_seated
         return (

@@ -7,7 +7,7 @@ need advanced queries on ``createdDateTime``, ``or``/``not`` would be needed for
 (docs/graph-facts.md, "Users: reading, paging and advanced queries").
 
 Every user has a user principal name whose user-name part uses only ``A-Z a-z 0-9 ' . - _ ! #
-^ ~`` and does not start with a dot, and Graph's ``startswith`` ignores case. So the users whose
+^ ~``, and Graph's ``startswith`` ignores case. So the users whose
 name starts with a prefix ``p`` are exactly those starting with ``p`` + one of those characters,
 plus those whose user name *is* ``p`` (they start with ``p@``): splitting a prefix into its
 children never loses or doubles anyone. The reader still proves it against ``/users/$count``
@@ -23,10 +23,10 @@ import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# Characters a user name may start with (letters in lower case: startswith ignores case).
-FIRST_CHARACTERS = string.ascii_lowercase + string.digits + "'-_!#^~"
-# Characters that may follow, and "@": the user name ends here.
-NEXT_CHARACTERS = FIRST_CHARACTERS + ".@"
+# Characters a user name may hold (letters in lower case: startswith ignores case).
+FIRST_CHARACTERS = string.ascii_lowercase + string.digits + "'.-_!#^~"
+# What may follow a prefix: those, or "@": the user name ends here.
+NEXT_CHARACTERS = FIRST_CHARACTERS + "@"
 # A prefix is not split further than this: a user name part is at most 64 characters, and
 # eight characters already tell apart more users than any directory holds.
 MAX_PREFIX = 8
