@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
+from urllib.parse import urlsplit
 
 from desktop.cancel import CancelToken
 from desktop.graph.client import GraphClient
@@ -23,6 +24,8 @@ from desktop.graph.tokens import StaticToken, TokenProvider
 from desktop.licensing.controller import LicenseController
 from desktop.paths import JOURNAL_FILE, tenant_journal_file
 from desktop.private_files import make_private_dir
+from desktop.snapshot.loader import TenantLoader
+from desktop.snapshot.store import SnapshotStore
 
 if TYPE_CHECKING:  # the demo server is imported only when the demo tenant is opened
     from desktop.demo.server import DemoTenant
@@ -55,6 +58,8 @@ class OpenTenant:
     demo: DemoTenant | None = None
     # None for the demo tenant and fixed tokens: nothing to ask for, Graph decides.
     write_access: WriteAccess | None = None
+    # What names the tenant's local snapshot (its id; a demo's address): None, no snapshot.
+    snapshot_key: str | None = None
 
     @property
     def client(self) -> GraphClient:
@@ -67,6 +72,18 @@ class OpenTenant:
     @property
     def is_demo(self) -> bool:
         return self.demo is not None
+
+    def loader(self, *, use_snapshot: bool = True) -> TenantLoader:
+        """How the tenant is read: through its local snapshot unless ``use_snapshot`` is
+        False or the tenant has none (desktop/snapshot/loader.py)."""
+        key = self.snapshot_key if use_snapshot else None
+        store = SnapshotStore(self.data_dir, key) if key else None
+        return TenantLoader(self.controller, store)
+
+    def forget_snapshot(self) -> None:
+        """Delete the tenant's snapshot and its key (signing out)."""
+        if self.snapshot_key:
+            SnapshotStore(self.data_dir, self.snapshot_key).delete()
 
     def close(self) -> None:
         try:
@@ -103,7 +120,14 @@ def open_tenant(
     except BaseException:
         client.close()
         raise
-    return OpenTenant(controller, label, data_dir, demo, write_access)
+    key = tenant_id or (client.base_url if _is_loopback(client.base_url) else None)
+    return OpenTenant(controller, label, data_dir, demo, write_access, key)
+
+
+def _is_loopback(url: str) -> bool:
+    """A demo tenant's address: one tenant per address. A fixed token for Graph itself says
+    nothing of which tenant it reaches, so that connection keeps no snapshot."""
+    return urlsplit(url).hostname in ("127.0.0.1", "localhost", "::1")
 
 
 def open_graph(
@@ -136,7 +160,7 @@ def open_demo(data_dir: Path, *, users: int = DEMO_USERS, label: str = "") -> Op
     make_private_dir(data_dir)
     tenant = DemoTenant.start(users=users, seed=DEMO_SEED, db_path=str(data_dir / DEMO_DATABASE))
     try:
-        return open_graph(
+        opened = open_graph(
             tenant.base_url,
             StaticToken("demo"),
             data_dir,
@@ -147,3 +171,5 @@ def open_demo(data_dir: Path, *, users: int = DEMO_USERS, label: str = "") -> Op
     except BaseException:
         tenant.stop()
         raise
+    opened.snapshot_key = f"demo:{tenant.tenant_id}"  # its address changes on every start
+    return opened

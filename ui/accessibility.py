@@ -125,6 +125,28 @@ def _words() -> dict[str, tuple[str, str]]:
                 "The users of the tenant. Space ticks a user; the Menu key opens their actions",
             ),
         ),
+        "groupSearch": (
+            QCoreApplication.translate("Accessible", "Search groups"),
+            QCoreApplication.translate(
+                "Accessible", "Shows only the groups whose name or packages match"
+            ),
+        ),
+        "groupTable": (
+            QCoreApplication.translate("Accessible", "Licensed groups"),
+            QCoreApplication.translate(
+                "Accessible",
+                "The groups that hand out licenses; choose one to see its members in error. "
+                "The Menu key opens the group's actions",
+            ),
+        ),
+        "groupErrorTable": (
+            QCoreApplication.translate("Accessible", "Members in error"),
+            QCoreApplication.translate(
+                "Accessible",
+                "Members of the chosen group who did not get a package, why, and what to do. "
+                "The Menu key offers Fix",
+            ),
+        ),
         "packageTree": (
             QCoreApplication.translate("Accessible", "License packages"),
             QCoreApplication.translate(

@@ -44,6 +44,11 @@ NOTE: Mapping[SnapshotNote, Callable[[], str]] = {
     SnapshotNote.REPORT_UNREADABLE: lambda: QCoreApplication.translate(
         "InsightText", "The usage report could not be read: inactive users are not shown."
     ),
+    SnapshotNote.APPS_REPORT_UNREADABLE: lambda: QCoreApplication.translate(
+        "InsightText",
+        "The Microsoft 365 Apps usage report could not be read: people who work only in the "
+        "desktop Office apps may be shown as inactive.",
+    ),
     SnapshotNote.SIGN_INS_DENIED: lambda: QCoreApplication.translate(
         "InsightText",
         "Sign-in activity was refused (a permission or role is missing): last activity comes "

@@ -25,8 +25,10 @@ from ui.dialogs.settings_dialog import open_settings
 from ui.flows.change_runner import ChangeRunner
 from ui.flows.window_commands import WindowCommands
 from ui.formatting import count
+from ui.groups.group_actions import GroupActions
+from ui.groups.group_commands import GroupCommands
 from ui.icons import app_icon, icon
-from ui.menus import open_user_menu
+from ui.menus import open_group_menu, open_user_menu
 from ui.models.selection_stats import SelectionStats
 from ui.session import TenantSession
 from ui.settings import app_settings
@@ -52,6 +54,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.settings = settings or app_settings()
         self.user_actions = UserActions(self)
+        self.group_actions = GroupActions(self)
         self.reset_demo = QAction(icon("reset"), self.tr("Reset demo tenant…"), self)
         self.reset_demo.setObjectName("resetDemo")
         self.reset_demo.setVisible(False)
@@ -87,11 +90,14 @@ class MainWindow(QMainWindow):
         self.user_actions.find.triggered.connect(self._focus_search)
         self.user_actions.tick_all.triggered.connect(self._tick_all)
         self.user_actions.clear_ticks.triggered.connect(self._clear_ticks)
+        self.group_actions.show_users.triggered.connect(self._show_users)
+        self.group_actions.show_groups.triggered.connect(self._show_groups)
 
         self.session: TenantSession | None = None
         self.view: TenantPage | None = None
         self.runner: ChangeRunner | None = None
         self.commands: WindowCommands | None = None
+        self.group_commands: GroupCommands | None = None
         self.resize(1280, 800)
         geometry = self.settings.value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray):
@@ -121,7 +127,12 @@ class MainWindow(QMainWindow):
                 users_menu.addAction(action)
         users_menu.addSeparator()
         users_menu.addAction(a.new_user)
+        g = self.group_actions
+        groups_menu = bar.addMenu(self.tr("&Groups"))
+        groups_menu.addActions(list(g.change_actions()))
         view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addActions([g.show_users, g.show_groups])
+        view_menu.addSeparator()
         view_menu.addAction(a.refresh)
         tools_menu = bar.addMenu(self.tr("&Tools"))
         tools_menu.addActions([a.history, a.insight])
@@ -142,6 +153,9 @@ class MainWindow(QMainWindow):
                 a.clear_ticks,
                 a.export_csv,
                 a.import_plan,
+                g.show_users,
+                g.show_groups,
+                *g.change_actions(),
             ]
         )
 
@@ -170,6 +184,10 @@ class MainWindow(QMainWindow):
         toolbar.addAction(a.new_user)
         toolbar.addSeparator()
         toolbar.addActions([a.refresh, a.export_csv, a.import_plan, a.history])
+        toolbar.addSeparator()
+        for action in self.group_actions.change_actions():
+            action.setPriority(QAction.Priority.LowPriority)
+        toolbar.addActions(list(self.group_actions.change_actions()))
         spacer = QWidget()  # pushes the account button to the right end
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
@@ -202,6 +220,13 @@ class MainWindow(QMainWindow):
         self.runner = ChangeRunner(session, self)
         self.commands = WindowCommands(session, self.runner, self)
         self.commands.connect_actions(self.user_actions)
+        groups = self.view.groups
+        self.group_commands = GroupCommands(session, self.runner, groups, self)
+        self.group_actions.reprocess.triggered.connect(self.group_commands.reprocess)
+        self.group_actions.fix.triggered.connect(self.group_commands.fix)
+        groups.current_changed.connect(self._update_actions)
+        groups.menu_requested.connect(self.open_group_menu)
+        self.view.pages.currentChanged.connect(self._page_changed)
         self.commands.csv.exported.connect(self._exported)
         self.commands.people.status.connect(
             lambda text: self.status.showMessage(text, EXPORT_MESSAGE_MS)
@@ -234,6 +259,11 @@ class MainWindow(QMainWindow):
             self.view.deleteLater()
         if self.commands is not None:
             self.commands.disconnect_actions(self.user_actions)
+        if self.group_commands is not None:
+            self.group_actions.reprocess.triggered.disconnect(self.group_commands.reprocess)
+            self.group_actions.fix.triggered.disconnect(self.group_commands.fix)
+            self.group_commands = None
+        self.group_actions.show_users.setChecked(True)
         self.session.close()
         self.session.deleteLater()
         self.session = self.view = self.runner = self.commands = None
@@ -256,6 +286,25 @@ class MainWindow(QMainWindow):
     def open_user_menu(self, at: QPoint) -> QMenu:
         return open_user_menu(self.user_actions, self, at)
 
+    def open_group_menu(self, at: QPoint) -> QMenu:
+        return open_group_menu(self.group_actions, self, at)
+
+    def _show_users(self) -> None:
+        if self.view is not None:
+            self.view.show_users()
+
+    def _show_groups(self) -> None:
+        if self.view is not None:
+            self.view.show_groups()
+
+    def _page_changed(self) -> None:
+        if self.view is not None:
+            groups = self.view.showing_groups
+            (
+                self.group_actions.show_groups if groups else self.group_actions.show_users
+            ).setChecked(True)
+        self._update_actions()
+
     # -- state ----------------------------------------------------------------------------------
 
     def _open_settings(self) -> None:
@@ -270,12 +319,19 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         session = self.session
-        if session is None:
+        if session is None or self.view is None:
             self.user_actions.update_state(SelectionStats(), WindowState())
+            self.group_actions.update_state(None, None, can_change=False)
             return
         busy = self.runner.busy if self.runner is not None else False
         state = WindowState(ready=session.ready, loading=session.loading, busy=busy)
         self.user_actions.update_state(session.users.stats, state, session.naming.group)
+        groups = self.view.groups
+        self.group_actions.update_state(
+            groups.current_group(),
+            groups.current_error(),
+            can_change=session.ready and not busy and self.view.showing_groups,
+        )
         self.status.show_selection(session.users.stats.count)
 
     def _update_counts(self) -> None:

@@ -168,6 +168,12 @@ _WINDOW: dict[Say, Words] = {
     Say.REPROCESS_LICENSES: lambda p, n: QCoreApplication.translate(
         "PlanText", "process group licenses again"
     ),
+    Say.JOIN_GROUPS: lambda p, n: QCoreApplication.translate(
+        "PlanText", "add to the group {group}"
+    ).format(group=", ".join(p.groups)),
+    Say.LEAVE_GROUPS: lambda p, n: QCoreApplication.translate(
+        "PlanText", "remove from the group {group}"
+    ).format(group=", ".join(p.groups)),
     Say.NO_CHANGE: lambda p, n: QCoreApplication.translate("PlanText", "no change"),
     Say.DELETES_ACCOUNTS: lambda p, n: _plurals.deletes_accounts(p.count),
     Say.SAVES_PER_MONTH: lambda p, n: _plurals.saves_per_month(p.count).format(amount=p.value),
@@ -225,6 +231,21 @@ _WINDOW: dict[Say, Words] = {
         "{user} was deleted: undo cannot bring a deleted user back (restore it from Deleted "
         "users in the Microsoft 365 admin center)",
     ).format(user=p.value),
+    Say.UNKNOWN_GROUP: lambda p, n: QCoreApplication.translate(
+        "PlanText", "No group {group} in the tenant"
+    ).format(group=", ".join(p.groups)),
+    Say.ALREADY_MEMBER: lambda p, n: QCoreApplication.translate(
+        "PlanText", "Already a member of {group}"
+    ).format(group=", ".join(p.groups)),
+    Say.NOT_A_MEMBER: lambda p, n: QCoreApplication.translate(
+        "PlanText", "Not a member of {group}"
+    ).format(group=", ".join(p.groups)),
+    Say.GAINS_THROUGH_GROUP: lambda p, n: QCoreApplication.translate(
+        "PlanText", "Gets {packages} through the group {group}"
+    ).format(packages=", ".join(n.sku(s) for s in p.packages), group=", ".join(p.groups)),
+    Say.LOSES_THROUGH_GROUP: lambda p, n: QCoreApplication.translate(
+        "PlanText", "Loses {packages}, which the group {group} gives"
+    ).format(packages=", ".join(n.sku(s) for s in p.packages), group=", ".join(p.groups)),
     Say.TITLE_ASSIGN: lambda p, n: _title(
         p, QCoreApplication.translate("PlanText", "Add licenses")
     ),
@@ -256,6 +277,12 @@ _WINDOW: dict[Say, Words] = {
     Say.TITLE_MIXED: lambda p, n: _title(p, QCoreApplication.translate("PlanText", "Changes")),
     Say.TITLE_REPROCESS: lambda p, n: _title(
         p, QCoreApplication.translate("PlanText", "Process group licenses again")
+    ),
+    Say.TITLE_ADD_MEMBERS: lambda p, n: _title(
+        p, QCoreApplication.translate("PlanText", "Add to a group")
+    ),
+    Say.TITLE_REMOVE_MEMBERS: lambda p, n: _title(
+        p, QCoreApplication.translate("PlanText", "Remove from a group")
     ),
     Say.OUTCOME_DONE: lambda p, n: QCoreApplication.translate("PlanText", "Done"),
     Say.OUTCOME_FAILED: lambda p, n: QCoreApplication.translate("PlanText", "Failed"),

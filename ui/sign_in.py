@@ -21,6 +21,8 @@ from desktop.auth.token_store import MemoryOnlyTokenStore, TokenStore, open_toke
 from desktop.cancel import CancelToken
 from desktop.graph.client import GRAPH_URL
 from desktop.open_tenant import OpenTenant, open_graph
+from desktop.snapshot.store import delete_all as delete_all_snapshots
+from desktop.snapshot.store import forget_tenant
 from ui.auth.options import SignInOptions
 
 log = logging.getLogger(__name__)
@@ -192,14 +194,19 @@ class SignInService:
     def sign_out(self) -> OpenTenant | None:
         """Sign out of the current account; a connection to another signed-in one, if any."""
         manager = self._accounts()
+        current = manager.current()
         manager.sign_out()
+        if current is not None:
+            forget_tenant(self._data_dir, current.tenant_id)
         remaining = manager.accounts()
-        if not remaining:
+        if not remaining:  # as the saved sign-in, every snapshot goes with the last account
+            delete_all_snapshots(self._data_dir)
             return None
         return self._connect(manager.switch_to(remaining[0].home_account_id))
 
     def sign_out_all(self) -> None:
         self._accounts().sign_out_all()
+        delete_all_snapshots(self._data_dir)
 
     def ensure_scopes(self, account_id: str, scopes: Sequence[str]) -> None:
         self._provider(account_id).ensure_scopes(scopes)

@@ -132,10 +132,13 @@ def open_from_options(args: argparse.Namespace) -> OpenTenant:
     client = make_client(args)
     try:
         journal = journal_path(args, client)
+        tenant_id = _signed_in_tenant(args, client)
     except BaseException:
         client.close()
         raise
-    return open_tenant(client, app_data_dir(), client.base_url, journal_path=journal)
+    return open_tenant(
+        client, app_data_dir(), client.base_url, tenant_id=tenant_id, journal_path=journal
+    )
 
 
 def open_controller(args: argparse.Namespace) -> LicenseController:

@@ -1,7 +1,8 @@
 """``license-desk demo-server``: run the demo tenant in the foreground until SIGINT or SIGTERM.
 
 The first line on stdout is exactly ``Demo tenant at http://127.0.0.1:PORT/v1.0`` so scripts and
-tests can read the address.
+tests can read the address. With ``--tenants N`` (a partner and N customers on one port) one line
+per tenant follows, the partner first: ``Tenant <tenantId> <displayName> token <token>``.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from typing import Any
 
 from desktop.commands.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 from desktop.demo.faults import Faults
+from desktop.demo.multi_tenant import DemoTenants
 from desktop.demo.server import DemoTenant, is_loopback
 
 MAX_PORT = 65535
+MAX_CUSTOMERS = 500
 
 
 def register(subparsers: Any) -> None:
@@ -31,6 +34,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="loopback address (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=0, help="port (default: any free port)")
     parser.add_argument("--users", type=int, default=60, help="users to seed (default 60)")
+    parser.add_argument("--tenants", type=int, metavar="N",
+                        help="a partner and N customer tenants on one port, in memory "
+                        "(a 'Tenant ID NAME token TOKEN' line each)")  # fmt: skip
     parser.add_argument("--seed", type=int, default=1, help="seed number (default 1)")
     parser.add_argument(
         "--db", metavar="PATH", type=Path, help="SQLite file; an existing tenant in it is reused"
@@ -92,6 +98,10 @@ def run(args: argparse.Namespace) -> int:
         )
     if args.users < 1:
         return _fail("--users must be at least 1.")
+    if args.tenants is not None and not 1 <= args.tenants <= MAX_CUSTOMERS:
+        return _fail(f"--tenants must be between 1 and {MAX_CUSTOMERS}, not {args.tenants}.")
+    if args.tenants is not None and args.db is not None:
+        return _fail("--tenants keeps its tenants in memory: leave out --db.")
     if not 0 <= args.port <= MAX_PORT:
         return _fail(f"--port must be between 0 (any free port) and {MAX_PORT}, not {args.port}.")
     try:
@@ -112,6 +122,8 @@ def run(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGINT, request_stop)
     signal.signal(signal.SIGTERM, request_stop)
     host = "127.0.0.1" if args.host == "localhost" else args.host
+    if args.tenants is not None:
+        return _serve_many(args, faults, host, stop)
     try:
         tenant = DemoTenant.start(
             users=args.users,
@@ -136,4 +148,32 @@ def run(args: argparse.Namespace) -> int:
             pass
     finally:
         tenant.stop()
+    return EXIT_OK
+
+
+def _serve_many(args: argparse.Namespace, faults: Faults, host: str, stop: threading.Event) -> int:
+    """The partner and its customers on one port; one line per tenant after the address."""
+    try:
+        demo = DemoTenants.start(
+            args.tenants,
+            seed=args.seed,
+            partner_users=args.users,
+            faults=faults,
+            host=host,
+            port=args.port,
+        )
+    except OSError as exc:
+        return _fail(f"cannot listen on {host}:{args.port}: {exc.strerror or exc}.")
+    print(f"Demo tenant at {demo.base_url}", flush=True)
+    for tenant in demo.all:
+        tenant_id = tenant.tenant_id
+        print(
+            f"Tenant {tenant_id} {demo.display_name(tenant_id)} token {demo.token_for(tenant_id)}",
+            flush=True,
+        )
+    try:
+        while not stop.wait(0.5):
+            pass
+    finally:
+        demo.stop()
     return EXIT_OK

@@ -31,9 +31,11 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop.commands.subscriptions",
     "desktop.commands.groups",
     "desktop.commands.reprocess",
+    "desktop.commands.group_members",
     "desktop.commands.prices",
     "desktop.commands.keep",
     "desktop.commands.people",
+    "desktop.commands.templates",
     "desktop.commands.completion",
 )
 

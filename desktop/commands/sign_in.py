@@ -21,6 +21,9 @@ from desktop.cancel import CancelToken
 from desktop.commands.exit_codes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from desktop.commands.interrupt import cancel_on_interrupt
 from desktop.graph.errors import AuthenticationError, ConnectionFailedError
+from desktop.paths import app_data_dir
+from desktop.snapshot.store import delete_all as delete_all_snapshots
+from desktop.snapshot.store import forget_tenant
 
 ACCESS_LEVELS: dict[str, tuple[str, ...]] = {
     "browse": scopes.BROWSE,
@@ -145,6 +148,7 @@ def run_logout(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.all:
         manager.sign_out_all()
+        delete_all_snapshots(app_data_dir())
         print(f"Signed out {len(accounts)} account(s); the saved sign-in is removed.")
         return EXIT_OK
     target = _find(accounts, args.account) if args.account else manager.current()
@@ -155,7 +159,10 @@ def run_logout(args: argparse.Namespace) -> int:
         )
         return EXIT_BAD_INPUT
     manager.sign_out(target.home_account_id)
+    forget_tenant(app_data_dir(), target.tenant_id)
     left = len(manager.accounts())
+    if not left:  # as the saved sign-in, every tenant's snapshot goes with the last account
+        delete_all_snapshots(app_data_dir())
     tail = f"{left} account(s) still signed in." if left else "The saved sign-in is removed."
     print(f"Signed out {target.username}. {tail}")
     return EXIT_OK

@@ -5,13 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from desktop.catalog import resolve_sku, sku_name
 from desktop.commands.changes import UsageError
-from desktop.commands.connection import add_connection_options, make_client
+from desktop.commands.connection import add_connection_options, make_client, open_from_options
 from desktop.commands.exit_codes import EXIT_OK
 from desktop.commands.flow import handles_errors
 from desktop.commands.json_output import write_json
@@ -26,7 +25,6 @@ from desktop.commands.user_columns import (
 )
 from desktop.csv_export import csv_export
 from desktop.graph.client import GraphClient
-from desktop.graph.full_read import read_all_users
 from desktop.graph.records import Sku, User
 from desktop.numbers import number
 from desktop.people.rows import pending_rows
@@ -65,6 +63,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="only users the window's quick filter of this name shows",
     )
     users.add_argument("--sku", metavar="SKU", help="only users holding this license")
+    users.add_argument(
+        "--no-snapshot",
+        action="store_true",
+        help="read every user from Microsoft 365 instead of updating the local snapshot by delta",
+    )
     add_connection_options(users)
     users.set_defaults(handler=handles_errors(run_users))
 
@@ -146,21 +149,20 @@ def waiting_people(client: GraphClient) -> list[User]:
 
 
 def run_users(args: argparse.Namespace) -> int:
-    client = make_client(args)
+    opened = open_from_options(args)
     try:
-        with ThreadPoolExecutor(max_workers=1) as pool:  # the packages while users arrive
-            skus_read = pool.submit(client.list_skus)
-            everyone = read_all_users(client)
-            sku_list = skus_read.result()
+        # The local snapshot brought up to date by delta, as the window reads the tenant.
+        tenant = opened.loader(use_snapshot=not args.no_snapshot).load()
+        sku_list = list(tenant.skus)
         sku_id = resolve_sku(args.sku, sku_list).sku_id if args.sku else None
         keep = user_test(args.filter, sku_id)
-        users = [u for u in everyone if keep(u)]
+        users = [u for u in tenant.users if keep(u)]
         if args.filter == QuickFilterKind.NOT_ACTIVATED.value:
-            users += [u for u in waiting_people(client) if keep(u)]
-        group_ids = inherited_group_ids(users)
-        groups = client.group_names(group_ids) if group_ids else {}
+            users += [u for u in waiting_people(opened.client) if keep(u)]
+        wanted = set(inherited_group_ids(users))
+        groups = {gid: g.display_name for gid, g in tenant.groups.items() if gid in wanted}
     finally:
-        client.close()
+        opened.close()
     skus = {s.sku_id: s for s in sku_list}
     users.sort(key=lambda u: u.user_principal_name.lower())
     if args.json:

@@ -11,7 +11,9 @@ PowerPoint, OneNote, Teams), and each app per platform, as True/False.
 Rows are the users holding an app the report covers; "used" means activity within the period
 (the demo's one last-activity date stands for all of a user's apps: desktop apps on Windows for
 holders of Microsoft 365 Apps, the web otherwise). Concealed names are hashed as in the other
-report. License Desk does not read this report (docs/insights.md says why).
+report. A desktop-only user (``SignIn.services_days``) shows recent use here while the
+active-user report shows their services long unused; License Desk reads both without P1
+(docs/insights.md).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from datetime import timedelta
 from desktop.demo.context import Backend
 from desktop.demo.insight_state import InsightState
 from desktop.demo.rows import COL, SkuRow
-from desktop.demo.usage_report import REFRESH_LAG_DAYS, conceal
+from desktop.demo.usage_report import DESKTOP_APP_PLANS, REFRESH_LAG_DAYS, conceal
 
 PLATFORMS = ("Windows", "Mac", "Mobile", "Web")
 APPS = ("Outlook", "Word", "Excel", "PowerPoint", "OneNote", "Teams")
@@ -37,7 +39,6 @@ APP_USER_COLUMNS: tuple[str, ...] = (
     *APPS,
     *(f"{app} ({platform})" for platform in PLATFORMS for app in APPS),
 )
-_DESKTOP_APPS = frozenset({"OFFICESUBSCRIPTION", "OFFICE_BUSINESS"})
 _WEB_APPS = frozenset({"SHAREPOINTWAC", "OFFICEMOBILE_SUBSCRIPTION"})
 
 
@@ -48,14 +49,14 @@ def apps_of(plan_names: set[str]) -> tuple[set[str], str | None]:
         name.startswith("EXCHANGE_S_") and name != "EXCHANGE_S_FOUNDATION" for name in plan_names
     ):
         apps.add("Outlook")
-    office = plan_names & (_DESKTOP_APPS | _WEB_APPS)
+    office = plan_names & (DESKTOP_APP_PLANS | _WEB_APPS)
     if office:
         apps.update(("Word", "Excel", "PowerPoint", "OneNote"))
     if "TEAMS1" in plan_names:
         apps.add("Teams")
     if not apps:
         return apps, None
-    return apps, "Windows" if plan_names & _DESKTOP_APPS else "Web"
+    return apps, "Windows" if plan_names & DESKTOP_APP_PLANS else "Web"
 
 
 def m365_app_user_detail_csv(backend: Backend, state: InsightState, period_days: int) -> bytes:

@@ -15,7 +15,12 @@ The spread (``SignInKind``):
   ``lastSuccessfulSignInDateTime``: only ``lastSignInDateTime`` is set (``LEGACY_DATE``);
 - ``NEVER``: never signed in; Graph then leaves ``signInActivity`` out.
 
-Blocked accounts are either ``INACTIVE`` or ``NEVER``. See ``docs/graph-facts.md``,
+Blocked accounts are either ``INACTIVE`` or ``NEVER``.
+
+Some active users work only in the desktop Office apps (``SignIn.services_days``): their
+sign-ins are recent (the apps refresh their tokens), but the Microsoft 365 services the
+active-user report counts (mail, OneDrive, SharePoint, Teams) were last used 40 to 350 days
+ago. Only the Microsoft 365 Apps report sees that they work. See ``docs/graph-facts.md``,
 "Sign-in activity and usage reports" and "Subscriptions and renewals".
 """
 
@@ -23,7 +28,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from enum import Enum
 
@@ -33,6 +38,8 @@ INACTIVE_DAYS: tuple[int, ...] = (40, 52, 75, 110, 128, 150, 205, 240, 300, 350)
 LEGACY_DATE = datetime(2023, 10, 16, tzinfo=timezone.utc)
 _SALT_ACTIVITY = 0x51A7
 _SALT_OVERLAP = 0x0E1A
+_SALT_DESKTOP = 0xDE5C
+DESKTOP_ONLY_SHARE = 0.15  # of active users: only desktop apps, services long unused
 # Rows below this position are left alone: other tests pick "the first user such that...".
 FIRST_OVERLAP_ROW = 31
 
@@ -53,6 +60,8 @@ class SignIn:
     interactive_days: int | None  # lastSignInDateTime (may be a failed attempt)
     non_interactive_days: int | None  # lastNonInteractiveSignInDateTime
     seconds: int  # time of day offset, so timestamps are not all at midnight
+    # Desktop apps only: the report's services (mail, files, Teams) last used this long ago.
+    services_days: int | None = None
 
 
 def overlap_picks(
@@ -116,7 +125,18 @@ def sign_ins(users: Sequence[tuple[int, bool]], seed: int) -> dict[int, SignIn]:
         if rowid == 1:
             kind = SignInKind.ACTIVE
         result[rowid] = _sign_in(kind, rng, seconds)
-    return result
+    return _with_desktop_only(result, seed)
+
+
+def _with_desktop_only(drawn: dict[int, SignIn], seed: int) -> dict[int, SignIn]:
+    """Marks some active users as desktop-only, from a generator of its own so the rest of
+    the spread stays as it was. The administrator (rowid 1) is never one."""
+    rng = random.Random(seed * 1_000_003 + _SALT_DESKTOP)
+    for rowid, seeded in drawn.items():
+        draw, days = rng.random(), rng.choice(INACTIVE_DAYS)
+        if seeded.kind is SignInKind.ACTIVE and rowid != 1 and draw < DESKTOP_ONLY_SHARE:
+            drawn[rowid] = replace(seeded, services_days=days)
+    return drawn
 
 
 def _sign_in(kind: SignInKind, rng: random.Random, seconds: int) -> SignIn:

@@ -74,6 +74,14 @@ class InsightState:
         found = [moment for moment in self.moments(seeded) if moment is not None]
         return max(found) if found else None
 
+    def services_activity(self, rowid: int, *, desktop_apps: bool) -> datetime | None:
+        """What the active-user report sees: a desktop-only user's services were last used
+        long ago (when they hold the desktop apps at all); everyone else as ``last_activity``."""
+        seeded = self.sign_in(rowid)
+        if seeded is not None and seeded.services_days is not None and desktop_apps:
+            return self.moment(seeded.services_days, seeded.seconds)
+        return self.last_activity(rowid)
+
     def stamps(self, seeded: SignIn, now: datetime) -> tuple[str | None, str | None, str | None]:
         """``moments`` as Graph writes them, for one page's ``now``: the same values, formatted
         from a few cached pieces (listing 100,000 users formats 300,000 timestamps)."""

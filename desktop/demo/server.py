@@ -29,9 +29,11 @@ from types import TracebackType
 from urllib.parse import urlsplit
 
 from desktop.demo import (
+    delta_log,
     errors,
     permissions,
     routes_batch,
+    routes_delta,
     routes_groups,
     routes_insight,
     routes_signin,
@@ -152,6 +154,7 @@ class DemoTenant:
         self.insight = InsightState(seed_number)
         self.insight.reseed(store)
         self.report_downloads = DownloadHost(host)
+        routes_delta.register(self._router, backend)  # before /users/{id}
         routes_signin.register(self._router, backend, self.insight)  # before the user routes
         routes_users.register(self._router, backend)
         routes_writes.register(self._router, backend)
@@ -260,6 +263,11 @@ class DemoTenant:
     def tenant_id(self) -> str:
         return self.store.meta("tenant_id")
 
+    def expire_delta_links(self) -> None:
+        """Void every ``@odata.deltaLink`` issued so far, as seven days would on Graph."""
+        with self.store.transaction() as conn:
+            delta_log.expire(conn)
+
     def refuse_reads(self, seconds: float) -> None:
         """Answer every read 503 for the next ``seconds`` (0 ends it at once)."""
         self.faults.reads_refused_until = self._clock() + seconds if seconds > 0 else 0.0
@@ -267,6 +275,11 @@ class DemoTenant:
     def mount(self, method: str, path_regex: str, handler: Handler) -> None:
         """Serve ``handler`` for ``method`` on paths fully matching ``path_regex``."""
         self._router.add(method, path_regex, handler, graph=False)
+
+    def add_graph_route(self, method: str, path_regex: str, handler: Handler) -> None:
+        """A Graph route of one tenant (token, throttling and faults apply), for the demo's
+        partner and customers (``multi_tenant.py``)."""
+        self._router.add(method, path_regex, handler, graph=True)
 
     # -- the pipeline ---------------------------------------------------------------------
 

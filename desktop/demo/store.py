@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from desktop.demo import delta_log
 from desktop.demo.odata import search_matches
 from desktop.demo.rows import (
     COL,
@@ -111,6 +112,7 @@ class Store:
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=NORMAL")
         self._conn.executescript(SCHEMA)
+        delta_log.install(self._conn)  # /users/delta: which users changed, from any writer
         # Case-insensitive matching that understands Polish letters (SQLite's is ASCII-only).
         self._conn.create_function("fold", 1, _fold, deterministic=True)
         self._conn.create_function("starts_with", 2, _starts_with, deterministic=True)
@@ -154,6 +156,7 @@ class Store:
     def load(self, data: SeedData) -> None:
         """Replace everything with ``data`` in one transaction."""
         with self.transaction() as conn:
+            delta_log.pause(conn)
             for table in (
                 "meta",
                 "domains",
@@ -187,6 +190,7 @@ class Store:
             conn.executemany(
                 "INSERT INTO synced_users VALUES (?)", [(r,) for r in data.synced_users]
             )
+            delta_log.restart(conn)
             self._skus = None  # still under the lock, so no reader caches the old tenant
             self._group_licenses = None
             self._propagated = None

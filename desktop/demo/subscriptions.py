@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta, timezone
 from typing import Any
 
@@ -41,6 +41,7 @@ TERMS: dict[str, Term] = {
     "SHAREPOINTSTORAGE": Term("Enabled", 330, 12, age_terms=3),
 }
 DEFAULT_TERM = Term("Enabled", 180, 12)
+_OWN_STATUS = frozenset({"Enabled", "Warning", "Suspended"})
 TRIAL_DAYS = 30
 GRACE_DAYS = 30
 
@@ -69,6 +70,10 @@ def subscription_json(
     sku: SkuRow, tenant_id: str, today: datetime, commerce_id: str
 ) -> dict[str, Any]:
     term = TERMS.get(sku.part_number, DEFAULT_TERM)
+    if sku.capability_status != term.status and sku.capability_status in _OWN_STATUS:
+        # A package seeded in another state (a customer of the multi-tenant demo) has a
+        # subscription in that state; the single demo's packages match TERMS.
+        term = replace(term, status=sku.capability_status)
     created, following = _dates(term, today)
     return {
         "id": sku.subscription_id,

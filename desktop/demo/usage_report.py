@@ -55,6 +55,8 @@ ACTIVE_USER_COLUMNS: tuple[str, ...] = (
     "Assigned Products",
 )
 SERVICES = ("Exchange", "OneDrive", "SharePoint", "Skype For Business", "Yammer", "Teams")
+# Service plans that install the desktop Office apps (Microsoft 365 Apps for enterprise/business).
+DESKTOP_APP_PLANS = frozenset({"OFFICESUBSCRIPTION", "OFFICE_BUSINESS"})
 
 
 def services_of(plan_names: Sequence[str]) -> set[str]:
@@ -110,7 +112,9 @@ def active_user_detail_csv(
                 products.append(display_names(sku.part_number).upper())
                 plans.extend(p.name for p in sku.plans if p.plan_id not in disabled)
             has = services_of(plans)
-            last = state.last_activity(int(row[0]))
+            last = state.services_activity(
+                int(row[0]), desktop_apps=not DESKTOP_APP_PLANS.isdisjoint(plans)
+            )
             day = None if last is None else min(last.date(), refreshed)
             activity = [
                 day.isoformat() if day is not None and service in has else ""

@@ -291,6 +291,41 @@ class GraphClient:
             items, url, _count = parse_collection(self._json(reply, where), where)
             yield items
 
+    def delta_round(
+        self,
+        start: str,
+        *,
+        what: str,
+        cancel: CancelToken | None = None,
+        priority: Priority = Priority.NORMAL,
+    ) -> tuple[list[Any], str]:
+        """One round of a delta query from ``start`` (``/users/delta?...`` or a saved
+        ``@odata.deltaLink``): the raw items of every page, following ``@odata.nextLink``, and
+        the round's closing ``@odata.deltaLink`` (docs/graph-facts.md, "Delta queries").
+        An expired link raises ``GraphError`` (400 ``syncStateNotFound`` or 410)."""
+        url: str | None = start
+        items: list[Any] = []
+        guard = self._page_guard(what, 1)
+        page = 0
+        while url is not None:
+            guard.next(url)
+            if cancel is not None and cancel.cancelled:
+                raise CancelledError(f"Stopped reading {what}: the work was cancelled.")
+            page += 1
+            where = what if page == 1 else f"{what} page {page}"
+            reply = self._transport.send(
+                "GET", url, what=where, cancel=cancel, headers=priority.header()
+            )
+            body = self._json(reply, where)
+            found, url, _count = parse_collection(body, where)
+            items.extend(found)
+            if url is None:
+                link = body.get("@odata.deltaLink")
+                if type(link) is not str or not link:
+                    fail(where, "the last page has neither @odata.nextLink nor @odata.deltaLink")
+                return items, link
+        raise AssertionError("unreachable")  # the loop returns on the last page
+
     def get_user(self, id_or_upn: str, *, priority: Priority = Priority.NORMAL) -> User:
         where = f"user {id_or_upn}"
         reply = self._transport.send(

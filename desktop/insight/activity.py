@@ -2,8 +2,10 @@
 
 With sign-in activity: ``lastSuccessfulSignInDateTime``; when Graph has none (it fills it only
 since December 2023) the newest of ``lastSignInDateTime`` and the non-interactive one, so an
-old sign-in still counts as one. Without P1: the usage report's newest per-service activity,
-matched by user principal name, and only when the names are not concealed. ``None`` means the
+old sign-in still counts as one. Without P1: the newer of the active-user report's newest
+per-service activity and the Microsoft 365 Apps report's last activity (which also sees the
+desktop Office apps), matched by user principal name, and only when names are not concealed.
+A user neither report lists is unknown. ``None`` means the
 activity is unknown (no finding may rest on it); ``LastActivity.moment is None`` means "never".
 """
 
@@ -12,21 +14,29 @@ from __future__ import annotations
 from datetime import datetime, time, timezone
 
 from desktop.graph.records import User
-from desktop.insight.records import ActivitySource, LastActivity, TenantSnapshot
+from desktop.insight.records import ActivitySource, LastActivity, TenantSnapshot, UsageReport
 
 FIELD_SUCCESS = "lastSuccessfulSignInDateTime"
 FIELD_INTERACTIVE = "lastSignInDateTime"
 FIELD_NON_INTERACTIVE = "lastNonInteractiveSignInDateTime"
 FIELD_REPORT = "Last Activity Date"
+FIELD_APPS_REPORT = "Last Activity Date (Microsoft 365 Apps)"
 
 
 def activity_source(snapshot: TenantSnapshot) -> ActivitySource | None:
     """Which source findings rest on; None when neither can be used."""
     if snapshot.sign_ins is not None:
         return ActivitySource.SIGN_IN_ACTIVITY
-    if snapshot.usage is not None and not snapshot.usage.concealed:
+    if _readable_reports(snapshot):
         return ActivitySource.USAGE_REPORT
     return None
+
+
+def _readable_reports(snapshot: TenantSnapshot) -> list[tuple[UsageReport, str]]:
+    """The reports whose names can be matched, each with the field its dates come from;
+    the active-user report first, so it names the evidence when both say the same day."""
+    pairs = ((snapshot.usage, FIELD_REPORT), (snapshot.app_usage, FIELD_APPS_REPORT))
+    return [(report, name) for report, name in pairs if report is not None and not report.concealed]
 
 
 def last_activity(snapshot: TenantSnapshot, user: User) -> LastActivity | None:
@@ -49,12 +59,18 @@ def last_activity(snapshot: TenantSnapshot, user: User) -> LastActivity | None:
             moment, name = max(older)
             return LastActivity(moment, source, name)
         return LastActivity(None, source, FIELD_SUCCESS)
-    report = snapshot.usage
-    if report is None or report.concealed:
-        return None
     key = user.user_principal_name.casefold()
-    if key not in report.last_activity:
-        return None  # not in the report (e.g. licensed after it was refreshed): unknown
-    day = report.last_activity[key]
-    when = None if day is None else datetime.combine(day, time(0, 0), tzinfo=timezone.utc)
-    return LastActivity(when, ActivitySource.USAGE_REPORT, FIELD_REPORT)
+    # (day, field) from each report that lists the user; a listed user without a day: never.
+    listed = [
+        (r.last_activity[key], name)
+        for r, name in _readable_reports(snapshot)
+        if key in r.last_activity
+    ]
+    if not listed:
+        return None  # in no report (e.g. licensed after it was refreshed): unknown
+    dated = [(day, name) for day, name in listed if day is not None]
+    if not dated:
+        return LastActivity(None, ActivitySource.USAGE_REPORT, listed[0][1])
+    day, name = max(dated, key=lambda pair: pair[0])  # the first of equal days
+    when = datetime.combine(day, time(0, 0), tzinfo=timezone.utc)
+    return LastActivity(when, ActivitySource.USAGE_REPORT, name)

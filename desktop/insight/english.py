@@ -37,6 +37,10 @@ NOTE: Mapping[SnapshotNote, str] = {
         "The usage report could not be read (it needs the Reports.Read.All permission and a "
         "reports role): inactive and never-signed-in users are not shown."
     ),
+    SnapshotNote.APPS_REPORT_UNREADABLE: (
+        "The Microsoft 365 Apps usage report could not be read: people who work only in the "
+        "desktop Office apps may be shown as inactive; check them before reclaiming."
+    ),
     SnapshotNote.SIGN_INS_DENIED: (
         "Sign-in activity was refused: License Desk needs the AuditLog.Read.All permission and "
         "the account a role that may read sign-in logs (e.g. Reports Reader). Last activity "

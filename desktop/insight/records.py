@@ -15,6 +15,7 @@ class SnapshotNote(Enum):
     NO_PREMIUM_USING_REPORT = "noPremiumUsingReport"
     NAMES_CONCEALED = "namesConcealed"
     REPORT_UNREADABLE = "reportUnreadable"
+    APPS_REPORT_UNREADABLE = "appsReportUnreadable"  # Microsoft 365 Apps report (desktop apps)
     SUBSCRIPTIONS_UNREADABLE = "subscriptionsUnreadable"
     SIGN_INS_DENIED = "signInsDenied"  # 403 for another reason than the licence: a permission
 
@@ -39,7 +40,7 @@ class LastActivity:
 
     moment: datetime | None  # None: never signed in / no activity recorded
     source: ActivitySource
-    field: str  # "lastSuccessfulSignInDateTime", "lastSignInDateTime", "Last Activity Date"
+    field: str  # "lastSuccessfulSignInDateTime", "lastSignInDateTime", "Last Activity Date"...
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,7 @@ class TenantSnapshot:
     created: dict[str, datetime | None]  # user id -> createdDateTime
     sign_ins: dict[str, SignInActivity] | None  # None: not readable (no Entra ID P1/P2)
     usage: UsageReport | None = None  # read when sign-ins are not readable
+    app_usage: UsageReport | None = None  # the Microsoft 365 Apps report, read beside it
     subscriptions: list[Subscription] = field(default_factory=list)
     tenant_id: str = ""
     notes: list[SnapshotNote] = field(default_factory=list)  # what could not be read

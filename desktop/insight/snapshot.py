@@ -4,7 +4,8 @@ packages, subscriptions and, without P1, the usage report.
 Sign-in activity is read in a listing of its own (``id,signInActivity``: Graph pages it 120
 users at a time, so it carries nothing else), the users with their licenses in 999-user pages;
 a tenant without P1 answers 403 ``Authentication_RequestFromNonPremiumTenantOrB2CTenant`` to
-the first, and then the usage report supplies last activity. What could not
+the first, and then the usage reports supply last activity: the active-user report and the
+Microsoft 365 Apps report, which also sees the desktop Office apps. What could not
 be read becomes a ``SnapshotNote``, never a silent gap. See ``docs/graph-facts.md``.
 """
 
@@ -28,7 +29,12 @@ from desktop.insight.records import (
     TenantSnapshot,
     UsageReport,
 )
-from desktop.insight.usage import ACTIVE_USER_DETAIL, parse_active_user_detail
+from desktop.insight.usage import (
+    ACTIVE_USER_DETAIL,
+    APP_USER_DETAIL,
+    parse_active_user_detail,
+    parse_app_user_detail,
+)
 
 NON_PREMIUM = "Authentication_RequestFromNonPremiumTenantOrB2CTenant"
 SIGN_IN_SELECT = "id,signInActivity"
@@ -126,19 +132,57 @@ def _subscriptions(
     return found
 
 
-def read_usage_report(
-    client: GraphClient, period: str = DEFAULT_PERIOD, priority: Priority = Priority.LOW
-) -> UsageReport:
-    """The report with names matched or, when concealed, marked so (and left unmatched)."""
+def read_report_settings(client: GraphClient, priority: Priority = Priority.LOW) -> bool | None:
+    """Whether the reports conceal names; None when the setting cannot be read (the reports
+    themselves then show whether their names are hashed)."""
     try:
         settings = client.get_json(
             "/admin/reportSettings", what="report settings", priority=priority
         )
-        concealed: bool | None = bool(settings.get("displayConcealedNames"))
     except GraphError:
-        concealed = None  # unknown: the report itself shows whether names are hashed
+        return None
+    return bool(settings.get("displayConcealedNames"))
+
+
+def read_usage_report(
+    client: GraphClient,
+    period: str = DEFAULT_PERIOD,
+    priority: Priority = Priority.LOW,
+    *,
+    concealed: bool | None = None,
+) -> UsageReport:
+    """The active-user report with names matched or, when concealed, marked so (and left
+    unmatched). ``concealed``: the report setting, when already read."""
+    if concealed is None:
+        concealed = read_report_settings(client, priority)
     content = client.download_redirected_report("/" + ACTIVE_USER_DETAIL.format(period=period))
     return parse_active_user_detail(content, concealed_setting=concealed)
+
+
+def read_app_usage_report(client: GraphClient, period: str, concealed: bool | None) -> UsageReport:
+    """The Microsoft 365 Apps report, by the same rules."""
+    content = client.download_redirected_report("/" + APP_USER_DETAIL.format(period=period))
+    return parse_app_user_detail(content, concealed_setting=concealed)
+
+
+def _read_reports(
+    client: GraphClient, period: str, priority: Priority, notes: list[SnapshotNote]
+) -> tuple[UsageReport | None, UsageReport | None]:
+    """Both usage reports; what cannot be read becomes a note, the other is still used."""
+    concealed = read_report_settings(client, priority)
+    usage: UsageReport | None = None
+    app_usage: UsageReport | None = None
+    try:
+        usage = read_usage_report(client, period, priority, concealed=concealed)
+    except LicenseDeskError:
+        notes.append(SnapshotNote.REPORT_UNREADABLE)
+    try:
+        app_usage = read_app_usage_report(client, period, concealed)
+    except LicenseDeskError:
+        notes.append(SnapshotNote.APPS_REPORT_UNREADABLE)
+    if any(report is not None and report.concealed for report in (usage, app_usage)):
+        notes.append(SnapshotNote.NAMES_CONCEALED)
+    return usage, app_usage
 
 
 def read_snapshot(
@@ -174,15 +218,11 @@ def read_snapshot(
         subscriptions = []
         notes.append(SnapshotNote.SUBSCRIPTIONS_UNREADABLE)
     usage: UsageReport | None = None
+    app_usage: UsageReport | None = None
     if sign_ins is None:
         if SnapshotNote.SIGN_INS_DENIED not in notes:
             notes.append(SnapshotNote.NO_PREMIUM_USING_REPORT)
-        try:
-            usage = read_usage_report(client, period, priority)
-        except LicenseDeskError:
-            notes.append(SnapshotNote.REPORT_UNREADABLE)
-        if usage is not None and usage.concealed:
-            notes.append(SnapshotNote.NAMES_CONCEALED)
+        usage, app_usage = _read_reports(client, period, priority, notes)
     return TenantSnapshot(
         taken_at=taken_at,
         users=users,
@@ -190,6 +230,7 @@ def read_snapshot(
         created=created,
         sign_ins=sign_ins,
         usage=usage,
+        app_usage=app_usage,
         subscriptions=subscriptions,
         tenant_id=skus[0].account_id if skus else "",
         notes=list(notes),

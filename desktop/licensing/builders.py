@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from desktop.graph.records import AssignedLicense, NewUser, User
-from desktop.licensing.types import Plan, PlanKind, UserChange
+from desktop.licensing.types import GroupRef, Plan, PlanKind, UserChange
 
 
 def _unique(users: Sequence[str]) -> list[str]:
@@ -85,6 +85,20 @@ def reprocess_plan(users: Sequence[str]) -> Plan:
     targets = _unique(users)
     changes = tuple(UserChange(user=u, reprocess=True) for u in targets)
     return Plan(PlanKind.REPROCESS, changes, f"Reprocess group licenses of {_count(targets)}")
+
+
+def add_members_plan(users: Sequence[str], group: GroupRef) -> Plan:
+    """Add users to a group: they get whatever licenses it carries (the check says which)."""
+    targets = _unique(users)
+    changes = tuple(UserChange(user=u, join_groups=(group,)) for u in targets)
+    return Plan(PlanKind.ADD_MEMBERS, changes, f"Add {_count(targets)} to {group.name}")
+
+
+def remove_members_plan(users: Sequence[str], group: GroupRef) -> Plan:
+    """Remove users from a group: they lose whatever licenses only it gives them."""
+    targets = _unique(users)
+    changes = tuple(UserChange(user=u, leave_groups=(group,)) for u in targets)
+    return Plan(PlanKind.REMOVE_MEMBERS, changes, f"Remove {_count(targets)} from {group.name}")
 
 
 def create_user_plan(new_user: NewUser, licenses: Sequence[AssignedLicense] = ()) -> Plan:

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field, replace
 from desktop.countries import is_country_code
 from desktop.graph.records import AssignedLicense, User
 from desktop.licensing.describe import with_message
-from desktop.licensing.state import has_mailbox, holdings_after, is_empty, same_plans
+from desktop.licensing.state import has_mailbox, holdings_after, is_empty, is_member, same_plans
 from desktop.licensing.tenant_slice import TenantSlice
 from desktop.licensing.types import (
     CheckedPlan,
+    GroupRef,
     Plan,
     Problem,
     ProblemKind,
@@ -188,6 +189,8 @@ class _Checker:
         added = {lic.sku_id for lic in change.add}
         removes = self.removals(key, change, user, added)
         adds = self.additions(key, change, user)
+        joins = self.joins(key, change.join_groups, user)
+        leaves = self.leaves(key, change.leave_groups, user)
         if adds and not self.blocking(key):
             location = location or self.needs_location(key, bool(user.usage_location))
         effective = replace(
@@ -197,6 +200,8 @@ class _Checker:
             usage_location=location,
             account_enabled=enabled,
             clear_usage_location=change.clear_usage_location and user.usage_location is not None,
+            join_groups=tuple(joins),
+            leave_groups=tuple(leaves),
         )
         kept = False
         if effective.clear_usage_location and holdings_after(user, effective):
@@ -211,8 +216,106 @@ class _Checker:
                 self.problem(ProblemKind.NOTHING_TO_DO, Severity.SKIP, key)
             return None
         self.count_seats(user, effective)
-        self.mailbox_warning(key, user, effective)
+        lost = self.group_effects(key, user, effective)
+        self.mailbox_warning(key, user, effective, lost)
         return effective
+
+    # -- memberships ------------------------------------------------------------------------
+    def _group(self, key: str, ref: GroupRef) -> GroupRef | None:
+        """The group as read now (named as it is called now), or None when there is no such
+        group (reported)."""
+        group = self.view.groups.get(ref.id.lower())
+        if group is not None:
+            return GroupRef(ref.id, group.display_name or ref.name)
+        self.problem(
+            ProblemKind.UNKNOWN_GROUP, Severity.BLOCKING, key, group_id=ref.id, group_name=ref.name
+        )
+        return None
+
+    def joins(self, key: str, groups: tuple[GroupRef, ...], user: User) -> list[GroupRef]:
+        kept: list[GroupRef] = []
+        for asked in groups:
+            ref = self._group(key, asked)
+            if ref is None:
+                continue
+            if is_member(user, ref.id):
+                self.problem(
+                    ProblemKind.ALREADY_MEMBER,
+                    Severity.SKIP,
+                    key,
+                    group_id=ref.id,
+                    group_name=ref.name,
+                )
+                continue
+            kept.append(ref)
+        return kept
+
+    def leaves(self, key: str, groups: tuple[GroupRef, ...], user: User) -> list[GroupRef]:
+        kept: list[GroupRef] = []
+        for asked in groups:
+            ref = self._group(key, asked)
+            if ref is None:
+                continue
+            if is_member(user, ref.id) is False:
+                self.problem(
+                    ProblemKind.NOT_A_MEMBER,
+                    Severity.SKIP,
+                    key,
+                    group_id=ref.id,
+                    group_name=ref.name,
+                )
+                continue
+            kept.append(ref)
+        return kept
+
+    def group_effects(self, key: str, user: User, change: UserChange) -> list[str]:
+        """What the user gains through the groups joined and loses with the groups left (said
+        as warnings, counted for seats); the packages lost."""
+        for ref in change.join_groups:
+            group = self.view.groups[ref.id.lower()]
+            assert group is not None  # joins() kept only groups that exist
+            gained = [
+                lic.sku_id
+                for lic in group.assigned_licenses
+                if not user.sources_of(lic.sku_id, active_only=True)
+            ]
+            for sku_id in gained:
+                if sku_id in self.skus:
+                    self.tally.gained[sku_id] += 1
+            if gained:
+                self.problem(
+                    ProblemKind.GAINS_THROUGH_GROUP,
+                    Severity.WARNING,
+                    key,
+                    sku_ids=gained,
+                    group_id=ref.id,
+                    group_name=ref.name,
+                )
+        lost_all: list[str] = []
+        for ref in change.leave_groups:
+            from_group = [
+                s.sku_id
+                for s in user.license_assignment_states
+                if (s.assigned_by_group or "").lower() == ref.id.lower() and not s.has_error
+            ]
+            lost = [
+                sku_id
+                for sku_id in dict.fromkeys(from_group)
+                if sku_id not in lost_all and not _kept_by_other_source(user, change, sku_id)
+            ]
+            for sku_id in lost:
+                self.tally.freed[sku_id] += 1
+            lost_all += lost
+            if lost:
+                self.problem(
+                    ProblemKind.LOSES_THROUGH_GROUP,
+                    Severity.WARNING,
+                    key,
+                    sku_ids=lost,
+                    group_id=ref.id,
+                    group_name=ref.name,
+                )
+        return lost_all
 
     def location_kept(self, key: str, user: User, change: UserChange) -> None:
         """Why the usage location stays: the licenses the user keeps, and the groups that
@@ -306,7 +409,9 @@ class _Checker:
             if not user.groups_granting(sku_id):
                 self.tally.freed[sku_id] += 1
 
-    def mailbox_warning(self, key: str, user: User, change: UserChange) -> None:
+    def mailbox_warning(
+        self, key: str, user: User, change: UserChange, lost: list[str] | None = None
+    ) -> None:
         if not has_mailbox(user.holdings, self.skus):
             return
         if has_mailbox(holdings_after(user, change), self.skus):
@@ -315,7 +420,7 @@ class _Checker:
             ProblemKind.MAILBOX_WARNING,
             Severity.WARNING,
             key,
-            sku_ids=list(change.remove),
+            sku_ids=list(dict.fromkeys([*change.remove, *(lost or ())])),
         )
 
     # -- whole plan ---------------------------------------------------------------------------
@@ -371,6 +476,20 @@ class _Checker:
             seats=tuple(seats),
             before=self.before,
         )
+
+
+def _kept_by_other_source(user: User, change: UserChange, sku_id: str) -> bool:
+    """Whether ``user`` keeps ``sku_id`` after ``change``: added, or held (active) directly or
+    from a group the change does not take away."""
+    if any(lic.sku_id == sku_id for lic in change.add):
+        return True
+    leaving = {g.id.lower() for g in change.leave_groups}
+    for source in user.sources_of(sku_id, active_only=True):
+        if source is None and sku_id not in change.remove:
+            return True
+        if source is not None and source.lower() not in leaving:
+            return True
+    return False
 
 
 def check_plan(

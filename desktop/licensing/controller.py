@@ -24,7 +24,12 @@ from desktop.licensing.errors import (
     RunInProgressError,
 )
 from desktop.licensing.journal import Journal, NewStep, StepRow, StepState
-from desktop.licensing.reader import fresh_view, read_plan_users, read_users
+from desktop.licensing.reader import (
+    fresh_view,
+    needs_memberships,
+    read_plan_users,
+    read_users,
+)
 from desktop.licensing.report import run_report
 from desktop.licensing.resume import claim_for_resume, plan_remaining
 from desktop.licensing.run_story import RunStory, run_story
@@ -278,7 +283,8 @@ class LicenseController:
         if users is not None:
             wanted = {u.strip().lower() for u in users}
             steps = [s for s in steps if {s.user_key.lower(), s.label.lower()} & wanted]
-        current = read_plan_users(self.client, undo_keys(steps))
+        memberships = needs_memberships(s.change for s in steps)
+        current = read_plan_users(self.client, undo_keys(steps), memberships=memberships)
         plan, notes = inverse_plan(self.journal.summary(run_id), steps, current)
         checked = self.check(plan)
         return replace(checked, problems=checked.problems + tuple(notes))

@@ -74,7 +74,8 @@ def _inherited(p: Phrase, skus: SkuIndex) -> str:
     noun = _plural(len(p.groups), "group", "groups")
     return (
         f"{_package(p, skus)} comes from the {noun} {groups} and cannot be removed from "
-        f"the user: change the {noun} or the membership"
+        f"the user: change the {noun} or the membership (to remove the user from the {noun}: "
+        "assign --remove ... --leave-groups)"
     )
 
 
@@ -101,6 +102,14 @@ def _location_kept(p: Phrase, skus: SkuIndex) -> str:
     return f"usage location {p.value} kept: {names}, which the user keeps, needs it"
 
 
+def _groups(p: Phrase) -> str:
+    return ", ".join(f"'{g}'" for g in p.groups)
+
+
+def _packages(p: Phrase, skus: SkuIndex) -> str:
+    return ", ".join(sku_label(x, skus) for x in p.packages)
+
+
 def _part(words: str) -> Callable[[Phrase, SkuIndex], str]:
     def say(p: Phrase, skus: SkuIndex) -> str:
         reason = f" ({p.value})" if p.value and p.say is Say.PART_FAILED else ""
@@ -123,6 +132,12 @@ _ENGLISH: dict[Say, Callable[[Phrase, SkuIndex], str]] = {
     Say.ADD_LICENSES: lambda p, s: "add " + "; ".join(license_text(a, s) for a in p.licenses),
     Say.REMOVE_LICENSES: lambda p, s: "remove " + "; ".join(sku_label(x, s) for x in p.packages),
     Say.REPROCESS_LICENSES: lambda p, s: "process its group licenses again",
+    Say.JOIN_GROUPS: lambda p, s: (
+        f"add to the {_plural(len(p.groups), 'group', 'groups')} {_groups(p)}"
+    ),
+    Say.LEAVE_GROUPS: lambda p, s: (
+        f"remove from the {_plural(len(p.groups), 'group', 'groups')} {_groups(p)}"
+    ),
     Say.NO_CHANGE: lambda p, s: "nothing",
     Say.DELETES_ACCOUNTS: _deletes,
     Say.SEATS_GO_TO_GROUP: lambda p, s: (
@@ -163,6 +178,13 @@ _ENGLISH: dict[Say, Callable[[Phrase, SkuIndex], str]] = {
         f"{p.value} was deleted; undo cannot bring a deleted user back (restore it from "
         "Deleted users in the Microsoft 365 admin center)"
     ),
+    Say.UNKNOWN_GROUP: lambda p, s: f"no group {_groups(p)} in the tenant: check the name",
+    Say.ALREADY_MEMBER: lambda p, s: f"already a member of {_groups(p)}",
+    Say.NOT_A_MEMBER: lambda p, s: f"not a member of {_groups(p)}",
+    Say.GAINS_THROUGH_GROUP: lambda p, s: f"gets {_packages(p, s)} through the group {_groups(p)}",
+    Say.LOSES_THROUGH_GROUP: lambda p, s: (
+        f"loses {_packages(p, s)}, which the group {_groups(p)} gives"
+    ),
     Say.TITLE_ASSIGN: _title("Add licenses"),
     Say.TITLE_REASSIGN: _title("Reassign a license"),
     Say.TITLE_REMOVE: _title("Remove licenses"),
@@ -175,6 +197,8 @@ _ENGLISH: dict[Say, Callable[[Phrase, SkuIndex], str]] = {
     Say.TITLE_UNDO: _title("Undo an earlier change"),
     Say.TITLE_MIXED: _title("Changes"),
     Say.TITLE_REPROCESS: _title("Process group licenses again"),
+    Say.TITLE_ADD_MEMBERS: _title("Add to a group"),
+    Say.TITLE_REMOVE_MEMBERS: _title("Remove from a group"),
     Say.OUTCOME_DONE: lambda p, s: "done",
     Say.OUTCOME_FAILED: lambda p, s: "failed",
     Say.OUTCOME_SKIPPED: lambda p, s: "skipped",

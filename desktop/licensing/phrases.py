@@ -55,6 +55,8 @@ class Say(str, enum.Enum):
     ADD_LICENSES = "add-licenses"  # licenses (with the apps turned off)
     REMOVE_LICENSES = "remove-licenses"  # packages
     REPROCESS_LICENSES = "reprocess-licenses"  # process the user's group licenses again
+    JOIN_GROUPS = "join-groups"  # groups: added as a member
+    LEAVE_GROUPS = "leave-groups"  # groups: removed as a member
     NO_CHANGE = "no-change"
     # -- what a preview shows above the rows ------------------------------------------------
     DELETES_ACCOUNTS = "deletes-accounts"  # count, users: the accounts a plan deletes
@@ -83,6 +85,11 @@ class Say(str, enum.Enum):
     # packages: those licenses; groups: the groups giving them (none when direct).
     USAGE_LOCATION_KEPT = "usage-location-kept"
     NOTHING_TO_RESTORE = "nothing-to-restore"  # an undo finds nothing of the run in the tenant
+    UNKNOWN_GROUP = "unknown-group"  # groups[0]
+    ALREADY_MEMBER = "already-member"  # groups[0]
+    NOT_A_MEMBER = "not-a-member"  # groups[0]
+    GAINS_THROUGH_GROUP = "gains-through-group"  # packages the user newly gets, groups[0]
+    LOSES_THROUGH_GROUP = "loses-through-group"  # packages the user no longer has, groups[0]
     # -- plan titles (count: users) ---------------------------------------------------------
     TITLE_ASSIGN = "title-assign"
     TITLE_REASSIGN = "title-reassign"
@@ -96,6 +103,8 @@ class Say(str, enum.Enum):
     TITLE_UNDO = "title-undo"
     TITLE_MIXED = "title-mixed"
     TITLE_REPROCESS = "title-reprocess"
+    TITLE_ADD_MEMBERS = "title-add-members"
+    TITLE_REMOVE_MEMBERS = "title-remove-members"
     # -- outcomes of a run, per user ----------------------------------------------------------
     OUTCOME_DONE = "outcome-done"
     OUTCOME_FAILED = "outcome-failed"
@@ -176,6 +185,12 @@ def change_phrases(change: UserChange) -> tuple[Phrase, ...]:
         said.append(Phrase(Say.ADD_LICENSES, users=to, licenses=change.add))
     if change.remove:
         said.append(Phrase(Say.REMOVE_LICENSES, users=to, packages=change.remove))
+    if change.leave_groups:
+        names = tuple(g.name or g.id for g in change.leave_groups)
+        said.append(Phrase(Say.LEAVE_GROUPS, users=to, groups=names))
+    if change.join_groups:
+        names = tuple(g.name or g.id for g in change.join_groups)
+        said.append(Phrase(Say.JOIN_GROUPS, users=to, groups=names))
     if change.reprocess:
         said.append(Phrase(Say.REPROCESS_LICENSES, users=to))
     return tuple(said) or (Phrase(Say.NO_CHANGE, users=to),)
@@ -225,6 +240,14 @@ def _seats(d: dict[str, Any]) -> dict[str, Any]:
 def _inherited(d: dict[str, Any]) -> dict[str, Any]:
     groups = _texts(d.get("group_names")) or (str(d.get("group_name") or d.get("group_id") or ""),)
     return {"packages": _sku(d), "groups": groups}
+
+
+def _group(d: dict[str, Any]) -> dict[str, Any]:
+    return {"groups": (str(d.get("group_name") or d.get("group_id") or ""),)}
+
+
+def _through_group(d: dict[str, Any]) -> dict[str, Any]:
+    return {"packages": _texts(d.get("sku_ids")), **_group(d)}
 
 
 def _already_has(d: dict[str, Any]) -> dict[str, Any]:
@@ -285,6 +308,11 @@ _PROBLEMS: dict[ProblemKind, tuple[Say, Arguments]] = {
             "groups": _texts(d.get("group_names")),
         },
     ),
+    ProblemKind.UNKNOWN_GROUP: (Say.UNKNOWN_GROUP, _group),
+    ProblemKind.ALREADY_MEMBER: (Say.ALREADY_MEMBER, _group),
+    ProblemKind.NOT_A_MEMBER: (Say.NOT_A_MEMBER, _group),
+    ProblemKind.GAINS_THROUGH_GROUP: (Say.GAINS_THROUGH_GROUP, _through_group),
+    ProblemKind.LOSES_THROUGH_GROUP: (Say.LOSES_THROUGH_GROUP, _through_group),
 }
 
 
@@ -315,6 +343,8 @@ _TITLES = {
     PlanKind.UNDO: Say.TITLE_UNDO,
     PlanKind.MIXED: Say.TITLE_MIXED,
     PlanKind.REPROCESS: Say.TITLE_REPROCESS,
+    PlanKind.ADD_MEMBERS: Say.TITLE_ADD_MEMBERS,
+    PlanKind.REMOVE_MEMBERS: Say.TITLE_REMOVE_MEMBERS,
 }
 
 

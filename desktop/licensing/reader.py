@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from dataclasses import replace
+from typing import Any, NoReturn
 
 from desktop.cancel import CancelToken
 from desktop.graph.batch_items import BatchResponse
 from desktop.graph.client import GraphClient
 from desktop.graph.errors import GraphError
+from desktop.graph.groups import LicensedGroup, get_licensed_group, parse_member_of, user_groups
 from desktop.graph.parse import parse_user
 from desktop.graph.records import Sku, User
 from desktop.licensing.tenant_slice import TenantSlice
-from desktop.licensing.types import Plan
-from desktop.licensing.wire import read_user_request
+from desktop.licensing.types import Plan, UserChange
+from desktop.licensing.wire import read_member_of_request, read_user_request, user_path
 
 # Above this many users a full listing is cheaper than $batch reads: a batch reads 20 users
 # per request, a listing page 999, so listing wins once plan_users / 20 exceeds the tenant's
@@ -31,24 +33,61 @@ def response_error(response: BatchResponse) -> tuple[str, str]:
 
 
 def read_users(
-    client: GraphClient, keys: Sequence[str], *, cancel: CancelToken | None = None
+    client: GraphClient,
+    keys: Sequence[str],
+    *,
+    cancel: CancelToken | None = None,
+    memberships: bool = False,
 ) -> dict[str, User | None]:
-    """Each key (id or UPN, matched lower-case) to its user, or None if Graph says 404."""
+    """Each key (id or UPN, matched lower-case) to its user, or None if Graph says 404.
+    ``memberships``: also the groups each user is a direct member of (``User.member_of``),
+    read in the same $batch."""
     unique = list(dict.fromkeys(k.strip() for k in keys if k.strip()))
     if not unique:
         return {}
     requests = [read_user_request(str(i), key) for i, key in enumerate(unique)]
+    if memberships:
+        requests += [read_member_of_request(f"g{i}", key) for i, key in enumerate(unique)]
     responses = client.batch(requests, cancel=cancel)
     found: dict[str, User | None] = {}
     for i, key in enumerate(unique):
         response = responses[str(i)]
         if response.ok:
-            found[key.lower()] = parse_user(response.body, f"user {key}")
+            user = parse_user(response.body, f"user {key}")
+            if memberships:
+                user = replace(user, member_of=_member_of(client, key, responses[f"g{i}"]))
+            found[key.lower()] = user
         elif response.status == 404:
             found[key.lower()] = None
         else:
-            code, message = response_error(response)
-            raise GraphError(code, message, status=response.status)
+            _raise(response)
+    return found
+
+
+def _raise(response: BatchResponse) -> NoReturn:
+    code, message = response_error(response)
+    raise GraphError(code, message, status=response.status)
+
+
+def _member_of(client: GraphClient, key: str, response: BatchResponse) -> frozenset[str]:
+    if not response.ok:
+        _raise(response)
+    where = f"groups of {key}"
+    ids, more = parse_member_of(response.body, where)
+    # A user in more groups than one page holds: read them all the plain way.
+    return user_groups(client, user_path(key), what=where) if more else ids
+
+
+def read_groups(client: GraphClient, group_ids: Iterable[str]) -> dict[str, LicensedGroup | None]:
+    """Each group (by lower-case id) with its licenses, or None when Graph says 404."""
+    found: dict[str, LicensedGroup | None] = {}
+    for group_id in dict.fromkeys(g.lower() for g in group_ids):
+        try:
+            found[group_id] = get_licensed_group(client, group_id)
+        except GraphError as exc:
+            if exc.status != 404:
+                raise
+            found[group_id] = None
     return found
 
 
@@ -66,10 +105,16 @@ def read_plan_users(
     *,
     threshold: int = LISTING_THRESHOLD,
     cancel: CancelToken | None = None,
+    memberships: bool = False,
 ) -> dict[str, User | None]:
-    if len(keys) >= threshold:
+    # A listing carries no memberships: a plan that needs them reads its users one by one.
+    if len(keys) >= threshold and not memberships:
         return index_users(client.list_users(cancel=cancel), keys)
-    return read_users(client, keys, cancel=cancel)
+    return read_users(client, keys, cancel=cancel, memberships=memberships)
+
+
+def needs_memberships(changes: Iterable[UserChange]) -> bool:
+    return any(c.touches_memberships for c in changes)
 
 
 def fresh_view(
@@ -81,7 +126,12 @@ def fresh_view(
 ) -> TenantSlice:
     """Re-read the SKUs, every user in ``plan``, and the groups behind licenses it removes."""
     sku_list = list(skus) if skus is not None else client.list_skus()
-    users = read_plan_users(client, [c.user for c in plan.changes], threshold=threshold)
+    memberships = needs_memberships(plan.changes)
+    users = read_plan_users(
+        client, [c.user for c in plan.changes], threshold=threshold, memberships=memberships
+    )
+    named = [g.id for c in plan.changes for g in (*c.join_groups, *c.leave_groups)]
+    groups = read_groups(client, named) if named else {}
     group_ids: set[str] = set()
     for change in plan.changes:
         user = users.get(change.user.strip().lower())
@@ -89,7 +139,11 @@ def fresh_view(
             continue
         for sku_id in change.remove:
             group_ids.update(user.groups_granting(sku_id))
-        if change.clear_usage_location:  # the groups that may keep it: named in the check
+        if change.clear_usage_location or change.leave_groups:
+            # The groups that may keep a usage location or a license: named in the check.
             group_ids.update(user.granting_group_ids)
     names = client.group_names(sorted(group_ids)) if group_ids else {}
-    return TenantSlice(skus={s.sku_id: s for s in sku_list}, users=users, group_names=names)
+    names.update({gid: g.display_name for gid, g in groups.items() if g is not None})
+    return TenantSlice(
+        skus={s.sku_id: s for s in sku_list}, users=users, group_names=names, groups=groups
+    )

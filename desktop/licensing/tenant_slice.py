@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from desktop.graph.groups import LicensedGroup
 from desktop.graph.records import Sku, User
 
 
@@ -19,6 +20,8 @@ class TenantSlice:
     skus: Mapping[str, Sku]
     users: Mapping[str, User | None]
     group_names: Mapping[str, str] = field(default_factory=dict)
+    # The groups a plan's memberships name, by lower-case id (None: no such group).
+    groups: Mapping[str, LicensedGroup | None] = field(default_factory=dict)
 
     def user(self, key: str) -> User | None:
         return self.users.get(key.strip().lower())

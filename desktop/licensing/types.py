@@ -30,6 +30,19 @@ class PlanKind(str, enum.Enum):
     MIXED = "mixed"
     # Ask Microsoft to process users' group-based licenses again (after fixing a cause).
     REPROCESS = "reprocess"
+    # Membership of a group (licensed or not): what the member gains or loses through it
+    # is worked out by the check.
+    ADD_MEMBERS = "add-members"
+    REMOVE_MEMBERS = "remove-members"
+
+
+@dataclass(frozen=True, slots=True)
+class GroupRef:
+    """A group a change names: its id (what Graph is sent) and its name (what people read,
+    also in the journal after the group is renamed or gone)."""
+
+    id: str
+    name: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +69,14 @@ class UserChange:
     # Nothing in the tenant shows it was done, so it is never "already as asked" and an undo
     # has nothing of it to restore.
     reprocess: bool = False
+    # Group memberships: the user is added to ``join_groups`` and removed from
+    # ``leave_groups`` (each its own $ref request); licenses follow through the groups.
+    join_groups: tuple[GroupRef, ...] = ()
+    leave_groups: tuple[GroupRef, ...] = ()
+
+    @property
+    def touches_memberships(self) -> bool:
+        return bool(self.join_groups or self.leave_groups)
 
     @property
     def touches_licenses(self) -> bool:
@@ -96,6 +117,12 @@ class ProblemKind(str, enum.Enum):
     # A skip in an undo plan: the usage location stays because a license the user keeps needs
     # it. details: usage_location, sku_ids, group_names (empty when the licenses are direct).
     USAGE_LOCATION_KEPT = "usage-location-kept"
+    # Memberships. details: group_id, group_name (and sku_ids for what goes with them).
+    UNKNOWN_GROUP = "unknown-group"  # blocking: no such group
+    ALREADY_MEMBER = "already-member"  # a skip: joining a group the user is in
+    NOT_A_MEMBER = "not-a-member"  # a skip: leaving a group the user is not in
+    GAINS_THROUGH_GROUP = "gains-through-group"  # a warning: sku_ids the user newly gets
+    LOSES_THROUGH_GROUP = "loses-through-group"  # a warning: sku_ids the user no longer has
 
 
 class Severity(str, enum.Enum):
@@ -173,6 +200,7 @@ class Part(str, enum.Enum):
     USAGE_LOCATION = "usage-location"
     SIGN_IN = "sign-in"
     LICENSES = "licenses"
+    MEMBERSHIP = "membership"
     REPROCESS = "reprocess"
 
 

@@ -7,6 +7,11 @@ from urllib.parse import quote
 
 from desktop.graph.batch_items import BatchRequest
 from desktop.graph.client import USER_SELECT, new_user_body
+from desktop.graph.groups import (
+    add_member_request,
+    member_of_request,
+    remove_member_request,
+)
 from desktop.graph.priority import Priority
 from desktop.licensing.types import UserChange
 
@@ -24,6 +29,10 @@ def read_user_request(request_id: str, user: str) -> BatchRequest:
         f"{user_path(user)}?$select={USER_SELECT}",
         headers=tuple(Priority.NORMAL.header().items()),
     )
+
+
+def read_member_of_request(request_id: str, user: str) -> BatchRequest:
+    return member_of_request(request_id, user_path(user))
 
 
 def assign_body(change: UserChange) -> dict[str, Any]:
@@ -84,6 +93,13 @@ def update_requests(prefix: str, target: str, change: UserChange) -> list[BatchR
                 f"{prefix}a", "POST", f"{path}/assignLicense", assign_body(change), depends
             )
         )
+    # Each group its own request; nothing waits on them (a membership needs no usage
+    # location: a group license without one takes the tenant's). ``target`` is the user's id,
+    # which a $ref names.
+    for n, group in enumerate(change.leave_groups):
+        requests.append(remove_member_request(f"{prefix}l{n}m", group.id, target))
+    for n, group in enumerate(change.join_groups):
+        requests.append(add_member_request(f"{prefix}j{n}m", group.id, target))
     if change.reprocess:
         # Last: it processes the group licenses against what the user holds after the rest.
         after = (requests[-1].id,) if requests else ()

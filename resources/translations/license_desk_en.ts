@@ -12,6 +12,30 @@
     </message>
 </context>
 <context>
+    <name>GroupsView</name>
+    <message numerus="yes">
+        <source>Members of {group} in error: %Ln</source>
+        <translation>
+            <numerusform>Members of {group} in error: %Ln</numerusform>
+            <numerusform>Members of {group} in error: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln licensed groups</source>
+        <translation>
+            <numerusform>%Ln licensed group</numerusform>
+            <numerusform>%Ln licensed groups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with members in error</source>
+        <translation>
+            <numerusform>%Ln with members in error</numerusform>
+            <numerusform>%Ln with members in error</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryCommands</name>
     <message numerus="yes">
         <source>%Ln users were not handled yet. Resuming checks each of them again first, so nothing is done twice.</source>
@@ -63,6 +87,16 @@
     </message>
 </context>
 <context>
+    <name>LicenseCommands</name>
+    <message numerus="yes">
+        <source>%Ln of these users are synced from on-premises Active Directory ({names}): the next sync will undo the block. Disable their accounts on-premises to keep them blocked.</source>
+        <translation>
+            <numerusform>%Ln of these users is synced from on-premises Active Directory ({names}): the next sync will undo the block. Disable the account on-premises to keep it blocked.</numerusform>
+            <numerusform>%Ln of these users are synced from on-premises Active Directory ({names}): the next sync will undo the block. Disable their accounts on-premises to keep them blocked.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LicensePickerDialog</name>
     <message numerus="yes">
         <source>Choose the packages to give to %Ln users. Expand a package to switch individual apps off.</source>
@@ -101,6 +135,20 @@
 </context>
 <context>
     <name>PeopleCommands</name>
+    <message numerus="yes">
+        <source>Remove %Ln people from the list of people not in Microsoft 365 yet?</source>
+        <translation>
+            <numerusform>Remove %Ln person from the list of people not in Microsoft 365 yet?</numerusform>
+            <numerusform>Remove %Ln people from the list of people not in Microsoft 365 yet?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %Ln from list</source>
+        <translation>
+            <numerusform>Remove %Ln from list</numerusform>
+            <numerusform>Remove %Ln from list</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%Ln people removed from the list</source>
         <translation>

@@ -207,6 +207,30 @@
         <translation>Zaznacza wszystkie wiersze tabeli</translation>
     </message>
     <message>
+        <source>Search groups</source>
+        <translation>Szukaj grup</translation>
+    </message>
+    <message>
+        <source>Shows only the groups whose name or packages match</source>
+        <translation>Pokazuje tylko grupy, których nazwa lub licencje pasują</translation>
+    </message>
+    <message>
+        <source>Licensed groups</source>
+        <translation>Grupy licencyjne</translation>
+    </message>
+    <message>
+        <source>The groups that hand out licenses; choose one to see its members in error. The Menu key opens the group&apos;s actions</source>
+        <translation>Grupy, które przydzielają licencje; wybierz jedną, aby zobaczyć jej członków z błędami. Klawisz menu otwiera akcje grupy</translation>
+    </message>
+    <message>
+        <source>Members in error</source>
+        <translation>Członkowie z błędami</translation>
+    </message>
+    <message>
+        <source>Members of the chosen group who did not get a package, why, and what to do. The Menu key offers Fix</source>
+        <translation>Członkowie wybranej grupy, którzy nie dostali licencji: dlaczego i co zrobić. Klawisz menu proponuje naprawę</translation>
+    </message>
+    <message>
         <source>The package whose apps the list shows</source>
         <translation>Pakiet, którego aplikacje pokazuje lista</translation>
     </message>
@@ -1925,6 +1949,29 @@
     </message>
 </context>
 <context>
+    <name>FixDialog</name>
+    <message>
+        <source>Fix a group license error</source>
+        <translation>Napraw błąd licencji z grupy</translation>
+    </message>
+    <message>
+        <source>{user} did not get {package} from the group {group}: {reason}.</source>
+        <translation>{user} nie dostał(a) licencji {package} z grupy {group}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Choose the change to preview:</source>
+        <translation>Wybierz zmianę do podglądu:</translation>
+    </message>
+    <message>
+        <source>Shows a preview of this change; nothing is sent before you apply it</source>
+        <translation>Pokazuje podgląd tej zmiany; nic nie zostanie wysłane, zanim jej nie zastosujesz</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Podgląd…</translation>
+    </message>
+</context>
+<context>
     <name>GraphFailure</name>
     <message>
         <source>No free seats are left in this license package. Free some seats or buy more, then try again.</source>
@@ -2001,6 +2048,165 @@
     <message>
         <source>Microsoft 365 refused the request. Show the details for its own explanation.</source>
         <translation>Microsoft 365 odrzucił żądanie. Jego własne wyjaśnienie znajdziesz w szczegółach.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupActions</name>
+    <message>
+        <source>Users</source>
+        <translation>Użytkownicy</translation>
+    </message>
+    <message>
+        <source>Show the users</source>
+        <translation>Pokaż użytkowników</translation>
+    </message>
+    <message>
+        <source>Licensed groups</source>
+        <translation>Grupy licencyjne</translation>
+    </message>
+    <message>
+        <source>Show the groups that hand out licenses, and their members in error</source>
+        <translation>Pokaż grupy, które przydzielają licencje, i ich członków z błędami</translation>
+    </message>
+    <message>
+        <source>Reprocess…</source>
+        <translation>Przetwórz ponownie…</translation>
+    </message>
+    <message>
+        <source>Ask Microsoft to process the group&apos;s licenses again for its members in error (every member when none is)</source>
+        <translation>Poproś Microsoft o ponowne przetworzenie licencji grupy dla członków z błędami (dla wszystkich członków, gdy nikt nie ma błędu)</translation>
+    </message>
+    <message>
+        <source>Fix…</source>
+        <translation>Napraw…</translation>
+    </message>
+    <message>
+        <source>Offer the change that resolves the chosen member&apos;s error</source>
+        <translation>Zaproponuj zmianę, która usuwa błąd wybranego członka</translation>
+    </message>
+</context>
+<context>
+    <name>GroupErrors</name>
+    <message>
+        <source>Free a seat of {package} (remove it from someone who does not need it) or buy more, then reprocess.</source>
+        <translation>Zwolnij licencję {package} (odbierz ją komuś, kto jej nie potrzebuje) albo dokup licencje, potem przetwórz ponownie.</translation>
+    </message>
+    <message>
+        <source>Turn off the conflicting app in the user&apos;s other license (or in the group&apos;s package), then reprocess.</source>
+        <translation>Wyłącz kolidującą aplikację w innej licencji użytkownika (albo w licencji grupy), potem przetwórz ponownie.</translation>
+    </message>
+    <message>
+        <source>Give the user a license with the app {package} needs (or turn off the app that needs it), then reprocess.</source>
+        <translation>Daj użytkownikowi licencję z aplikacją, której potrzebuje {package} (albo wyłącz aplikację, która jej wymaga), potem przetwórz ponownie.</translation>
+    </message>
+    <message>
+        <source>Set the user&apos;s usage location to a country where {package} is offered, then reprocess.</source>
+        <translation>Ustaw lokalizację użycia na kraj, w którym {package} jest oferowana, potem przetwórz ponownie.</translation>
+    </message>
+    <message>
+        <source>Another object uses the same e-mail address: correct the address (on-premises for a synced user), then reprocess.</source>
+        <translation>Inny obiekt ma ten sam adres e-mail: popraw adres (u użytkownika synchronizowanego – w lokalnej usłudze Active Directory), potem przetwórz ponownie.</translation>
+    </message>
+    <message>
+        <source>Reprocess; if the error stays, look at the user in the Microsoft Entra admin center.</source>
+        <translation>Przetwórz ponownie; jeśli błąd zostanie, sprawdź użytkownika w centrum administracyjnym Microsoft Entra.</translation>
+    </message>
+    <message>
+        <source>Free a seat: remove {package} from {holder}, whose sign-in is blocked; then reprocess</source>
+        <translation>Zwolnij licencję: odbierz {package} użytkownikowi {holder}, który ma zablokowane logowanie; potem przetwórz ponownie</translation>
+    </message>
+    <message>
+        <source>Turn off {apps} in the user&apos;s {license}, then reprocess</source>
+        <translation>Wyłącz {apps} w licencji {license} użytkownika, potem przetwórz ponownie</translation>
+    </message>
+    <message>
+        <source>Set the user&apos;s usage location, then reprocess</source>
+        <translation>Ustaw lokalizację użycia użytkownika, potem przetwórz ponownie</translation>
+    </message>
+    <message>
+        <source>Reprocess the user&apos;s group licenses</source>
+        <translation>Przetwórz ponownie licencje użytkownika z grup</translation>
+    </message>
+</context>
+<context>
+    <name>GroupTable</name>
+    <message>
+        <source>{package} (apps off: {apps})</source>
+        <translation>{package} (wyłączone aplikacje: {apps})</translation>
+    </message>
+</context>
+<context>
+    <name>GroupTableModel</name>
+    <message>
+        <source>Group</source>
+        <translation>Grupa</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>Licencje</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Członkowie</translation>
+    </message>
+    <message>
+        <source>In error</source>
+        <translation>Z błędami</translation>
+    </message>
+    <message>
+        <source>Also has groups as members ({groups}): their members get nothing from this group, because licenses do not pass on to nested groups</source>
+        <translation>Członkami są też grupy ({groups}): ich członkowie nie dostają nic z tej grupy, bo licencje nie przechodzą na grupy zagnieżdżone</translation>
+    </message>
+    <message>
+        <source>Members who did not get a package from this group; select the group</source>
+        <translation>Członkowie, którzy nie dostali licencji z tej grupy; wybierz grupę</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsView</name>
+    <message>
+        <source>Search groups by name or package</source>
+        <translation>Szukaj grup po nazwie lub licencji</translation>
+    </message>
+    <message>
+        <source>Members in error: select a group</source>
+        <translation>Członkowie z błędami: wybierz grupę</translation>
+    </message>
+    <message>
+        <source>Every member of {group} got its licenses</source>
+        <translation>Każdy członek grupy {group} dostał jej licencje</translation>
+    </message>
+    <message numerus="yes">
+        <source>Members of {group} in error: %Ln</source>
+        <translation>
+            <numerusform>Członkowie grupy {group} z błędami: %Ln</numerusform>
+            <numerusform>Członkowie grupy {group} z błędami: %Ln</numerusform>
+            <numerusform>Członkowie grupy {group} z błędami: %Ln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading licensed groups…</source>
+        <translation>Wczytywanie grup licencyjnych…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln licensed groups</source>
+        <translation>
+            <numerusform>%Ln grupa licencyjna</numerusform>
+            <numerusform>%Ln grupy licencyjne</numerusform>
+            <numerusform>%Ln grup licencyjnych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with members in error</source>
+        <translation>
+            <numerusform>%Ln z członkami z błędami</numerusform>
+            <numerusform>%Ln z członkami z błędami</numerusform>
+            <numerusform>%Ln z członkami z błędami</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The groups could not be read: {reason}</source>
+        <translation>Nie udało się wczytać grup: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2147,6 +2353,30 @@
         <source>Import people</source>
         <translation>Importuj osoby</translation>
     </message>
+    <message>
+        <source>Which column gives what:</source>
+        <translation>Co zawiera każda kolumna:</translation>
+    </message>
+    <message>
+        <source>First rows as they will be imported</source>
+        <translation>Pierwsze wiersze tak, jak zostaną zaimportowane</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be imported</source>
+        <translation>Wiersze, których nie można zaimportować</translation>
+    </message>
+    <message>
+        <source>Column {column}</source>
+        <translation>Kolumna {column}</translation>
+    </message>
+    <message>
+        <source>What this column of the file gives</source>
+        <translation>Co zawiera ta kolumna pliku</translation>
+    </message>
+    <message>
+        <source>Leave out</source>
+        <translation>Pomiń</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln people ready to import from {file}.</source>
         <translation>
@@ -2154,14 +2384,6 @@
             <numerusform>%Ln osoby gotowe do importu z pliku {file}.</numerusform>
             <numerusform>%Ln osób gotowych do importu z pliku {file}.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Columns used: {mapping}</source>
-        <translation>Użyte kolumny: {mapping}</translation>
-    </message>
-    <message>
-        <source>Columns left out: {columns}</source>
-        <translation>Pominięte kolumny: {columns}</translation>
     </message>
     <message numerus="yes">
         <source>%Ln rows cannot be imported:</source>
@@ -2171,10 +2393,6 @@
             <numerusform>%Ln wierszy nie można zaimportować:</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Line {line}: {reason}</source>
-        <translation>Wiersz {line}: {reason}</translation>
-    </message>
     <message numerus="yes">
         <source>Import %Ln people</source>
         <translation>
@@ -2182,42 +2400,6 @@
             <numerusform>Importuj %Ln osoby</numerusform>
             <numerusform>Importuj %Ln osób</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nazwa wyświetlana</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation>Imię</translation>
-    </message>
-    <message>
-        <source>Last name</source>
-        <translation>Nazwisko</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>User name (UPN)</source>
-        <translation>Nazwa użytkownika (UPN)</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>Dział</translation>
-    </message>
-    <message>
-        <source>Job title</source>
-        <translation>Stanowisko</translation>
-    </message>
-    <message>
-        <source>Usage location</source>
-        <translation>Lokalizacja użycia</translation>
-    </message>
-    <message>
-        <source>Manager&apos;s e-mail</source>
-        <translation>E-mail przełożonego</translation>
     </message>
 </context>
 <context>
@@ -2353,6 +2535,10 @@
     <message>
         <source>The usage report could not be read: inactive users are not shown.</source>
         <translation>Nie udało się odczytać raportu użycia: nieaktywni użytkownicy nie są pokazani.</translation>
+    </message>
+    <message>
+        <source>The Microsoft 365 Apps usage report could not be read: people who work only in the desktop Office apps may be shown as inactive.</source>
+        <translation>Nie udało się odczytać raportu użycia aplikacji Microsoft 365: osoby pracujące tylko w klasycznych aplikacjach Office mogą być pokazane jako nieaktywne.</translation>
     </message>
     <message>
         <source>Sign-in activity was refused (a permission or role is missing): last activity comes from the usage report.</source>
@@ -2498,6 +2684,17 @@
     </message>
 </context>
 <context>
+    <name>LicenseCommands</name>
+    <message numerus="yes">
+        <source>%Ln of these users are synced from on-premises Active Directory ({names}): the next sync will undo the block. Disable their accounts on-premises to keep them blocked.</source>
+        <translation>
+            <numerusform>%Ln z tych użytkowników jest synchronizowany z lokalnej usługi Active Directory ({names}): następna synchronizacja cofnie blokadę. Aby blokada została, wyłącz konto w lokalnej usłudze Active Directory.</numerusform>
+            <numerusform>%Ln z tych użytkowników są synchronizowani z lokalnej usługi Active Directory ({names}): następna synchronizacja cofnie blokadę. Aby blokada została, wyłącz ich konta w lokalnej usłudze Active Directory.</numerusform>
+            <numerusform>%Ln z tych użytkowników jest synchronizowanych z lokalnej usługi Active Directory ({names}): następna synchronizacja cofnie blokadę. Aby blokada została, wyłącz ich konta w lokalnej usłudze Active Directory.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LicensePickerDialog</name>
     <message>
         <source>Add licenses</source>
@@ -2571,6 +2768,10 @@
         <translation>&amp;Widok</translation>
     </message>
     <message>
+        <source>&amp;Groups</source>
+        <translation>&amp;Grupy</translation>
+    </message>
+    <message>
         <source>&amp;Tools</source>
         <translation>&amp;Narzędzia</translation>
     </message>
@@ -2601,6 +2802,29 @@
     <message>
         <source>{organization} — License Desk</source>
         <translation>{organization} — License Desk</translation>
+    </message>
+</context>
+<context>
+    <name>MemberErrorModel</name>
+    <message>
+        <source>Member</source>
+        <translation>Członek</translation>
+    </message>
+    <message>
+        <source>User name (UPN)</source>
+        <translation>Nazwa użytkownika (UPN)</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Licencja</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Co zrobić</translation>
     </message>
 </context>
 <context>
@@ -2785,6 +3009,30 @@
         <translation>Nie udało się pokazać osób, których jeszcze nie ma w Microsoft 365</translation>
     </message>
     <message numerus="yes">
+        <source>Remove %Ln people from the list of people not in Microsoft 365 yet?</source>
+        <translation>
+            <numerusform>Usunąć %Ln osobę z listy osób, których nie ma jeszcze w Microsoft 365?</numerusform>
+            <numerusform>Usunąć %Ln osoby z listy osób, których nie ma jeszcze w Microsoft 365?</numerusform>
+            <numerusform>Usunąć %Ln osób z listy osób, których nie ma jeszcze w Microsoft 365?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove from list</source>
+        <translation>Usuń z listy</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %Ln from list</source>
+        <translation>
+            <numerusform>Usuń %Ln z listy</numerusform>
+            <numerusform>Usuń %Ln z listy</numerusform>
+            <numerusform>Usuń %Ln z listy</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No account is touched. To bring them back, import them from the file again.</source>
+        <translation>Żadne konto nie zostanie zmienione. Aby przywrócić te osoby, zaimportuj je ponownie z pliku.</translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln people removed from the list</source>
         <translation>
             <numerusform>Usunięto z listy %Ln osobę</numerusform>
@@ -2815,6 +3063,81 @@
             <numerusform>%Ln już były na liście</numerusform>
             <numerusform>%Ln już było na liście</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PeopleWords</name>
+    <message>
+        <source>Name</source>
+        <translation>Nazwa wyświetlana</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Imię</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nazwisko</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>User name (UPN)</source>
+        <translation>Nazwa użytkownika (UPN)</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Dział</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Stanowisko</translation>
+    </message>
+    <message>
+        <source>Usage location</source>
+        <translation>Lokalizacja użycia</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s e-mail</source>
+        <translation>E-mail przełożonego</translation>
+    </message>
+    <message>
+        <source>no name: fill in the name</source>
+        <translation>brak imienia i nazwiska: uzupełnij je</translation>
+    </message>
+    <message>
+        <source>{field} “{value}” is not an address of the form name@domain</source>
+        <translation>{field} „{value}” nie jest adresem w postaci nazwa@domena</translation>
+    </message>
+    <message>
+        <source>usage location “{value}” is not a two-letter country code (e.g. PL)</source>
+        <translation>lokalizacja użycia „{value}” nie jest dwuliterowym kodem kraju (np. PL)</translation>
+    </message>
+    <message>
+        <source>give the first and last name (or a user name): the user name rule needs both</source>
+        <translation>podaj imię i nazwisko (albo nazwę użytkownika): reguła nazw użytkowników potrzebuje obu</translation>
+    </message>
+    <message>
+        <source>{person} is also on line {line}</source>
+        <translation>{person} jest też w wierszu {line}</translation>
+    </message>
+    <message>
+        <source>Line {line}: {reason}</source>
+        <translation>Wiersz {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>The columns “{first}” and “{second}” both give {field}: leave one of them out.</source>
+        <translation>Kolumny „{first}” i „{second}” zawierają to samo ({field}): pomiń jedną z nich.</translation>
+    </message>
+    <message>
+        <source>No column gives the name: choose Name, or First name and Last name, for a column.</source>
+        <translation>Żadna kolumna nie zawiera imienia i nazwiska: wybierz dla kolumny Nazwa wyświetlana albo Imię i Nazwisko.</translation>
+    </message>
+    <message>
+        <source>This column mapping cannot be used: choose the columns again.</source>
+        <translation>Tego przypisania kolumn nie można użyć: wybierz kolumny ponownie.</translation>
     </message>
 </context>
 <context>
@@ -3157,6 +3480,14 @@
         <translation>przetwórz ponownie licencje z grup</translation>
     </message>
     <message>
+        <source>add to the group {group}</source>
+        <translation>dodaj do grupy {group}</translation>
+    </message>
+    <message>
+        <source>remove from the group {group}</source>
+        <translation>usuń z grupy {group}</translation>
+    </message>
+    <message>
         <source>no change</source>
         <translation>bez zmian</translation>
     </message>
@@ -3229,6 +3560,26 @@
         <translation>Użytkownik {user} został usunięty: cofnięcie nie przywróci usuniętego użytkownika (przywróć go w sekcji Usunięci użytkownicy w centrum administracyjnym Microsoft 365)</translation>
     </message>
     <message>
+        <source>No group {group} in the tenant</source>
+        <translation>W dzierżawie nie ma grupy {group}</translation>
+    </message>
+    <message>
+        <source>Already a member of {group}</source>
+        <translation>Jest już członkiem grupy {group}</translation>
+    </message>
+    <message>
+        <source>Not a member of {group}</source>
+        <translation>Nie jest członkiem grupy {group}</translation>
+    </message>
+    <message>
+        <source>Gets {packages} through the group {group}</source>
+        <translation>Dostanie {packages} przez grupę {group}</translation>
+    </message>
+    <message>
+        <source>Loses {packages}, which the group {group} gives</source>
+        <translation>Straci {packages}, które daje grupa {group}</translation>
+    </message>
+    <message>
         <source>Add licenses</source>
         <translation>Przypisanie licencji</translation>
     </message>
@@ -3275,6 +3626,14 @@
     <message>
         <source>Process group licenses again</source>
         <translation>Ponowne przetwarzanie licencji z grup</translation>
+    </message>
+    <message>
+        <source>Add to a group</source>
+        <translation>Dodaj do grupy</translation>
+    </message>
+    <message>
+        <source>Remove from a group</source>
+        <translation>Usuń z grupy</translation>
     </message>
     <message>
         <source>Done</source>
@@ -3715,6 +4074,17 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
     </message>
 </context>
 <context>
+    <name>TenantPage</name>
+    <message>
+        <source>Users</source>
+        <translation>Użytkownicy</translation>
+    </message>
+    <message>
+        <source>Licensed groups</source>
+        <translation>Grupy licencyjne</translation>
+    </message>
+</context>
+<context>
     <name>TrendChart</name>
     <message>
         <source>Seats over time</source>
@@ -3903,6 +4273,18 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
         <translation>Usuń zaznaczenie wszystkich użytkowników</translation>
     </message>
     <message>
+        <source>Not available: the ticked people are not in Microsoft 365 yet, so there is no account to block.</source>
+        <translation>Niedostępne: zaznaczonych osób nie ma jeszcze w Microsoft 365, więc nie ma konta do zablokowania.</translation>
+    </message>
+    <message>
+        <source>Not available: only people who are not activated can be taken off the list; no ticked row is one.</source>
+        <translation>Niedostępne: z listy można usunąć tylko osoby nieaktywowane, a żaden zaznaczony wiersz nią nie jest.</translation>
+    </message>
+    <message>
+        <source>Not available: the ticked people are not in Microsoft 365 yet and hold no license. Add licenses creates their accounts with the licenses.</source>
+        <translation>Niedostępne: zaznaczonych osób nie ma jeszcze w Microsoft 365 i nie mają licencji. Przypisz licencję utworzy ich konta z licencjami.</translation>
+    </message>
+    <message>
         <source>Not available: the licenses of the ticked users come from the group {group}. Remove the users from the group, or change the group&apos;s licenses, in the Microsoft Entra admin center.</source>
         <translation>Niedostępne: licencje zaznaczonych użytkowników pochodzą z grupy {group}. Usuń użytkowników z grupy albo zmień licencje grupy w centrum administracyjnym Microsoft Entra.</translation>
     </message>
@@ -3993,12 +4375,20 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
         <translation>Logowanie zablokowane</translation>
     </message>
     <message>
+        <source>Synced from on-premises Active Directory: the next sync sets sign-in back to what the on-premises account says</source>
+        <translation>Synchronizowany z lokalnej usługi Active Directory: następna synchronizacja przywróci logowanie do stanu z konta lokalnego</translation>
+    </message>
+    <message>
         <source>No usage location: set one before assigning licenses</source>
         <translation>Brak lokalizacji użycia: ustaw ją przed przypisaniem licencji</translation>
     </message>
     <message>
         <source>Actions for {name}</source>
         <translation>Akcje: {name}</translation>
+    </message>
+    <message>
+        <source>Synced from on-premises Active Directory: the name, user name and department are changed there (read-only in Microsoft 365). Licenses and usage location can be changed here.</source>
+        <translation>Synchronizowany z lokalnej usługi Active Directory: nazwę, nazwę użytkownika i dział zmienia się tam (w Microsoft 365 tylko do odczytu). Licencje i lokalizację użycia można zmienić tutaj.</translation>
     </message>
 </context>
 <context>

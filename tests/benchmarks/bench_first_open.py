@@ -45,13 +45,14 @@ from tests.benchmarks.peak_memory import peak_mb  # noqa: E402  (after the path)
 TARGET_RATIO = 0.35
 
 
-def start_server(users: int, latency_ms: float, database: Path) -> tuple[subprocess.Popen[str], str]:
+def start_server(
+    users: int, latency_ms: float, database: Path
+) -> tuple[subprocess.Popen[str], str]:
+    command = [sys.executable, "-m", "ui", "demo-server", "--users", str(users)]  # the launcher
+    command += ["--db", str(database), "--latency-ms", str(latency_ms)]
+    command += ["--page-cost", "--resource-unit-limit"]
     server = subprocess.Popen(
-        [
-            sys.executable, "-m", "ui", "demo-server",
-            "--users", str(users), "--db", str(database),
-            "--latency-ms", str(latency_ms), "--page-cost", "--resource-unit-limit",
-        ],  # fmt: skip
+        command,
         cwd=ROOT,
         stdout=subprocess.PIPE,
         text=True,

@@ -52,6 +52,8 @@ PLAN_KINDS: dict[PlanKind, list[list[str]]] = {
     PlanKind.IMPORT: [CHANGE_ACTIONS["importPlan"]],
     PlanKind.UNDO: [["undo", "abc123"]],
     PlanKind.MIXED: [["assign", *U, "--add", "SPB", "--usage-location", "PL", "--enable"]],
+    PlanKind.ADD_MEMBERS: [["group-members", "--group", "G", "--add", "a@contoso.pl"]],
+    PlanKind.REMOVE_MEMBERS: [["group-members", "--group", "G", "--remove", "a@contoso.pl"]],
     PlanKind.REPROCESS: [
         ["reprocess", *U],
         ["reprocess", "--group", "G"],

@@ -76,3 +76,26 @@ def test_concealed_names_are_hashed_here_too(demo_tenant: DemoTenant) -> None:
     demo_tenant.insight.concealed_names = True
     rows = app_report(graph, "D30")
     assert rows and all("@" not in r["User Principal Name"] for r in rows)
+
+
+def test_desktop_only_people_are_recent_here_and_long_unused_in_the_active_user_report(
+    graph_ro: Graph,
+) -> None:
+    from tests.insight.seeded import desktop_only
+
+    tenant = graph_ro.tenant
+    working = desktop_only(tenant, inactive_days=40)
+    assert working
+    apps = {r["User Principal Name"]: r for r in app_report(graph_ro, "D30")}
+    active = graph_ro.get("/reports/getOffice365ActiveUserDetail(period='D30')")
+    services = {
+        r["User Principal Name"]: r
+        for r in csv.DictReader(io.StringIO(active.content.decode("utf-8-sig")))
+    }
+    for upn in working:
+        seeded = tenant.insight.sign_in(int(tenant.store.user(upn)[0]))
+        assert seeded is not None and seeded.services_days is not None
+        assert apps[upn]["Windows"] == "True"  # used within the last 30 days, on the desktop
+        recent = date.fromisoformat(apps[upn]["Last Activity Date"])
+        old = max(v for k, v in services[upn].items() if k.endswith("Last Activity Date") and v)
+        assert (recent - date.fromisoformat(old)).days >= 40 - 26

@@ -171,6 +171,18 @@ async def insight_reads(tenant: DemoTenant) -> None:
     # The SDK follows the 302 to the download host and hands back the CSV's bytes.
     report = await client.reports.get_office365_active_user_detail_with_period("D30").get()
     assert report.startswith(b"\xef\xbb\xbfReport Refresh Date,User Principal Name")
+    apps = await client.reports.get_m365_app_user_detail_with_period("D30").get()
+    assert apps.startswith(
+        b"\xef\xbb\xbfReport Refresh Date,User Principal Name,Last Activation Date,"
+        b"Last Activity Date,Report Period,Windows,Mac,Mobile,Web,Outlook,Word"
+    )
+    rows = apps.decode("utf-8-sig").splitlines()[1:]
+    named = {row.split(",")[1] for row in rows}
+    assert rows and named <= {u.user_principal_name for u in users}
+    tenant.insight.concealed_names = True
+    hashed = await client.reports.get_m365_app_user_detail_with_period("D7").get()
+    assert all("@" not in row.split(",")[1] for row in hashed.decode("utf-8-sig").splitlines()[1:])
+    tenant.insight.concealed_names = False
 
     tenant.insight.premium = False
     with pytest.raises(ODataError) as caught:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from desktop.demo.app_usage_report import apps_of
 from desktop.demo.insight_seed import SignInKind
 from desktop.demo.rows import COL
-from desktop.demo.usage_report import services_of
+from desktop.demo.usage_report import DESKTOP_APP_PLANS, services_of
 from tests.demo_tenant import DemoTenantForTests as DemoTenant
 
 E3, STANDARD, BASIC, EXCHANGE1 = (
@@ -39,8 +40,8 @@ def expected(
     tenant: DemoTenant, *, inactive_days: int, report: bool = False, concealed: bool = False,
     free_of_charge: tuple[str, ...] = ("FLOW_FREE", "POWER_BI_STANDARD"),
 ) -> Expected:  # fmt: skip
-    """``report``: activity comes from the usage report, which knows nothing of users holding
-    none of its six services; ``concealed``: no activity is known at all."""
+    """``report``: activity comes from the usage reports, which know nothing of users holding
+    none of their services or apps; ``concealed``: no activity is known at all."""
     parts = {sku.sku_id: sku.part_number for sku in tenant.store.skus()}
     plans = {sku.sku_id: {p.plan_id: p.name for p in sku.plans} for sku in tenant.store.skus()}
     blocked: dict[str, frozenset[str]] = {}
@@ -57,7 +58,8 @@ def expected(
             blocked[upn] = names
             continue
         given = [n for s, off in held.items() for pid, n in plans[s].items() if pid not in off]
-        known = not concealed and (not report or bool(services_of(given)))
+        covered = bool(services_of(given)) or bool(apps_of(set(given))[0])
+        known = not concealed and (not report or covered)
         seeded = tenant.insight.sign_in(int(row[0]))
         if known and seeded is not None:
             days = _days_since(tenant, int(row[0]))
@@ -82,3 +84,28 @@ def expected(
         and sku.part_number not in free_of_charge
     }
     return Expected(blocked, never, inactive, overlap, unassigned)
+
+
+def desktop_only(tenant: DemoTenant, *, inactive_days: int) -> set[str]:
+    """Enabled, licensed users working only in the desktop Office apps whose services the
+    active-user report shows unused for at least ``inactive_days``: inactive by that report
+    alone, active by the Microsoft 365 Apps report and by sign-in activity."""
+    found: set[str] = set()
+    plans = {sku.sku_id: {p.plan_id: p.name for p in sku.plans} for sku in tenant.store.skus()}
+    today = datetime.now(timezone.utc).date()
+    for row in tenant.store.users_page("1", (), 0, 1_000_000):
+        upn, rowid = str(row[COL["upn"]]), int(row[0])
+        seeded = tenant.insight.sign_in(rowid)
+        held = tenant.assigned_licenses(upn)
+        if not held or not row[COL["account_enabled"]] or seeded is None:
+            continue
+        given = {n for s, off in held.items() for pid, n in plans[s].items() if pid not in off}
+        services = tenant.insight.services_activity(
+            rowid, desktop_apps=not DESKTOP_APP_PLANS.isdisjoint(given)
+        )
+        last = tenant.insight.last_activity(rowid)
+        if services is None or last is None:
+            continue
+        if (today - services.date()).days >= inactive_days > (today - last.date()).days:
+            found.add(upn)
+    return found

@@ -169,3 +169,21 @@ def test_every_control_of_the_insight_dialog_is_named_and_described(desk: Desk) 
         desk.window.user_actions.insight.trigger()
         desk.qtbot.waitUntil(lambda: "InsightDialog" in listener.seen, timeout=TIMEOUT_MS)
     assert listener.problems == [], "\n".join(listener.problems)
+
+
+def test_every_control_of_the_groups_view_and_the_fix_dialog_is_named_and_described(
+    desk: Desk,
+) -> None:
+    groups = desk.window.view.groups if desk.window.view is not None else None
+    assert groups is not None
+    desk.qtbot.waitUntil(lambda: groups.loader.has_loaded, timeout=TIMEOUT_MS)
+    desk.window.group_actions.show_groups.trigger()
+    found = unnamed(desk.window)
+    assert found == [], _lines(found)
+    in_error = next(r for r in groups.loader.model.rows() if r.errors)
+    assert groups.select_group(in_error.group.id)
+    listener = Listener(desk, "")
+    with driven_by(listener):
+        desk.window.group_actions.fix.trigger()
+    assert listener.seen == ["FixDialog"]
+    assert listener.problems == [], "\n".join(listener.problems)

@@ -178,6 +178,37 @@ def test_the_welcome_page_shows_only_translated_text_that_fits(
     assert problems == [], "\n".join(f"{p.where}: {p.text!r}" for p in problems)
 
 
+def test_the_groups_view_and_the_fix_dialog_show_only_translated_text_that_fits(
+    pseudo_translated: PseudoTranslator, desk: Desk
+) -> None:
+    view = desk.window.view
+    assert view is not None
+    desk.qtbot.waitUntil(lambda: view.groups.loader.has_loaded, timeout=TIMEOUT_MS)
+    rows = view.groups.loader.model.rows()
+    data = data_of(desk) + [r.group.display_name for r in rows]
+    data += [name for r in rows for name in r.nested_groups]
+    desk.window.group_actions.show_groups.trigger()
+    in_error = next(r for r in rows if r.errors)
+    assert view.groups.select_group(in_error.group.id)
+    problems = show_and_check(desk.window, data)
+    assert problems == [], "\n".join(f"{p.where}: {p.text!r}" for p in problems)
+    # Every cell of both lists: the words are translated, the names are data.
+    escaped_cells = [
+        f"{model.objectName()} {r}/{c}: {model.index(r, c).data()!r}"
+        for model in (view.groups.groups, view.groups.errors)
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+        if untranslated_part(str(model.index(r, c).data()), data)
+    ]
+    assert escaped_cells == [], "\n".join(escaped_cells)
+    inspector = Inspector(desk, "")
+    inspector.data = data
+    with driven_by(inspector):
+        desk.window.group_actions.fix.trigger()
+    assert inspector.seen == ["FixDialog"]
+    assert inspector.problems == [], "\n".join(inspector.problems)
+
+
 def test_the_words_in_the_user_list_are_translated(
     pseudo_translated: PseudoTranslator, desk: Desk
 ) -> None:
