@@ -39,8 +39,8 @@ from desktop.graph.user_partitions import PrefixPart, plan_parts
 log = logging.getLogger(__name__)
 
 PARALLEL_READS = 32  # requests in flight at once; the transport keeps as many connections
-# Parts are sized so that each is at most this many times its fair share of the pages, and
-# never smaller than this many pages: smaller parts only add requests.
+# Parts are sized to about their fair share of the pages, and never below this many pages:
+# smaller parts only add requests.
 _SHARE_FACTOR = 2
 _MIN_PART_PAGES = 2
 
