@@ -39,8 +39,8 @@ from desktop.graph.user_partitions import PrefixPart, plan_parts
 log = logging.getLogger(__name__)
 
 PARALLEL_READS = 32  # requests in flight at once; the transport keeps as many connections
-# Parts are sized to about their fair share of the pages, and never below this many pages:
-# smaller parts only add requests.
+# A part holds at most this many times its fair share of the pages (fewer, larger parts: each
+# part costs requests, empty ones included), and never fewer than this many pages.
 _SHARE_FACTOR = 2
 _MIN_PART_PAGES = 2
 
