@@ -40,6 +40,7 @@ from desktop.graph.client import MAX_PAGE_SIZE  # noqa: E402  (after the path)
 from desktop.graph.records import User  # noqa: E402  (after the path)
 from desktop.graph.tokens import StaticToken  # noqa: E402  (after the path)
 from desktop.open_tenant import open_graph  # noqa: E402  (after the path)
+from tests.benchmarks.demo_server import start_demo_server  # noqa: E402  (after the path)
 from tests.benchmarks.peak_memory import peak_mb  # noqa: E402  (after the path)
 
 TARGET_RATIO = 0.35
@@ -48,21 +49,10 @@ TARGET_RATIO = 0.35
 def start_server(
     users: int, latency_ms: float, database: Path
 ) -> tuple[subprocess.Popen[str], str]:
-    command = [sys.executable, "-m", "ui", "demo-server", "--users", str(users)]  # the launcher
-    command += ["--db", str(database), "--latency-ms", str(latency_ms)]
-    command += ["--page-cost", "--resource-unit-limit"]
-    server = subprocess.Popen(
-        command,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert server.stdout is not None
-    line = server.stdout.readline().strip()
-    if not line.startswith("Demo tenant at "):
-        server.kill()
-        raise SystemExit(f"the demo server did not start: {line!r}")
-    return server, line.removeprefix("Demo tenant at ")
+    return start_demo_server(
+        "--users", str(users), "--db", str(database), "--latency-ms", str(latency_ms),
+        "--page-cost", "--resource-unit-limit",
+    )  # fmt: skip
 
 
 def first_open(base_url: str, work: Path) -> dict[str, float]:

@@ -88,17 +88,23 @@ def test_the_engine_reads_users_at_normal_priority() -> None:
     assert wire["headers"] == {PRIORITY_HEADER: "Normal"}
 
 
-def test_a_background_load_of_the_tenant_is_low_priority(
-    demo_tenant: DemoTenantForTests, tmp_path: Path
-) -> None:
+def record_priorities(tenant: DemoTenantForTests) -> list[tuple[str, str | None]]:
+    """From now on, each request's path and x-ms-throttle-priority header, as they arrive."""
     seen: list[tuple[str, str | None]] = []
-    handle = demo_tenant.handle
+    handle = tenant.handle
 
     def recording(request: Request) -> Response | Drop:
         seen.append((request.path, request.header(PRIORITY_HEADER)))
         return handle(request)
 
-    demo_tenant.handle = recording  # type: ignore[method-assign]
+    tenant.handle = recording  # type: ignore[method-assign]
+    return seen
+
+
+def test_a_background_load_of_the_tenant_is_low_priority(
+    demo_tenant: DemoTenantForTests, tmp_path: Path
+) -> None:
+    seen = record_priorities(demo_tenant)
     client = GraphClient(demo_tenant.base_url, StaticToken("background"))
     controller = LicenseController(client, tmp_path / "journal.sqlite3")
     try:
@@ -114,14 +120,7 @@ def test_a_background_load_of_the_tenant_is_low_priority(
 
 
 def test_a_snapshot_reads_everything_at_low_priority(demo_tenant: DemoTenantForTests) -> None:
-    seen: list[tuple[str, str | None]] = []
-    handle = demo_tenant.handle
-
-    def recording(request: Request) -> Response | Drop:
-        seen.append((request.path, request.header(PRIORITY_HEADER)))
-        return handle(request)
-
-    demo_tenant.handle = recording  # type: ignore[method-assign]
+    seen = record_priorities(demo_tenant)
     with GraphClient(demo_tenant.base_url, StaticToken("snapshot")) as client:
         snapshot = read_snapshot(client)
     assert snapshot.users and snapshot.skus and snapshot.subscriptions
