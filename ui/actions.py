@@ -88,6 +88,32 @@ class UserActions(QObject):
             "Ctrl+Shift+C",
             self.tr("Give the ticked users the same licenses as another user"),
         )
+        self.save_template = self._make(
+            "saveTemplate",
+            None,
+            self.tr("Save licenses as template…"),
+            None,
+            self.tr(
+                "Save the ticked user's licenses, apps and usage location as a license template"
+            ),
+        )
+        self.manage_templates = self._make(
+            "templates",
+            None,
+            self.tr("License templates…"),
+            None,
+            self.tr("The saved license templates: rename, delete, export to share, import"),
+        )
+        self.template_drift = self._make(
+            "templateDrift",
+            None,
+            self.tr("Template drift…"),
+            None,
+            self.tr(
+                "Users whose licenses differ from their department's template, and the change "
+                "that aligns them"
+            ),
+        )
         self.refresh = self._make(
             "refresh",
             "refresh",
@@ -213,6 +239,7 @@ class UserActions(QObject):
             self.block,
             None,
             self.copy_from,
+            self.save_template,
             self.remove_from_list,
         )
 
@@ -253,6 +280,9 @@ class UserActions(QObject):
         self.export_csv.setEnabled(state.ready)
         self.history.setEnabled(state.ready)
         self.insight.setEnabled(can_change)
+        self.save_template.setEnabled(can_change and stats.count == 1 and not stats.not_activated)
+        self.manage_templates.setEnabled(state.ready)
+        self.template_drift.setEnabled(can_change)
         # Searching and ticking work while users still arrive.
         self.find.setEnabled(state.ready or state.loading)
         self.tick_all.setEnabled(state.ready or state.loading)

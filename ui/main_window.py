@@ -4,6 +4,8 @@ their signals; the parts do the work."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QByteArray, QDir, QPoint, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -137,6 +139,8 @@ class MainWindow(QMainWindow):
         tools_menu = bar.addMenu(self.tr("&Tools"))
         tools_menu.addActions([a.history, a.insight])
         tools_menu.addSeparator()
+        tools_menu.addActions([a.manage_templates, a.template_drift])
+        tools_menu.addSeparator()
         tools_menu.addAction(self.settings_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.about_action, self.about_qt_action])
@@ -198,8 +202,8 @@ class MainWindow(QMainWindow):
 
     # -- pages --------------------------------------------------------------------------------
 
-    def show_welcome(self, message: str = "") -> None:
-        self.welcome.show_message(message)
+    def show_welcome(self, message: str = "", details: str = "") -> None:
+        self.welcome.show_message(message, details)
         self.welcome.set_waiting(False)
         self.stack.setCurrentWidget(self.welcome)
         self.toolbar.hide()  # nothing to act on yet
@@ -222,8 +226,10 @@ class MainWindow(QMainWindow):
         self.commands.connect_actions(self.user_actions)
         groups = self.view.groups
         self.group_commands = GroupCommands(session, self.runner, groups, self)
-        self.group_actions.reprocess.triggered.connect(self.group_commands.reprocess)
-        self.group_actions.fix.triggered.connect(self.group_commands.fix)
+        for action, slot in self._group_bindings(self.group_commands):
+            action.triggered.connect(slot)
+        # A run may move members, seats or errors: read the groups again after each.
+        self.runner.run_finished.connect(lambda _report: groups.loader.load())
         groups.current_changed.connect(self._update_actions)
         groups.menu_requested.connect(self.open_group_menu)
         self.view.pages.currentChanged.connect(self._page_changed)
@@ -260,8 +266,8 @@ class MainWindow(QMainWindow):
         if self.commands is not None:
             self.commands.disconnect_actions(self.user_actions)
         if self.group_commands is not None:
-            self.group_actions.reprocess.triggered.disconnect(self.group_commands.reprocess)
-            self.group_actions.fix.triggered.disconnect(self.group_commands.fix)
+            for action, slot in self._group_bindings(self.group_commands):
+                action.triggered.disconnect(slot)
             self.group_commands = None
         self.group_actions.show_users.setChecked(True)
         self.session.close()
@@ -285,6 +291,15 @@ class MainWindow(QMainWindow):
 
     def open_user_menu(self, at: QPoint) -> QMenu:
         return open_user_menu(self.user_actions, self, at)
+
+    def _group_bindings(self, commands: GroupCommands) -> list[tuple[QAction, Callable[[], None]]]:
+        g = self.group_actions
+        return [
+            (g.reprocess, commands.reprocess),
+            (g.fix, commands.fix),
+            (g.add_members, commands.add_members),
+            (g.remove_members, commands.remove_members),
+        ]
 
     def open_group_menu(self, at: QPoint) -> QMenu:
         return open_group_menu(self.group_actions, self, at)
@@ -331,6 +346,7 @@ class MainWindow(QMainWindow):
             groups.current_group(),
             groups.current_error(),
             can_change=session.ready and not busy and self.view.showing_groups,
+            ticked_users=session.users.stats.count,
         )
         self.status.show_selection(session.users.stats.count)
 

@@ -37,13 +37,15 @@ from desktop.commands.connection import add_connection_options, open_controller
 from desktop.commands.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 from desktop.commands.flow import check_confirm_apply, handles_errors
 from desktop.commands.output import table
+from desktop.graph.groups import list_licensed_groups
 from desktop.graph.records import Group, Sku
+from desktop.licensing.controller import LicenseController
 from desktop.licensing.describe import sku_label
 from desktop.licensing.types import Plan
 from desktop.templates.drift import Drift, align_plan, find_drift
 from desktop.templates.file_format import TemplateFileError, template_json
 from desktop.templates.model import LicenseTemplate, TemplateError, from_user
-from desktop.templates.plans import apply_plan
+from desktop.templates.plans import apply_plan, resolve_groups
 from desktop.templates.store import TemplateStore
 
 Handler = Callable[[argparse.Namespace], int]
@@ -207,7 +209,12 @@ def _with_options(template: LicenseTemplate, args: argparse.Namespace) -> Licens
 def run_apply(args: argparse.Namespace) -> int:
     template = TemplateStore().get(args.name)
     users = users_of(args)
-    return run_plan(args, lambda _controller: apply_plan(template, users))
+
+    def build(controller: LicenseController) -> Plan:
+        tenant_groups = list_licensed_groups(controller.client) if template.groups else []
+        return apply_plan(template, users, resolve_groups(template, tenant_groups))
+
+    return run_plan(args, build)
 
 
 def _drift_rows(drifts: Sequence[Drift], skus: Sequence[Sku]) -> list[list[str]]:

@@ -128,9 +128,7 @@ class _Context:
             department=user.department,
             created=self.snapshot.created.get(user.id),
             inherited=inherited,
-            also_direct=tuple(
-                s for s, _groups in inherited if user.direct_license(s) is not None
-            ),
+            also_direct=tuple(s for s, _groups in inherited if user.direct_license(s) is not None),
             monthly_cost=cost,
             unpriced=missing,
             **extra,  # type: ignore[arg-type]

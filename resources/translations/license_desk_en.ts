@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>DriftDialog</name>
+    <message numerus="yes">
+        <source>%Ln users differ from their department&apos;s template. Align… shows the change that makes them match; it can be undone from History.</source>
+        <translation>
+            <numerusform>%Ln user differs from their department&apos;s template. Align… shows the change that makes them match; it can be undone from History.</numerusform>
+            <numerusform>%Ln users differ from their department&apos;s template. Align… shows the change that makes them match; it can be undone from History.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GroupsView</name>
     <message numerus="yes">
         <source>Members of {group} in error: %Ln</source>
@@ -324,6 +334,34 @@
         <translation>
             <numerusform>%Ln account will be deleted. License Desk cannot bring it back; an administrator can restore it within 30 days from Deleted users in the Microsoft 365 admin center</numerusform>
             <numerusform>%Ln accounts will be deleted. License Desk cannot bring them back; an administrator can restore them within 30 days from Deleted users in the Microsoft 365 admin center</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln members lose {packages}; {mailboxes} of them their last Exchange license (mailbox data deleted 30 days later)</source>
+        <translation>
+            <numerusform>%Ln member loses {packages}; {mailboxes} of them their last Exchange license (mailbox data deleted 30 days later)</numerusform>
+            <numerusform>%Ln members lose {packages}; {mailboxes} of them their last Exchange license (mailbox data deleted 30 days later)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln members have no usage location: they get the organisation&apos;s</source>
+        <translation>
+            <numerusform>%Ln member has no usage location: they get the organisation&apos;s</numerusform>
+            <numerusform>%Ln members have no usage location: they get the organisation&apos;s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln members would get {package} from {group} in error: it conflicts with a plan they already have (turn that app off first)</source>
+        <translation>
+            <numerusform>%Ln member would get {package} from {group} in error: it conflicts with a plan they already have (turn that app off first)</numerusform>
+            <numerusform>%Ln members would get {package} from {group} in error: it conflicts with a plan they already have (turn that app off first)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln members would get {package} from {group} in error: it needs a plan they do not have</source>
+        <translation>
+            <numerusform>%Ln member would get {package} from {group} in error: it needs a plan they do not have</numerusform>
+            <numerusform>%Ln members would get {package} from {group} in error: it needs a plan they do not have</numerusform>
         </translation>
     </message>
 </context>

@@ -199,3 +199,25 @@ def test_a_package_the_tenant_lacks_is_a_problem_in_the_preview(
     assert "the tenant has no license Microsoft 365 E5" in result.out + result.err
     user = find(demo_tenant, f"jan.wisniewski@{DOMAIN}")
     assert user is not None and not user.assigned_licenses  # nothing was sent
+
+
+def test_a_template_with_a_group_joins_it_and_undo_leaves_it(
+    cli: Runner, demo_tenant: DemoTenant
+) -> None:
+    source = find(demo_tenant, f"wieslaw.kolodziej@{DOMAIN}")  # Flow direct, E3 by a group
+    assert source is not None and source.granting_group_ids and source.direct_licenses
+    saved(cli, "Kadry group", source.user_principal_name)
+    template = TemplateStore().get("Kadry group")
+    assert [g.id for g in template.groups] == sorted(source.granting_group_ids)
+    assert all(g.name for g in template.groups)
+    target = f"natalia.lewandowska@{DOMAIN}"
+    result = cli("templates", "apply", "Kadry group", "--users", target, "--yes", "--json")
+    run_id = applied_run(result)
+    group_id = template.groups[0].id
+    joined = cli("group-members", "--group", group_id, "--add", target, "--dry-run")
+    assert "already" in joined.out.lower(), joined.out
+    assert cli("undo", run_id, "--yes").code == 0
+    left = cli("group-members", "--group", group_id, "--add", target, "--dry-run")
+    assert "already" not in left.out.lower(), left.out
+    user = find(demo_tenant, target)
+    assert user is not None and not user.direct_licenses

@@ -1,6 +1,7 @@
 """A template saved in one tenant creates new users in two other tenants of the multi-tenant demo
-(one port, a token per tenant), over real HTTP through the command line: package and app ids
-are the same everywhere. A customer out of seats is told so in the preview, and nothing is sent.
+over real HTTP through the command line, with each tenant's own token and with the partner's
+connection and ``--tenant``: package and app ids are the same everywhere. A customer out of
+seats is told so in the preview, and nothing is sent.
 """
 
 from __future__ import annotations
@@ -115,3 +116,34 @@ def test_a_template_creates_new_users_in_two_customer_tenants(
 def _skus(demo: DemoTenants, tenant: DemoTenant) -> list[Sku]:
     with GraphClient(demo.base_url, StaticToken(demo.token_for(tenant.tenant_id))) as client:
         return client.list_skus()
+
+
+def test_the_partner_applies_a_template_in_two_customers_with_tenant(
+    demo: DemoTenants,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The partner's own connection and ``--tenant NAME``: one sign-in, two customers."""
+    partner = demo.partner
+    parts = part_numbers(partner)
+    source = next(
+        u for u in users(demo, partner)
+        if u.account_enabled and [parts[lic.sku_id] for lic in u.direct_licenses] == [BASIC]
+    )  # fmt: skip
+    saved = run(demo, partner, tmp_path, capsys, monkeypatch, "templates", "save",
+                "--from-user", source.user_principal_name, "Basic")  # fmt: skip
+    assert saved.code == 0, saved.err
+    for state in (CustomerState.WASTE, CustomerState.HEALTHY):
+        tenant = demo.by_state(state)
+        upn = f"z.partnera@{domain(tenant)}"
+        created = run(demo, partner, tmp_path, capsys, monkeypatch,
+                      "user", "create", "--upn", upn, "--name", "Z Partnera",
+                      "--template", "Basic", "--usage-location", "PL",
+                      "--tenant", demo.display_name(tenant.tenant_id), "--yes")  # fmt: skip
+        assert created.code == 0, created.err
+        after = next(u for u in users(demo, tenant) if u.user_principal_name == upn)
+        assert {(lic.sku_id, lic.disabled_plans) for lic in after.direct_licenses} == {
+            (lic.sku_id, lic.disabled_plans) for lic in source.direct_licenses
+        }
+        assert partner.store.user(upn) is None

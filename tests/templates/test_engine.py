@@ -133,3 +133,22 @@ def test_the_file_round_trips_and_the_store_is_owner_only(tmp_path: Path) -> Non
     assert [t.name for t in TemplateStore(tmp_path).templates] == ["Groups only"]
     with pytest.raises(TemplateError, match="No template named"):
         again.get("Sales PL")
+
+
+def test_groups_are_found_by_id_else_by_name_else_left_for_the_check_to_report() -> None:
+    from desktop.graph.groups import LicensedGroup
+    from desktop.licensing.types import GroupRef
+    from desktop.templates.plans import resolve_groups
+
+    template = LicenseTemplate("T", (), None, None, (
+        TemplateGroup("id-1", "Sales"), TemplateGroup("id-2", "Flow users"),
+        TemplateGroup("id-3", "Gone"),
+    ))  # fmt: skip
+    here = [LicensedGroup("other-id", "flow USERS", ()), LicensedGroup("id-1", "Sales (PL)", ())]
+    assert resolve_groups(template, here) == (
+        GroupRef("id-1", "Sales (PL)"),
+        GroupRef("other-id", "flow USERS"),
+        GroupRef("id-3", "Gone"),
+    )
+    plan = apply_plan(template, ["a@contoso.pl"], resolve_groups(template, here))
+    assert plan.changes[0].join_groups[1] == GroupRef("other-id", "flow USERS")

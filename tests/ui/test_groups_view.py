@@ -12,13 +12,14 @@ from PySide6.QtWidgets import QApplication, QDialog, QMenu
 from desktop.licensing.error_fixes import COUNT_VIOLATION, MUTUALLY_EXCLUSIVE, FixKind
 from desktop.licensing.types import Outcome, PlanKind, RunReport
 from tests.ui.conftest import ACCEPT, REJECT, TIMEOUT_MS, Desk, DialogScript
-from tests.ui.helpers import apply_and_wait, keep_report, tenant_view
+from tests.ui.helpers import apply_and_wait, keep_report, rows_where, tenant_view, user
 from tests.ui.language_support import in_language, polish
 from ui.dialogs.plan_preview import PlanPreviewDialog
 from ui.dialogs.results_dialog import ResultsDialog
 from ui.groups.fix_dialog import FixDialog
 from ui.groups.group_model import ROW_ROLE, ErrorColumn, GroupColumn, GroupRow, MemberError
 from ui.groups.groups_view import GroupsView
+from ui.groups.members_dialog import RemoveMembersDialog
 from ui.plan_text import app_names
 
 __all__ = ["in_language", "polish"]  # fixtures, imported for pytest
@@ -281,3 +282,90 @@ def test_group_actions_are_off_on_the_users_page(desk: Desk) -> None:
     assert actions.reprocess.isEnabled()
     desk.window.group_actions.show_users.trigger()
     assert not actions.reprocess.isEnabled()
+
+
+def _members_after_run(desk: Desk, view: GroupsView, trigger: object) -> None:
+    """Run a change and wait until the groups were read again after it."""
+    runner = desk.window.runner
+    assert runner is not None and callable(trigger)
+    with desk.qtbot.waitSignals([runner.run_finished, view.loader.loaded], timeout=TIMEOUT_MS):
+        trigger()
+
+
+def test_ticked_users_join_a_group_and_the_undo_takes_them_out(
+    desk: Desk, dialogs: DialogScript
+) -> None:
+    view = groups_view(desk)
+    group = next(r for r in view.loader.model.rows() if r.group.display_name == GROUP_B)
+    joining = [
+        row
+        for row in rows_where(desk, lambda u: u.id not in group.member_ids and not u.not_activated)[
+            :2
+        ]
+    ]
+    ids = {user(desk, row).id for row in joining}
+    actions = desk.window.group_actions
+    actions.show_groups.trigger()
+    choose(desk, view, GROUP_B)
+    assert not actions.add_members.isEnabled()  # nobody ticked yet
+    for row in joining:
+        desk.session.users.set_checked([row], True)
+    assert actions.add_members.isEnabled()
+    kinds: list[PlanKind] = []
+
+    def preview(dialog: QDialog) -> int:
+        assert isinstance(dialog, PlanPreviewDialog)
+        kinds.append(dialog.checked.plan.kind)
+        assert {c.user for c in dialog.checked.effective.changes} == ids
+        return ACCEPT
+
+    reports: list[RunReport] = []
+    dialogs.expect(PlanPreviewDialog, preview)
+    dialogs.expect(ResultsDialog, keep_report(reports))
+    _members_after_run(desk, view, actions.add_members.trigger)
+    assert kinds == [PlanKind.ADD_MEMBERS]
+    current = view.current_group()
+    assert current is not None and ids <= set(current.member_ids)
+    assert len(current.member_ids) == len(group.member_ids) + 2
+
+    # Undo (History's road): both leave the group again.
+    runner = desk.window.runner
+    assert runner is not None
+    undo = desk.session.controller.undo_plan(reports[0].run_id)
+    dialogs.expect(PlanPreviewDialog, lambda _d: ACCEPT)
+    dialogs.expect(ResultsDialog, lambda _d: REJECT)
+    _members_after_run(desk, view, lambda: runner.preview(undo))
+    current = view.current_group()
+    assert current is not None and set(current.member_ids) == set(group.member_ids)
+
+
+def test_remove_members_picks_them_from_the_group_and_previews_what_they_lose(
+    desk: Desk, dialogs: DialogScript
+) -> None:
+    view = show_groups_by_keys(desk)
+    group = choose(desk, view, GROUP_A)
+    leaving = next(
+        uid for uid in group.member_ids if uid not in group.users_in_error
+    )  # holds the group's license now
+    sku_id = group.group.assigned_licenses[0].sku_id
+    assert sku_id in desk.tenant.assigned_licenses(leaving)
+
+    def pick(dialog: QDialog) -> int:
+        assert isinstance(dialog, RemoveMembersDialog)
+        assert dialog.members.count() == len(group.member_ids)
+        assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+        dialog.tick(leaving)
+        return ACCEPT
+
+    def preview(dialog: QDialog) -> int:
+        assert isinstance(dialog, PlanPreviewDialog)
+        assert dialog.checked.plan.kind is PlanKind.REMOVE_MEMBERS
+        assert [c.user for c in dialog.checked.effective.changes] == [leaving]
+        return ACCEPT
+
+    dialogs.expect(RemoveMembersDialog, pick)
+    dialogs.expect(PlanPreviewDialog, preview)
+    dialogs.expect(ResultsDialog, lambda _d: REJECT)
+    _members_after_run(desk, view, desk.window.group_actions.remove_members.trigger)
+    current = view.current_group()
+    assert current is not None and leaving not in current.member_ids

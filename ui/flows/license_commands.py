@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
@@ -23,6 +24,7 @@ from desktop.licensing.builders import (
     usage_location_plan,
 )
 from desktop.licensing.types import Plan
+from desktop.templates.plans import apply_plan
 from ui.dialogs.apps_dialog import AppsDialog
 from ui.dialogs.copy_from_dialog import CopyFromDialog
 from ui.dialogs.launcher import accepted, launch
@@ -33,6 +35,7 @@ from ui.dialogs.reassign_dialog import ReassignDialog
 from ui.dialogs.remove_dialog import RemoveDialog
 from ui.flows.change_runner import ChangeRunner
 from ui.flows.people_commands import PeopleCommands
+from ui.flows.template_commands import TemplateCommands, template_groups
 from ui.session import TenantSession
 
 
@@ -52,6 +55,7 @@ class LicenseCommands(QObject):
         self._parent = parent
         # People without an account among the ticked rows get it created first.
         self.people: PeopleCommands | None = None
+        self.templates: TemplateCommands | None = None  # Add licenses offers them
 
     def _targets(self) -> list[User]:
         return self._session.users.checked_users()
@@ -71,10 +75,23 @@ class LicenseCommands(QObject):
             users_without_location=sum(1 for u in users if not u.usage_location),
             default_location=session.most_common_usage_location(),
             parent=self._parent,
+            templates=self.templates.templates() if self.templates is not None else (),
         )
-        if not accepted(launch(dialog)) or not dialog.picked():
+        if not accepted(launch(dialog)):
             return
-        self._run(assign_plan(self._ids(users), dialog.picked()), users, dialog.usage_location())
+        template = dialog.chosen_template()
+        if template is None:
+            if dialog.picked():
+                plan = assign_plan(self._ids(users), dialog.picked())
+                self._run(plan, users, dialog.usage_location())
+            return
+        # The template as the person left it in the list: its packages (and apps) as ticked,
+        # its usage location, and its groups joined, as `templates apply` does.
+        groups = template_groups(session, template)
+        plan = apply_plan(replace(template, licenses=()), self._ids(users), groups)
+        picked = tuple(dialog.picked())
+        plan = replace(plan, changes=tuple(replace(c, add=picked) for c in plan.changes))
+        self._run(plan, users, dialog.usage_location())
 
     def _run(self, plan: Plan, users: Sequence[User], location: str | None = None) -> None:
         """Run ``plan``; people among ``users`` without an account get it created first, in

@@ -45,27 +45,50 @@ class GroupActions(QObject):
             "Ctrl+Shift+F",
             self.tr("Offer the change that resolves the chosen member's error"),
         )
+        self.add_members = self._make(
+            "addGroupMembers",
+            "new-user",
+            self.tr("Add ticked users to group"),
+            None,
+            self.tr("Make the users ticked on the Users page members of the chosen group"),
+        )
+        self.remove_members = self._make(
+            "removeGroupMembers",
+            "close",
+            self.tr("Remove members…"),
+            None,
+            self.tr("Take members out of the chosen group (they lose what only it gives them)"),
+        )
         self.update_state(None, None, can_change=False)
 
     def _make(
-        self, name: str, icon_name: str | None, text: str, shortcut: str, tip: str
+        self, name: str, icon_name: str | None, text: str, shortcut: str | None, tip: str
     ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         if icon_name:
             action.setIcon(icon(icon_name))
-        action.setShortcut(QKeySequence(shortcut))
-        tip = f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            tip = f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
         action.setToolTip(tip)
         action.setStatusTip(tip)
         return action
 
     def change_actions(self) -> tuple[QAction, ...]:
-        return (self.reprocess, self.fix)
+        return (self.reprocess, self.fix, self.add_members, self.remove_members)
 
     def update_state(
-        self, group: GroupRow | None, error: MemberError | None, *, can_change: bool
+        self,
+        group: GroupRow | None,
+        error: MemberError | None,
+        *,
+        can_change: bool,
+        ticked_users: int = 0,
     ) -> None:
         """``can_change``: a tenant is loaded, the Groups view shows and no change runs."""
-        self.reprocess.setEnabled(can_change and group is not None and bool(group.member_ids))
+        has_members = group is not None and bool(group.member_ids)
+        self.reprocess.setEnabled(can_change and has_members)
         self.fix.setEnabled(can_change and error is not None)
+        self.add_members.setEnabled(can_change and group is not None and ticked_users > 0)
+        self.remove_members.setEnabled(can_change and has_members)

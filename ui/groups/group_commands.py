@@ -7,14 +7,15 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from desktop.licensing.builders import reprocess_plan
+from desktop.licensing.builders import add_members_plan, remove_members_plan, reprocess_plan
 from desktop.licensing.error_fixes import Fix, FixKind, fixes_for
-from desktop.licensing.types import Outcome, Plan, RunReport
+from desktop.licensing.types import GroupRef, Outcome, Plan, RunReport
 from ui.dialogs.launcher import accepted, launch
 from ui.dialogs.location_dialog import UsageLocationDialog
 from ui.flows.change_runner import ChangeRunner
 from ui.groups.fix_dialog import FixDialog
 from ui.groups.groups_view import GroupsView
+from ui.groups.members_dialog import RemoveMembersDialog
 from ui.session import TenantSession
 
 
@@ -36,6 +37,26 @@ class GroupCommands(QObject):
         users = group.users_in_error or group.member_ids
         if users:
             self._runner.run(reprocess_plan(users))
+
+    def add_members(self) -> None:
+        """The users ticked on the Users page join the chosen group."""
+        group = self._view.current_group()
+        users = [u.id for u in self._session.users.checked_users() if not u.not_activated]
+        if group is not None and users:
+            ref = GroupRef(group.group.id, group.group.display_name)
+            self._runner.run(add_members_plan(users, ref))
+
+    def remove_members(self) -> None:
+        group = self._view.current_group()
+        if group is None:
+            return
+        table = self._session.users
+        rows = (table.row_of(uid) for uid in group.member_ids)
+        members = [table.user_at(row) for row in rows if row is not None]
+        dialog = RemoveMembersDialog(group.group.display_name, members, self._parent)
+        if accepted(launch(dialog)) and dialog.picked():
+            ref = GroupRef(group.group.id, group.group.display_name)
+            self._runner.run(remove_members_plan(dialog.picked(), ref))
 
     def fix(self) -> None:
         error = self._view.current_error()
