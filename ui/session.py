@@ -18,6 +18,7 @@ from desktop.insight.tenant_data import record_tenant_seats
 from desktop.licensing.controller import LicenseController
 from desktop.licensing.types import TenantSnapshot
 from desktop.open_tenant import OpenTenant
+from desktop.tenants.settings import SettingsError, load_settings
 from ui.models.naming import LicenseNaming, search_haystack
 from ui.models.sku_model import SkuModel
 from ui.models.user_filter import UserFilterProxy
@@ -246,6 +247,17 @@ class TenantSession(QObject):
         return self.connection.account_label
 
     def most_common_usage_location(self) -> str | None:
+        """The tenant's own default (its settings, desktop/tenants/settings.py), else the
+        location most of its users have."""
+        tenant_id = self.controller.tenant_id
+        if tenant_id:
+            try:
+                chosen = load_settings(tenant_id, self.connection.data_dir).default_usage_location
+            except SettingsError:
+                log.warning("The tenant's settings cannot be read; using its users' location")
+                chosen = None
+            if chosen:
+                return chosen
         counts = Counter(u.usage_location for u in self.users.users() if u.usage_location)
         if not counts:
             return None
