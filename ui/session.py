@@ -128,17 +128,22 @@ class TenantSession(QObject):
             else:
                 context.report(len(page))
 
-        def job(context: JobContext) -> LoadResult:
-            skus = controller.list_skus()
+        def report_skus(context: JobContext, skus: list[Sku]) -> None:
             context.report(SkusRead(skus, LicenseNaming.from_skus(skus, sku_name, groups)))
             record_tenant_seats(skus, data_dir)  # the insight trend: one reading a day
+
+        def job(context: JobContext) -> LoadResult:
+            # Packages, users and the organisation are read at once (load_tenant).
             snapshot = controller.load_tenant(
-                on_users_page=lambda page: report_page(context, page), cancel=context.cancel
+                on_skus=lambda skus: report_skus(context, skus),
+                on_users_page=lambda page: report_page(context, page),
+                cancel=context.cancel,
             )
             names = {gid: group.display_name for gid, group in snapshot.groups.items()}
             naming = LicenseNaming.from_skus(snapshot.skus, sku_name, names)
             haystacks = None if streaming else [search_haystack(u) for u in snapshot.users]
-            return LoadResult(snapshot, controller.organization(), naming, haystacks)
+            organization = snapshot.organization or controller.organization()
+            return LoadResult(snapshot, organization, naming, haystacks)
 
         self._reloaded_count = 0
         self.workers.start(
