@@ -487,6 +487,70 @@
         <translation>Pokazuje zmianę, która dopasuje tych użytkowników do szablonów, zanim cokolwiek zostanie wysłane</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <source>Stops after the users already sent; each user is changed or untouched</source>
+        <translation>Zatrzymuje po użytkownikach już wysłanych; każdy użytkownik jest zmieniony albo nietknięty</translation>
+    </message>
+    <message>
+        <source>Temporary password</source>
+        <translation>Hasło tymczasowe</translation>
+    </message>
+    <message>
+        <source>Shown only now; the user changes it at first sign-in</source>
+        <translation>Widoczne tylko teraz; użytkownik zmieni je przy pierwszym logowaniu</translation>
+    </message>
+    <message>
+        <source>Copy password</source>
+        <translation>Kopiuj hasło</translation>
+    </message>
+    <message>
+        <source>Copies the temporary password</source>
+        <translation>Kopiuje hasło tymczasowe</translation>
+    </message>
+    <message>
+        <source>Use defaults</source>
+        <translation>Użyj domyślnych</translation>
+    </message>
+    <message>
+        <source>Empties both fields: the default app, the organisation chosen at sign-in</source>
+        <translation>Czyści oba pola: domyślna aplikacja, organizacja wybierana przy logowaniu</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Pokaż szczegóły</translation>
+    </message>
+    <message>
+        <source>Shows or hides Microsoft&apos;s own words for support</source>
+        <translation>Pokazuje lub ukrywa oryginalny komunikat Microsoft dla pomocy technicznej</translation>
+    </message>
+    <message>
+        <source>First rows</source>
+        <translation>Pierwsze wiersze</translation>
+    </message>
+    <message>
+        <source>The first people of the file as they will be imported</source>
+        <translation>Pierwsze osoby z pliku tak, jak zostaną zaimportowane</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be imported</source>
+        <translation>Wiersze, których nie można zaimportować</translation>
+    </message>
+    <message>
+        <source>Each bad row by its line number, with what to fix</source>
+        <translation>Każdy błędny wiersz z numerem i tym, co poprawić</translation>
+    </message>
+    <message>
+        <source>Temporary passwords</source>
+        <translation>Hasła tymczasowe</translation>
+    </message>
+    <message>
+        <source>Each created account and its password, shown only now</source>
+        <translation>Każde utworzone konto i jego hasło, widoczne tylko teraz</translation>
+    </message>
+    <message>
         <source>Closes this window without changes</source>
         <translation>Zamyka to okno bez zmian</translation>
     </message>
@@ -2599,14 +2663,6 @@
     <message>
         <source>Which column gives what:</source>
         <translation>Co zawiera każda kolumna:</translation>
-    </message>
-    <message>
-        <source>First rows as they will be imported</source>
-        <translation>Pierwsze wiersze tak, jak zostaną zaimportowane</translation>
-    </message>
-    <message>
-        <source>Rows that cannot be imported</source>
-        <translation>Wiersze, których nie można zaimportować</translation>
     </message>
     <message>
         <source>Column {column}</source>

@@ -76,12 +76,10 @@ class ImportPeopleDialog(QDialog):
         self.mapping_problem.setStyleSheet(f"color: {colour}; font-weight: bold;")
         self.rows = QTableWidget()
         self.rows.setObjectName("importFirstRows")
-        self.rows.setAccessibleName(self.tr("First rows as they will be imported"))
         self.rows.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.bad_label = QLabel()
         self.bad = QListWidget()
         self.bad.setObjectName("importBadRows")
-        self.bad.setAccessibleName(self.tr("Rows that cannot be imported"))
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton(
             "",
