@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop.commands.groups",
     "desktop.commands.reprocess",
     "desktop.commands.group_members",
+    "desktop.commands.group_assign",
     "desktop.commands.prices",
     "desktop.commands.keep",
     "desktop.commands.people",

@@ -34,7 +34,7 @@ from desktop.licensing.parts import (
     parts_shown,
     request_parts,
 )
-from desktop.licensing.reader import needs_memberships, read_users, response_error
+from desktop.licensing.reader import read_holders, response_error
 from desktop.licensing.state import pending_part
 from desktop.licensing.types import (
     Outcome,
@@ -336,9 +336,10 @@ class ApplyRun:
         """Settle parts no answer settled by reading the users: what the tenant shows is done,
         what is missing is sent again (after a lost answer) or failed (after a refusal)."""
         keys = {u.item.seq: _read_key(u.item) for u in unknown}
-        memberships = needs_memberships(u.item.change for u in unknown)
         try:
-            current = read_users(self.client, list(keys.values()), memberships=memberships)
+            current = read_holders(
+                self.client, [u.item.change for u in unknown], list(keys.values())
+            )
         except LicenseDeskError as exc:
             for u in unknown:
                 state = PartState.UNCONFIRMED if u.lost else PartState.FAILED

@@ -5,18 +5,18 @@ Pure: it reads records and writes problems. Fetching the view is ``fresh_view.py
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from desktop.countries import is_country_code
 from desktop.graph.records import AssignedLicense, User
+from desktop.licensing.check_groups import GroupChecks, Tally
 from desktop.licensing.describe import with_message
-from desktop.licensing.state import has_mailbox, holdings_after, is_empty, is_member, same_plans
+from desktop.licensing.state import has_mailbox, holdings_after, is_empty, same_plans
 from desktop.licensing.tenant_slice import TenantSlice
 from desktop.licensing.types import (
     CheckedPlan,
-    GroupRef,
     Plan,
+    PlanKind,
     Problem,
     ProblemKind,
     SeatNeed,
@@ -25,23 +25,16 @@ from desktop.licensing.types import (
 )
 
 
-@dataclass
-class _Tally:
-    """Seats gained and freed per SKU by the changes that will be sent."""
-
-    gained: Counter[str] = field(default_factory=Counter)
-    freed: Counter[str] = field(default_factory=Counter)
-
-
-class _Checker:
+class _Checker(GroupChecks):
     def __init__(self, view: TenantSlice, default_usage_location: str | None) -> None:
         self.view = view
         self.skus = view.skus
         self.default = default_usage_location.strip().upper() if default_usage_location else None
         self.problems: list[Problem] = []
-        self.tally = _Tally()
+        self.tally = Tally()
         self.before: dict[str, User] = {}
         self.seen: set[str] = set()
+        self.kind: PlanKind | None = None
 
     # -- recording -----------------------------------------------------------------------
     def problem(
@@ -186,6 +179,10 @@ class _Checker:
         enabled = change.account_enabled
         if enabled is not None and enabled == user.account_enabled:
             enabled = None
+        if self.kind is PlanKind.REMOVE_COVERED:
+            change = replace(
+                change, remove=tuple(s for s in change.remove if self.covered(key, user, s))
+            )
         added = {lic.sku_id for lic in change.add}
         removes = self.removals(key, change, user, added)
         adds = self.additions(key, change, user)
@@ -219,103 +216,6 @@ class _Checker:
         lost = self.group_effects(key, user, effective)
         self.mailbox_warning(key, user, effective, lost)
         return effective
-
-    # -- memberships ------------------------------------------------------------------------
-    def _group(self, key: str, ref: GroupRef) -> GroupRef | None:
-        """The group as read now (named as it is called now), or None when there is no such
-        group (reported)."""
-        group = self.view.groups.get(ref.id.lower())
-        if group is not None:
-            return GroupRef(ref.id, group.display_name or ref.name)
-        self.problem(
-            ProblemKind.UNKNOWN_GROUP, Severity.BLOCKING, key, group_id=ref.id, group_name=ref.name
-        )
-        return None
-
-    def joins(self, key: str, groups: tuple[GroupRef, ...], user: User) -> list[GroupRef]:
-        kept: list[GroupRef] = []
-        for asked in groups:
-            ref = self._group(key, asked)
-            if ref is None:
-                continue
-            if is_member(user, ref.id):
-                self.problem(
-                    ProblemKind.ALREADY_MEMBER,
-                    Severity.SKIP,
-                    key,
-                    group_id=ref.id,
-                    group_name=ref.name,
-                )
-                continue
-            kept.append(ref)
-        return kept
-
-    def leaves(self, key: str, groups: tuple[GroupRef, ...], user: User) -> list[GroupRef]:
-        kept: list[GroupRef] = []
-        for asked in groups:
-            ref = self._group(key, asked)
-            if ref is None:
-                continue
-            if is_member(user, ref.id) is False:
-                self.problem(
-                    ProblemKind.NOT_A_MEMBER,
-                    Severity.SKIP,
-                    key,
-                    group_id=ref.id,
-                    group_name=ref.name,
-                )
-                continue
-            kept.append(ref)
-        return kept
-
-    def group_effects(self, key: str, user: User, change: UserChange) -> list[str]:
-        """What the user gains through the groups joined and loses with the groups left (said
-        as warnings, counted for seats); the packages lost."""
-        for ref in change.join_groups:
-            group = self.view.groups[ref.id.lower()]
-            assert group is not None  # joins() kept only groups that exist
-            gained = [
-                lic.sku_id
-                for lic in group.assigned_licenses
-                if not user.sources_of(lic.sku_id, active_only=True)
-            ]
-            for sku_id in gained:
-                if sku_id in self.skus:
-                    self.tally.gained[sku_id] += 1
-            if gained:
-                self.problem(
-                    ProblemKind.GAINS_THROUGH_GROUP,
-                    Severity.WARNING,
-                    key,
-                    sku_ids=gained,
-                    group_id=ref.id,
-                    group_name=ref.name,
-                )
-        lost_all: list[str] = []
-        for ref in change.leave_groups:
-            from_group = [
-                s.sku_id
-                for s in user.license_assignment_states
-                if (s.assigned_by_group or "").lower() == ref.id.lower() and not s.has_error
-            ]
-            lost = [
-                sku_id
-                for sku_id in dict.fromkeys(from_group)
-                if sku_id not in lost_all and not _kept_by_other_source(user, change, sku_id)
-            ]
-            for sku_id in lost:
-                self.tally.freed[sku_id] += 1
-            lost_all += lost
-            if lost:
-                self.problem(
-                    ProblemKind.LOSES_THROUGH_GROUP,
-                    Severity.WARNING,
-                    key,
-                    sku_ids=lost,
-                    group_id=ref.id,
-                    group_name=ref.name,
-                )
-        return lost_all
 
     def location_kept(self, key: str, user: User, change: UserChange) -> None:
         """Why the usage location stays: the licenses the user keeps, and the groups that
@@ -445,6 +345,7 @@ class _Checker:
         return needs
 
     def run(self, plan: Plan) -> CheckedPlan:
+        self.kind = plan.kind
         if self.default is not None and not is_country_code(self.default):
             self.problem(
                 ProblemKind.INVALID_USAGE_LOCATION,
@@ -462,6 +363,8 @@ class _Checker:
                 continue
             if change.create is not None:
                 result = self.check_create(change)
+            elif change.on_group:
+                result = self.check_group(change, user)
             elif change.delete:
                 result = self.check_delete(change, user)
             else:
@@ -476,20 +379,6 @@ class _Checker:
             seats=tuple(seats),
             before=self.before,
         )
-
-
-def _kept_by_other_source(user: User, change: UserChange, sku_id: str) -> bool:
-    """Whether ``user`` keeps ``sku_id`` after ``change``: added, or held (active) directly or
-    from a group the change does not take away."""
-    if any(lic.sku_id == sku_id for lic in change.add):
-        return True
-    leaving = {g.id.lower() for g in change.leave_groups}
-    for source in user.sources_of(sku_id, active_only=True):
-        if source is None and sku_id not in change.remove:
-            return True
-        if source is not None and source.lower() not in leaving:
-            return True
-    return False
 
 
 def check_plan(

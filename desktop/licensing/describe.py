@@ -138,6 +138,7 @@ _ENGLISH: dict[Say, Callable[[Phrase, SkuIndex], str]] = {
     Say.LEAVE_GROUPS: lambda p, s: (
         f"remove from the {_plural(len(p.groups), 'group', 'groups')} {_groups(p)}"
     ),
+    Say.THROUGH_THE_GROUP: lambda p, s: "for every member, through the group",
     Say.NO_CHANGE: lambda p, s: "nothing",
     Say.DELETES_ACCOUNTS: _deletes,
     Say.SEATS_GO_TO_GROUP: lambda p, s: (
@@ -185,6 +186,32 @@ _ENGLISH: dict[Say, Callable[[Phrase, SkuIndex], str]] = {
     Say.LOSES_THROUGH_GROUP: lambda p, s: (
         f"loses {_packages(p, s)}, which the group {_groups(p)} gives"
     ),
+    Say.MEMBERS_LOSE: lambda p, s: (
+        f"{p.count} {_plural(p.count, 'member loses', 'members lose')} {_packages(p, s)}"
+        f" ({p.value} of them the last Exchange license: mailbox data deleted 30 days later)"
+    ),
+    Say.MEMBERS_TAKE_TENANT_LOCATION: lambda p, s: (
+        f"{p.count} {_plural(p.count, 'member has', 'members have')} no usage location: "
+        "they get the organisation's"
+    ),
+    Say.NESTED_GROUPS_GET_NOTHING: lambda p, s: (
+        f"the nested {_plural(len(p.groups), 'group', 'groups')} {_groups(p)} "
+        f"{_plural(len(p.groups), 'passes', 'pass')} nothing on: their members get nothing "
+        "from this group"
+    ),
+    Say.MEMBERS_EXCLUSIVE: lambda p, s: (
+        f"{p.count} {_plural(p.count, 'member', 'members')} would get {_package(p, s)} "
+        f"from {_groups(p)} in error: it conflicts with a plan they already have "
+        "(turn that app off first)"
+    ),
+    Say.MEMBERS_DEPENDENCY: lambda p, s: (
+        f"{p.count} {_plural(p.count, 'member', 'members')} would get {_package(p, s)} "
+        f"from {_groups(p)} in error: it needs a plan they do not have"
+    ),
+    Say.NOT_COVERED: lambda p, s: (
+        f"direct {_package(p, s)} kept: the group's copy ({_groups(p)}) is not active for the "
+        "user or turns on fewer apps"
+    ),
     Say.TITLE_ASSIGN: _title("Add licenses"),
     Say.TITLE_REASSIGN: _title("Reassign a license"),
     Say.TITLE_REMOVE: _title("Remove licenses"),
@@ -199,6 +226,10 @@ _ENGLISH: dict[Say, Callable[[Phrase, SkuIndex], str]] = {
     Say.TITLE_REPROCESS: _title("Process group licenses again"),
     Say.TITLE_ADD_MEMBERS: _title("Add to a group"),
     Say.TITLE_REMOVE_MEMBERS: _title("Remove from a group"),
+    Say.TITLE_GROUP_LICENSE: _title("License a group"),
+    Say.TITLE_GROUP_APPS: _title("Change apps in a group's license"),
+    Say.TITLE_GROUP_REMOVE: _title("Remove a license from a group"),
+    Say.TITLE_REMOVE_COVERED: _title("Remove direct licenses a group gives"),
     Say.OUTCOME_DONE: lambda p, s: "done",
     Say.OUTCOME_FAILED: lambda p, s: "failed",
     Say.OUTCOME_SKIPPED: lambda p, s: "skipped",

@@ -126,6 +126,7 @@ def change_to_json(change: UserChange) -> dict[str, Any]:
         "reprocess": change.reprocess,
         "joinGroups": [group_to_json(g) for g in change.join_groups],
         "leaveGroups": [group_to_json(g) for g in change.leave_groups],
+        "onGroup": change.on_group,
     }
 
 
@@ -151,6 +152,7 @@ def change_from_json(data: dict[str, Any]) -> UserChange:
         reprocess=bool(data.get("reprocess", False)),  # journals written before it existed
         join_groups=tuple(group_from_json(g) for g in data.get("joinGroups") or ()),
         leave_groups=tuple(group_from_json(g) for g in data.get("leaveGroups") or ()),
+        on_group=bool(data.get("onGroup", False)),
     )
 
 

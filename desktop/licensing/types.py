@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from desktop.graph.records import AssignedLicense, Group, NewUser, Sku, User
+from desktop.graph.records import AssignedLicense, Group, NewUser, Organization, Sku, User
 
 
 class PlanKind(str, enum.Enum):
@@ -34,6 +34,13 @@ class PlanKind(str, enum.Enum):
     # is worked out by the check.
     ADD_MEMBERS = "add-members"
     REMOVE_MEMBERS = "remove-members"
+    # A group's own licenses (its members get them through it): a package added, the apps of
+    # one changed, a package removed.
+    GROUP_LICENSE = "group-license"
+    GROUP_APPS = "group-apps"
+    GROUP_REMOVE = "group-remove"
+    # Members' direct copies of a package their group already gives them (active).
+    REMOVE_COVERED = "remove-covered"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +80,9 @@ class UserChange:
     # ``leave_groups`` (each its own $ref request); licenses follow through the groups.
     join_groups: tuple[GroupRef, ...] = ()
     leave_groups: tuple[GroupRef, ...] = ()
+    # ``user`` names a group, and ``add``/``remove`` are the group's own licenses
+    # (``group_holder.py``): members get them through the group, processed in the background.
+    on_group: bool = False
 
     @property
     def touches_memberships(self) -> bool:
@@ -123,6 +133,16 @@ class ProblemKind(str, enum.Enum):
     NOT_A_MEMBER = "not-a-member"  # a skip: leaving a group the user is not in
     GAINS_THROUGH_GROUP = "gains-through-group"  # a warning: sku_ids the user newly gets
     LOSES_THROUGH_GROUP = "loses-through-group"  # a warning: sku_ids the user no longer has
+    # A group's own licenses. details: sku_ids, count (members), and as said below.
+    MEMBERS_LOSE = "members-lose"  # a warning: count lose sku_ids; mailboxes: of them lose mail
+    MEMBERS_TAKE_TENANT_LOCATION = "members-take-tenant-location"  # a warning: count
+    NESTED_GROUPS_GET_NOTHING = "nested-groups-get-nothing"  # a warning: group_names
+    # A warning: the license would fail (details error: MutuallyExclusiveViolation or
+    # DependencyViolation) for count members, or for the user joining (count 1), sku_id.
+    PLANS_CONFLICT = "plans-conflict"
+    # A skip of remove-covered: the group's copy is not active for the user, or turns on fewer
+    # apps than the direct one (details sku_id, group_names).
+    NOT_COVERED = "not-covered"
 
 
 class Severity(str, enum.Enum):
@@ -311,6 +331,8 @@ class TenantSnapshot:
     skus: tuple[Sku, ...]
     users: tuple[User, ...]
     groups: dict[str, Group] = field(default_factory=dict, hash=False, compare=False)
+    # Read with the rest when the window opens (LicenseController.load_tenant).
+    organization: Organization | None = field(default=None, hash=False, compare=False)
 
     def sku(self, sku_id: str) -> Sku | None:
         for s in self.skus:

@@ -95,6 +95,7 @@ def inverse_change(key: str, change: UserChange, before: User) -> UserChange:
         account_enabled=before.account_enabled if change.account_enabled is not None else None,
         join_groups=tuple(g for g in change.leave_groups if is_member(before, g.id) is not False),
         leave_groups=tuple(g for g in change.join_groups if not is_member(before, g.id)),
+        on_group=change.on_group,
     )
 
 

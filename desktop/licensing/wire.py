@@ -9,6 +9,7 @@ from desktop.graph.batch_items import BatchRequest
 from desktop.graph.client import USER_SELECT, new_user_body
 from desktop.graph.groups import (
     add_member_request,
+    group_license_request,
     member_of_request,
     remove_member_request,
 )
@@ -75,6 +76,9 @@ def update_requests(prefix: str, target: str, change: UserChange) -> list[BatchR
     """
     if change.delete:
         return [BatchRequest(f"{prefix}d", "DELETE", user_path(target))]
+    if change.on_group:
+        # The group's own licenses: one assignLicense; members follow in the background.
+        return [group_license_request(f"{prefix}a", target, change.add, change.remove)]
     patch = patch_body(change)
     assign = change.touches_licenses
     path = user_path(target)

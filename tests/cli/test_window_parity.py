@@ -49,12 +49,18 @@ GROUP_ACTIONS: dict[str, list[list[str]]] = {
     "showGroups": [["groups"]],
     "reprocessGroup": [["reprocess", "--group", "G"]],
     # Fix… makes one of these plans, then reprocesses the member.
+    "fixUserGroupError": [["reprocess", *U]],  # Fix… of the ticked user's error
     "fixGroupError": [
         ["assign", *U, "--remove", "SPB"],
         ["apps", *U, "--sku", "SPB", "--off", "EXCHANGE_S_STANDARD"],
         ["location", *U, "--set", "PL"],
         ["reprocess", *U],
     ],
+    "groupLicenses": [
+        ["group-assign", "--group", "G", "--add", "SPB", "--disable-plan", "SWAY"],
+        ["group-assign", "--group", "G", "--remove", "SPB"],
+    ],
+    "removeCoveredDirect": [["group-assign", "--group", "G", "--remove-direct-copies"]],
     "addGroupMembers": [["group-members", "--group", "G", "--add", "a@contoso.pl"]],
     "removeGroupMembers": [["group-members", "--group", "G", "--remove", "a@contoso.pl"]],
 }
@@ -73,6 +79,12 @@ PLAN_KINDS: dict[PlanKind, list[list[str]]] = {
     PlanKind.MIXED: [["assign", *U, "--add", "SPB", "--usage-location", "PL", "--enable"]],
     PlanKind.ADD_MEMBERS: [["group-members", "--group", "G", "--add", "a@contoso.pl"]],
     PlanKind.REMOVE_MEMBERS: [["group-members", "--group", "G", "--remove", "a@contoso.pl"]],
+    PlanKind.GROUP_LICENSE: [["group-assign", "--group", "G", "--add", "SPB"]],
+    PlanKind.GROUP_APPS: [
+        ["group-assign", "--group", "G", "--add", "SPB", "--disable-plan", "SWAY"]
+    ],
+    PlanKind.GROUP_REMOVE: [["group-assign", "--group", "G", "--remove", "SPB"]],
+    PlanKind.REMOVE_COVERED: [["group-assign", "--group", "G", "--remove-direct-copies"]],
     PlanKind.REPROCESS: [
         ["reprocess", *U],
         ["reprocess", "--group", "G"],

@@ -28,6 +28,7 @@ FIELD_SAMPLES: dict[str, list[Any]] = {
     "reprocess": [True],
     "join_groups": [(GroupRef("g-1", "Sales team"),)],
     "leave_groups": [(GroupRef("g-1", "Sales team"),)],
+    "on_group": [True],
 }
 SAMPLE_DETAILS: dict[str, Any] = {
     "sku_id": E3,
@@ -44,6 +45,9 @@ SAMPLE_DETAILS: dict[str, Any] = {
     "disabled_plans": [SWAY_PLAN],
     "sku_ids": [E3],
     "label": "Ada Nowak <ada@contoso.example>",
+    "count": 2,
+    "mailboxes": 1,
+    "error": "MutuallyExclusiveViolation",
 }
 
 
