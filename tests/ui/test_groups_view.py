@@ -52,7 +52,9 @@ def record_kind(into: list[PlanKind]) -> Callable[[QDialog], int]:
 
 
 def groups_view(desk: Desk) -> GroupsView:
-    view = tenant_view(desk).groups
+    page = tenant_view(desk)
+    view = page.groups
+    page.pages.setCurrentWidget(view)  # the groups are read when their page is first shown
     desk.qtbot.waitUntil(
         lambda: view.loader.has_loaded and not view.loader.loading, timeout=TIMEOUT_MS
     )
