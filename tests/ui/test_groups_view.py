@@ -5,6 +5,7 @@ take the users' road (preview, apply, results, history)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent
@@ -495,3 +496,15 @@ def test_a_users_group_error_opens_fix_from_the_user_menu(
     other = rows_where(desk, lambda u: u.id != erring.id and not u.not_activated)[0]
     desk.session.users.set_checked([other], True)
     assert not fix.isEnabled()
+
+
+def test_the_group_tables_are_proper_qt_models(desk: Desk, qtmodeltester: Any) -> None:
+    view = groups_view(desk)
+    rows = view.loader.model.rows()
+    assert rows and any(r.errors for r in rows)
+    qtmodeltester.check(view.loader.model)
+    qtmodeltester.check(view.groups)  # the sorting, filtering proxy over it
+    choose(desk, view, GROUP_B)
+    assert view.errors_model.rowCount() > 0
+    qtmodeltester.check(view.errors_model)
+    qtmodeltester.check(view.errors)
