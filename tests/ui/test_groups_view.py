@@ -471,7 +471,8 @@ def test_remove_direct_copies_the_group_covers(desk: Desk, dialogs: DialogScript
 def test_a_users_group_error_opens_fix_from_the_user_menu(
     desk: Desk, dialogs: DialogScript
 ) -> None:
-    groups_view(desk)
+    # The Groups page was never shown: its groups are read first, then Fix… opens.
+    assert not tenant_view(desk).groups.loader.has_loaded
     row = rows_where(desk, lambda u: any(s.assigned_by_group for s in u.errors))[0]
     erring = user(desk, row)
     click(desk, row)
@@ -488,6 +489,7 @@ def test_a_users_group_error_opens_fix_from_the_user_menu(
 
     dialogs.expect(FixDialog, look)
     fix.trigger()
+    desk.qtbot.waitUntil(lambda: dialogs.pending == 0, timeout=TIMEOUT_MS)
     assert tenant_view(desk).showing_groups
     error = tenant_view(desk).groups.current_error()
     assert error is not None and error.user.id == erring.id
