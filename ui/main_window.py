@@ -136,7 +136,9 @@ class MainWindow(QMainWindow):
         view_menu.addActions([g.show_users, g.show_groups])
         view_menu.addSeparator()
         view_menu.addAction(a.refresh)
+        self.view_menu = view_menu  # the Tenants home adds "All tenants" (ui/tenants)
         tools_menu = bar.addMenu(self.tr("&Tools"))
+        self.tools_menu = tools_menu
         tools_menu.addActions([a.history, a.insight])
         tools_menu.addSeparator()
         tools_menu.addActions([a.manage_templates, a.template_drift])

@@ -407,6 +407,40 @@
     </message>
 </context>
 <context>
+    <name>TenantsCoordinator</name>
+    <message numerus="yes">
+        <source>and %Ln CSV files beside it</source>
+        <translation>
+            <numerusform>and %Ln CSV file beside it</numerusform>
+            <numerusform>and %Ln CSV files beside it</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TenantsHome</name>
+    <message numerus="yes">
+        <source>Reading %Ln tenants…</source>
+        <translation>
+            <numerusform>Reading %Ln tenant…</numerusform>
+            <numerusform>Reading %Ln tenants…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln tenants</source>
+        <translation>
+            <numerusform>%Ln tenant</numerusform>
+            <numerusform>%Ln tenants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln need action</source>
+        <translation>
+            <numerusform>%Ln needs action</numerusform>
+            <numerusform>%Ln need action</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UsageLocationDialog</name>
     <message numerus="yes">
         <source>Microsoft needs a usage location before it assigns licenses, and some apps are not offered in every country. Set it for %Ln users to:</source>

@@ -123,7 +123,8 @@ class ChangeRunner(QObject):
     def _preview(self, checked: CheckedPlan | CheckedRows) -> None:
         self.status.emit("")
         naming, skus = self._session.naming, self._sku_index()
-        dialog = PlanPreviewDialog(checked, naming, skus, self._parent, self._notes)
+        tenant = self._session.tenant_name
+        dialog = PlanPreviewDialog(checked, naming, skus, self._parent, self._notes, tenant=tenant)
         self._notes = None
         dialog.recheck_requested.connect(lambda plan: self._recheck(plan, dialog))
         self.preview_dialog = dialog
