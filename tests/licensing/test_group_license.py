@@ -227,3 +227,58 @@ def test_a_direct_copy_whose_group_copy_is_in_error_is_kept(
     )
     kinds = {p.kind for p in checked.problems}
     assert kinds & {ProblemKind.NOT_COVERED, ProblemKind.ALREADY_LACKS}
+
+
+def test_removing_direct_copies_unread_is_never_sent_then_resumed_through_lost_answers(
+    demo_tenant: DemoTenantForTests, controller: LicenseController
+) -> None:
+    group = licensed_group(controller, STANDARD_GROUP)
+    skus = {s.sku_id: s for s in controller.list_skus()}
+    members = read_members(controller.client, group.id, threshold=250)
+    covered = group_impact(group, members.users, members.nested, skus).covered_directs
+    checked = controller.check(remove_covered_plan(covered))
+    count = len(checked.effective.changes)
+    assert count
+    written = demo_tenant.stats.snapshot()["writes"]
+    demo_tenant.refuse_reads(REFUSED_LONGER_THAN_ANY_RETRY)
+
+    # The users cannot be read again just before sending: nothing goes unguarded.
+    report = controller.apply(checked)
+
+    assert {r.outcome for r in report.results} == {Outcome.CANCELLED}
+    assert demo_tenant.stats.snapshot()["writes"] == written
+    demo_tenant.refuse_reads(0)
+    demo_tenant.faults.drop_after_apply = 1  # sent on resume, the answer lost
+    resumed = controller.resume(report.run_id)
+    assert resumed.count(Outcome.DONE) == count
+    assert demo_tenant.stats.snapshot()["writes"] - written == count  # none sent twice
+    assert controller.apply(controller.undo_plan(report.run_id)).all_done
+    back = controller.refresh_users([c.user for c in checked.effective.changes])
+    assert all(u.direct_sku_ids & group.sku_ids for u in back)
+
+
+def test_a_direct_copy_is_kept_when_the_groups_copy_goes_between_check_and_send(
+    demo_tenant: DemoTenantForTests, controller: LicenseController
+) -> None:
+    group = licensed_group(controller, STANDARD_GROUP)
+    standard = demo_tenant.sku_id("O365_BUSINESS_PREMIUM")
+    skus = {s.sku_id: s for s in controller.list_skus()}
+    members = read_members(controller.client, group.id, threshold=250)
+    covered = group_impact(group, members.users, members.nested, skus).covered_directs
+    checked = controller.check(remove_covered_plan(covered))
+    assert checked.effective.changes
+    # Between the check and the send, the group stops giving the package.
+    gone = controller.apply(controller.check(group_license_plan(group, remove=[standard])))
+    assert gone.all_done
+    row = demo_tenant.store.group(group.id)
+    assert row is not None
+    demo_tenant.group_processing.process_group(row.rowid)
+    written = demo_tenant.stats.snapshot()["writes"]
+
+    report = controller.apply(checked)
+
+    assert {r.outcome for r in report.results} == {Outcome.SKIPPED}
+    assert "no longer holds" in report.results[0].message
+    assert demo_tenant.stats.snapshot()["writes"] == written  # nothing was sent
+    users = controller.refresh_users([c.user for c in checked.effective.changes])
+    assert all(u.direct_license(standard) is not None for u in users)  # never without it

@@ -245,6 +245,7 @@ class ChangeRunner(QObject):
             r.user
             for r in report.results
             if r.outcome in (Outcome.DONE, Outcome.FAILED, Outcome.PARTLY, Outcome.UNCONFIRMED)
+            and not (r.change is not None and r.change.on_group)  # a group, not a user
         ]
         self._session.refresh_users(touched)
         labels = self._labels(report, checked)
@@ -297,7 +298,9 @@ class ChangeRunner(QObject):
     def _apply_failed(self, exc: BaseException, checked: CheckedPlan | None) -> None:
         self._close_progress()
         if checked is not None:
-            self._session.refresh_users([c.user for c in checked.effective.changes])
+            self._session.refresh_users(
+                [c.user for c in checked.effective.changes if not c.on_group]
+            )
         self._failed(exc)
 
     def _failed(self, exc: BaseException) -> None:
