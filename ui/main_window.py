@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         users_menu.addSeparator()
         users_menu.addAction(a.new_user)
         view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addAction(a.refresh)
+        view_menu.addActions([a.refresh, a.reload_all])
         tools_menu = bar.addMenu(self.tr("&Tools"))
         tools_menu.addActions([a.history, a.insight])
         tools_menu.addSeparator()
@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
                 *a.change_actions(),
                 a.new_user,
                 a.refresh,
+                a.reload_all,
                 a.find,
                 a.history,
                 a.insight,
@@ -216,6 +217,8 @@ class MainWindow(QMainWindow):
         session.loading_changed.connect(self._loading_changed)
         session.users_arrived.connect(self._users_arrived)
         session.load_failed.connect(self._load_failed)
+        session.snapshot_shown.connect(self.status.show_snapshot_age)
+        session.loaded.connect(self.status.show_up_to_date)
         session.refresh_failed.connect(lambda exc: show_error(self, exc))
         session.organization_changed.connect(self._update_title)
         session.proxy.rows_changed.connect(self._update_counts)
@@ -287,7 +290,9 @@ class MainWindow(QMainWindow):
         self._update_counts()
 
     def _loading_changed(self, loading: bool) -> None:
-        if loading:
+        if loading and self.session is not None and self.session.ready:
+            self.status.show_activity(self.tr("Checking Microsoft 365 for changes…"), True)
+        elif loading:
             self.status.show_activity(self.tr("Loading users…"), True)
         else:
             self.status.show_activity("", False)

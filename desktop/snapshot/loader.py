@@ -58,9 +58,27 @@ class TenantLoader:
         self.controller = controller
         self.store = store
         self._clock = clock
+        # The tenant as last read or saved here, with its delta link: what F5 continues from.
+        self.last: StoredTenant | None = None
 
     def cached(self) -> StoredTenant | None:
-        return self.store.load() if self.store is not None else None
+        stored = self.store.load() if self.store is not None else None
+        if stored is not None:
+            self.last = stored
+        return stored
+
+    def refresh_or_read(
+        self,
+        *,
+        on_users_page: UsersPageCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> RefreshOutcome:
+        """F5: by delta from the last read when there is one, else everything."""
+        if self.last is not None:
+            return self.refresh(self.last, cancel=cancel)
+        read_at = self._clock()
+        tenant = self.full_read(on_users_page=on_users_page, cancel=cancel)
+        return RefreshOutcome(tenant, UserChanges(tenant.users, frozenset()), True, read_at)
 
     def load(
         self,
@@ -132,7 +150,8 @@ class TenantLoader:
     def _save(self, tenant: TenantSnapshot, link: str, read_at: float) -> None:
         if self.store is None:
             return
+        self.last = StoredTenant(tenant, link, read_at)
         try:
-            self.store.save(StoredTenant(tenant, link, read_at))
+            self.store.save(self.last)
         except OSError as exc:  # a full disk must not stop the tenant from opening
             log.warning("Local snapshot not saved (%s)", exc)

@@ -45,6 +45,7 @@ class WindowCommands(QObject):
             (a.copy_from, self.licenses.copy_from),
             (a.new_user, self.new_user.new_user),
             (a.refresh, self.session.load),
+            (a.reload_all, self._reload_everything),
             (a.export_csv, self.csv.export_csv),
             (a.import_plan, self.csv.import_plan),
             (a.import_people, self.people.import_people),
@@ -52,6 +53,9 @@ class WindowCommands(QObject):
             (a.history, self.history.history),
             (a.insight, self.insight.insight),
         ]
+
+    def _reload_everything(self) -> None:
+        self.session.load(everything=True)
 
     def _remove_from_list(self) -> None:
         self.people.remove_from_list(self.session.users.checked_users())
