@@ -13,7 +13,7 @@ signed-in account), so the window calls these from a worker; nothing here import
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
@@ -60,6 +60,7 @@ class OpenTenant:
     write_access: WriteAccess | None = None
     # What names the tenant's local snapshot (its id; a demo's address): None, no snapshot.
     snapshot_key: str | None = None
+    _loader: TenantLoader | None = field(default=None, init=False, repr=False)
 
     @property
     def client(self) -> GraphClient:
@@ -76,18 +77,21 @@ class OpenTenant:
     def loader(self, *, use_snapshot: bool = True) -> TenantLoader:
         """How the tenant is read: through its local snapshot unless ``use_snapshot`` is
         False or the tenant has none (desktop/snapshot/loader.py)."""
-        key = self.snapshot_key if use_snapshot else None
-        store = SnapshotStore(self.data_dir, key) if key else None
-        return TenantLoader(self.controller, store)
-
-    def forget_snapshot(self) -> None:
-        """Delete the tenant's snapshot and its key (signing out)."""
-        if self.snapshot_key:
-            SnapshotStore(self.data_dir, self.snapshot_key).delete()
+        if not use_snapshot or not self.snapshot_key:
+            return TenantLoader(self.controller, None)
+        if self._loader is None:  # one per tenant: its saves run one after another
+            self._loader = TenantLoader(
+                self.controller, SnapshotStore(self.data_dir, self.snapshot_key)
+            )
+        return self._loader
 
     def close(self) -> None:
         try:
-            self.controller.close()
+            try:
+                if self._loader is not None:
+                    self._loader.close()  # a save under way finishes first
+            finally:
+                self.controller.close()
         finally:
             if self.demo is not None:
                 self.demo.stop()

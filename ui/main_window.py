@@ -300,6 +300,9 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _load_failed(self, exc: BaseException) -> None:
+        saved_at = self.session.snapshot_saved_at if self.session is not None else None
+        if saved_at is not None:  # the saved rows stay on screen: say they are not fresh
+            self.status.show_snapshot_not_refreshed(saved_at)
         show_error(self, exc)
 
     def _update_title(self) -> None:

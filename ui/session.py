@@ -21,6 +21,7 @@ from desktop.insight.tenant_data import record_tenant_seats
 from desktop.licensing.controller import LicenseController
 from desktop.licensing.types import TenantSnapshot
 from desktop.open_tenant import OpenTenant
+from desktop.snapshot.codec import SnapshotReader, StoredTenant
 from desktop.snapshot.delta import UserChanges
 from desktop.snapshot.loader import RefreshOutcome
 from ui.models.naming import LicenseNaming, search_haystack
@@ -49,10 +50,12 @@ class UsersPage:
 
 @dataclass(frozen=True)
 class SnapshotRead:
-    """The tenant as saved locally, shown before it is brought up to date."""
+    """The tenant as saved locally, shown before it is brought up to date: its packages and
+    the first users (the rest follow as ``UsersPage``s while they are decoded)."""
 
-    tenant: TenantSnapshot
+    skus: tuple[Sku, ...]
     naming: LicenseNaming
+    users: list[User]
     haystacks: list[str]
     saved_at: float  # seconds since the epoch
 
@@ -166,12 +169,9 @@ class TenantSession(QObject):
             haystacks = None if streaming else [search_haystack(u) for u in snapshot.users]
             return LoadResult(snapshot, controller.organization(), naming_for(snapshot), haystacks)
 
-        def by_delta(context: JobContext) -> LoadResult:
-            base = loader.last
-            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="organization") as pool:
-                organization = pool.submit(controller.organization)  # beside the delta round
-                outcome: RefreshOutcome = loader.refresh_or_read(cancel=context.cancel)
-                org = organization.result()
+        def result_of(
+            outcome: RefreshOutcome, base: StoredTenant | None, organization: Organization
+        ) -> LoadResult:
             tenant = outcome.tenant
             record_tenant_seats(list(tenant.skus), data_dir)
             shown = {u.id for u in base.tenant.users} if base is not None else set()
@@ -181,20 +181,51 @@ class TenantSession(QObject):
                 and all(u.id in shown for u in outcome.changes.changed)
             )
             if in_place:  # only rows already shown change: no reset of 100,000 rows
-                return LoadResult(tenant, org, naming_for(tenant), None, outcome.changes)
+                return LoadResult(tenant, organization, naming_for(tenant), None, outcome.changes)
             haystacks = [search_haystack(u) for u in tenant.users]
-            return LoadResult(tenant, org, naming_for(tenant), haystacks)
+            return LoadResult(tenant, organization, naming_for(tenant), haystacks)
+
+        def by_delta(context: JobContext) -> LoadResult:
+            base = loader.last
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="organization") as pool:
+                organization = pool.submit(controller.organization)  # beside the delta round
+                outcome = loader.refresh_or_read(cancel=context.cancel)
+                return result_of(outcome, base, organization.result())
+
+        def from_snapshot(context: JobContext, reader: SnapshotReader) -> LoadResult:
+            """Rows from the snapshot as they are decoded, while the delta round, the
+            packages and the organization are already on their way."""
+            pending = loader.start_refresh(reader.delta_link, cancel=context.cancel)
+            names = {gid: group.display_name for gid, group in reader.groups.items()}
+            naming = LicenseNaming.from_skus(reader.skus, sku_name, names)
+            shown: list[bool] = []
+
+            def show(chunk: list[User]) -> None:
+                haystacks = [search_haystack(u) for u in chunk]
+                if not shown:
+                    context.report(
+                        SnapshotRead(reader.skus, naming, chunk, haystacks, reader.saved_at)
+                    )
+                    shown.append(True)
+                else:
+                    context.report(UsersPage(chunk, haystacks))
+
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="organization") as pool:
+                organization = pool.submit(controller.organization)
+                stored = loader.read_cached(reader, show)
+                if stored is None:  # a chunk could not be read: the snapshot is gone now
+                    return read_everything(context, streaming=False)
+                outcome = loader.finish_refresh(stored, pending, cancel=context.cancel)
+                return result_of(outcome, stored, organization.result())
 
         def job(context: JobContext) -> LoadResult:
             if everything:
                 return read_everything(context, streaming=first)
             if first:
-                stored = loader.cached()
-                if stored is None:
+                reader = loader.open_cached()
+                if reader is None:
                     return read_everything(context, streaming=True)
-                tenant = stored.tenant
-                haystacks = [search_haystack(u) for u in tenant.users]
-                context.report(SnapshotRead(tenant, naming_for(tenant), haystacks, stored.saved_at))
+                return from_snapshot(context, reader)
             return by_delta(context)
 
         self._reloaded_count = 0
@@ -235,10 +266,11 @@ class TenantSession(QObject):
         self.users_arrived.emit(self.users.rowCount())
 
     def _show_snapshot(self, read: SnapshotRead) -> None:
-        """The rows as saved locally, at once; the refresh by delta goes on behind them."""
+        """The first rows as saved locally, at once; the rest follow as they are decoded,
+        and the refresh by delta goes on behind them."""
         self._groups = dict(read.naming.group_names)
-        self._show_skus(list(read.tenant.skus), read.naming)
-        self.users.set_users(read.tenant.users, read.haystacks)
+        self._show_skus(list(read.skus), read.naming)
+        self.users.set_users(read.users, read.haystacks)
         keep_out_of_gc_scans()
         self._has_loaded = True  # browsing, searching and ticking work on the saved rows
         self.snapshot_saved_at = read.saved_at

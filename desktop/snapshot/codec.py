@@ -1,12 +1,14 @@
 """The snapshot as bytes and back: compact JSON (positional lists, not objects: a tenant of
-100,000 users stays small and quick to read), compressed. Our own shape, versioned, so a
-snapshot of an older version is simply discarded (``FORMAT``)."""
+100,000 users stays small and quick to read), in lines (a header, then the users in chunks,
+so the window shows the first rows before the rest is decoded), compressed. Our own shape,
+versioned, so a snapshot of an older version is simply discarded (``FORMAT``)."""
 
 from __future__ import annotations
 
 import json
 import sys
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +23,8 @@ from desktop.graph.records import (
 )
 from desktop.licensing.types import TenantSnapshot
 
-FORMAT = 1
+FORMAT = 2
+CHUNK_USERS = 2_000  # users per line: the first line shows while the rest is read
 _intern = sys.intern  # the same few SKU, plan and group ids repeat across every user
 
 
@@ -40,35 +43,69 @@ class SnapshotFormatError(ValueError):
 
 
 def encode(stored: StoredTenant) -> bytes:
+    """One line of JSON for the header (format, delta link, time, packages, groups), then the
+    users in lines of ``CHUNK_USERS``: the first rows can be shown before the rest is read."""
     tenant = stored.tenant
-    document = [
+    header = [
         FORMAT,
         stored.delta_link,
         stored.saved_at,
         [_sku_row(s) for s in tenant.skus],
-        [_user_row(u) for u in tenant.users],
         [[g.id, g.display_name] for g in tenant.groups.values()],
+        len(tenant.users),
     ]
-    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
-    return zlib.compress(text.encode("utf-8"), 6)
+    lines = [_json(header)]
+    users = tenant.users
+    for start in range(0, len(users), CHUNK_USERS):
+        lines.append(_json([_user_row(u) for u in users[start : start + CHUNK_USERS]]))
+    return zlib.compress("\n".join(lines).encode("utf-8"), 6)
+
+
+def _json(value: Any) -> str:
+    # No raw newline can appear inside: JSON escapes it, so lines split the chunks safely.
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class SnapshotReader:
+    """A decrypted snapshot read in steps: the header at once, the users chunk by chunk."""
+
+    def __init__(self, data: bytes) -> None:
+        try:
+            self._lines = zlib.decompress(data).split(b"\n")
+            version, link, saved_at, skus, groups, count = json.loads(self._lines[0])
+            if version != FORMAT:
+                raise SnapshotFormatError(f"snapshot format {version}, this version reads {FORMAT}")
+            self.delta_link = str(link)
+            self.saved_at = float(saved_at)
+            self.skus = tuple(_sku(row) for row in skus)
+            self.groups = {gid: Group(gid, name) for gid, name in groups}
+            self.count = int(count)
+        except SnapshotFormatError:
+            raise
+        except (ValueError, TypeError, KeyError, IndexError, zlib.error) as exc:
+            raise SnapshotFormatError(f"unreadable snapshot: {exc}") from None
+
+    def user_chunks(self) -> Iterator[list[User]]:
+        read = 0
+        try:
+            for line in self._lines[1:]:
+                chunk = [_user(row) for row in json.loads(line)]
+                read += len(chunk)
+                yield chunk
+        except (ValueError, TypeError, KeyError, IndexError) as exc:
+            raise SnapshotFormatError(f"unreadable snapshot: {exc}") from None
+        if read != self.count:
+            raise SnapshotFormatError(f"snapshot holds {read} users, its header says {self.count}")
+
+    def read_all(self) -> StoredTenant:
+        users = tuple(u for chunk in self.user_chunks() for u in chunk)
+        return StoredTenant(
+            TenantSnapshot(self.skus, users, self.groups), self.delta_link, self.saved_at
+        )
 
 
 def decode(data: bytes) -> StoredTenant:
-    try:
-        document = json.loads(zlib.decompress(data).decode("utf-8"))
-        version, link, saved_at, skus, users, groups = document
-        if version != FORMAT:
-            raise SnapshotFormatError(f"snapshot format {version}, this version reads {FORMAT}")
-        tenant = TenantSnapshot(
-            tuple(_sku(row) for row in skus),
-            tuple(_user(row) for row in users),
-            {gid: Group(gid, name) for gid, name in groups},
-        )
-        return StoredTenant(tenant, str(link), float(saved_at))
-    except SnapshotFormatError:
-        raise
-    except (ValueError, TypeError, KeyError, IndexError, zlib.error) as exc:
-        raise SnapshotFormatError(f"unreadable snapshot: {exc}") from None
+    return SnapshotReader(data).read_all()
 
 
 def _user_row(u: User) -> list[Any]:

@@ -24,6 +24,7 @@ def test_the_snapshot_file_holds_no_readable_user_name(
     opened: OpenTenant, memory_keyring: WindowsLikeKeyring
 ) -> None:
     tenant = opened.loader().full_read()
+    opened.loader().wait_for_save()  # saved on a thread of its own
     path = snapshot_store(opened).path
     data = path.read_bytes()
     assert len(data) > 1000
@@ -63,6 +64,7 @@ def test_a_tampered_snapshot_is_discarded_with_one_line_and_the_tenant_read_live
 ) -> None:
     loader = opened.loader()
     loader.full_read()
+    loader.wait_for_save()
     store = snapshot_store(opened)
     data = bytearray(store.path.read_bytes())
     if damage == "flip a byte":
@@ -87,6 +89,7 @@ def test_signing_out_of_a_tenant_deletes_its_snapshot_and_key(
     opened: OpenTenant, memory_keyring: WindowsLikeKeyring
 ) -> None:
     opened.loader().full_read()
+    opened.loader().wait_for_save()
     store = snapshot_store(opened)
     assert store.path.exists() and memory_keyring.services(vault.KEY_SERVICE_PREFIX)
     assert opened.snapshot_key is not None
@@ -99,6 +102,7 @@ def test_signing_out_of_everything_deletes_every_snapshot_and_key(
     opened: OpenTenant, memory_keyring: WindowsLikeKeyring
 ) -> None:
     opened.loader().full_read()
+    opened.loader().wait_for_save()
     other = SnapshotStore(opened.data_dir, "another tenant")
     stored = opened.loader().cached()
     assert stored is not None and other.save(stored)

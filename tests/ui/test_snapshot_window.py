@@ -18,7 +18,8 @@ from desktop.graph.tokens import StaticToken
 from desktop.open_tenant import open_graph
 from tests.auth.fake_keyring import WindowsLikeKeyring
 from tests.demo_tenant import DemoTenantForTests
-from tests.ui.conftest import TIMEOUT_MS
+from tests.ui.conftest import REJECT, TIMEOUT_MS, DialogScript
+from ui.dialogs.error_dialog import ErrorDialog
 from ui.main_window import MainWindow
 from ui.session import TenantSession
 
@@ -104,4 +105,32 @@ def test_opens_from_the_snapshot_with_its_age_then_refreshes_by_delta(
     with qtbot.waitSignal(session.loaded, timeout=TIMEOUT_MS):
         window.user_actions.reload_all.trigger()
     assert len(full_reads) == 1 and session.users.rowCount() == 59
+    window.close_session()
+
+
+def test_a_refresh_that_fails_leaves_the_saved_rows_marked_as_not_up_to_date(
+    qtbot: QtBot,
+    demo_tenant: DemoTenantForTests,
+    tmp_path: Path,
+    memory_keyring: WindowsLikeKeyring,
+    dialogs: DialogScript,
+) -> None:
+    first_visit = open_graph(demo_tenant.base_url, StaticToken("demo"), tmp_path, "test")
+    first_visit.loader().full_read()
+    first_visit.close()
+    demo_tenant.stop()  # Microsoft 365 cannot be reached now
+    failures: list[str] = []
+    dialogs.expect(ErrorDialog, lambda dialog: failures.append(dialog.windowTitle()) or REJECT)
+
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    session = TenantSession(open_graph(demo_tenant.base_url, StaticToken("d"), tmp_path, "t"))
+    with qtbot.waitSignals([session.snapshot_shown, session.load_failed], timeout=TIMEOUT_MS,
+                           order="strict"):  # fmt: skip
+        window.open_session(session)
+
+    assert session.users.rowCount() == 60  # the saved rows stay
+    assert "not brought up to date" in window.status.freshness.text()
+    assert len(failures) == 1 and dialogs.pending == 0
     window.close_session()

@@ -63,6 +63,14 @@ class WindowStatusBar(QStatusBar):
             )
         )
 
+    def show_snapshot_not_refreshed(self, saved_at: float) -> None:
+        """The refresh failed: the rows stay as saved, and say so."""
+        self.freshness.setText(
+            self.tr(
+                "· saved copy from {age}, not brought up to date (press F5 to try again)"
+            ).format(age=self.age_text(self.clock() - saved_at))
+        )
+
     def show_up_to_date(self) -> None:
         now = QDateTime.fromSecsSinceEpoch(int(self.clock()))
         at = QLocale().toString(now.time(), QLocale.FormatType.ShortFormat)
