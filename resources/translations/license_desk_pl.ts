@@ -4134,6 +4134,10 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
         <translation>· zapisana kopia sprzed {age}, sprawdzanie zmian</translation>
     </message>
     <message>
+        <source>· saved copy from {age}, not brought up to date (press F5 to try again)</source>
+        <translation>· zapisana kopia sprzed {age}, nieuaktualniona (naciśnij F5, aby spróbować ponownie)</translation>
+    </message>
+    <message>
         <source>· up to date at {time}</source>
         <translation>· aktualne o {time}</translation>
     </message>
