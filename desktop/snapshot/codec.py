@@ -25,6 +25,7 @@ from desktop.licensing.types import TenantSnapshot
 
 FORMAT = 2
 CHUNK_USERS = 2_000  # users per line: the first line shows while the rest is read
+INFLATE_STEP = 64 * 1024  # compressed bytes inflated at a time
 _intern = sys.intern  # the same few SKU, plan and group ids repeat across every user
 
 
@@ -67,12 +68,19 @@ def _json(value: Any) -> str:
 
 
 class SnapshotReader:
-    """A decrypted snapshot read in steps: the header at once, the users chunk by chunk."""
+    """A decrypted snapshot read in steps: the header at once, the users chunk by chunk,
+    inflated only as far as each step needs (the first rows do not wait for the rest)."""
 
     def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._offset = 0
+        self._inflater = zlib.decompressobj()
+        self._pending = b""
         try:
-            self._lines = zlib.decompress(data).split(b"\n")
-            version, link, saved_at, skus, groups, count = json.loads(self._lines[0])
+            first = self._next_line()
+            if first is None:
+                raise SnapshotFormatError("empty snapshot")
+            version, link, saved_at, skus, groups, count = json.loads(first)
             if version != FORMAT:
                 raise SnapshotFormatError(f"snapshot format {version}, this version reads {FORMAT}")
             self.delta_link = str(link)
@@ -86,14 +94,25 @@ class SnapshotReader:
         except (ValueError, TypeError, KeyError, IndexError, zlib.error) as exc:
             raise SnapshotFormatError(f"unreadable snapshot: {exc}") from None
 
+    def _next_line(self) -> bytes | None:
+        while b"\n" not in self._pending:
+            if self._offset >= len(self._data):
+                rest, self._pending = self._pending + self._inflater.flush(), b""
+                return rest or None
+            piece = self._data[self._offset : self._offset + INFLATE_STEP]
+            self._offset += len(piece)
+            self._pending += self._inflater.decompress(piece)
+        line, _newline, self._pending = self._pending.partition(b"\n")
+        return line
+
     def user_chunks(self) -> Iterator[list[User]]:
         read = 0
         try:
-            for line in self._lines[1:]:
+            while (line := self._next_line()) is not None:
                 chunk = [_user(row, self._shared) for row in json.loads(line)]
                 read += len(chunk)
                 yield chunk
-        except (ValueError, TypeError, KeyError, IndexError) as exc:
+        except (ValueError, TypeError, KeyError, IndexError, zlib.error) as exc:
             raise SnapshotFormatError(f"unreadable snapshot: {exc}") from None
         if read != self.count:
             raise SnapshotFormatError(f"snapshot holds {read} users, its header says {self.count}")

@@ -75,16 +75,10 @@ class FileKeyring(keyring.backend.KeyringBackend):
 def start_server(
     users: int, latency_ms: int, extra: list[str]
 ) -> tuple[subprocess.Popen[str], str]:
+    from tests.benchmarks.bench_ui_load import start_server as start_demo_server
+
     database = Path(tempfile.gettempdir()) / f"license-desk-bench-snapshot-{users}.sqlite3"
-    command = [sys.executable, "-m", "ui", "demo-server", "--users", str(users), "--db",
-               str(database), "--latency-ms", str(latency_ms), *extra]  # fmt: skip
-    server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
-    assert server.stdout is not None
-    line = server.stdout.readline().strip()
-    if not line.startswith("Demo tenant at "):
-        server.kill()
-        raise SystemExit(f"the demo server did not start: {line!r}")
-    return server, line.removeprefix("Demo tenant at ")
+    return start_demo_server(users, database, ["--latency-ms", str(latency_ms), *extra])
 
 
 def prepare(url: str, work: Path) -> None:

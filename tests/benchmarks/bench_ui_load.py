@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -101,7 +102,10 @@ class FirstRowsPainted(QObject):
         return False
 
 
-def start_server(users: int, database: Path) -> tuple[subprocess.Popen[str], str]:
+def start_server(
+    users: int, database: Path, extra: Sequence[str] = ()
+) -> tuple[subprocess.Popen[str], str]:
+    """The demo tenant in a child process (``extra``: more demo-server options); its URL."""
     server = subprocess.Popen(
         [
             sys.executable,
@@ -112,6 +116,7 @@ def start_server(users: int, database: Path) -> tuple[subprocess.Popen[str], str
             str(users),
             "--db",
             str(database),
+            *extra,
         ],
         cwd=ROOT,
         stdout=subprocess.PIPE,

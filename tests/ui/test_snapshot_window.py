@@ -18,6 +18,7 @@ from desktop.graph.tokens import StaticToken
 from desktop.open_tenant import open_graph
 from tests.auth.fake_keyring import WindowsLikeKeyring
 from tests.demo_tenant import DemoTenantForTests
+from tests.snapshot.spies import count_full_reads
 from tests.ui.conftest import REJECT, TIMEOUT_MS, DialogScript
 from ui.dialogs.error_dialog import ErrorDialog
 from ui.main_window import MainWindow
@@ -26,15 +27,7 @@ from ui.session import TenantSession
 
 @pytest.fixture
 def full_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    counted: list[int] = []
-    listing = GraphClient.list_users
-
-    def counting(self: GraphClient, **kwargs: Any) -> Any:
-        counted.append(1)
-        return listing(self, **kwargs)
-
-    monkeypatch.setattr(GraphClient, "list_users", counting)
-    return counted
+    return count_full_reads(monkeypatch)
 
 
 @pytest.fixture
