@@ -157,35 +157,35 @@ def _user_row(u: User) -> list[Any]:
 class _Shared:
     """Identical license entries decoded once and shared: thousands of users hold the same
     package with the same apps off, and the records are immutable. Building one object per
-    user and entry was most of the time it took to open a big snapshot."""
+    user and entry was most of the time it took to open a big snapshot. (A state carries its
+    own date, so only its list of apps is shared.)"""
 
     def __init__(self) -> None:
-        self.licenses: dict[tuple[Any, ...], AssignedLicense] = {}
-        self.states: dict[tuple[Any, ...], LicenseAssignmentState] = {}
+        self.licenses: dict[tuple[str, ...], AssignedLicense] = {}
+        self.plans: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def license(self, sku: str, plans: list[str]) -> AssignedLicense:
         key = (sku, *plans)
         found = self.licenses.get(key)
         if found is None:
-            found = AssignedLicense(_intern(sku), tuple(_intern(p) for p in plans))
+            found = AssignedLicense(_intern(sku), self.plan_ids(plans))
             self.licenses[key] = found
         return found
 
+    def plan_ids(self, plans: list[str]) -> tuple[str, ...]:
+        key = tuple(plans)
+        return self.plans.setdefault(key, tuple(_intern(p) for p in key))
+
     def state(self, entry: list[Any]) -> LicenseAssignmentState:
         sku, group, state, error, plans, updated = entry
-        key = (sku, group, state, error, updated, *plans)
-        found = self.states.get(key)
-        if found is None:
-            found = LicenseAssignmentState(
-                _intern(sku),
-                _intern(group) if group else None,
-                _intern(state),
-                error,
-                tuple(_intern(p) for p in plans),
-                updated,
-            )
-            self.states[key] = found
-        return found
+        return LicenseAssignmentState(
+            _intern(sku),
+            _intern(group) if group else None,
+            _intern(state),
+            error,
+            self.plan_ids(plans),
+            updated,
+        )
 
 
 def _user(row: list[Any], shared: _Shared) -> User:
