@@ -120,7 +120,8 @@ def open_tenant(
     journal = journal_path if journal_path is not None else tenant_journal(data_dir, tenant_id)
     try:
         make_private_dir(data_dir)  # also when an older version made it readable by all
-        controller = LicenseController(client, journal)  # the journal creates its folder
+        # The journal creates its folder; a known tenant id binds every plan checked here.
+        controller = LicenseController(client, journal, tenant_id=tenant_id or "")
     except BaseException:
         client.close()
         raise

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.csv_export import csv_export, spreadsheet_text
+from desktop.csv_export import SpreadsheetStyle, csv_export, spreadsheet_text
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = [
@@ -45,9 +45,9 @@ def test_ordinary_text_is_unchanged(value: str) -> None:
 
 def test_numbers_and_flags_stay_what_they_are(tmp_path: Path) -> None:
     target = tmp_path / "out.csv"
-    with csv_export(target, delimiter=";") as writer:
+    with csv_export(target) as writer:
         writer.writerow([-3, 2.5, True, None, "-3"])
-    assert target.read_text(encoding="utf-8-sig").strip() == '"-3";"2.5";"true";"";"\'-3"'
+    assert target.read_text(encoding="utf-8-sig").strip() == '"-3","2.5","true","","\'-3"'
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes")
@@ -76,3 +76,19 @@ def test_every_csv_writer_in_the_app_is_the_safe_one() -> None:
         and pattern.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("decimal_mark", "line"),
+    [
+        (",", '"-3";"2,5";"12000";"true";"\'-3"'),  # Polish, German: Excel reads 2,5 with ';'
+        (".", '"-3","2.5","12000","true","\'-3"'),  # English, C: as scripts read it
+    ],
+)
+def test_numbers_are_written_as_the_readers_spreadsheet_reads_them(
+    tmp_path: Path, decimal_mark: str, line: str
+) -> None:
+    target = tmp_path / "out.csv"
+    with csv_export(target, style=SpreadsheetStyle.for_decimal_mark(decimal_mark)) as writer:
+        writer.writerow([-3, 2.5, 12000, True, "-3"])  # thousands never grouped: still numbers
+    assert target.read_text(encoding="utf-8-sig").strip() == line

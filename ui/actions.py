@@ -88,6 +88,32 @@ class UserActions(QObject):
             "Ctrl+Shift+C",
             self.tr("Give the ticked users the same licenses as another user"),
         )
+        self.save_template = self._make(
+            "saveTemplate",
+            None,
+            self.tr("Save licenses as template…"),
+            None,
+            self.tr(
+                "Save the ticked user's licenses, apps and usage location as a license template"
+            ),
+        )
+        self.manage_templates = self._make(
+            "templates",
+            None,
+            self.tr("License templates…"),
+            None,
+            self.tr("The saved license templates: rename, delete, export to share, import"),
+        )
+        self.template_drift = self._make(
+            "templateDrift",
+            None,
+            self.tr("Template drift…"),
+            None,
+            self.tr(
+                "Users whose licenses differ from their department's template, and the change "
+                "that aligns them"
+            ),
+        )
         self.refresh = self._make(
             "refresh",
             "refresh",
@@ -171,7 +197,9 @@ class UserActions(QObject):
             self.copy_from,
         )
         self._needs_direct_license = (self.reassign, self.remove, self.apps)
-        self._tips = {a: a.toolTip() for a in self._needs_direct_license}
+        self._tips = {
+            a: a.toolTip() for a in (*self._needs_direct_license, self.block, self.remove_from_list)
+        }
         self.update_state(SelectionStats(), WindowState())
 
     def _make(
@@ -218,6 +246,7 @@ class UserActions(QObject):
             self.block,
             None,
             self.copy_from,
+            self.save_template,
             self.remove_from_list,
         )
 
@@ -233,31 +262,60 @@ class UserActions(QObject):
         why_off = self._why_no_direct_license(stats, group_name)
         for action in self._needs_direct_license:
             action.setEnabled(can_change and stats.with_direct_license > 0)
-            tip = self._tips[action] if why_off is None else why_off
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
+            self._explain(action, why_off)
+        # Blocked users and people without an account (Activate creates it) both count.
         self.activate.setEnabled(can_change and stats.blocked > 0)
         self.block.setEnabled(can_change and stats.active > 0)
+        only_people = stats.count > 0 and stats.not_activated == stats.count
+        no_account = self.tr(
+            "Not available: the ticked people are not in Microsoft 365 yet, so there is no "
+            "account to block."
+        )
+        self._explain(self.block, no_account if only_people else None)
         self.new_user.setEnabled(can_change)
         self.import_plan.setEnabled(can_change)
         self.import_people.setEnabled(can_change)
-        self.remove_from_list.setEnabled(can_change and stats.count > 0)
+        self.remove_from_list.setEnabled(can_change and stats.not_activated > 0)
+        not_on_list = self.tr(
+            "Not available: only people who are not activated can be taken off the list; no "
+            "ticked row is one."
+        )
+        self._explain(
+            self.remove_from_list, not_on_list if stats.count and not stats.not_activated else None
+        )
         self.refresh.setEnabled(state.ready and not state.loading and not state.busy)
         self.reload_all.setEnabled(state.ready and not state.loading and not state.busy)
         self.export_csv.setEnabled(state.ready)
         self.history.setEnabled(state.ready)
         self.insight.setEnabled(can_change)
+        self.save_template.setEnabled(can_change and stats.count == 1 and not stats.not_activated)
+        self.manage_templates.setEnabled(state.ready)
+        self.template_drift.setEnabled(can_change)
         # Searching and ticking work while users still arrive.
         self.find.setEnabled(state.ready or state.loading)
         self.tick_all.setEnabled(state.ready or state.loading)
         self.clear_ticks.setEnabled(stats.count > 0)
 
+    def _explain(self, action: QAction, why_off: str | None) -> None:
+        """The action's own tip, or why it is off for the ticked rows."""
+        tip = self._tips[action] if why_off is None else why_off
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+
     def _why_no_direct_license(
         self, stats: SelectionStats, group_name: Callable[[str], str]
     ) -> str | None:
-        """Why Remove, Reassign and Apps are off although the ticked users hold licenses: every
-        one of them comes from a group, and is changed in the group (Entra admin center)."""
-        if stats.with_direct_license or not stats.group_only_by_group:
+        """Why Remove, Reassign and Apps are off although users are ticked: every license they
+        hold comes from a group, and is changed in the group (Entra admin center); or they are
+        people without an account yet, who hold no license."""
+        if stats.with_direct_license:
+            return None
+        if stats.count and stats.not_activated == stats.count:
+            return self.tr(
+                "Not available: the ticked people are not in Microsoft 365 yet and hold no "
+                "license. Add licenses creates their accounts with the licenses."
+            )
+        if not stats.group_only_by_group:
             return None
         names = sorted(group_name(g) for g in stats.group_only_by_group)
         if len(names) == 1:

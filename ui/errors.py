@@ -8,7 +8,6 @@ codes support needs (Graph error code, request id), never a token or a password.
 from __future__ import annotations
 
 import errno
-import re
 import traceback
 from dataclasses import dataclass
 
@@ -45,6 +44,13 @@ from ui.graph_failures import graph_details, graph_failure_text
 from ui.models.naming import LicenseNaming
 from ui.plan_file_text import plan_file_text
 from ui.plan_text import problem_text, user_label
+from ui.sign_in_failures import (
+    SignInFailure,
+    failure_by_code,
+    failure_words,
+    sign_in_failure,
+)
+from ui.sign_in_failures import aadsts_code as code_in
 
 
 @dataclass(frozen=True)
@@ -58,8 +64,11 @@ class UserMessage:
 def describe(exc: BaseException) -> UserMessage:
     """A translated title, text and support details for ``exc``."""
     code = aadsts_code(exc)
-    if code is not None and _is_conditional_access(code):
-        return _conditional_access(exc)
+    # A number with words of its own wins, also over "sign in again" (a refused refresh or
+    # a code redeemed for the wrong organisation come back as invalid_grant).
+    known = failure_by_code(code) if code is not None else None
+    if known is not None:
+        return _sign_in_refused(exc, known)
     if code in _CONSENT_CODES and isinstance(exc, SignInFailedError):
         return _consent(exc)
     for kind, describer in _DESCRIBERS:
@@ -134,26 +143,17 @@ def _permission(exc: BaseException) -> UserMessage:
 
 # -- sign-in ----------------------------------------------------------------------------------
 
-# Entra's AADSTS numbers, as they appear in the platform's error text ("AADSTS53003: ...").
-_AADSTS = re.compile(r"AADSTS(\d+)")
-# 65001: not consented; 65004: consent declined; 90094/90095: only an administrator may consent.
-_CONSENT_CODES = frozenset({65001, 65004, 90094, 90095})
+# 65001: not consented; 90094/90095: only an administrator may consent (the scopes named).
+_CONSENT_CODES = frozenset({65001, 90094, 90095})
 
 
 def aadsts_code(exc: BaseException) -> int | None:
     """The first AADSTS number in a sign-in error's text, if any."""
-    text = exc.description if isinstance(exc, SignInFailedError) else str(exc)
-    found = _AADSTS.search(text)
-    return int(found.group(1)) if found else None
-
-
-def _is_conditional_access(code: int) -> bool:
-    # 53000-53999 (device not compliant or joined, app not approved, blocked by policy, risk)
-    # and 530000-530999 (the newer policy codes such as 530032).
-    return 53000 <= code <= 53999 or 530000 <= code <= 530999
+    return code_in(exc.description if isinstance(exc, SignInFailedError) else str(exc))
 
 
 def _sign_in_details(exc: BaseException) -> str:
+    """Microsoft's own (English) words and the numbers support asks for."""
     if isinstance(exc, SignInFailedError):
         lines = [f"error: {exc.error}", exc.description.strip()]
         if exc.correlation_id:
@@ -162,18 +162,9 @@ def _sign_in_details(exc: BaseException) -> str:
     return str(exc)
 
 
-def _conditional_access(exc: BaseException) -> UserMessage:
-    return UserMessage(
-        QCoreApplication.translate("ErrorText", "Sign-in blocked by your organisation"),
-        QCoreApplication.translate(
-            "ErrorText",
-            "Your organisation's access policies blocked this sign-in. They may allow it "
-            "only from a managed device, from certain networks or countries, or with "
-            "multi-factor authentication. Ask your IT administrator which Conditional Access "
-            "policy applies, and show them the details.",
-        ),
-        _sign_in_details(exc),
-    )
+def _sign_in_refused(exc: BaseException, kind: SignInFailure) -> UserMessage:
+    title, text = failure_words(kind)
+    return UserMessage(title, text, _sign_in_details(exc))
 
 
 def _permission_names() -> dict[str, str]:
@@ -238,13 +229,7 @@ def _sign_in_timed_out(exc: BaseException) -> UserMessage:
 
 def _sign_in_failed(exc: BaseException) -> UserMessage:
     assert isinstance(exc, SignInFailedError)
-    return UserMessage(
-        QCoreApplication.translate("ErrorText", "Sign-in failed"),
-        QCoreApplication.translate(
-            "ErrorText", "Microsoft did not complete the sign-in: {why}"
-        ).format(why=str(exc).removeprefix("Sign-in failed: ")),
-        _sign_in_details(exc),
-    )
+    return _sign_in_refused(exc, sign_in_failure(exc.error, aadsts_code(exc)))
 
 
 def _keyring(exc: BaseException) -> UserMessage:

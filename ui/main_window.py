@@ -4,6 +4,8 @@ their signals; the parts do the work."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QByteArray, QDir, QPoint, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -25,8 +27,10 @@ from ui.dialogs.settings_dialog import open_settings
 from ui.flows.change_runner import ChangeRunner
 from ui.flows.window_commands import WindowCommands
 from ui.formatting import count
+from ui.groups.group_actions import GroupActions
+from ui.groups.group_commands import GroupCommands
 from ui.icons import app_icon, icon
-from ui.menus import open_user_menu
+from ui.menus import open_group_menu, open_user_menu
 from ui.models.selection_stats import SelectionStats
 from ui.session import TenantSession
 from ui.settings import app_settings
@@ -52,6 +56,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.settings = settings or app_settings()
         self.user_actions = UserActions(self)
+        self.group_actions = GroupActions(self)
         self.reset_demo = QAction(icon("reset"), self.tr("Reset demo tenant…"), self)
         self.reset_demo.setObjectName("resetDemo")
         self.reset_demo.setVisible(False)
@@ -87,11 +92,14 @@ class MainWindow(QMainWindow):
         self.user_actions.find.triggered.connect(self._focus_search)
         self.user_actions.tick_all.triggered.connect(self._tick_all)
         self.user_actions.clear_ticks.triggered.connect(self._clear_ticks)
+        self.group_actions.show_users.triggered.connect(self._show_users)
+        self.group_actions.show_groups.triggered.connect(self._show_groups)
 
         self.session: TenantSession | None = None
         self.view: TenantPage | None = None
         self.runner: ChangeRunner | None = None
         self.commands: WindowCommands | None = None
+        self.group_commands: GroupCommands | None = None
         self.resize(1280, 800)
         geometry = self.settings.value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray):
@@ -121,10 +129,17 @@ class MainWindow(QMainWindow):
                 users_menu.addAction(action)
         users_menu.addSeparator()
         users_menu.addAction(a.new_user)
+        g = self.group_actions
+        groups_menu = bar.addMenu(self.tr("&Groups"))
+        groups_menu.addActions(list(g.change_actions()))
         view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addActions([g.show_users, g.show_groups])
+        view_menu.addSeparator()
         view_menu.addActions([a.refresh, a.reload_all])
         tools_menu = bar.addMenu(self.tr("&Tools"))
         tools_menu.addActions([a.history, a.insight])
+        tools_menu.addSeparator()
+        tools_menu.addActions([a.manage_templates, a.template_drift])
         tools_menu.addSeparator()
         tools_menu.addAction(self.settings_action)
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -143,6 +158,9 @@ class MainWindow(QMainWindow):
                 a.clear_ticks,
                 a.export_csv,
                 a.import_plan,
+                g.show_users,
+                g.show_groups,
+                *g.change_actions(),
             ]
         )
 
@@ -171,6 +189,10 @@ class MainWindow(QMainWindow):
         toolbar.addAction(a.new_user)
         toolbar.addSeparator()
         toolbar.addActions([a.refresh, a.export_csv, a.import_plan, a.history])
+        toolbar.addSeparator()
+        for action in self.group_actions.change_actions():
+            action.setPriority(QAction.Priority.LowPriority)
+        toolbar.addActions(list(self.group_actions.change_actions()))
         spacer = QWidget()  # pushes the account button to the right end
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
@@ -181,8 +203,8 @@ class MainWindow(QMainWindow):
 
     # -- pages --------------------------------------------------------------------------------
 
-    def show_welcome(self, message: str = "") -> None:
-        self.welcome.show_message(message)
+    def show_welcome(self, message: str = "", details: str = "") -> None:
+        self.welcome.show_message(message, details)
         self.welcome.set_waiting(False)
         self.stack.setCurrentWidget(self.welcome)
         self.toolbar.hide()  # nothing to act on yet
@@ -203,6 +225,15 @@ class MainWindow(QMainWindow):
         self.runner = ChangeRunner(session, self)
         self.commands = WindowCommands(session, self.runner, self)
         self.commands.connect_actions(self.user_actions)
+        groups = self.view.groups
+        self.group_commands = GroupCommands(session, self.runner, groups, self)
+        for action, slot in self._group_bindings(self.group_commands):
+            action.triggered.connect(slot)
+        # A run may move members, seats or errors: read the groups again after each.
+        self.runner.run_finished.connect(lambda _report: groups.loader.load())
+        groups.current_changed.connect(self._update_actions)
+        groups.menu_requested.connect(self.open_group_menu)
+        self.view.pages.currentChanged.connect(self._page_changed)
         self.commands.csv.exported.connect(self._exported)
         self.commands.people.status.connect(
             lambda text: self.status.showMessage(text, EXPORT_MESSAGE_MS)
@@ -237,6 +268,11 @@ class MainWindow(QMainWindow):
             self.view.deleteLater()
         if self.commands is not None:
             self.commands.disconnect_actions(self.user_actions)
+        if self.group_commands is not None:
+            for action, slot in self._group_bindings(self.group_commands):
+                action.triggered.disconnect(slot)
+            self.group_commands = None
+        self.group_actions.show_users.setChecked(True)
         self.session.close()
         self.session.deleteLater()
         self.session = self.view = self.runner = self.commands = None
@@ -259,6 +295,34 @@ class MainWindow(QMainWindow):
     def open_user_menu(self, at: QPoint) -> QMenu:
         return open_user_menu(self.user_actions, self, at)
 
+    def _group_bindings(self, commands: GroupCommands) -> list[tuple[QAction, Callable[[], None]]]:
+        g = self.group_actions
+        return [
+            (g.reprocess, commands.reprocess),
+            (g.fix, commands.fix),
+            (g.add_members, commands.add_members),
+            (g.remove_members, commands.remove_members),
+        ]
+
+    def open_group_menu(self, at: QPoint) -> QMenu:
+        return open_group_menu(self.group_actions, self, at)
+
+    def _show_users(self) -> None:
+        if self.view is not None:
+            self.view.show_users()
+
+    def _show_groups(self) -> None:
+        if self.view is not None:
+            self.view.show_groups()
+
+    def _page_changed(self) -> None:
+        if self.view is not None:
+            groups = self.view.showing_groups
+            (
+                self.group_actions.show_groups if groups else self.group_actions.show_users
+            ).setChecked(True)
+        self._update_actions()
+
     # -- state ----------------------------------------------------------------------------------
 
     def _open_settings(self) -> None:
@@ -273,12 +337,20 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         session = self.session
-        if session is None:
+        if session is None or self.view is None:
             self.user_actions.update_state(SelectionStats(), WindowState())
+            self.group_actions.update_state(None, None, can_change=False)
             return
         busy = self.runner.busy if self.runner is not None else False
         state = WindowState(ready=session.ready, loading=session.loading, busy=busy)
         self.user_actions.update_state(session.users.stats, state, session.naming.group)
+        groups = self.view.groups
+        self.group_actions.update_state(
+            groups.current_group(),
+            groups.current_error(),
+            can_change=session.ready and not busy and self.view.showing_groups,
+            ticked_users=session.users.stats.count,
+        )
         self.status.show_selection(session.users.stats.count)
 
     def _update_counts(self) -> None:

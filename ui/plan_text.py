@@ -73,6 +73,34 @@ class PlanText(QObject):
         )
 
 
+    def members_lose(self, n: int) -> str:
+        return self.tr(
+            "%Ln members lose {packages}; {mailboxes} of them their last Exchange license "
+            "(mailbox data deleted 30 days later)",
+            "",
+            n,
+        )
+
+    def members_take_tenant_location(self, n: int) -> str:
+        return self.tr("%Ln members have no usage location: they get the organisation's", "", n)
+
+    def members_exclusive(self, n: int) -> str:
+        return self.tr(
+            "%Ln members would get {package} from {group} in error: it conflicts with a plan "
+            "they already have (turn that app off first)",
+            "",
+            n,
+        )
+
+    def members_dependency(self, n: int) -> str:
+        return self.tr(
+            "%Ln members would get {package} from {group} in error: it needs a plan they do "
+            "not have",
+            "",
+            n,
+        )
+
+
 # tr() only reads the installed translators, so one shared instance serves every thread.
 _plurals = PlanText()
 
@@ -168,6 +196,15 @@ _WINDOW: dict[Say, Words] = {
     Say.REPROCESS_LICENSES: lambda p, n: QCoreApplication.translate(
         "PlanText", "process group licenses again"
     ),
+    Say.JOIN_GROUPS: lambda p, n: QCoreApplication.translate(
+        "PlanText", "add to the group {group}"
+    ).format(group=", ".join(p.groups)),
+    Say.LEAVE_GROUPS: lambda p, n: QCoreApplication.translate(
+        "PlanText", "remove from the group {group}"
+    ).format(group=", ".join(p.groups)),
+    Say.THROUGH_THE_GROUP: lambda p, n: QCoreApplication.translate(
+        "PlanText", "for every member, through the group"
+    ),
     Say.NO_CHANGE: lambda p, n: QCoreApplication.translate("PlanText", "no change"),
     Say.DELETES_ACCOUNTS: lambda p, n: _plurals.deletes_accounts(p.count),
     Say.SAVES_PER_MONTH: lambda p, n: _plurals.saves_per_month(p.count).format(amount=p.value),
@@ -225,6 +262,39 @@ _WINDOW: dict[Say, Words] = {
         "{user} was deleted: undo cannot bring a deleted user back (restore it from Deleted "
         "users in the Microsoft 365 admin center)",
     ).format(user=p.value),
+    Say.UNKNOWN_GROUP: lambda p, n: QCoreApplication.translate(
+        "PlanText", "No group {group} in the tenant"
+    ).format(group=", ".join(p.groups)),
+    Say.ALREADY_MEMBER: lambda p, n: QCoreApplication.translate(
+        "PlanText", "Already a member of {group}"
+    ).format(group=", ".join(p.groups)),
+    Say.NOT_A_MEMBER: lambda p, n: QCoreApplication.translate(
+        "PlanText", "Not a member of {group}"
+    ).format(group=", ".join(p.groups)),
+    Say.GAINS_THROUGH_GROUP: lambda p, n: QCoreApplication.translate(
+        "PlanText", "Gets {packages} through the group {group}"
+    ).format(packages=", ".join(n.sku(s) for s in p.packages), group=", ".join(p.groups)),
+    Say.LOSES_THROUGH_GROUP: lambda p, n: QCoreApplication.translate(
+        "PlanText", "Loses {packages}, which the group {group} gives"
+    ).format(packages=", ".join(n.sku(s) for s in p.packages), group=", ".join(p.groups)),
+    Say.MEMBERS_LOSE: lambda p, n: _plurals.members_lose(p.count).format(
+        packages=", ".join(n.sku(s) for s in p.packages), mailboxes=p.value
+    ),
+    Say.MEMBERS_TAKE_TENANT_LOCATION: lambda p, n: _plurals.members_take_tenant_location(p.count),
+    Say.NESTED_GROUPS_GET_NOTHING: lambda p, n: QCoreApplication.translate(
+        "PlanText", "Nested groups {groups} pass nothing on: their members get nothing from it"
+    ).format(groups=", ".join(p.groups)),
+    Say.MEMBERS_EXCLUSIVE: lambda p, n: _plurals.members_exclusive(p.count).format(
+        package=n.package(p), group=", ".join(p.groups)
+    ),
+    Say.MEMBERS_DEPENDENCY: lambda p, n: _plurals.members_dependency(p.count).format(
+        package=n.package(p), group=", ".join(p.groups)
+    ),
+    Say.NOT_COVERED: lambda p, n: QCoreApplication.translate(
+        "PlanText",
+        "Direct {package} kept: the group's copy ({group}) is not active for the user or turns "
+        "on fewer apps",
+    ).format(package=n.package(p), group=", ".join(p.groups)),
     Say.TITLE_ASSIGN: lambda p, n: _title(
         p, QCoreApplication.translate("PlanText", "Add licenses")
     ),
@@ -256,6 +326,24 @@ _WINDOW: dict[Say, Words] = {
     Say.TITLE_MIXED: lambda p, n: _title(p, QCoreApplication.translate("PlanText", "Changes")),
     Say.TITLE_REPROCESS: lambda p, n: _title(
         p, QCoreApplication.translate("PlanText", "Process group licenses again")
+    ),
+    Say.TITLE_ADD_MEMBERS: lambda p, n: _title(
+        p, QCoreApplication.translate("PlanText", "Add to a group")
+    ),
+    Say.TITLE_REMOVE_MEMBERS: lambda p, n: _title(
+        p, QCoreApplication.translate("PlanText", "Remove from a group")
+    ),
+    Say.TITLE_GROUP_LICENSE: lambda p, n: _title(
+        p, QCoreApplication.translate("PlanText", "License a group")
+    ),
+    Say.TITLE_GROUP_APPS: lambda p, n: _title(
+        p, QCoreApplication.translate("PlanText", "Change apps in a group's license")
+    ),
+    Say.TITLE_GROUP_REMOVE: lambda p, n: _title(
+        p, QCoreApplication.translate("PlanText", "Remove a license from a group")
+    ),
+    Say.TITLE_REMOVE_COVERED: lambda p, n: _title(
+        p, QCoreApplication.translate("PlanText", "Remove direct licenses a group gives")
     ),
     Say.OUTCOME_DONE: lambda p, n: QCoreApplication.translate("PlanText", "Done"),
     Say.OUTCOME_FAILED: lambda p, n: QCoreApplication.translate("PlanText", "Failed"),

@@ -119,7 +119,7 @@ class Startup(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         message = describe(exc)
-        self._window.show_welcome(f"{message.title}: {message.text}")
+        self._window.show_welcome(f"{message.title}: {message.text}", message.details)
 
     def reset_demo(self) -> None:
         session = self._window.session

@@ -1,11 +1,12 @@
-"""The open tenant: header, package cards, search and quick filters, and the user table, all
-bound to one TenantSession's models."""
+"""The open tenant: header, package cards, then two pages: Users (search, quick filters and the
+user table) and Licensed groups (``ui/groups/``), all bound to one TenantSession's models."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from ui.groups.groups_view import GroupsView
 from ui.models.columns import Column
 from ui.models.quick_filter import QuickFilter, QuickFilterKind
 from ui.session import TenantSession
@@ -25,14 +26,27 @@ class TenantPage(QWidget):
         self.filters = FilterBar()
         self.table = UserTableView()
         self.table.set_proxy(session.proxy)
+        self.groups = GroupsView(session)
+
+        users_page = QWidget()
+        users_page.setObjectName("usersPage")
+        users_layout = QVBoxLayout(users_page)
+        users_layout.setContentsMargins(0, 8, 0, 0)
+        users_layout.addWidget(self.filters)
+        users_layout.addWidget(self.table, 1)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("tenantPages")
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(users_page, self.tr("Users"))
+        self.pages.addTab(self.groups, self.tr("Licensed groups"))
+        self.users_page = users_page
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 4)
         layout.setSpacing(10)
         layout.addWidget(self.header)
         layout.addWidget(self.summary)
-        layout.addWidget(self.filters)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.pages, 1)
 
         self.filters.search_changed.connect(session.proxy.set_search)
         self.filters.leave_down.connect(self._enter_list)
@@ -75,7 +89,19 @@ class TenantPage(QWidget):
             self.table.setCurrentIndex(self.session.proxy.index(0, Column.NAME))
 
     def focus_search(self) -> None:
+        self.show_users()
         self.filters.focus_search()
+
+    def show_users(self) -> None:
+        self.pages.setCurrentWidget(self.users_page)
+
+    def show_groups(self) -> None:
+        self.pages.setCurrentWidget(self.groups)
+        self.groups.focus_groups()
+
+    @property
+    def showing_groups(self) -> bool:
+        return self.pages.currentWidget() is self.groups
 
     def save_columns(self) -> QByteArray:
         return self.table.horizontalHeader().saveState()

@@ -215,15 +215,17 @@ class AccountManager:
         *,
         account_id: str | None = None,
         force_refresh: bool = False,
+        tenant: str | None = None,
     ) -> AccessToken:
         """An access token for ``scopes`` without any window: from the cache, or refreshed.
+        ``tenant``: another tenant's authority (a partner's customer), else the account's own.
 
         Raises ``ConsentRequiredError`` when the scopes were never granted (sign in again with
         them) and ``SignInRequiredError`` when the sign-in is gone or no longer valid.
         """
         info = self._account(account_id)
         wanted = list(graph_scopes.normalise(scopes))
-        app = self._app(info.client_id, info.authority_tenant)
+        app = self._app(info.client_id, tenant or info.authority_tenant)
         account = self._msal_account(app, info)
         result = self._network(
             lambda: app.acquire_token_silent_with_error(

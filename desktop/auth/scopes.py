@@ -23,10 +23,12 @@ READ_REPORT_SETTINGS = ("ReportSettings.Read.All",)  # are report names conceale
 READ_SUBSCRIPTIONS = ("Organization.Read.All",)  # /directory/subscriptions (renewals)
 WRITE_LICENSES = ("LicenseAssignment.ReadWrite.All",)
 WRITE_USERS = ("User.ReadWrite.All",)  # create users, usage location, enable accounts
+WRITE_MEMBERS = ("GroupMember.ReadWrite.All",)  # add users to groups, remove them
 
 BROWSE = (*SIGN_IN, *READ_USERS, *READ_LICENSES, *READ_GROUPS)
 CHANGE_LICENSES = (*BROWSE, *WRITE_LICENSES)
 CHANGE_USERS = (*BROWSE, *WRITE_USERS)
+CHANGE_MEMBERS = (*BROWSE, *WRITE_MEMBERS)
 # License insight: who uses what, and what renews when. Asked for when insight is opened.
 INSIGHT = (*BROWSE, *READ_SIGN_INS, *READ_REPORTS, *READ_REPORT_SETTINGS, *READ_SUBSCRIPTIONS)
 

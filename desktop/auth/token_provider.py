@@ -32,12 +32,15 @@ class MsalTokenProvider:
         account_id: str,
         *,
         tenant_id: str = "",
+        authority_tenant: str | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self._manager = manager
         self.scopes = tuple(scopes)
         self.account_id = account_id
         self.tenant_id = tenant_id  # the signed-in tenant, for its own journal
+        # Another tenant's authority (a partner's customer); None: the account's own.
+        self.authority_tenant = authority_tenant
         self._clock = clock
         self._lock = threading.Lock()
         self._token: AccessToken | None = None
@@ -70,14 +73,31 @@ class MsalTokenProvider:
             if current is not None and graph_scopes.covers(current.scopes, wanted):
                 self.scopes = wanted
                 return
-            token = self._manager.acquire_token(wanted, account_id=self.account_id)
+            token = self._manager.acquire_token(
+                wanted, account_id=self.account_id, tenant=self.authority_tenant
+            )
             self.scopes = wanted
             self._token = token
             self._renewals += 1
 
+    def for_tenant(self, tenant_id: str) -> MsalTokenProvider:
+        """The same account and scopes at ``tenant_id``'s authority: a token for a customer
+        tenant, silently (docs/graph-facts.md, "Partners (GDAP) and many tenants")."""
+        return MsalTokenProvider(
+            self._manager,
+            self.scopes,
+            self.account_id,
+            tenant_id=tenant_id,
+            authority_tenant=tenant_id,
+            clock=self._clock,
+        )
+
     def _acquire(self, *, force_refresh: bool) -> str:
         self._token = self._manager.acquire_token(
-            self.scopes, account_id=self.account_id, force_refresh=force_refresh
+            self.scopes,
+            account_id=self.account_id,
+            force_refresh=force_refresh,
+            tenant=self.authority_tenant,
         )
         self._renewals += 1
         return self._token.value

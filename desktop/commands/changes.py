@@ -18,6 +18,7 @@ from desktop.graph.records import AssignedLicense, Sku
 from desktop.licensing.csv_plan import decode, load_plan_csv
 from desktop.licensing.describe import change_text
 from desktop.licensing.types import Plan, PlanKind, UserChange
+from desktop.licensing.via_groups import through_groups
 
 
 class UsageError(ConnectionOptionsError):
@@ -56,6 +57,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="append",
         default=[],
         help="app to turn off in the added license(s), by name or id",
+    )
+    assign.add_argument(
+        "--leave-groups",
+        action="store_true",
+        help="a removed license that comes from a group: remove the user from that group",
     )
     assign.add_argument("--usage-location", metavar="CC", help="set this country code (e.g. PL)")
     assign.add_argument("--enable", action="store_true", help="also allow sign-in")
@@ -110,6 +116,8 @@ def build_assign_plan(args: argparse.Namespace, skus: Sequence[Sku]) -> Plan:
     users = read_users_option(args.users, args.users_file)
     added = _resolve_skus(args.add, skus)
     removed = [s.sku_id for s in _resolve_skus(args.remove, skus)]
+    if args.leave_groups and not removed:
+        raise UsageError("--leave-groups needs --remove: it frees a removed license from groups.")
     if args.disable_plan and not added:
         raise UsageError("--disable-plan needs --add: it turns apps off in the added license.")
     if args.replace and (len(added) != 1 or len(removed) != 1):
@@ -153,6 +161,8 @@ def run_assign(args: argparse.Namespace) -> int:
     controller = open_controller(args)
     try:
         plan = build_assign_plan(args, controller.list_skus())
+        if args.leave_groups:
+            plan = through_groups(controller.client, plan)
         # People on the list who are not in Microsoft 365 yet are created first. (Imported
         # here: that module uses this one's UsageError.)
         from desktop.commands.people_create import creating_pending_people

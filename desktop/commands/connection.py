@@ -20,6 +20,7 @@ from desktop.licensing.controller import LicenseController
 from desktop.open_tenant import OpenTenant, open_tenant, tenant_journal
 from desktop.paths import app_data_dir
 from desktop.private_files import make_private_dir
+from desktop.tenants.errors import TenantNotFoundError
 
 ENV_GRAPH_URL = "LICENSE_DESK_GRAPH_URL"
 ENV_TOKEN = "LICENSE_DESK_TOKEN"
@@ -45,12 +46,26 @@ def add_connection_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--token", metavar="TOKEN", help=f"bearer token for --graph-url (env {ENV_TOKEN})"
     )
+    add_tenant_option(group, default=argparse.SUPPRESS)  # the top-level one is kept
     group.add_argument(
         "--journal",
         metavar="PATH",
         type=Path,
         help=f"journal file (env {ENV_JOURNAL}; default {tenant_journal(app_data_dir(), None)}, or "
         "journal-<tenant id>.sqlite3 beside it for the signed-in account)",
+    )
+
+
+def add_tenant_option(
+    parser: argparse.ArgumentParser | argparse._ArgumentGroup, default: object = None
+) -> None:
+    """``--tenant ID_OR_NAME``: before the subcommand (for every one) or among its options."""
+    parser.add_argument(
+        "--tenant",
+        metavar="ID_OR_NAME",
+        default=default,
+        help="work on this tenant: a customer the partner reaches (id, name or a unique part "
+        "of it; see `license-desk tenants`)",
     )
 
 
@@ -67,6 +82,24 @@ def signed_in_client(graph_url: str | None = None) -> GraphClient | None:
 
 
 def make_client(args: argparse.Namespace) -> GraphClient:
+    """The client for the tenant the options name: ``--tenant`` (one the connection reaches,
+    a partner's customer) or else the connection's own."""
+    client = home_client(args)
+    chosen = getattr(args, "tenant", None)
+    if not chosen:
+        return client
+    from desktop.tenants.connection import switch_tenant
+
+    try:
+        return switch_tenant(client, chosen)
+    except TenantNotFoundError as exc:
+        raise ConnectionOptionsError(str(exc)) from None
+    finally:
+        client.close()
+
+
+def home_client(args: argparse.Namespace) -> GraphClient:
+    """The connection's own tenant (``--graph-url``/``--token`` or the signed-in account)."""
     url = getattr(args, "graph_url", None) or os.environ.get(ENV_GRAPH_URL)
     token = getattr(args, "token", None) or os.environ.get(ENV_TOKEN)
     if url and token:
@@ -101,9 +134,23 @@ def journal_path(args: argparse.Namespace, client: GraphClient | None = None) ->
     given = getattr(args, "journal", None) or os.environ.get(ENV_JOURNAL)
     if given:
         return Path(given).expanduser()
-    tenant_id = _signed_in_tenant(args, client)
+    chosen = getattr(args, "tenant", None)
+    tenant_id = _remembered_tenant(chosen) if chosen and client is None else None
+    tenant_id = tenant_id or _signed_in_tenant(args, client)
     make_private_dir(app_data_dir())  # also when an older version made it readable by all
     return tenant_journal(app_data_dir(), tenant_id)
+
+
+def _remembered_tenant(chosen: str) -> str:
+    """``--tenant`` without a connection (history): the tenant the last `tenants` found."""
+    from desktop.tenants.registry import load_registry
+
+    try:
+        return load_registry(app_data_dir()).find(chosen).tenant_id
+    except TenantNotFoundError as exc:
+        raise ConnectionOptionsError(
+            f"{exc} (from the last `license-desk tenants`; run it again to refresh the list)"
+        ) from None
 
 
 def _signed_in_tenant(args: argparse.Namespace, client: GraphClient | None) -> str | None:
@@ -111,7 +158,10 @@ def _signed_in_tenant(args: argparse.Namespace, client: GraphClient | None) -> s
 
     if client is not None:
         tokens = client.tokens
-        return tokens.tenant_id or None if isinstance(tokens, MsalTokenProvider) else None
+        if isinstance(tokens, MsalTokenProvider):
+            return tokens.tenant_id or None
+        # A customer reached with --tenant has its own journal, whatever the connection.
+        return getattr(tokens, "tenant_id", None) or None
     explicit = any(
         getattr(args, name, None) or os.environ.get(env)
         for name, env in (("graph_url", ENV_GRAPH_URL), ("token", ENV_TOKEN))

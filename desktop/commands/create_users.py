@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,10 @@ from desktop.licensing.new_users_csv import (
 from desktop.licensing.types import Outcome, Plan, PlanKind, RunReport
 from desktop.passwords import generate_password
 from desktop.private_files import create_private_file
+from desktop.templates.file_format import TemplateFileError
+from desktop.templates.model import LicenseTemplate, TemplateError
+from desktop.templates.plans import new_user_plan
+from desktop.templates.store import TemplateStore
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -63,6 +68,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     create.add_argument(
         "--disable-plan", metavar="PLAN", action="append", default=[], help="app to turn off"
+    )
+    create.add_argument(
+        "--template",
+        metavar="NAME",
+        help="the licenses (with apps), usage location and department of this license template "
+        "(license-desk templates list)",
     )
     create.add_argument(
         "--no-force-change",
@@ -141,15 +152,29 @@ def new_user_of(row: NewUserRow, force_change: bool) -> NewUser:
 
 
 def build_create_plan(
-    rows: Sequence[NewUserRow], controller: LicenseController, *, force_change: bool
+    rows: Sequence[NewUserRow],
+    controller: LicenseController,
+    *,
+    force_change: bool,
+    template: LicenseTemplate | None = None,
 ) -> Plan:
-    """One plan creating every row's user; every row's error is reported before any is sent."""
+    """One plan creating every row's user; every row's error is reported before any is sent.
+    ``template``: its licenses, usage location and department for rows that give none."""
     domains = controller.organization().verified_domains
     skus = controller.list_skus()
     errors: list[RowError] = []
     plans: list[Plan] = []
-    for row in rows:
+    for given in rows:
+        row = given
+        if template is not None:
+            row = replace(
+                given,
+                usage_location=given.usage_location or template.usage_location,
+                department=given.department or template.department,
+            )
         problems = row_problems(row, domains)
+        if template is not None and (row.licenses or row.disabled_plans):
+            problems.append("licenses come from --template: leave them out of the row")
         try:
             licenses = _licenses(row, skus)
         except LookupError as exc:
@@ -157,7 +182,12 @@ def build_create_plan(
         if problems:
             errors.extend(RowError(row.line, p) for p in problems)
             continue
-        plans.append(create_user_plan(new_user_of(row, force_change), licenses))
+        new_user = new_user_of(row, force_change)
+        plans.append(
+            new_user_plan(template, new_user)
+            if template is not None
+            else create_user_plan(new_user, licenses)
+        )
     if errors:
         if len(rows) == 1 and rows[0].line == 0:
             raise UsageError(f"{'; '.join(e.message for e in errors)}.")
@@ -246,17 +276,31 @@ class PasswordHandOver:
 def run_create(args: argparse.Namespace) -> int:
     if args.person:
         return _create_people(args)
+    template = _template(args)
     rows = _rows(args)
     if args.password_file is not None:
         check_password_file(args.password_file)
     hand_over = PasswordHandOver(args)
 
     def build(controller: LicenseController) -> Plan:
-        plan = build_create_plan(rows, controller, force_change=not args.no_force_change)
+        plan = build_create_plan(
+            rows, controller, force_change=not args.no_force_change, template=template
+        )
         hand_over.expect(plan, controller)
         return plan
 
     return run_plan(args, build, after_run=hand_over)
+
+
+def _template(args: argparse.Namespace) -> LicenseTemplate | None:
+    if not args.template:
+        return None
+    if args.license or args.disable_plan:
+        raise UsageError("--template gives the licenses: leave out --license and --disable-plan.")
+    try:
+        return TemplateStore().get(args.template)
+    except (TemplateError, TemplateFileError) as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _create_people(args: argparse.Namespace) -> int:
@@ -264,7 +308,8 @@ def _create_people(args: argparse.Namespace) -> int:
     from desktop.commands.people_create import run_people_create  # it uses this module
 
     given = [o for o, v in (("--name", args.name), ("--first", args.first), ("--last", args.last),
-                            ("--department", args.department), ("--job-title", args.job_title))
+                            ("--department", args.department), ("--job-title", args.job_title),
+                            ("--template", args.template))
              if v]  # fmt: skip
     if given:
         raise UsageError(f"{given[0]} goes with --upn; --person takes it from the list.")

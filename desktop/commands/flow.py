@@ -44,6 +44,7 @@ from desktop.licensing.errors import (
     RunInProgressError,
     RunNotFoundError,
     RunNotResumableError,
+    WrongTenantError,
 )
 from desktop.licensing.needed_scopes import plan_scopes
 from desktop.licensing.phrases import Weight, attention, change_weight, deleted_accounts
@@ -73,6 +74,7 @@ _BAD_INPUT = (
     RunNotResumableError,
     RunInProgressError,
     RunAlreadyUndoneError,
+    WrongTenantError,
 )
 
 

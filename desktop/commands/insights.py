@@ -30,6 +30,7 @@ from desktop.insight.english import KIND, NOTE, SOURCE, money_text
 from desktop.insight.export import write_csv, write_xlsx
 from desktop.insight.findings import DEFAULT_INACTIVE_DAYS, FindingKind
 from desktop.insight.report import InsightReport, build_report, report_json
+from desktop.numbers import spreadsheet_style
 
 PdfWriter = Callable[[InsightReport, Path], None]
 SHOWN_FINDINGS = 40
@@ -76,7 +77,7 @@ def run_insights(args: argparse.Namespace, out: TextIO | None = None) -> int:
         json.dump(report_json(report), out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif args.csv is not None:
-        for path in write_csv(report, args.csv):
+        for path in write_csv(report, args.csv, spreadsheet_style()):
             print(f"Wrote {path}", file=out)
     elif args.xlsx is not None:
         print(f"Wrote {write_xlsx(report, args.xlsx)}", file=out)

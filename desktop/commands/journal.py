@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime
 
 from desktop.auth.write_access import ensure_write_access
 from desktop.commands.connection import add_connection_options, journal_path, open_controller
@@ -22,6 +23,7 @@ from desktop.licensing.journal import Journal, StepState
 from desktop.licensing.needed_scopes import resume_scopes
 from desktop.licensing.phrases import needs_checking
 from desktop.licensing.types import RunStatus, RunSummary
+from desktop.numbers import moment, times_in_utc
 
 JSON_HELP = "print one JSON document (see docs/cli-json.md)"
 
@@ -96,7 +98,7 @@ def run_history(args: argparse.Namespace) -> int:
             rows.append(
                 [
                     s.run_id,
-                    s.started_at.replace("T", " ").replace("+00:00", "Z"),
+                    moment(datetime.fromisoformat(s.started_at)),
                     status_text(s, journal),
                     s.kind.value,
                     f"{s.done}/{s.failed}/{s.skipped}/{s.total}",
@@ -109,7 +111,8 @@ def run_history(args: argparse.Namespace) -> int:
     if not rows:
         print("No runs yet.")
         return EXIT_OK
-    headers = ["RUN", "STARTED (UTC)", "STATUS", "KIND", "DONE/FAIL/SKIP/ALL", "WHAT", "NOTE"]
+    started = "STARTED (UTC)" if times_in_utc() else "STARTED"
+    headers = ["RUN", started, "STATUS", "KIND", "DONE/FAIL/SKIP/ALL", "WHAT", "NOTE"]
     print(table(headers, rows))
     return EXIT_OK
 

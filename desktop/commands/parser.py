@@ -13,6 +13,7 @@ import importlib
 
 from desktop import __version__
 from desktop.commands.arg_types import check_file_options
+from desktop.commands.connection import add_tenant_option
 
 # Modules that add subcommands, in the order --help lists them.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -31,9 +32,14 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop.commands.subscriptions",
     "desktop.commands.groups",
     "desktop.commands.reprocess",
+    "desktop.commands.group_members",
+    "desktop.commands.group_assign",
     "desktop.commands.prices",
     "desktop.commands.keep",
     "desktop.commands.people",
+    "desktop.commands.tenants",
+    "desktop.commands.audit",
+    "desktop.commands.templates",
     "desktop.commands.completion",
 )
 
@@ -44,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Manage Microsoft 365 licenses. Without a subcommand, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    add_tenant_option(parser)  # also among each subcommand's connection options
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)

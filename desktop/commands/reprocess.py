@@ -7,19 +7,16 @@ nothing of it to restore."""
 from __future__ import annotations
 
 import argparse
-import re
 from pathlib import Path
 
 from desktop.commands.change_options import add_run_options, run_plan, users_of
-from desktop.commands.changes import UsageError
 from desktop.commands.flow import handles_errors
+from desktop.commands.group_options import group_of
 from desktop.graph.client import GraphClient
-from desktop.graph.groups import group_members, list_licensed_groups
+from desktop.graph.groups import group_members
 from desktop.licensing.builders import reprocess_plan
 from desktop.licensing.controller import LicenseController
 from desktop.licensing.types import Plan
-
-_GUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -42,24 +39,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(handler=handles_errors(run_reprocess))
 
 
-def group_id_of(client: GraphClient, name_or_id: str) -> str:
-    """A group's id from its id or its display name (among the licensed groups)."""
-    wanted = name_or_id.strip()
-    if _GUID.fullmatch(wanted):
-        return wanted
-    named = [
-        g for g in list_licensed_groups(client) if g.display_name.casefold() == wanted.casefold()
-    ]
-    if not named:
-        raise UsageError(
-            f"No licensed group is named '{wanted}'. See `license-desk groups`, or give its id."
-        )
-    if len(named) > 1:
-        ids = ", ".join(g.id for g in named)
-        raise UsageError(f"Several groups are named '{wanted}' ({ids}): give the id of one.")
-    return named[0].id
-
-
 def users_in_error(client: GraphClient) -> list[str]:
     return [
         u.id
@@ -71,7 +50,7 @@ def users_in_error(client: GraphClient) -> list[str]:
 def build(args: argparse.Namespace, controller: LicenseController) -> Plan:
     client = controller.client
     if args.group is not None:
-        members = group_members(client, group_id_of(client, args.group))
+        members = group_members(client, group_of(client, args.group).id)
         return reprocess_plan([m.id for m in members if not m.is_group])
     if args.errors:
         return reprocess_plan(users_in_error(client))

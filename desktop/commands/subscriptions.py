@@ -18,6 +18,7 @@ from desktop.insight.records import SnapshotNote
 from desktop.insight.renewals import REDUCE_WINDOW_DAYS, renewals
 from desktop.insight.report import renewal_json
 from desktop.insight.snapshot import read_subscriptions
+from desktop.numbers import day, number
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -52,10 +53,10 @@ def run_subscriptions(args: argparse.Namespace, out: TextIO | None = None) -> in
         [
             r.subscription.sku_part_number,
             r.subscription.status + (" (trial)" if r.subscription.is_trial else ""),
-            str(r.subscription.total_licenses),
-            "" if r.unused_seats is None else str(r.unused_seats),
-            r.renews_on.isoformat() if r.renews_on else "",
-            "" if r.days_to_renewal is None else str(r.days_to_renewal),
+            number(r.subscription.total_licenses),
+            "" if r.unused_seats is None else number(r.unused_seats),
+            day(r.renews_on) if r.renews_on else "",
+            "" if r.days_to_renewal is None else number(r.days_to_renewal),
             TERM[r.term],
             "reduce before renewal" if r.reduce_before_renewal else "",
         ]

@@ -20,6 +20,7 @@ from desktop.demo.seed import (
     BUSINESS_STANDARD,
     FABRIC_FREE,
     OFFICE_E3,
+    SPARE_SEATS,
 )
 
 
@@ -52,6 +53,7 @@ _NAMES: tuple[str, ...] = (
     "Przychodnia Zdrowie",
     "Drukarnia Pion",
 )
+HEALTHY_SPARE = 3  # seats a healthy customer keeps free per package
 PARTNER_NAME = "Chmura Partner sp. z o.o."
 PARTNER_SHORT_NAME = "Chmura Partner"
 
@@ -103,18 +105,22 @@ def reshape(data: SeedData, state: CustomerState) -> None:
     users = int(data.meta["user_count"])
     rows = [list(row) for row in data.skus]
     by_part: dict[str, list[Any]] = {str(row[_PART]): row for row in rows}
-    # Healthy by default: a few spare seats in the package the seed fills, nothing in grace or
-    # suspended.
+    # Healthy by default: a few spare seats per package (the seed leaves many), nothing
+    # in grace or suspended, no group member in error.
+    for part, spare in SPARE_SEATS.items():
+        by_part[part][_ENABLED] -= spare(users) - HEALTHY_SPARE
     by_part[BUSINESS_STANDARD][_ENABLED] += 3
     _enable(by_part[BUSINESS_PREMIUM])
     _enable(by_part[FABRIC_FREE])
+    if state is not CustomerState.OUT_OF_SEATS:
+        data.memberships[:] = [(g, u, seq, None, when) for g, u, seq, _, when in data.memberships]
     if state is CustomerState.OUT_OF_SEATS:
         by_part[BUSINESS_STANDARD][_ENABLED] -= 3  # full again, its group's extras in error
         basic = by_part[BUSINESS_BASIC]
         basic[_ENABLED] = sum(1 for lic in data.direct_licenses if lic[1] == basic[1])
     elif state is CustomerState.WASTE:
-        by_part[BUSINESS_BASIC][_ENABLED] += users // 2 + 10
-        by_part[OFFICE_E3][_ENABLED] += users // 4 + 5
+        by_part[BUSINESS_BASIC][_ENABLED] += users + 10
+        by_part[OFFICE_E3][_ENABLED] += users // 2 + 5
     elif state is CustomerState.GRACE:
         premium = by_part[BUSINESS_PREMIUM]
         premium[_STATUS], premium[_WARNING] = "Warning", premium[_ENABLED]

@@ -65,6 +65,16 @@ class GroupProcessing:
                 timer.cancel()
             self._timers.clear()
 
+    def run_pending_now(self) -> None:
+        """Do the waiting work at once, in this thread: a test holds processing back with a
+        long ``delay`` to see the members before it, then lets it go without waiting."""
+        with self._timers_lock:
+            timers = list(self._timers)
+            self._timers.clear()
+        for timer in timers:
+            timer.cancel()
+            self.process_group(*timer.args)
+
     def pending(self) -> int:
         """Groups still waiting to be processed."""
         with self._timers_lock:

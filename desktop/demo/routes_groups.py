@@ -39,6 +39,7 @@ def register(router: Router, backend: Backend) -> None:
     add("POST", GROUP_PATH + r"/members/\$ref", add_member)
     add("DELETE", GROUP_PATH + r"/members/(?P<member>[^/]+)/\$ref", remove_member)
     add("POST", GROUP_PATH + r"/assignLicense", assign_group_license)
+    add("GET", r"/v1\.0/users/(?P<user>[^/]+)/memberOf", list_member_of)
 
 
 # -- reading ----------------------------------------------------------------------------------
@@ -190,6 +191,37 @@ def list_members_in_error(request: Request, backend: Backend) -> Response:
     return _member_page(
         request, backend, group, members_in_error(backend, group), "membersWithLicenseErrors"
     )
+
+
+def list_member_of(request: Request, backend: Backend) -> Response:
+    """The groups a user is a direct member of (directory objects: each with its
+    ``@odata.type``); groups they belong to only through a nested group are not listed."""
+    refuse_options(request, ("$search", "$skip", "$orderby", "$expand", "$filter"))
+    query = request.query
+    store = backend.store
+    user = store.user(request.params["user"])
+    if user is None:
+        raise errors.not_found(request.params["user"])
+    select = odata.parse_select(query.get("$select"), payloads.GROUP_PROPERTIES)
+    top = odata.parse_top(query.get("$top"))
+    after = odata.decode_skiptoken("memberOf", query.get("$skiptoken"))
+    with store.lock:
+        rowids = sorted(
+            m.group_rowid for m in store.memberships_of([int(user[0])]).get(int(user[0]), [])
+        )
+        remaining = [r for r in rowids if r > after]
+        groups = [g for r in remaining[:top] if (g := store.group_row(r)) is not None]
+    properties = select or payloads.DEFAULT_GROUP_PROPERTIES
+    payload: dict[str, Any] = {"@odata.context": context_url(request, "directoryObjects")}
+    if len(remaining) > top:
+        payload["@odata.nextLink"] = next_link(
+            request, odata.encode_skiptoken("memberOf", remaining[top - 1])
+        )
+    payload["value"] = [
+        {"@odata.type": "#microsoft.graph.group", **payloads.group_json(g, properties, ())}
+        for g in groups
+    ]
+    return Response.json(200, payload)
 
 
 # -- writing ----------------------------------------------------------------------------------

@@ -16,14 +16,10 @@ from desktop.demo import errors
 from desktop.demo.assignments import Assignments, UserLicenses, seat_capacity
 from desktop.demo.errors import EnvelopeError
 from desktop.demo.store import Store
+from desktop.licensing.plan_conflicts import DEPENDENCIES, EXCLUSIVE_PAIRS
 
-# Real service-plan conflicts, by plan name (GUIDs come from the tenant's SKUs).
-# Exchange Online Plan 1 and Plan 2 cannot both be on for one mailbox.
-EXCLUSIVE_PAIRS: tuple[tuple[str, str], ...] = (("EXCHANGE_S_STANDARD", "EXCHANGE_S_ENTERPRISE"),)
-# Office for the web needs SharePoint (either SharePoint plan will do).
-DEPENDENCIES: dict[str, tuple[str, ...]] = {
-    "SHAREPOINTWAC": ("SHAREPOINTSTANDARD", "SHAREPOINTENTERPRISE"),
-}
+# The service-plan conflicts come from one table with the engine's (plan names; GUIDs come from
+# the tenant's SKUs).
 
 _GUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
 _PARAMETERS = ("addLicenses", "removeLicenses")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import random
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -52,6 +52,13 @@ BASE_SHARES: tuple[tuple[str, float], ...] = (
     (EXCHANGE_PLAN1, 0.05),
 )
 FLOW_FREE_SEATS = 10_000
+# Seats bought beyond those in use, by tenant size (the multi-tenant demo trims them).
+SPARE_SEATS: dict[str, Callable[[int], int]] = {
+    BUSINESS_BASIC: lambda users: max(5, users // 10),
+    BUSINESS_PREMIUM: lambda users: max(1, users // 50),
+    OFFICE_E3: lambda users: max(2, users // 30),
+    EXCHANGE_PLAN1: lambda users: max(3, users // 20),
+}
 SYNCED_SHARE = 0.35  # hybrid organisations sync most, not all, people from on-premises
 GROUP_A_VIOLATIONS = 2  # members of group A beyond the seats, in CountViolation
 SEED_CLOCK = datetime(2025, 3, 3, 8, 0, 0, tzinfo=timezone.utc)
@@ -217,11 +224,13 @@ def build(user_count: int, seed: int) -> SeedData:
 
     a_violations = min(GROUP_A_VIOLATIONS, max(0, len(a_only) - 1))
     enabled = {
-        BUSINESS_BASIC: direct_count[BUSINESS_BASIC] + max(5, user_count // 10),
+        BUSINESS_BASIC: direct_count[BUSINESS_BASIC] + SPARE_SEATS[BUSINESS_BASIC](user_count),
         BUSINESS_STANDARD: direct_count[BUSINESS_STANDARD] + len(a_only) - a_violations,
-        BUSINESS_PREMIUM: direct_count[BUSINESS_PREMIUM] + max(1, user_count // 50),
-        OFFICE_E3: direct_count[OFFICE_E3] + len(b_only) + max(2, user_count // 30),
-        EXCHANGE_PLAN1: direct_count[EXCHANGE_PLAN1] + max(3, user_count // 20),
+        BUSINESS_PREMIUM: (
+            direct_count[BUSINESS_PREMIUM] + SPARE_SEATS[BUSINESS_PREMIUM](user_count)
+        ),
+        OFFICE_E3: direct_count[OFFICE_E3] + len(b_only) + SPARE_SEATS[OFFICE_E3](user_count),
+        EXCHANGE_PLAN1: direct_count[EXCHANGE_PLAN1] + SPARE_SEATS[EXCHANGE_PLAN1](user_count),
         FABRIC_FREE: 0,
         FLOW_FREE: max(FLOW_FREE_SEATS, direct_count[FLOW_FREE]),
         EXTRA_STORAGE: 10,

@@ -229,6 +229,42 @@ def remove_member_request(request_id: str, group_id: str, member_id: str) -> Bat
     )
 
 
+def member_of_request(request_id: str, user_path: str) -> BatchRequest:
+    """The groups (and other directory objects) ``user_path`` is a direct member of."""
+    return BatchRequest(
+        request_id,
+        "GET",
+        f"{user_path}/memberOf?$select=id&$top={MEMBER_PAGE_SIZE}",
+        headers=tuple(Priority.NORMAL.header().items()),
+    )
+
+
+def parse_member_of(body: Any, where: str) -> tuple[frozenset[str], str | None]:
+    """(ids of the groups in one page of ``memberOf``, lower-case; the next page's link)."""
+    if type(body) is not dict or type(body.get("value")) is not list:
+        fail(where, f"expected a collection, got {describe(body)}")
+    ids = frozenset(
+        _text(item, "id", f"{where}, item {n}").lower()
+        for n, item in enumerate(body["value"], 1)
+        if type(item) is dict and item.get("@odata.type", GROUP_TYPE) == GROUP_TYPE
+    )
+    link = body.get("@odata.nextLink")
+    return ids, link if isinstance(link, str) else None
+
+
+def user_groups(client: GraphClient, user_path: str, *, what: str) -> frozenset[str]:
+    """Every group ``user_path`` is a direct member of, following every page."""
+    found: set[str] = set()
+    path = f"{user_path}/memberOf?$select=id&$top={MEMBER_PAGE_SIZE}"
+    for items in client.pages(path, what=what):
+        found.update(
+            _text(item, "id", what).lower()
+            for item in items
+            if type(item) is dict and item.get("@odata.type", GROUP_TYPE) == GROUP_TYPE
+        )
+    return frozenset(found)
+
+
 def reprocess_users(
     client: GraphClient, user_ids: Sequence[str], *, cancel: CancelToken | None = None
 ) -> dict[str, BatchResponse]:
@@ -239,3 +275,31 @@ def reprocess_users(
         [reprocess_request(str(n), uid) for n, uid in enumerate(unique, 1)], cancel=cancel
     )
     return {uid: answers[str(n)] for n, uid in enumerate(unique, 1) if str(n) in answers}
+
+
+# -- a licensed group with its members, as the Groups view and `groups` show it -------------
+
+
+@dataclass(frozen=True, slots=True)
+class GroupWithMembers:
+    group: LicensedGroup
+    user_ids: tuple[str, ...]  # direct members that are users: those the group licenses
+    nested_groups: tuple[str, ...]  # names of member groups (their members get nothing)
+
+
+def licensed_groups_with_members(
+    client: GraphClient, *, cancel: CancelToken | None = None
+) -> list[GroupWithMembers]:
+    """Every licensed group with its members, by name."""
+    found = []
+    for group in list_licensed_groups(client, cancel=cancel):
+        members = group_members(client, group.id, cancel=cancel)
+        found.append(
+            GroupWithMembers(
+                group,
+                tuple(m.id for m in members if not m.is_group),
+                tuple(m.display_name for m in members if m.is_group),
+            )
+        )
+    found.sort(key=lambda g: g.group.display_name.casefold())
+    return found

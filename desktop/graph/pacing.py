@@ -12,32 +12,46 @@ requests and, with several $batch calls in flight, turns one throttle into dozen
   limit N, and the span from the burst's first write to the end of the pause is the window S
   (an honest ``Retry-After`` points at the moment the oldest write leaves the window);
 * from then on it keeps its own copy of that sliding window, seeded with the burst's writes,
-  and lets a write (or a whole $batch) go only when the window has room, with a safety margin;
-* it adapts like TCP (AIMD): a further 429 cuts the allowance, every window spent waiting for
-  room without one raises it a little, so it follows a limit shared with other apps.
+  and lets a write (or a whole $batch) go only when the window has room.
+
+Both halves of what it learns err on the safe side, so the copy needs no margin on the count:
+in a sliding window a sender that reaches the limit at all does so within the first window, so
+no write of the burst had left it (N is exact, or low when another user of the same app took
+some of it); the burst's first write left before the service logged it, and the pause ends
+after the honest Retry-After (S is never short). The service logs a write somewhere between
+our send and its answer, so a slot counts as free a window after the answer (until the answer
+comes: after the send plus the longest recent round trip).
+
+It then follows the limit like TCP (AIMD), but never above that count: the copy's timing is
+conservative, so a write it lets out above the count may land only by luck of timing, and
+probing there would buy 429s with nothing learned (without the percentage header nothing
+else tells the service's count):
+
+* a later 429 means the limit shrank (shared with another session of the same app): the
+  allowance is cut by ``decrease``;
+* every window spent waiting for room without a 429 raises it by a twentieth of the count,
+  back up to the count.
 
 An administrator may also configure a known limit (N writes per S seconds); it starts as the
-window, and a 429 still lowers it.
+window, is the count, and a 429 still lowers the allowance.
 
 When the service sends ``x-ms-throttle-limit-percentage`` on accepted writes (throttle_signals.py)
 the pacer uses it, and falls back to the above wherever it is missing:
 
 * each answer bounds the limit from below: the writes the service had surely counted (those
   answered before the request left, plus its own) divided by the share's upper bound. This
-  assumes none has left the service's window yet, which holds for a sender that reaches the
-  limit at all: in a sliding window a steady sender does so within the first window. (If one
-  had left, the bound runs high and the run meets the limit as it would without the header);
+  assumes none has left the service's window yet, which holds as above. (If one had left, the
+  bound runs high and the run meets the limit as it would without the header);
 * while unlimited, it lets out only the writes that fit under that bound (a $batch may be cut
-  to fit: ``acquire(partial=True)``); when none fit it sends one write at a time, each answer
-  sharpening the bound, until one write is refused: so the window fills with a single 429
-  instead of every write in flight;
-* it then learns the window as above but keeps all of it (the service itself said the burst
-  filled it) and never probes above it. The span learned is never shorter than the service's
-  window (the burst's first write left before the service logged it, and the pause ends after
-  the honest Retry-After). The service logs a write somewhere between our send and its answer,
-  so a slot counts as free a window after the answer (until the answer comes: after the send
-  plus the longest recent round trip). A later 429 lengthens the window by its Retry-After
-  instead of cutting the writes: the count is known to be right, so the timing was early.
+  to fit: ``acquire(partial=True)``); when none fit it sends one small probe at a time, each
+  answer sharpening the bound, until a write is refused: so the window fills with a few 429s
+  instead of every write in flight. The same answers bound the limit from above (every write
+  sent so far over the share's lower bound): a probe takes a quarter of the writes between
+  the two bounds, at least one, so it takes a few round trips, not one per write;
+* the service itself said that burst filled its window, so the count learned is the limit:
+  it never probes above it. A later 429 then says the timing was early (an answer slower than
+  any recent one): the writes in the copy are held ``Retry-After`` longer instead of cutting
+  the count; a second one within a window says the limit shrank after all, and cuts.
 """
 
 from __future__ import annotations
@@ -62,7 +76,11 @@ _HISTORY = 50_000  # accepted writes remembered for learning the window
 # waiting senders look again.
 _PROBE_TIMEOUT = 2.0
 _PROBE_POLL = 0.005
+# A probe takes this share of the writes that may still fit (between the bounds of the limit
+# the percentage gives), so it ends in a few round trips and only its last writes meet a 429.
+_PROBE_SHARE = 0.25
 _ROUND_TRIPS = 64  # recent write round trips remembered (see WritePacer._slack)
+_RECOVERY = 0.05  # share of the count regained per window without a 429 after a cut
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,9 +152,8 @@ class _SlidingWindow:
         self._groups[gid] = [start + self.seconds + slack, float(count)]
         return start, gid
 
-    def lengthen(self, extra: float) -> None:
-        """The service's window is ``extra`` seconds longer than we thought: for every write."""
-        self.seconds += extra
+    def hold_longer(self, extra: float) -> None:
+        """The service still counts the writes in the copy: each frees ``extra`` seconds later."""
         for group in self._groups.values():
             group[0] += extra
 
@@ -153,21 +170,17 @@ class WritePacer:
         limit: WriteLimit | None = None,
         *,
         clock: Clock | None = None,
-        margin: float = 0.9,
-        decrease: float = 0.7,
-        increase: float = 0.05,
+        decrease: float = 0.8,
     ) -> None:
         self.limit = limit
         self._clock = clock or RealClock()
-        self._margin = margin
         self._decrease = decrease
-        self._increase = increase
         self._lock = threading.Lock()
         self._paused_until = float("-inf")
         self._window = _SlidingWindow(limit.writes, limit.seconds) if limit else None
-        self._step = 0.0 if limit is None else max(1.0, limit.writes * increase)
-        # A configured limit is known to be true: probing never goes above it.
-        self._ceiling = float("inf") if limit is None else float(limit.writes)
+        # The count (configured, or learned from the burst that filled the window): the
+        # allowance recovers up to it after a cut, never above (see the module docstring).
+        self._count = float("inf") if limit is None else float(limit.writes)
         self._last_change = float("-inf")
         # (sent at, writes accepted, answered at) as answers arrive, for learning the window.
         self._accepted: deque[tuple[float, int, float]] = deque(maxlen=_HISTORY)
@@ -180,6 +193,7 @@ class WritePacer:
         self._reserved = 0
         self._accepted_total = 0
         self._limit_floor: float | None = None
+        self._limit_ceiling = float("inf")
         self._probe_until = float("-inf")
         self._round_trips: deque[float] = deque(maxlen=_ROUND_TRIPS)
 
@@ -252,17 +266,19 @@ class WritePacer:
         if now < self._probe_until:
             return 0, False
         self._probe_until = now + _PROBE_TIMEOUT
-        return (1 if partial else count), True
+        if not partial:
+            return count, True
+        uncertain = self._limit_ceiling - self._reserved
+        if not math.isfinite(uncertain):
+            return 1, True
+        return max(1, min(count, math.floor(uncertain * _PROBE_SHARE))), True
 
     def _slack(self) -> float:
-        """With the service's own count (the percentage header) the window holds exactly the
-        limit, so timing decides: the service logs a write when it arrives, somewhere between
-        our send and the answer. So a slot counts as free a window after the answer (``settle``)
-        and, until the answer comes, a window plus the longest recent round trip after the
-        send. Without the header the pacer keeps its margin on the count instead."""
-        if not self._signalled or not self._round_trips:
-            return 0.0
-        return max(self._round_trips)
+        """The window holds exactly the limit, so timing decides: the service logs a write
+        when it arrives, somewhere between our send and the answer. So a slot counts as free a
+        window after the answer (``settle``) and, until the answer comes, a window plus the
+        longest recent round trip after the send."""
+        return max(self._round_trips, default=0.0)
 
     def _reserve(self, now: float, count: int) -> tuple[float, int | None]:
         start = max(now, self._paused_until)
@@ -270,9 +286,10 @@ class WritePacer:
         if window is None:
             return start, None
         start, slot = window.reserve(start, count, self._slack())
-        if start > now and now - self._last_change >= window.seconds:
-            # A full window spent waiting without a 429: probe upwards.
-            window.writes = min(self._ceiling, window.writes + self._step)
+        recovering = window.writes < self._count
+        if recovering and start > now and now - self._last_change >= window.seconds:
+            # A full window spent waiting for room without a 429: regain some of the count.
+            window.writes = min(self._count, window.writes + max(1.0, self._count * _RECOVERY))
             self._last_change = now
         return start, slot
 
@@ -287,16 +304,20 @@ class WritePacer:
             now = self._clock.now()
             self._round_trips.append(now - ticket.sent_at)
             window = self._window
-            if window is not None and ticket.slot is not None and self._signalled:
+            if window is not None and ticket.slot is not None:
                 window.settle(ticket.slot, now)
             if count <= 0 or window is not None:
                 return
             self._accepted.append((ticket.sent_at, count, now))
             self._accepted_total += count
             if share is not None:
-                # The service had counted at least these writes when it sent ``share``.
+                # The service had counted at least these writes when it sent ``share``, and
+                # at most every write sent so far.
                 floor = (ticket.accepted_before + count) / share.upper
                 self._limit_floor = max(self._limit_floor or 0.0, floor)
+                if share.lower > 0:
+                    ceiling = self._reserved / share.lower
+                    self._limit_ceiling = min(self._limit_ceiling, ceiling)
 
     def throttled(self, ticket: PaceTicket, retry_after: float | None) -> None:
         """A write sent under ``ticket`` got 429: pause everyone and slow down."""
@@ -316,11 +337,13 @@ class WritePacer:
             if ticket.generation < self._generation:
                 return  # sent before the last cut, which already accounts for it
             self._generation += 1
+            once = now - self._last_change >= window.seconds  # the first 429 in a window
             self._last_change = now
-            if self._signalled:
+            if self._signalled and once:
                 # The count came from the service itself: our timing was early.
-                window.lengthen(wait)
+                window.hold_longer(wait)
             else:
+                # The limit shrank (shared with another session of the same app).
                 window.writes = max(1.0, window.writes * self._decrease)
             log.info(
                 "Write limit reached again: pausing %.3g s, then %d writes per %.3g s",
@@ -345,17 +368,12 @@ class WritePacer:
                 break  # an earlier, separate burst
             accepted += count
             first = min(first, sent_at)
-            # With the header the slot is timed from the answer (see _slack), else the send.
-            burst.extend([answered_at if self._signalled else sent_at] * count)
+            burst.extend([answered_at] * count)  # a slot is timed from the answer (_slack)
         seconds = max(end - first, 1e-3)
-        writes = max(1.0, self._margin * accepted)
-        if self._signalled:
-            # The service's own count says the burst filled the window: keep all of it.
-            writes = float(max(1, accepted))
-            self._ceiling = min(self._ceiling, writes)
+        writes = float(max(1, accepted))
         self._window = _SlidingWindow(writes, seconds, burst)
+        self._count = writes
         self._generation += 1
-        self._step = max(1.0, writes * self._increase)
         self._last_change = end
         self._accepted.clear()
         log.info(

@@ -154,6 +154,9 @@ class User:
     # A person on the tenant's list of people who has no account yet (desktop/people/rows.py):
     # a row of the window's table, never something Graph returned.
     not_activated: bool = False
+    # Ids (lower-case) of the groups the user is a direct member of, read from
+    # ``/users/{id}/memberOf`` only when a change needs them; None when not read.
+    member_of: frozenset[str] | None = None
 
     @property
     def sku_ids(self) -> frozenset[str]:

@@ -23,8 +23,8 @@ RESOURCE_UNIT_LIMIT_EXCEEDED = "ResourceUnitLimitExceeded"
 
 @dataclass(frozen=True, slots=True)
 class LimitShare:
-    """``value`` as sent; the true share lies below ``value + resolution`` (the header may be
-    rounded or cut to its digits)."""
+    """``value`` as sent; the true share lies between ``value - resolution`` and
+    ``value + resolution`` (the header may be rounded or cut to its digits)."""
 
     value: float
     resolution: float
@@ -32,6 +32,11 @@ class LimitShare:
     @property
     def upper(self) -> float:
         return self.value + self.resolution
+
+    @property
+    def lower(self) -> float:
+        """The true share is above this (the header may also be rounded to its digits)."""
+        return self.value - self.resolution
 
 
 def limit_share(headers: Mapping[str, str] | None) -> LimitShare | None:

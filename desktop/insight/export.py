@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from desktop.csv_export import csv_export, spreadsheet_text
+from desktop.csv_export import PLAIN, SpreadsheetStyle, csv_export, spreadsheet_text
 from desktop.insight.report import InsightReport, renewal_json, report_json
 from desktop.private_files import create_private_file
 
@@ -65,14 +65,18 @@ def _flat(value: Any) -> Any:
     return ";".join(value) if isinstance(value, list) else value
 
 
-def write_csv(report: InsightReport, path: Path) -> list[Path]:
+def write_csv(
+    report: InsightReport, path: Path, style: SpreadsheetStyle = PLAIN
+) -> list[Path]:
+    """The findings at ``path``, the per-package summary beside it; numbers as ``style``'s
+    spreadsheet reads them."""
     data = report_json(report)
-    with csv_export(path) as writer:
+    with csv_export(path, style=style) as writer:
         writer.writerow(label for _key, label in FINDING_COLUMNS)
         for finding in data["findings"]:
             writer.writerow(_flat(finding[key]) for key, _label in FINDING_COLUMNS)
     packages = packages_csv_path(path)
-    with csv_export(packages) as writer:
+    with csv_export(packages, style=style) as writer:
         writer.writerow(label for _key, label in PACKAGE_COLUMNS)
         for package in data["packages"]:
             writer.writerow(package[key] for key, _label in PACKAGE_COLUMNS)

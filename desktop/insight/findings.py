@@ -49,6 +49,8 @@ class Finding:
     created: datetime | None = None
     covered_by: str | None = None  # overlap: part number of the package that covers it
     inherited: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (sku id, group ids) from groups
+    # Of the inherited packages, those the user also holds directly (reclaim removes both).
+    also_direct: tuple[str, ...] = ()
     seats: int = 1  # unassigned: how many seats stand free
     monthly_cost: tuple[Money, ...] = ()  # per currency; empty when nothing could be priced
     unpriced: tuple[str, ...] = ()  # part numbers without a price: not in monthly_cost
@@ -126,6 +128,7 @@ class _Context:
             department=user.department,
             created=self.snapshot.created.get(user.id),
             inherited=inherited,
+            also_direct=tuple(s for s, _groups in inherited if user.direct_license(s) is not None),
             monthly_cost=cost,
             unpriced=missing,
             **extra,  # type: ignore[arg-type]

@@ -61,7 +61,7 @@ def record_seats(folder: Path, skus: Iterable[Sku], day: date) -> list[SeatCount
     kept = [c for c in load_history(folder) if c.day != day and (day - c.day).days <= KEEP_DAYS]
     counts = sorted([*kept, *today.values()], key=lambda c: (c.day, c.part_number))
     out = io.StringIO()
-    writer = SafeCsvWriter(out, ",")
+    writer = SafeCsvWriter(out)
     writer.writerow(COLUMNS)
     for count in counts:
         writer.writerow([count.day.isoformat(), count.part_number, count.total, count.assigned])

@@ -69,7 +69,7 @@ class PriceBook:
 
     def to_csv(self) -> str:
         out = io.StringIO()
-        writer = SafeCsvWriter(out, ",")
+        writer = SafeCsvWriter(out)
         writer.writerow(COLUMNS)
         for part, money in sorted(self.prices.items()):
             writer.writerow([part, f"{money.amount:.2f}", money.currency])

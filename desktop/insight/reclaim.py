@@ -2,10 +2,10 @@
 
 The plan is an ordinary "remove licenses" plan (``PlanKind.REMOVE``), so it is checked,
 previewed (the check warns where Exchange goes and the mailbox will be deleted later), applied,
-journaled and undone like every other. Licenses a user inherits from a group cannot be removed
-from the user: they stay out of the plan and are said with the engine's "comes from the group"
-phrase, and so are licenses held both directly and through a group (removing the direct one
-frees no seat). Licenses of a package that can no longer be assigned (suspended, locked out)
+journaled and undone like every other. A license a user inherits from a group cannot be removed
+from the user: the plan removes the user from the group(s) that give it instead (and the direct
+copy too, when the user also holds one), and the check says what else leaving the group takes
+away. Licenses of a package that can no longer be assigned (suspended, locked out)
 stay too, said with the engine's "cannot be assigned" phrase: undo could not put them back.
 ``restore_plan`` undoes one user of a reclaim run: exactly what was removed
 comes back, with the apps that were turned off still off.
@@ -23,7 +23,7 @@ from desktop.insight.money import Money, totals
 from desktop.insight.prices import PriceBook
 from desktop.licensing.controller import LicenseController
 from desktop.licensing.phrases import Phrase, Say, Weight
-from desktop.licensing.types import CheckedPlan, Plan, PlanKind, UserChange
+from desktop.licensing.types import CheckedPlan, GroupRef, Plan, PlanKind, UserChange
 
 COUNT_VIOLATION = "CountViolation"
 
@@ -41,7 +41,7 @@ class Reclaim:
     removed: int  # licenses the plan removes
     saves: tuple[Money, ...]  # per currency, a month
     unpriced: tuple[str, ...]  # part numbers removed that have no price
-    left_alone: tuple[Phrase, ...]  # inherited, or of a package that cannot come back
+    left_alone: tuple[Phrase, ...]  # of a package that cannot come back
     parts: Mapping[str, str]  # sku id -> part number, for the saving
     warnings: tuple[Phrase, ...] = ()  # freed seats that group members waiting will take
 
@@ -74,6 +74,8 @@ def reclaim_plan(
     names = group_names or {}
     status = {sku.sku_id: sku.capability_status for sku in skus}
     removals: dict[str, list[str]] = {}
+    leaves: dict[str, dict[str, GroupRef]] = {}  # user -> the groups to leave, by id
+    through_groups: dict[str, list[str]] = {}  # user -> packages reclaimed by leaving groups
     parts: dict[str, str] = {}
     left_alone: list[Phrase] = []
     for finding in findings:
@@ -94,26 +96,39 @@ def reclaim_plan(
                     )
                 )
                 continue
-            if groups:
-                left_alone.append(
-                    Phrase(
-                        Say.INHERITED_FROM_GROUP,
-                        Weight.WARNING,
-                        users=(finding.user_id,),
-                        packages=(sku_id,),
-                        groups=tuple(names.get(g, g) for g in groups),
-                    )
-                )
-                continue
             held = removals.setdefault(finding.user_id, [])
+            if groups:
+                leaving = leaves.setdefault(finding.user_id, {})
+                leaving.update({g: GroupRef(g, names.get(g, g)) for g in groups})
+                reclaimed = through_groups.setdefault(finding.user_id, [])
+                if sku_id not in reclaimed:
+                    reclaimed.append(sku_id)
+                if sku_id not in finding.also_direct:
+                    continue
             if sku_id not in held:
                 held.append(sku_id)
-    changes = tuple(UserChange(user=u, remove=tuple(s)) for u, s in removals.items() if s)
-    removed_parts = [parts[s] for c in changes for s in c.remove]
+    users = list(dict.fromkeys([*removals, *leaves]))
+    changes = tuple(
+        UserChange(
+            user=u,
+            remove=tuple(removals.get(u, ())),
+            leave_groups=tuple(leaves.get(u, {}).values()),
+        )
+        for u in users
+        if removals.get(u) or leaves.get(u)
+    )
+    # A seat comes back once per package the user no longer holds, however it was held.
+    removed_parts = [
+        parts[s]
+        for c in changes
+        for s in dict.fromkeys([*c.remove, *through_groups.get(c.user, ())])
+    ]
     priced = [p for part in removed_parts if (p := prices.price(part)) is not None]
     missing = sorted({part for part in removed_parts if prices.price(part) is None})
     saves = tuple(Money(a, c) for c, a in totals(priced).items())
-    removed_skus = sorted({s for c in changes for s in c.remove})
+    removed_skus = sorted(
+        {s for c in changes for s in (*c.remove, *through_groups.get(c.user, ()))}
+    )
     warnings = tuple(
         Phrase(Say.SEATS_GO_TO_GROUP, Weight.WARNING, packages=(sku,), count=(waiting or {})[sku])
         for sku in removed_skus

@@ -34,7 +34,8 @@ from desktop.licensing.parts import (
     parts_shown,
     request_parts,
 )
-from desktop.licensing.reader import read_users, response_error
+from desktop.licensing.reader import read_holders, response_error
+from desktop.licensing.state import pending_part
 from desktop.licensing.types import (
     Outcome,
     Part,
@@ -322,16 +323,23 @@ class ApplyRun:
                 if answer.status == FAILED_DEPENDENCY and cause is not None:
                     code, message = cause
                 parts += [PartResult(p, PartState.FAILED, message, code) for p in mine]
+        # Several requests may carry one part (a membership per group): one outcome for it,
+        # the re-read's when any of them is unclear, else the worst.
+        found.parts[item.seq] = _one_per_part([p for p in parts if p.part not in missing])
         if not missing:
             return None
-        return _Unknown(item, missing, "Graph's answer was lost (HTTP 504)", None, True)
+        return _Unknown(
+            item, list(dict.fromkeys(missing)), "Graph's answer was lost (HTTP 504)", None, True
+        )
 
     def _reread(self, unknown: list[_Unknown], found: _Findings) -> None:
         """Settle parts no answer settled by reading the users: what the tenant shows is done,
         what is missing is sent again (after a lost answer) or failed (after a refusal)."""
         keys = {u.item.seq: _read_key(u.item) for u in unknown}
         try:
-            current = read_users(self.client, list(keys.values()))
+            current = read_holders(
+                self.client, [u.item.change for u in unknown], list(keys.values())
+            )
         except LicenseDeskError as exc:
             for u in unknown:
                 state = PartState.UNCONFIRMED if u.lost else PartState.FAILED
@@ -358,8 +366,10 @@ class ApplyRun:
                 continue
             lost = item.lost + 1
             if u.lost and lost < MAX_LOST_ANSWERS and not self.cancelled:
-                # Only what the tenant does not show yet goes again.
-                again = only(item.change, missing)
+                # Only what the tenant does not show yet goes again (a group already joined
+                # is not joined twice).
+                still = pending_part(user, item.change) if user is not None else item.change
+                again = only(still, missing)
                 found.follow_ups.append(replace(item, change=again, lost=lost))
             elif u.lost and self.cancelled:
                 parts += [PartResult(p, PartState.NOT_SENT, NOT_SENT) for p in missing]
@@ -377,6 +387,24 @@ def _after_create(item: WorkItem, user: User, found: _Findings) -> None:
         found.follow_ups.append(
             WorkItem(item.seq, item.key, user.id, licenses_only, True, item.lost)
         )
+
+
+_WORST_FIRST = (PartState.FAILED, PartState.NOT_SENT, PartState.UNCONFIRMED, PartState.DONE)
+
+
+def _one_per_part(results: list[PartResult]) -> list[PartResult]:
+    """One result per part, the worst of those given (a failure names what went wrong)."""
+    chosen: dict[Part, PartResult] = {}
+    for result in results:
+        held = chosen.get(result.part)
+        if held is None or _rank(result) < _rank(held):
+            chosen[result.part] = result
+    return list(chosen.values())
+
+
+def _rank(result: PartResult) -> int:
+    state = result.state
+    return _WORST_FIRST.index(state) if state in _WORST_FIRST else len(_WORST_FIRST)
 
 
 def _all(item: WorkItem, state: PartState, message: str) -> list[PartResult]:

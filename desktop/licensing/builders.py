@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from desktop.graph.groups import LicensedGroup
 from desktop.graph.records import AssignedLicense, NewUser, User
-from desktop.licensing.types import Plan, PlanKind, UserChange
+from desktop.licensing.types import GroupRef, Plan, PlanKind, UserChange
 
 
 def _unique(users: Sequence[str]) -> list[str]:
@@ -85,6 +86,51 @@ def reprocess_plan(users: Sequence[str]) -> Plan:
     targets = _unique(users)
     changes = tuple(UserChange(user=u, reprocess=True) for u in targets)
     return Plan(PlanKind.REPROCESS, changes, f"Reprocess group licenses of {_count(targets)}")
+
+
+def add_members_plan(users: Sequence[str], group: GroupRef) -> Plan:
+    """Add users to a group: they get whatever licenses it carries (the check says which)."""
+    targets = _unique(users)
+    changes = tuple(UserChange(user=u, join_groups=(group,)) for u in targets)
+    return Plan(PlanKind.ADD_MEMBERS, changes, f"Add {_count(targets)} to {group.name}")
+
+
+def remove_members_plan(users: Sequence[str], group: GroupRef) -> Plan:
+    """Remove users from a group: they lose whatever licenses only it gives them."""
+    targets = _unique(users)
+    changes = tuple(UserChange(user=u, leave_groups=(group,)) for u in targets)
+    return Plan(PlanKind.REMOVE_MEMBERS, changes, f"Remove {_count(targets)} from {group.name}")
+
+
+def group_license_plan(
+    group: LicensedGroup, add: Sequence[AssignedLicense] = (), remove: Sequence[str] = ()
+) -> Plan:
+    """Change a group's own licenses; its members get (or lose) them through the group. An
+    add of a package the group carries, with other apps off, changes its apps."""
+    change = UserChange(user=group.id, add=tuple(add), remove=tuple(remove), on_group=True)
+    if remove and not add:
+        kind, what = PlanKind.GROUP_REMOVE, "Remove licenses from"
+    elif add and not remove and all(lic.sku_id in group.sku_ids for lic in add):
+        kind, what = PlanKind.GROUP_APPS, "Change apps in"
+    else:
+        kind, what = PlanKind.GROUP_LICENSE, "Change licenses of"
+    return Plan(kind, (change,), f"{what} the group {group.display_name}")
+
+
+def remove_covered_plan(covered: Sequence[tuple[str, str]]) -> Plan:
+    """Remove members' direct copies of packages a group already gives them: (user, sku id)
+    pairs. The check keeps any whose group copy is not active for the user at that moment."""
+    by_user: dict[str, list[str]] = {}
+    for user, sku_id in covered:
+        held = by_user.setdefault(user, [])
+        if sku_id not in held:
+            held.append(sku_id)
+    changes = tuple(UserChange(user=u, remove=tuple(s)) for u, s in by_user.items())
+    return Plan(
+        PlanKind.REMOVE_COVERED,
+        changes,
+        f"Remove direct licenses a group gives for {_count(list(by_user))}",
+    )
 
 
 def create_user_plan(new_user: NewUser, licenses: Sequence[AssignedLicense] = ()) -> Plan:

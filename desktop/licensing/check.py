@@ -5,17 +5,18 @@ Pure: it reads records and writes problems. Fetching the view is ``fresh_view.py
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from desktop.countries import is_country_code
 from desktop.graph.records import AssignedLicense, User
+from desktop.licensing.check_groups import GroupChecks, Tally
 from desktop.licensing.describe import with_message
 from desktop.licensing.state import has_mailbox, holdings_after, is_empty, same_plans
 from desktop.licensing.tenant_slice import TenantSlice
 from desktop.licensing.types import (
     CheckedPlan,
     Plan,
+    PlanKind,
     Problem,
     ProblemKind,
     SeatNeed,
@@ -24,23 +25,16 @@ from desktop.licensing.types import (
 )
 
 
-@dataclass
-class _Tally:
-    """Seats gained and freed per SKU by the changes that will be sent."""
-
-    gained: Counter[str] = field(default_factory=Counter)
-    freed: Counter[str] = field(default_factory=Counter)
-
-
-class _Checker:
+class _Checker(GroupChecks):
     def __init__(self, view: TenantSlice, default_usage_location: str | None) -> None:
         self.view = view
         self.skus = view.skus
         self.default = default_usage_location.strip().upper() if default_usage_location else None
         self.problems: list[Problem] = []
-        self.tally = _Tally()
+        self.tally = Tally()
         self.before: dict[str, User] = {}
         self.seen: set[str] = set()
+        self.kind: PlanKind | None = None
 
     # -- recording -----------------------------------------------------------------------
     def problem(
@@ -185,9 +179,15 @@ class _Checker:
         enabled = change.account_enabled
         if enabled is not None and enabled == user.account_enabled:
             enabled = None
+        if self.kind is PlanKind.REMOVE_COVERED:
+            change = replace(
+                change, remove=tuple(s for s in change.remove if self.covered(key, user, s))
+            )
         added = {lic.sku_id for lic in change.add}
         removes = self.removals(key, change, user, added)
         adds = self.additions(key, change, user)
+        joins = self.joins(key, change.join_groups, user)
+        leaves = self.leaves(key, change.leave_groups, user)
         if adds and not self.blocking(key):
             location = location or self.needs_location(key, bool(user.usage_location))
         effective = replace(
@@ -197,6 +197,8 @@ class _Checker:
             usage_location=location,
             account_enabled=enabled,
             clear_usage_location=change.clear_usage_location and user.usage_location is not None,
+            join_groups=tuple(joins),
+            leave_groups=tuple(leaves),
         )
         kept = False
         if effective.clear_usage_location and holdings_after(user, effective):
@@ -211,7 +213,8 @@ class _Checker:
                 self.problem(ProblemKind.NOTHING_TO_DO, Severity.SKIP, key)
             return None
         self.count_seats(user, effective)
-        self.mailbox_warning(key, user, effective)
+        lost = self.group_effects(key, user, effective)
+        self.mailbox_warning(key, user, effective, lost)
         return effective
 
     def location_kept(self, key: str, user: User, change: UserChange) -> None:
@@ -306,7 +309,9 @@ class _Checker:
             if not user.groups_granting(sku_id):
                 self.tally.freed[sku_id] += 1
 
-    def mailbox_warning(self, key: str, user: User, change: UserChange) -> None:
+    def mailbox_warning(
+        self, key: str, user: User, change: UserChange, lost: list[str] | None = None
+    ) -> None:
         if not has_mailbox(user.holdings, self.skus):
             return
         if has_mailbox(holdings_after(user, change), self.skus):
@@ -315,7 +320,7 @@ class _Checker:
             ProblemKind.MAILBOX_WARNING,
             Severity.WARNING,
             key,
-            sku_ids=list(change.remove),
+            sku_ids=list(dict.fromkeys([*change.remove, *(lost or ())])),
         )
 
     # -- whole plan ---------------------------------------------------------------------------
@@ -340,6 +345,7 @@ class _Checker:
         return needs
 
     def run(self, plan: Plan) -> CheckedPlan:
+        self.kind = plan.kind
         if self.default is not None and not is_country_code(self.default):
             self.problem(
                 ProblemKind.INVALID_USAGE_LOCATION,
@@ -357,6 +363,8 @@ class _Checker:
                 continue
             if change.create is not None:
                 result = self.check_create(change)
+            elif change.on_group:
+                result = self.check_group(change, user)
             elif change.delete:
                 result = self.check_delete(change, user)
             else:

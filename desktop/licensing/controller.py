@@ -6,7 +6,7 @@ the engine's threads, so callers marshal them to their own.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,9 +20,10 @@ from desktop.licensing.errors import (
     PlanBlockedError,
     RunAlreadyUndoneError,
     RunInProgressError,
+    WrongTenantError,
 )
 from desktop.licensing.journal import Journal, NewStep, StepRow, StepState
-from desktop.licensing.reader import fresh_view, read_plan_users, read_users
+from desktop.licensing.reader import fresh_view, read_holders, read_users
 from desktop.licensing.report import run_report
 from desktop.licensing.resume import claim_for_resume, plan_remaining
 from desktop.licensing.run_story import RunStory, run_story
@@ -67,10 +68,20 @@ def final_status(steps: Sequence[StepRow]) -> RunStatus:
 
 
 class LicenseController:
-    def __init__(self, client: GraphClient, journal_path: Path, *, max_in_flight: int = 4) -> None:
+    def __init__(
+        self,
+        client: GraphClient,
+        journal_path: Path,
+        *,
+        max_in_flight: int = 4,
+        tenant_id: str = "",
+    ) -> None:
         self.client = client
         self.journal = Journal(journal_path)
         self.max_in_flight = max_in_flight
+        # The tenant this connection reaches: given, or learned from the packages it reads
+        # (each carries the tenant's id). A plan is bound to the tenant it was checked on.
+        self.tenant_id = tenant_id
 
     # -- reading the tenant -------------------------------------------------------------
     def load_tenant(
@@ -82,6 +93,7 @@ class LicenseController:
     ) -> TenantSnapshot:
         """Everything the window shows. ``priority`` is ``LOW`` when nobody waits for it."""
         skus = self.client.list_skus(priority=priority)
+        self._learn_tenant(skus)
         users = self.client.list_users(on_page=on_users_page, cancel=cancel, priority=priority)
         group_ids = sorted({group for user in users for group in user.granting_group_ids})
         names = self.client.group_names(group_ids, priority=priority) if group_ids else {}
@@ -103,7 +115,24 @@ class LicenseController:
     # -- plan, check, apply ------------------------------------------------------------------
     def check(self, plan: Plan, *, default_usage_location: str | None = None) -> CheckedPlan:
         view = fresh_view(self.client, plan)
-        return check_plan(plan, view, default_usage_location=default_usage_location)
+        self._learn_tenant(view.skus.values())
+        checked = check_plan(plan, view, default_usage_location=default_usage_location)
+        return replace(checked, tenant_id=self.tenant_id)
+
+    def _learn_tenant(self, skus: Iterable[Sku]) -> None:
+        found = next((sku.account_id for sku in skus if sku.account_id), "")
+        if found:
+            self.tenant_id = found
+
+    def ensure_same_tenant(self, checked: CheckedPlan) -> None:
+        """``WrongTenantError`` unless this connection reaches the tenant ``checked`` was
+        checked on: a change previewed for one customer never goes to another."""
+        if not checked.tenant_id:
+            return
+        if not self.tenant_id:
+            self._learn_tenant(self.client.list_skus())
+        if self.tenant_id and self.tenant_id != checked.tenant_id:
+            raise WrongTenantError(checked.tenant_id, self.tenant_id)
 
     def apply(
         self,
@@ -115,6 +144,7 @@ class LicenseController:
         """Send ``checked.effective``; every user of the plan gets exactly one outcome."""
         if checked.blocking:
             raise PlanBlockedError(checked)
+        self.ensure_same_tenant(checked)
         effective = {c.user: c for c in checked.effective.changes}
         steps: list[NewStep] = []
         for change in checked.plan.changes:
@@ -266,7 +296,12 @@ class LicenseController:
         if users is not None:
             wanted = {u.strip().lower() for u in users}
             steps = [s for s in steps if {s.user_key.lower(), s.label.lower()} & wanted]
-        current = read_plan_users(self.client, undo_keys(steps))
+        changes = [
+            replace(s.change, user=key)
+            for s in steps
+            if (key := s.created_id or s.user_id or (s.before.id if s.before else None))
+        ]
+        current = read_holders(self.client, changes, undo_keys(steps))
         plan, notes = inverse_plan(self.journal.summary(run_id), steps, current)
         checked = self.check(plan)
         return replace(checked, problems=checked.problems + tuple(notes))

@@ -74,7 +74,8 @@ def _inherited(p: Phrase, skus: SkuIndex) -> str:
     noun = _plural(len(p.groups), "group", "groups")
     return (
         f"{_package(p, skus)} comes from the {noun} {groups} and cannot be removed from "
-        f"the user: change the {noun} or the membership"
+        f"the user: change the {noun} or the membership (to remove the user from the {noun}: "
+        "assign --remove ... --leave-groups)"
     )
 
 
@@ -101,6 +102,14 @@ def _location_kept(p: Phrase, skus: SkuIndex) -> str:
     return f"usage location {p.value} kept: {names}, which the user keeps, needs it"
 
 
+def _groups(p: Phrase) -> str:
+    return ", ".join(f"'{g}'" for g in p.groups)
+
+
+def _packages(p: Phrase, skus: SkuIndex) -> str:
+    return ", ".join(sku_label(x, skus) for x in p.packages)
+
+
 def _part(words: str) -> Callable[[Phrase, SkuIndex], str]:
     def say(p: Phrase, skus: SkuIndex) -> str:
         reason = f" ({p.value})" if p.value and p.say is Say.PART_FAILED else ""
@@ -123,6 +132,13 @@ _ENGLISH: dict[Say, Callable[[Phrase, SkuIndex], str]] = {
     Say.ADD_LICENSES: lambda p, s: "add " + "; ".join(license_text(a, s) for a in p.licenses),
     Say.REMOVE_LICENSES: lambda p, s: "remove " + "; ".join(sku_label(x, s) for x in p.packages),
     Say.REPROCESS_LICENSES: lambda p, s: "process its group licenses again",
+    Say.JOIN_GROUPS: lambda p, s: (
+        f"add to the {_plural(len(p.groups), 'group', 'groups')} {_groups(p)}"
+    ),
+    Say.LEAVE_GROUPS: lambda p, s: (
+        f"remove from the {_plural(len(p.groups), 'group', 'groups')} {_groups(p)}"
+    ),
+    Say.THROUGH_THE_GROUP: lambda p, s: "for every member, through the group",
     Say.NO_CHANGE: lambda p, s: "nothing",
     Say.DELETES_ACCOUNTS: _deletes,
     Say.SEATS_GO_TO_GROUP: lambda p, s: (
@@ -163,6 +179,39 @@ _ENGLISH: dict[Say, Callable[[Phrase, SkuIndex], str]] = {
         f"{p.value} was deleted; undo cannot bring a deleted user back (restore it from "
         "Deleted users in the Microsoft 365 admin center)"
     ),
+    Say.UNKNOWN_GROUP: lambda p, s: f"no group {_groups(p)} in the tenant: check the name",
+    Say.ALREADY_MEMBER: lambda p, s: f"already a member of {_groups(p)}",
+    Say.NOT_A_MEMBER: lambda p, s: f"not a member of {_groups(p)}",
+    Say.GAINS_THROUGH_GROUP: lambda p, s: f"gets {_packages(p, s)} through the group {_groups(p)}",
+    Say.LOSES_THROUGH_GROUP: lambda p, s: (
+        f"loses {_packages(p, s)}, which the group {_groups(p)} gives"
+    ),
+    Say.MEMBERS_LOSE: lambda p, s: (
+        f"{p.count} {_plural(p.count, 'member loses', 'members lose')} {_packages(p, s)}"
+        f" ({p.value} of them the last Exchange license: mailbox data deleted 30 days later)"
+    ),
+    Say.MEMBERS_TAKE_TENANT_LOCATION: lambda p, s: (
+        f"{p.count} {_plural(p.count, 'member has', 'members have')} no usage location: "
+        "they get the organisation's"
+    ),
+    Say.NESTED_GROUPS_GET_NOTHING: lambda p, s: (
+        f"the nested {_plural(len(p.groups), 'group', 'groups')} {_groups(p)} "
+        f"{_plural(len(p.groups), 'passes', 'pass')} nothing on: their members get nothing "
+        "from this group"
+    ),
+    Say.MEMBERS_EXCLUSIVE: lambda p, s: (
+        f"{p.count} {_plural(p.count, 'member', 'members')} would get {_package(p, s)} "
+        f"from {_groups(p)} in error: it conflicts with a plan they already have "
+        "(turn that app off first)"
+    ),
+    Say.MEMBERS_DEPENDENCY: lambda p, s: (
+        f"{p.count} {_plural(p.count, 'member', 'members')} would get {_package(p, s)} "
+        f"from {_groups(p)} in error: it needs a plan they do not have"
+    ),
+    Say.NOT_COVERED: lambda p, s: (
+        f"direct {_package(p, s)} kept: the group's copy ({_groups(p)}) is not active for the "
+        "user or turns on fewer apps"
+    ),
     Say.TITLE_ASSIGN: _title("Add licenses"),
     Say.TITLE_REASSIGN: _title("Reassign a license"),
     Say.TITLE_REMOVE: _title("Remove licenses"),
@@ -175,6 +224,12 @@ _ENGLISH: dict[Say, Callable[[Phrase, SkuIndex], str]] = {
     Say.TITLE_UNDO: _title("Undo an earlier change"),
     Say.TITLE_MIXED: _title("Changes"),
     Say.TITLE_REPROCESS: _title("Process group licenses again"),
+    Say.TITLE_ADD_MEMBERS: _title("Add to a group"),
+    Say.TITLE_REMOVE_MEMBERS: _title("Remove from a group"),
+    Say.TITLE_GROUP_LICENSE: _title("License a group"),
+    Say.TITLE_GROUP_APPS: _title("Change apps in a group's license"),
+    Say.TITLE_GROUP_REMOVE: _title("Remove a license from a group"),
+    Say.TITLE_REMOVE_COVERED: _title("Remove direct licenses a group gives"),
     Say.OUTCOME_DONE: lambda p, s: "done",
     Say.OUTCOME_FAILED: lambda p, s: "failed",
     Say.OUTCOME_SKIPPED: lambda p, s: "skipped",

@@ -17,6 +17,18 @@ class PlanBlockedError(LicenseDeskError):
         self.checked = checked
 
 
+class WrongTenantError(LicenseDeskError):
+    """Apply refused: the plan was checked and previewed for another tenant."""
+
+    def __init__(self, previewed: str, connected: str) -> None:
+        super().__init__(
+            f"Nothing was changed: this change was previewed for tenant {previewed}, but this "
+            f"connection is to tenant {connected}. Preview it again for the tenant it is for."
+        )
+        self.previewed = previewed
+        self.connected = connected
+
+
 class RunNotFoundError(LicenseDeskError):
     """No run in the journal has that id (or the prefix matches several)."""
 

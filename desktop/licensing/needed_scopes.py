@@ -17,10 +17,12 @@ from desktop.licensing.types import CheckedPlan, Plan, UserChange
 
 def changes_scopes(changes: Iterable[UserChange]) -> tuple[str, ...]:
     """The scopes to send ``changes``: licenses need LicenseAssignment.ReadWrite.All, a PATCH,
-    POST or DELETE of the user itself needs User.ReadWrite.All; both when both."""
-    licenses = users = False
+    POST or DELETE of the user itself needs User.ReadWrite.All, a group membership
+    GroupMember.ReadWrite.All; each that is needed."""
+    licenses = users = members = False
     for change in changes:
         licenses = licenses or change.touches_licenses
+        members = members or change.touches_memberships
         users = users or (
             change.usage_location is not None
             or change.clear_usage_location
@@ -34,6 +36,8 @@ def changes_scopes(changes: Iterable[UserChange]) -> tuple[str, ...]:
         wanted += graph_scopes.CHANGE_LICENSES
     if users:
         wanted += graph_scopes.CHANGE_USERS
+    if members:
+        wanted += graph_scopes.CHANGE_MEMBERS
     return graph_scopes.normalise(wanted) if wanted else ()
 
 

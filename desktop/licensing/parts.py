@@ -21,6 +21,7 @@ _REQUEST_PARTS: dict[str, tuple[Part, ...]] = {
     "d": (Part.DELETE,),
     "p": (Part.USAGE_LOCATION, Part.SIGN_IN),
     "a": (Part.LICENSES,),
+    "m": (Part.MEMBERSHIP,),  # one request per group joined or left
     "r": (Part.REPROCESS,),
 }
 
@@ -36,6 +37,8 @@ def has_part(change: UserChange, part: Part) -> bool:
         return change.account_enabled is not None
     if part is Part.REPROCESS:
         return change.reprocess
+    if part is Part.MEMBERSHIP:
+        return change.touches_memberships
     return change.touches_licenses
 
 
@@ -70,6 +73,8 @@ def only(change: UserChange, parts: Iterable[Part]) -> UserChange:
         add=change.add if Part.LICENSES in wanted else (),
         remove=change.remove if Part.LICENSES in wanted else (),
         reprocess=change.reprocess and Part.REPROCESS in wanted,
+        join_groups=change.join_groups if Part.MEMBERSHIP in wanted else (),
+        leave_groups=change.leave_groups if Part.MEMBERSHIP in wanted else (),
     )
 
 
@@ -101,6 +106,8 @@ def applied_part(user: User, change: UserChange) -> UserChange:
         account_enabled=change.account_enabled if pending.account_enabled is None else None,
         clear_usage_location=change.clear_usage_location and not pending.clear_usage_location,
         reprocess=False,  # never shows in the tenant, so never something to reverse
+        join_groups=tuple(g for g in change.join_groups if g not in pending.join_groups),
+        leave_groups=tuple(g for g in change.leave_groups if g not in pending.leave_groups),
     )
 
 

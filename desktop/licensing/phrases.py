@@ -27,6 +27,7 @@ from typing import Any
 
 from desktop.graph.records import AssignedLicense
 from desktop.licensing.parts import only
+from desktop.licensing.plan_rules import DEPENDENCY
 from desktop.licensing.types import (
     CheckedPlan,
     Outcome,
@@ -55,6 +56,9 @@ class Say(str, enum.Enum):
     ADD_LICENSES = "add-licenses"  # licenses (with the apps turned off)
     REMOVE_LICENSES = "remove-licenses"  # packages
     REPROCESS_LICENSES = "reprocess-licenses"  # process the user's group licenses again
+    JOIN_GROUPS = "join-groups"  # groups: added as a member
+    THROUGH_THE_GROUP = "through-the-group"  # a group's own licenses: members get them through it
+    LEAVE_GROUPS = "leave-groups"  # groups: removed as a member
     NO_CHANGE = "no-change"
     # -- what a preview shows above the rows ------------------------------------------------
     DELETES_ACCOUNTS = "deletes-accounts"  # count, users: the accounts a plan deletes
@@ -83,6 +87,18 @@ class Say(str, enum.Enum):
     # packages: those licenses; groups: the groups giving them (none when direct).
     USAGE_LOCATION_KEPT = "usage-location-kept"
     NOTHING_TO_RESTORE = "nothing-to-restore"  # an undo finds nothing of the run in the tenant
+    UNKNOWN_GROUP = "unknown-group"  # groups[0]
+    ALREADY_MEMBER = "already-member"  # groups[0]
+    NOT_A_MEMBER = "not-a-member"  # groups[0]
+    GAINS_THROUGH_GROUP = "gains-through-group"  # packages the user newly gets, groups[0]
+    LOSES_THROUGH_GROUP = "loses-through-group"  # packages the user no longer has, groups[0]
+    # A change to a group's licenses, said of its members (count: members).
+    MEMBERS_LOSE = "members-lose"  # packages; value: how many of them lose their mailbox
+    MEMBERS_TAKE_TENANT_LOCATION = "members-take-tenant-location"
+    NESTED_GROUPS_GET_NOTHING = "nested-groups-get-nothing"  # groups: the nested ones
+    MEMBERS_EXCLUSIVE = "members-exclusive"  # packages[0] conflicts with a plan they hold
+    MEMBERS_DEPENDENCY = "members-dependency"  # packages[0] needs a plan they lack
+    NOT_COVERED = "not-covered"  # packages[0]: the direct copy stays (the group's not active)
     # -- plan titles (count: users) ---------------------------------------------------------
     TITLE_ASSIGN = "title-assign"
     TITLE_REASSIGN = "title-reassign"
@@ -96,6 +112,12 @@ class Say(str, enum.Enum):
     TITLE_UNDO = "title-undo"
     TITLE_MIXED = "title-mixed"
     TITLE_REPROCESS = "title-reprocess"
+    TITLE_ADD_MEMBERS = "title-add-members"
+    TITLE_REMOVE_MEMBERS = "title-remove-members"
+    TITLE_GROUP_LICENSE = "title-group-license"
+    TITLE_GROUP_APPS = "title-group-apps"
+    TITLE_GROUP_REMOVE = "title-group-remove"
+    TITLE_REMOVE_COVERED = "title-remove-covered"
     # -- outcomes of a run, per user ----------------------------------------------------------
     OUTCOME_DONE = "outcome-done"
     OUTCOME_FAILED = "outcome-failed"
@@ -176,8 +198,16 @@ def change_phrases(change: UserChange) -> tuple[Phrase, ...]:
         said.append(Phrase(Say.ADD_LICENSES, users=to, licenses=change.add))
     if change.remove:
         said.append(Phrase(Say.REMOVE_LICENSES, users=to, packages=change.remove))
+    if change.leave_groups:
+        names = tuple(g.name or g.id for g in change.leave_groups)
+        said.append(Phrase(Say.LEAVE_GROUPS, users=to, groups=names))
+    if change.join_groups:
+        names = tuple(g.name or g.id for g in change.join_groups)
+        said.append(Phrase(Say.JOIN_GROUPS, users=to, groups=names))
     if change.reprocess:
         said.append(Phrase(Say.REPROCESS_LICENSES, users=to))
+    if change.on_group:
+        said.append(Phrase(Say.THROUGH_THE_GROUP, users=to))
     return tuple(said) or (Phrase(Say.NO_CHANGE, users=to),)
 
 
@@ -225,6 +255,14 @@ def _seats(d: dict[str, Any]) -> dict[str, Any]:
 def _inherited(d: dict[str, Any]) -> dict[str, Any]:
     groups = _texts(d.get("group_names")) or (str(d.get("group_name") or d.get("group_id") or ""),)
     return {"packages": _sku(d), "groups": groups}
+
+
+def _group(d: dict[str, Any]) -> dict[str, Any]:
+    return {"groups": (str(d.get("group_name") or d.get("group_id") or ""),)}
+
+
+def _through_group(d: dict[str, Any]) -> dict[str, Any]:
+    return {"packages": _texts(d.get("sku_ids")), **_group(d)}
 
 
 def _already_has(d: dict[str, Any]) -> dict[str, Any]:
@@ -285,6 +323,35 @@ _PROBLEMS: dict[ProblemKind, tuple[Say, Arguments]] = {
             "groups": _texts(d.get("group_names")),
         },
     ),
+    ProblemKind.UNKNOWN_GROUP: (Say.UNKNOWN_GROUP, _group),
+    ProblemKind.ALREADY_MEMBER: (Say.ALREADY_MEMBER, _group),
+    ProblemKind.NOT_A_MEMBER: (Say.NOT_A_MEMBER, _group),
+    ProblemKind.GAINS_THROUGH_GROUP: (Say.GAINS_THROUGH_GROUP, _through_group),
+    ProblemKind.LOSES_THROUGH_GROUP: (Say.LOSES_THROUGH_GROUP, _through_group),
+    ProblemKind.MEMBERS_LOSE: (
+        Say.MEMBERS_LOSE,
+        lambda d: {
+            "packages": _texts(d.get("sku_ids")),
+            "count": _int(d.get("count")),
+            "value": str(_int(d.get("mailboxes"))),
+        },
+    ),
+    ProblemKind.MEMBERS_TAKE_TENANT_LOCATION: (
+        Say.MEMBERS_TAKE_TENANT_LOCATION,
+        lambda d: {"count": _int(d.get("count"))},
+    ),
+    ProblemKind.NESTED_GROUPS_GET_NOTHING: (
+        Say.NESTED_GROUPS_GET_NOTHING,
+        lambda d: {"groups": _texts(d.get("group_names"))},
+    ),
+    ProblemKind.PLANS_CONFLICT: (
+        Say.MEMBERS_EXCLUSIVE,
+        lambda d: {"packages": _sku(d), "count": _int(d.get("count")), **_group(d)},
+    ),
+    ProblemKind.NOT_COVERED: (
+        Say.NOT_COVERED,
+        lambda d: {"packages": _sku(d), "groups": _texts(d.get("group_names"))},
+    ),
 }
 
 
@@ -294,6 +361,8 @@ def problem_phrase(problem: Problem) -> Phrase:
     details = problem.details
     if problem.kind is ProblemKind.SKU_NOT_ASSIGNABLE:
         say = _not_assignable(details)
+    elif problem.kind is ProblemKind.PLANS_CONFLICT and details.get("error") == DEPENDENCY:
+        say = Say.MEMBERS_DEPENDENCY
     elif problem.kind is ProblemKind.NOTHING_TO_DO and details.get("gone"):
         say = Say.USER_GONE
     elif problem.kind is ProblemKind.NOTHING_TO_DO and details.get("undo"):
@@ -315,6 +384,12 @@ _TITLES = {
     PlanKind.UNDO: Say.TITLE_UNDO,
     PlanKind.MIXED: Say.TITLE_MIXED,
     PlanKind.REPROCESS: Say.TITLE_REPROCESS,
+    PlanKind.ADD_MEMBERS: Say.TITLE_ADD_MEMBERS,
+    PlanKind.REMOVE_MEMBERS: Say.TITLE_REMOVE_MEMBERS,
+    PlanKind.GROUP_LICENSE: Say.TITLE_GROUP_LICENSE,
+    PlanKind.GROUP_APPS: Say.TITLE_GROUP_APPS,
+    PlanKind.GROUP_REMOVE: Say.TITLE_GROUP_REMOVE,
+    PlanKind.REMOVE_COVERED: Say.TITLE_REMOVE_COVERED,
 }
 
 

@@ -15,7 +15,7 @@ from desktop.graph.records import (
     PasswordProfile,
     User,
 )
-from desktop.licensing.types import Part, PartResult, PartState, UserChange
+from desktop.licensing.types import GroupRef, Part, PartResult, PartState, UserChange
 
 
 def license_to_json(lic: AssignedLicense) -> dict[str, Any]:
@@ -48,6 +48,7 @@ def user_to_json(user: User) -> dict[str, Any]:
             }
             for s in user.license_assignment_states
         ],
+        "memberOf": sorted(user.member_of) if user.member_of is not None else None,
     }
 
 
@@ -73,6 +74,8 @@ def user_from_json(data: dict[str, Any]) -> User:
             )
             for s in data["licenseAssignmentStates"]
         ),
+        # Journals written before memberships were read lack it: not read.
+        member_of=frozenset(data["memberOf"]) if data.get("memberOf") is not None else None,
     )
 
 
@@ -121,7 +124,18 @@ def change_to_json(change: UserChange) -> dict[str, Any]:
         "delete": change.delete,
         "clearUsageLocation": change.clear_usage_location,
         "reprocess": change.reprocess,
+        "joinGroups": [group_to_json(g) for g in change.join_groups],
+        "leaveGroups": [group_to_json(g) for g in change.leave_groups],
+        "onGroup": change.on_group,
     }
+
+
+def group_to_json(group: GroupRef) -> dict[str, str]:
+    return {"id": group.id, "name": group.name}
+
+
+def group_from_json(data: dict[str, Any]) -> GroupRef:
+    return GroupRef(str(data["id"]), str(data["name"]))
 
 
 def change_from_json(data: dict[str, Any]) -> UserChange:
@@ -136,6 +150,9 @@ def change_from_json(data: dict[str, Any]) -> UserChange:
         delete=bool(data["delete"]),
         clear_usage_location=bool(data["clearUsageLocation"]),
         reprocess=bool(data.get("reprocess", False)),  # journals written before it existed
+        join_groups=tuple(group_from_json(g) for g in data.get("joinGroups") or ()),
+        leave_groups=tuple(group_from_json(g) for g in data.get("leaveGroups") or ()),
+        on_group=bool(data.get("onGroup", False)),
     )
 
 

@@ -26,6 +26,13 @@ def remove_holds(user: User, sku_id: str) -> bool:
     return user.direct_license(sku_id) is None
 
 
+def is_member(user: User, group_id: str) -> bool | None:
+    """Whether ``user`` is a direct member of the group; None when memberships were not read."""
+    if user.member_of is None:
+        return None
+    return group_id.lower() in user.member_of
+
+
 def pending_part(user: User, change: UserChange) -> UserChange:
     """The part of ``change`` (an update, not a create/delete) that ``user`` does not yet show."""
     usage = change.usage_location
@@ -41,6 +48,9 @@ def pending_part(user: User, change: UserChange) -> UserChange:
         usage_location=usage,
         account_enabled=enabled,
         clear_usage_location=change.clear_usage_location and user.usage_location is not None,
+        # Memberships not read count as still to do: only a read can say they hold.
+        join_groups=tuple(g for g in change.join_groups if is_member(user, g.id) is not True),
+        leave_groups=tuple(g for g in change.leave_groups if is_member(user, g.id) is not False),
     )
 
 
@@ -54,6 +64,7 @@ def is_empty(change: UserChange) -> bool:
         or change.create is not None
         or change.delete
         or change.reprocess
+        or change.touches_memberships
     )
 
 
@@ -70,10 +81,16 @@ def satisfies(user: User | None, change: UserChange) -> bool:
 
 
 def holdings_after(user: User, change: UserChange) -> list[AssignedLicense]:
-    """The user's assignments once ``change`` is applied (group ones are untouched)."""
+    """The user's assignments once ``change`` is applied: direct ones as it asks, those of the
+    groups it leaves gone (what the groups it joins give is the check's to add)."""
     if change.delete:
         return []
-    group = list(user.inherited_licenses)
+    leaving = {g.id.lower() for g in change.leave_groups}
+    group = [
+        AssignedLicense(s.sku_id, s.disabled_plans)
+        for s in user.license_assignment_states
+        if s.inherited and (s.assigned_by_group or "").lower() not in leaving
+    ]
     direct = {lic.sku_id: lic for lic in user.direct_licenses}
     for sku_id in change.remove:
         direct.pop(sku_id, None)

@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from desktop.graph.groups import GroupMember, LicensedGroup
 from desktop.graph.records import Sku, User
+
+
+@dataclass(frozen=True)
+class GroupMembers:
+    """A group's members as read for the check of a change to its licenses."""
+
+    users: tuple[User, ...]
+    nested: tuple[GroupMember, ...]  # member groups: their own members get nothing
 
 
 @dataclass(frozen=True)
@@ -19,6 +28,10 @@ class TenantSlice:
     skus: Mapping[str, Sku]
     users: Mapping[str, User | None]
     group_names: Mapping[str, str] = field(default_factory=dict)
+    # The groups a plan's memberships name, by lower-case id (None: no such group).
+    groups: Mapping[str, LicensedGroup | None] = field(default_factory=dict)
+    # For changes to groups' own licenses: each group's members, by lower-case group id.
+    members: Mapping[str, GroupMembers] = field(default_factory=dict)
 
     def user(self, key: str) -> User | None:
         return self.users.get(key.strip().lower())

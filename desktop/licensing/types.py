@@ -30,6 +30,26 @@ class PlanKind(str, enum.Enum):
     MIXED = "mixed"
     # Ask Microsoft to process users' group-based licenses again (after fixing a cause).
     REPROCESS = "reprocess"
+    # Membership of a group (licensed or not): what the member gains or loses through it
+    # is worked out by the check.
+    ADD_MEMBERS = "add-members"
+    REMOVE_MEMBERS = "remove-members"
+    # A group's own licenses (its members get them through it): a package added, the apps of
+    # one changed, a package removed.
+    GROUP_LICENSE = "group-license"
+    GROUP_APPS = "group-apps"
+    GROUP_REMOVE = "group-remove"
+    # Members' direct copies of a package their group already gives them (active).
+    REMOVE_COVERED = "remove-covered"
+
+
+@dataclass(frozen=True, slots=True)
+class GroupRef:
+    """A group a change names: its id (what Graph is sent) and its name (what people read,
+    also in the journal after the group is renamed or gone)."""
+
+    id: str
+    name: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +76,17 @@ class UserChange:
     # Nothing in the tenant shows it was done, so it is never "already as asked" and an undo
     # has nothing of it to restore.
     reprocess: bool = False
+    # Group memberships: the user is added to ``join_groups`` and removed from
+    # ``leave_groups`` (each its own $ref request); licenses follow through the groups.
+    join_groups: tuple[GroupRef, ...] = ()
+    leave_groups: tuple[GroupRef, ...] = ()
+    # ``user`` names a group, and ``add``/``remove`` are the group's own licenses
+    # (``group_holder.py``): members get them through the group, processed in the background.
+    on_group: bool = False
+
+    @property
+    def touches_memberships(self) -> bool:
+        return bool(self.join_groups or self.leave_groups)
 
     @property
     def touches_licenses(self) -> bool:
@@ -96,6 +127,22 @@ class ProblemKind(str, enum.Enum):
     # A skip in an undo plan: the usage location stays because a license the user keeps needs
     # it. details: usage_location, sku_ids, group_names (empty when the licenses are direct).
     USAGE_LOCATION_KEPT = "usage-location-kept"
+    # Memberships. details: group_id, group_name (and sku_ids for what goes with them).
+    UNKNOWN_GROUP = "unknown-group"  # blocking: no such group
+    ALREADY_MEMBER = "already-member"  # a skip: joining a group the user is in
+    NOT_A_MEMBER = "not-a-member"  # a skip: leaving a group the user is not in
+    GAINS_THROUGH_GROUP = "gains-through-group"  # a warning: sku_ids the user newly gets
+    LOSES_THROUGH_GROUP = "loses-through-group"  # a warning: sku_ids the user no longer has
+    # A group's own licenses. details: sku_ids, count (members), and as said below.
+    MEMBERS_LOSE = "members-lose"  # a warning: count lose sku_ids; mailboxes: of them lose mail
+    MEMBERS_TAKE_TENANT_LOCATION = "members-take-tenant-location"  # a warning: count
+    NESTED_GROUPS_GET_NOTHING = "nested-groups-get-nothing"  # a warning: group_names
+    # A warning: the license would fail (details error: MutuallyExclusiveViolation or
+    # DependencyViolation) for count members, or for the user joining (count 1), sku_id.
+    PLANS_CONFLICT = "plans-conflict"
+    # A skip of remove-covered: the group's copy is not active for the user, or turns on fewer
+    # apps than the direct one (details sku_id, group_names).
+    NOT_COVERED = "not-covered"
 
 
 class Severity(str, enum.Enum):
@@ -139,6 +186,8 @@ class CheckedPlan:
     problems: tuple[Problem, ...]
     seats: tuple[SeatNeed, ...]
     before: dict[str, User] = field(hash=False, compare=False)
+    # The tenant the plan was checked (and so previewed) against; apply refuses any other.
+    tenant_id: str = ""
 
     @property
     def blocking(self) -> tuple[Problem, ...]:
@@ -173,6 +222,7 @@ class Part(str, enum.Enum):
     USAGE_LOCATION = "usage-location"
     SIGN_IN = "sign-in"
     LICENSES = "licenses"
+    MEMBERSHIP = "membership"
     REPROCESS = "reprocess"
 
 

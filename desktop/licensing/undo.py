@@ -16,7 +16,7 @@ from desktop.graph.records import AssignedLicense, User
 from desktop.licensing.describe import with_message
 from desktop.licensing.journal import StepRow, StepState
 from desktop.licensing.parts import applied_part, only, parts_of
-from desktop.licensing.state import is_empty
+from desktop.licensing.state import is_empty, is_member
 from desktop.licensing.types import (
     Part,
     PartState,
@@ -71,7 +71,7 @@ def _key(step: StepRow) -> str | None:
 
 def inverse_change(key: str, change: UserChange, before: User) -> UserChange:
     """Bring ``before`` back: the exact direct licenses and disabled plans, sign-in state,
-    usage location. Only what ``change`` touched is restored."""
+    usage location, group memberships. Only what ``change`` touched is restored."""
     add_back: list[AssignedLicense] = []
     remove: list[str] = []
     for lic in change.add:
@@ -85,6 +85,7 @@ def inverse_change(key: str, change: UserChange, before: User) -> UserChange:
         if previous is not None:
             add_back.append(previous)
     touched_location = change.usage_location is not None or change.clear_usage_location
+    # Memberships: leave what the run joined, join back what it left (as the user was before).
     return UserChange(
         user=key,
         add=tuple(add_back),
@@ -92,6 +93,9 @@ def inverse_change(key: str, change: UserChange, before: User) -> UserChange:
         usage_location=before.usage_location if touched_location else None,
         clear_usage_location=touched_location and before.usage_location is None,
         account_enabled=before.account_enabled if change.account_enabled is not None else None,
+        join_groups=tuple(g for g in change.leave_groups if is_member(before, g.id) is not False),
+        leave_groups=tuple(g for g in change.join_groups if not is_member(before, g.id)),
+        on_group=change.on_group,
     )
 
 

@@ -7,6 +7,12 @@ from urllib.parse import quote
 
 from desktop.graph.batch_items import BatchRequest
 from desktop.graph.client import USER_SELECT, new_user_body
+from desktop.graph.groups import (
+    add_member_request,
+    group_license_request,
+    member_of_request,
+    remove_member_request,
+)
 from desktop.graph.priority import Priority
 from desktop.licensing.types import UserChange
 
@@ -24,6 +30,10 @@ def read_user_request(request_id: str, user: str) -> BatchRequest:
         f"{user_path(user)}?$select={USER_SELECT}",
         headers=tuple(Priority.NORMAL.header().items()),
     )
+
+
+def read_member_of_request(request_id: str, user: str) -> BatchRequest:
+    return member_of_request(request_id, user_path(user))
 
 
 def assign_body(change: UserChange) -> dict[str, Any]:
@@ -66,6 +76,9 @@ def update_requests(prefix: str, target: str, change: UserChange) -> list[BatchR
     """
     if change.delete:
         return [BatchRequest(f"{prefix}d", "DELETE", user_path(target))]
+    if change.on_group:
+        # The group's own licenses: one assignLicense; members follow in the background.
+        return [group_license_request(f"{prefix}a", target, change.add, change.remove)]
     patch = patch_body(change)
     assign = change.touches_licenses
     path = user_path(target)
@@ -84,6 +97,13 @@ def update_requests(prefix: str, target: str, change: UserChange) -> list[BatchR
                 f"{prefix}a", "POST", f"{path}/assignLicense", assign_body(change), depends
             )
         )
+    # Each group its own request; nothing waits on them (a membership needs no usage
+    # location: a group license without one takes the tenant's). ``target`` is the user's id,
+    # which a $ref names.
+    for n, group in enumerate(change.leave_groups):
+        requests.append(remove_member_request(f"{prefix}l{n}m", group.id, target))
+    for n, group in enumerate(change.join_groups):
+        requests.append(add_member_request(f"{prefix}j{n}m", group.id, target))
     if change.reprocess:
         # Last: it processes the group licenses against what the user holds after the rest.
         after = (requests[-1].id,) if requests else ()

@@ -12,6 +12,40 @@
     </message>
 </context>
 <context>
+    <name>DriftDialog</name>
+    <message numerus="yes">
+        <source>%Ln users differ from their department&apos;s template. Align… shows the change that makes them match; it can be undone from History.</source>
+        <translation>
+            <numerusform>%Ln user differs from their department&apos;s template. Align… shows the change that makes them match; it can be undone from History.</numerusform>
+            <numerusform>%Ln users differ from their department&apos;s template. Align… shows the change that makes them match; it can be undone from History.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GroupsView</name>
+    <message numerus="yes">
+        <source>Members of {group} in error: %Ln</source>
+        <translation>
+            <numerusform>Members of {group} in error: %Ln</numerusform>
+            <numerusform>Members of {group} in error: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln licensed groups</source>
+        <translation>
+            <numerusform>%Ln licensed group</numerusform>
+            <numerusform>%Ln licensed groups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with members in error</source>
+        <translation>
+            <numerusform>%Ln with members in error</numerusform>
+            <numerusform>%Ln with members in error</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryCommands</name>
     <message numerus="yes">
         <source>%Ln users were not handled yet. Resuming checks each of them again first, so nothing is done twice.</source>
@@ -63,6 +97,16 @@
     </message>
 </context>
 <context>
+    <name>LicenseCommands</name>
+    <message numerus="yes">
+        <source>%Ln of these users are synced from on-premises Active Directory ({names}): the next sync will undo the block. Disable their accounts on-premises to keep them blocked.</source>
+        <translation>
+            <numerusform>%Ln of these users is synced from on-premises Active Directory ({names}): the next sync will undo the block. Disable the account on-premises to keep it blocked.</numerusform>
+            <numerusform>%Ln of these users are synced from on-premises Active Directory ({names}): the next sync will undo the block. Disable their accounts on-premises to keep them blocked.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LicensePickerDialog</name>
     <message numerus="yes">
         <source>Choose the packages to give to %Ln users. Expand a package to switch individual apps off.</source>
@@ -101,6 +145,20 @@
 </context>
 <context>
     <name>PeopleCommands</name>
+    <message numerus="yes">
+        <source>Remove %Ln people from the list of people not in Microsoft 365 yet?</source>
+        <translation>
+            <numerusform>Remove %Ln person from the list of people not in Microsoft 365 yet?</numerusform>
+            <numerusform>Remove %Ln people from the list of people not in Microsoft 365 yet?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %Ln from list</source>
+        <translation>
+            <numerusform>Remove %Ln from list</numerusform>
+            <numerusform>Remove %Ln from list</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%Ln people removed from the list</source>
         <translation>
@@ -276,6 +334,34 @@
         <translation>
             <numerusform>%Ln account will be deleted. License Desk cannot bring it back; an administrator can restore it within 30 days from Deleted users in the Microsoft 365 admin center</numerusform>
             <numerusform>%Ln accounts will be deleted. License Desk cannot bring them back; an administrator can restore them within 30 days from Deleted users in the Microsoft 365 admin center</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln members lose {packages}; {mailboxes} of them their last Exchange license (mailbox data deleted 30 days later)</source>
+        <translation>
+            <numerusform>%Ln member loses {packages}; {mailboxes} of them their last Exchange license (mailbox data deleted 30 days later)</numerusform>
+            <numerusform>%Ln members lose {packages}; {mailboxes} of them their last Exchange license (mailbox data deleted 30 days later)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln members have no usage location: they get the organisation&apos;s</source>
+        <translation>
+            <numerusform>%Ln member has no usage location: they get the organisation&apos;s</numerusform>
+            <numerusform>%Ln members have no usage location: they get the organisation&apos;s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln members would get {package} from {group} in error: it conflicts with a plan they already have (turn that app off first)</source>
+        <translation>
+            <numerusform>%Ln member would get {package} from {group} in error: it conflicts with a plan they already have (turn that app off first)</numerusform>
+            <numerusform>%Ln members would get {package} from {group} in error: it conflicts with a plan they already have (turn that app off first)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln members would get {package} from {group} in error: it needs a plan they do not have</source>
+        <translation>
+            <numerusform>%Ln member would get {package} from {group} in error: it needs a plan they do not have</numerusform>
+            <numerusform>%Ln members would get {package} from {group} in error: it needs a plan they do not have</numerusform>
         </translation>
     </message>
 </context>

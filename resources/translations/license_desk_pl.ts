@@ -207,6 +207,38 @@
         <translation>Zaznacza wszystkie wiersze tabeli</translation>
     </message>
     <message>
+        <source>Search groups</source>
+        <translation>Szukaj grup</translation>
+    </message>
+    <message>
+        <source>Shows only the groups whose name or packages match</source>
+        <translation>Pokazuje tylko grupy, których nazwa lub licencje pasują</translation>
+    </message>
+    <message>
+        <source>Licensed groups</source>
+        <translation>Grupy licencyjne</translation>
+    </message>
+    <message>
+        <source>The groups that hand out licenses; choose one to see its members in error. The Menu key opens the group&apos;s actions</source>
+        <translation>Grupy, które przydzielają licencje; wybierz jedną, aby zobaczyć jej członków z błędami. Klawisz menu otwiera akcje grupy</translation>
+    </message>
+    <message>
+        <source>Members in error</source>
+        <translation>Członkowie z błędami</translation>
+    </message>
+    <message>
+        <source>Members of the chosen group who did not get a package, why, and what to do. The Menu key offers Fix</source>
+        <translation>Członkowie wybranej grupy, którzy nie dostali licencji: dlaczego i co zrobić. Klawisz menu proponuje naprawę</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Członkowie</translation>
+    </message>
+    <message>
+        <source>The group&apos;s members; Space ticks one to remove from the group</source>
+        <translation>Członkowie grupy; spacja zaznacza członka do usunięcia z grupy</translation>
+    </message>
+    <message>
         <source>The package whose apps the list shows</source>
         <translation>Pakiet, którego aplikacje pokazuje lista</translation>
     </message>
@@ -353,6 +385,170 @@
     <message>
         <source>Checks and finishes the chosen run&apos;s unfinished changes</source>
         <translation>Sprawdza i kończy niedokończone zmiany wybranego przebiegu</translation>
+    </message>
+    <message>
+        <source>License template</source>
+        <translation>Szablon licencji</translation>
+    </message>
+    <message>
+        <source>Fills in the packages, apps and usage location of a saved license template</source>
+        <translation>Wypełnia pakiety, aplikacje i lokalizację użycia z zapisanego szablonu licencji</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>Nazwa szablonu</translation>
+    </message>
+    <message>
+        <source>The name the template is saved under</source>
+        <translation>Nazwa, pod którą szablon zostanie zapisany</translation>
+    </message>
+    <message>
+        <source>For department</source>
+        <translation>Dla działu</translation>
+    </message>
+    <message>
+        <source>The department whose users the drift check compares with this template (optional)</source>
+        <translation>Dział, którego użytkowników sprawdzanie odstępstw porównuje z tym szablonem (opcjonalnie)</translation>
+    </message>
+    <message>
+        <source>Replace the template of that name</source>
+        <translation>Zastąp szablon o tej nazwie</translation>
+    </message>
+    <message>
+        <source>Saves over the existing template with the same name</source>
+        <translation>Zapisuje w miejsce istniejącego szablonu o tej samej nazwie</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Zapisz</translation>
+    </message>
+    <message>
+        <source>Saves the template for use in New user, Add licenses and other tenants</source>
+        <translation>Zapisuje szablon do użycia w oknach Nowy użytkownik, Dodaj licencje i w innych dzierżawach</translation>
+    </message>
+    <message>
+        <source>Saved templates</source>
+        <translation>Zapisane szablony</translation>
+    </message>
+    <message>
+        <source>The saved license templates; the one chosen is described below</source>
+        <translation>Zapisane szablony licencji; wybrany jest opisany poniżej</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Zmień nazwę</translation>
+    </message>
+    <message>
+        <source>Gives the chosen template another name</source>
+        <translation>Nadaje wybranemu szablonowi inną nazwę</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Usuń</translation>
+    </message>
+    <message>
+        <source>Forgets the chosen template; users keep their licenses</source>
+        <translation>Usuwa wybrany szablon; użytkownicy zachowują licencje</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Eksportuj</translation>
+    </message>
+    <message>
+        <source>Writes the chosen template to a JSON file to share</source>
+        <translation>Zapisuje wybrany szablon do pliku JSON do udostępnienia</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importuj</translation>
+    </message>
+    <message>
+        <source>Adds a template from a JSON file</source>
+        <translation>Dodaje szablon z pliku JSON</translation>
+    </message>
+    <message>
+        <source>Which department&apos;s users are compared with its template</source>
+        <translation>Użytkownicy którego działu są porównywani z jego szablonem</translation>
+    </message>
+    <message>
+        <source>Users who differ</source>
+        <translation>Użytkownicy z odstępstwami</translation>
+    </message>
+    <message>
+        <source>Each user whose licenses differ from their department&apos;s template, and how</source>
+        <translation>Każdy użytkownik, którego licencje różnią się od szablonu jego działu, i na czym polega różnica</translation>
+    </message>
+    <message>
+        <source>Align</source>
+        <translation>Wyrównaj</translation>
+    </message>
+    <message>
+        <source>Shows the change that makes these users match their templates, before anything is sent</source>
+        <translation>Pokazuje zmianę, która dopasuje tych użytkowników do szablonów, zanim cokolwiek zostanie wysłane</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <source>Stops after the users already sent; each user is changed or untouched</source>
+        <translation>Zatrzymuje po użytkownikach już wysłanych; każdy użytkownik jest zmieniony albo nietknięty</translation>
+    </message>
+    <message>
+        <source>Temporary password</source>
+        <translation>Hasło tymczasowe</translation>
+    </message>
+    <message>
+        <source>Shown only now; the user changes it at first sign-in</source>
+        <translation>Widoczne tylko teraz; użytkownik zmieni je przy pierwszym logowaniu</translation>
+    </message>
+    <message>
+        <source>Copy password</source>
+        <translation>Kopiuj hasło</translation>
+    </message>
+    <message>
+        <source>Copies the temporary password</source>
+        <translation>Kopiuje hasło tymczasowe</translation>
+    </message>
+    <message>
+        <source>Use defaults</source>
+        <translation>Użyj domyślnych</translation>
+    </message>
+    <message>
+        <source>Empties both fields: the default app, the organisation chosen at sign-in</source>
+        <translation>Czyści oba pola: domyślna aplikacja, organizacja wybierana przy logowaniu</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Pokaż szczegóły</translation>
+    </message>
+    <message>
+        <source>Shows or hides Microsoft&apos;s own words for support</source>
+        <translation>Pokazuje lub ukrywa oryginalny komunikat Microsoft dla pomocy technicznej</translation>
+    </message>
+    <message>
+        <source>First rows</source>
+        <translation>Pierwsze wiersze</translation>
+    </message>
+    <message>
+        <source>The first people of the file as they will be imported</source>
+        <translation>Pierwsze osoby z pliku tak, jak zostaną zaimportowane</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be imported</source>
+        <translation>Wiersze, których nie można zaimportować</translation>
+    </message>
+    <message>
+        <source>Each bad row by its line number, with what to fix</source>
+        <translation>Każdy błędny wiersz z numerem i tym, co poprawić</translation>
+    </message>
+    <message>
+        <source>Temporary passwords</source>
+        <translation>Hasła tymczasowe</translation>
+    </message>
+    <message>
+        <source>Each created account and its password, shown only now</source>
+        <translation>Każde utworzone konto i jego hasło, widoczne tylko teraz</translation>
     </message>
     <message>
         <source>Closes this window without changes</source>
@@ -1591,6 +1787,53 @@
     </message>
 </context>
 <context>
+    <name>DriftDialog</name>
+    <message>
+        <source>Template drift</source>
+        <translation>Odstępstwa od szablonów</translation>
+    </message>
+    <message>
+        <source>Every department with a template</source>
+        <translation>Każdy dział, który ma szablon</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>Dział:</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Użytkownik</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Dział</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Szablon</translation>
+    </message>
+    <message>
+        <source>Differs</source>
+        <translation>Różnice</translation>
+    </message>
+    <message>
+        <source>Align…</source>
+        <translation>Wyrównaj…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln users differ from their department&apos;s template. Align… shows the change that makes them match; it can be undone from History.</source>
+        <translation>
+            <numerusform>%Ln użytkownik różni się od szablonu swojego działu. Wyrównaj… pokazuje zmianę, która go dopasuje; można ją cofnąć w Historii.</numerusform>
+            <numerusform>%Ln użytkowników różni się od szablonu swojego działu. Wyrównaj… pokazuje zmianę, która ich dopasuje; można ją cofnąć w Historii.</numerusform>
+            <numerusform>%Ln użytkowników różni się od szablonu swojego działu. Wyrównaj… pokazuje zmianę, która ich dopasuje; można ją cofnąć w Historii.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every user matches their department&apos;s template.</source>
+        <translation>Każdy użytkownik odpowiada szablonowi swojego działu.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Copy details</source>
@@ -1634,6 +1877,82 @@
     <message>
         <source>Your organisation&apos;s access policies blocked this sign-in. They may allow it only from a managed device, from certain networks or countries, or with multi-factor authentication. Ask your IT administrator which Conditional Access policy applies, and show them the details.</source>
         <translation>Zasady dostępu Twojej organizacji zablokowały to logowanie. Mogą zezwalać na logowanie tylko z zarządzanego urządzenia, z określonych sieci lub krajów albo z uwierzytelnianiem wieloskładnikowym. Zapytaj administratora IT, które zasady dostępu warunkowego mają zastosowanie, i pokaż mu szczegóły.</translation>
+    </message>
+    <message>
+        <source>Sign-in not approved</source>
+        <translation>Logowanie nie zostało zatwierdzone</translation>
+    </message>
+    <message>
+        <source>The sign-in was declined or cancelled on Microsoft&apos;s page, so nothing was changed. Sign in again and approve it when you are ready.</source>
+        <translation>Logowanie zostało odrzucone lub anulowane na stronie Microsoft, więc nic nie zmieniono. Zaloguj się ponownie i zatwierdź logowanie, gdy będziesz gotowy.</translation>
+    </message>
+    <message>
+        <source>Account not in this organisation</source>
+        <translation>Konto spoza tej organizacji</translation>
+    </message>
+    <message>
+        <source>The account you signed in with does not belong to the organisation License Desk asked for. Sign in with an account of that organisation, or clear the organisation in Sign-in options to choose it at sign-in.</source>
+        <translation>Konto, którym się logujesz, nie należy do organizacji, o którą prosi License Desk. Zaloguj się kontem tej organizacji albo wyczyść organizację w Opcjach logowania, aby wybrać ją przy logowaniu.</translation>
+    </message>
+    <message>
+        <source>Organisation not found</source>
+        <translation>Nie znaleziono organizacji</translation>
+    </message>
+    <message>
+        <source>Microsoft does not know the organisation set in Sign-in options. Check its tenant ID or domain (such as contoso.onmicrosoft.com), or clear it to choose the organisation at sign-in.</source>
+        <translation>Microsoft nie zna organizacji ustawionej w Opcjach logowania. Sprawdź jej identyfikator dzierżawy lub domenę (np. contoso.onmicrosoft.com) albo wyczyść ją, aby wybrać organizację przy logowaniu.</translation>
+    </message>
+    <message>
+        <source>Application not registered</source>
+        <translation>Aplikacja niezarejestrowana</translation>
+    </message>
+    <message>
+        <source>The application (client) ID in Sign-in options is not registered in this organisation. Check the ID in Microsoft Entra admin center › App registrations, or clear it to use the default.</source>
+        <translation>Identyfikator aplikacji (klienta) z Opcji logowania nie jest zarejestrowany w tej organizacji. Sprawdź go w centrum administracyjnym Microsoft Entra › Rejestracje aplikacji albo wyczyść go, aby użyć domyślnego.</translation>
+    </message>
+    <message>
+        <source>Application not set up for License Desk</source>
+        <translation>Aplikacja nieprzygotowana dla License Desk</translation>
+    </message>
+    <message>
+        <source>Your own application registration is not set up for a desktop app. In Microsoft Entra admin center › App registrations › the app › Authentication, add the platform “Mobile and desktop applications” with the redirect URI http://localhost and turn on “Allow public client flows”.</source>
+        <translation>Twoja rejestracja aplikacji nie jest przygotowana dla aplikacji klasycznej. W centrum administracyjnym Microsoft Entra › Rejestracje aplikacji › aplikacja › Uwierzytelnianie dodaj platformę „Aplikacje mobilne i klasyczne” z identyfikatorem URI przekierowania http://localhost i włącz „Zezwalaj na przepływy klientów publicznych”.</translation>
+    </message>
+    <message>
+        <source>Not allowed to use this application</source>
+        <translation>Brak dostępu do tej aplikacji</translation>
+    </message>
+    <message>
+        <source>Your organisation lets only assigned people use this application, and your account is not one of them. Ask an administrator to assign you (Microsoft Entra admin center › Enterprise applications › the app › Users and groups).</source>
+        <translation>Twoja organizacja pozwala używać tej aplikacji tylko przypisanym osobom, a Twoje konto do nich nie należy. Poproś administratora o przypisanie (centrum administracyjne Microsoft Entra › Aplikacje dla przedsiębiorstw › aplikacja › Użytkownicy i grupy).</translation>
+    </message>
+    <message>
+        <source>Account disabled</source>
+        <translation>Konto wyłączone</translation>
+    </message>
+    <message>
+        <source>This account is blocked from signing in. Ask another administrator to allow it again, or sign in with a different account.</source>
+        <translation>To konto ma zablokowane logowanie. Poproś innego administratora o jego odblokowanie albo zaloguj się innym kontem.</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>Konto zablokowane</translation>
+    </message>
+    <message>
+        <source>Too many sign-in attempts locked this account for a while. Wait a few minutes and try again, or ask your IT administrator to unlock it.</source>
+        <translation>Zbyt wiele prób logowania tymczasowo zablokowało to konto. Odczekaj kilka minut i spróbuj ponownie albo poproś administratora IT o odblokowanie.</translation>
+    </message>
+    <message>
+        <source>No web browser</source>
+        <translation>Brak przeglądarki</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened on this computer. Use “Sign in with a code” instead and finish on another device.</source>
+        <translation>Na tym komputerze nie udało się otworzyć przeglądarki. Użyj „Zaloguj się kodem” i dokończ logowanie na innym urządzeniu.</translation>
+    </message>
+    <message>
+        <source>Microsoft did not complete the sign-in. Try again; if it keeps failing, show the details to your IT administrator.</source>
+        <translation>Microsoft nie dokończył logowania. Spróbuj ponownie; jeśli błąd się powtarza, pokaż szczegóły administratorowi IT.</translation>
     </message>
     <message>
         <source>License Desk needs permission to:</source>
@@ -1690,10 +2009,6 @@
     <message>
         <source>Sign-in failed</source>
         <translation>Logowanie nie powiodło się</translation>
-    </message>
-    <message>
-        <source>Microsoft did not complete the sign-in: {why}</source>
-        <translation>Microsoft nie ukończył logowania: {why}</translation>
     </message>
     <message>
         <source>Sign-in cannot be saved</source>
@@ -1925,6 +2240,29 @@
     </message>
 </context>
 <context>
+    <name>FixDialog</name>
+    <message>
+        <source>Fix a group license error</source>
+        <translation>Napraw błąd licencji z grupy</translation>
+    </message>
+    <message>
+        <source>{user} did not get {package} from the group {group}: {reason}.</source>
+        <translation>{user} nie dostał(a) licencji {package} z grupy {group}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Choose the change to preview:</source>
+        <translation>Wybierz zmianę do podglądu:</translation>
+    </message>
+    <message>
+        <source>Shows a preview of this change; nothing is sent before you apply it</source>
+        <translation>Pokazuje podgląd tej zmiany; nic nie zostanie wysłane, zanim jej nie zastosujesz</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Podgląd…</translation>
+    </message>
+</context>
+<context>
     <name>GraphFailure</name>
     <message>
         <source>No free seats are left in this license package. Free some seats or buy more, then try again.</source>
@@ -2001,6 +2339,181 @@
     <message>
         <source>Microsoft 365 refused the request. Show the details for its own explanation.</source>
         <translation>Microsoft 365 odrzucił żądanie. Jego własne wyjaśnienie znajdziesz w szczegółach.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupActions</name>
+    <message>
+        <source>Users</source>
+        <translation>Użytkownicy</translation>
+    </message>
+    <message>
+        <source>Show the users</source>
+        <translation>Pokaż użytkowników</translation>
+    </message>
+    <message>
+        <source>Licensed groups</source>
+        <translation>Grupy licencyjne</translation>
+    </message>
+    <message>
+        <source>Show the groups that hand out licenses, and their members in error</source>
+        <translation>Pokaż grupy, które przydzielają licencje, i ich członków z błędami</translation>
+    </message>
+    <message>
+        <source>Reprocess…</source>
+        <translation>Przetwórz ponownie…</translation>
+    </message>
+    <message>
+        <source>Ask Microsoft to process the group&apos;s licenses again for its members in error (every member when none is)</source>
+        <translation>Poproś Microsoft o ponowne przetworzenie licencji grupy dla członków z błędami (dla wszystkich członków, gdy nikt nie ma błędu)</translation>
+    </message>
+    <message>
+        <source>Fix…</source>
+        <translation>Napraw…</translation>
+    </message>
+    <message>
+        <source>Offer the change that resolves the chosen member&apos;s error</source>
+        <translation>Zaproponuj zmianę, która usuwa błąd wybranego członka</translation>
+    </message>
+    <message>
+        <source>Add ticked users to group</source>
+        <translation>Dodaj zaznaczonych użytkowników do grupy</translation>
+    </message>
+    <message>
+        <source>Make the users ticked on the Users page members of the chosen group</source>
+        <translation>Uczyń użytkowników zaznaczonych na stronie Użytkownicy członkami wybranej grupy</translation>
+    </message>
+    <message>
+        <source>Remove members…</source>
+        <translation>Usuń członków…</translation>
+    </message>
+    <message>
+        <source>Take members out of the chosen group (they lose what only it gives them)</source>
+        <translation>Usuń członków z wybranej grupy (tracą to, co daje im tylko ta grupa)</translation>
+    </message>
+</context>
+<context>
+    <name>GroupErrors</name>
+    <message>
+        <source>Free a seat of {package} (remove it from someone who does not need it) or buy more, then reprocess.</source>
+        <translation>Zwolnij licencję {package} (odbierz ją komuś, kto jej nie potrzebuje) albo dokup licencje, potem przetwórz ponownie.</translation>
+    </message>
+    <message>
+        <source>Turn off the conflicting app in the user&apos;s other license (or in the group&apos;s package), then reprocess.</source>
+        <translation>Wyłącz kolidującą aplikację w innej licencji użytkownika (albo w licencji grupy), potem przetwórz ponownie.</translation>
+    </message>
+    <message>
+        <source>Give the user a license with the app {package} needs (or turn off the app that needs it), then reprocess.</source>
+        <translation>Daj użytkownikowi licencję z aplikacją, której potrzebuje {package} (albo wyłącz aplikację, która jej wymaga), potem przetwórz ponownie.</translation>
+    </message>
+    <message>
+        <source>Set the user&apos;s usage location to a country where {package} is offered, then reprocess.</source>
+        <translation>Ustaw lokalizację użycia na kraj, w którym {package} jest oferowana, potem przetwórz ponownie.</translation>
+    </message>
+    <message>
+        <source>Another object uses the same e-mail address: correct the address (on-premises for a synced user), then reprocess.</source>
+        <translation>Inny obiekt ma ten sam adres e-mail: popraw adres (u użytkownika synchronizowanego – w lokalnej usłudze Active Directory), potem przetwórz ponownie.</translation>
+    </message>
+    <message>
+        <source>Reprocess; if the error stays, look at the user in the Microsoft Entra admin center.</source>
+        <translation>Przetwórz ponownie; jeśli błąd zostanie, sprawdź użytkownika w centrum administracyjnym Microsoft Entra.</translation>
+    </message>
+    <message>
+        <source>Free a seat: remove {package} from {holder}, whose sign-in is blocked; then reprocess</source>
+        <translation>Zwolnij licencję: odbierz {package} użytkownikowi {holder}, który ma zablokowane logowanie; potem przetwórz ponownie</translation>
+    </message>
+    <message>
+        <source>Turn off {apps} in the user&apos;s {license}, then reprocess</source>
+        <translation>Wyłącz {apps} w licencji {license} użytkownika, potem przetwórz ponownie</translation>
+    </message>
+    <message>
+        <source>Set the user&apos;s usage location, then reprocess</source>
+        <translation>Ustaw lokalizację użycia użytkownika, potem przetwórz ponownie</translation>
+    </message>
+    <message>
+        <source>Reprocess the user&apos;s group licenses</source>
+        <translation>Przetwórz ponownie licencje użytkownika z grup</translation>
+    </message>
+</context>
+<context>
+    <name>GroupTable</name>
+    <message>
+        <source>{package} (apps off: {apps})</source>
+        <translation>{package} (wyłączone aplikacje: {apps})</translation>
+    </message>
+</context>
+<context>
+    <name>GroupTableModel</name>
+    <message>
+        <source>Group</source>
+        <translation>Grupa</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>Licencje</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Członkowie</translation>
+    </message>
+    <message>
+        <source>In error</source>
+        <translation>Z błędami</translation>
+    </message>
+    <message>
+        <source>Also has groups as members ({groups}): their members get nothing from this group, because licenses do not pass on to nested groups</source>
+        <translation>Członkami są też grupy ({groups}): ich członkowie nie dostają nic z tej grupy, bo licencje nie przechodzą na grupy zagnieżdżone</translation>
+    </message>
+    <message>
+        <source>Members who did not get a package from this group; select the group</source>
+        <translation>Członkowie, którzy nie dostali licencji z tej grupy; wybierz grupę</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsView</name>
+    <message>
+        <source>Search groups by name or package</source>
+        <translation>Szukaj grup po nazwie lub licencji</translation>
+    </message>
+    <message>
+        <source>Members in error: select a group</source>
+        <translation>Członkowie z błędami: wybierz grupę</translation>
+    </message>
+    <message>
+        <source>Every member of {group} got its licenses</source>
+        <translation>Każdy członek grupy {group} dostał jej licencje</translation>
+    </message>
+    <message numerus="yes">
+        <source>Members of {group} in error: %Ln</source>
+        <translation>
+            <numerusform>Członkowie grupy {group} z błędami: %Ln</numerusform>
+            <numerusform>Członkowie grupy {group} z błędami: %Ln</numerusform>
+            <numerusform>Członkowie grupy {group} z błędami: %Ln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading licensed groups…</source>
+        <translation>Wczytywanie grup licencyjnych…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln licensed groups</source>
+        <translation>
+            <numerusform>%Ln grupa licencyjna</numerusform>
+            <numerusform>%Ln grupy licencyjne</numerusform>
+            <numerusform>%Ln grup licencyjnych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with members in error</source>
+        <translation>
+            <numerusform>%Ln z członkami z błędami</numerusform>
+            <numerusform>%Ln z członkami z błędami</numerusform>
+            <numerusform>%Ln z członkami z błędami</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The groups could not be read: {reason}</source>
+        <translation>Nie udało się wczytać grup: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2147,6 +2660,22 @@
         <source>Import people</source>
         <translation>Importuj osoby</translation>
     </message>
+    <message>
+        <source>Which column gives what:</source>
+        <translation>Co zawiera każda kolumna:</translation>
+    </message>
+    <message>
+        <source>Column {column}</source>
+        <translation>Kolumna {column}</translation>
+    </message>
+    <message>
+        <source>What this column of the file gives</source>
+        <translation>Co zawiera ta kolumna pliku</translation>
+    </message>
+    <message>
+        <source>Leave out</source>
+        <translation>Pomiń</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln people ready to import from {file}.</source>
         <translation>
@@ -2154,14 +2683,6 @@
             <numerusform>%Ln osoby gotowe do importu z pliku {file}.</numerusform>
             <numerusform>%Ln osób gotowych do importu z pliku {file}.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Columns used: {mapping}</source>
-        <translation>Użyte kolumny: {mapping}</translation>
-    </message>
-    <message>
-        <source>Columns left out: {columns}</source>
-        <translation>Pominięte kolumny: {columns}</translation>
     </message>
     <message numerus="yes">
         <source>%Ln rows cannot be imported:</source>
@@ -2171,10 +2692,6 @@
             <numerusform>%Ln wierszy nie można zaimportować:</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Line {line}: {reason}</source>
-        <translation>Wiersz {line}: {reason}</translation>
-    </message>
     <message numerus="yes">
         <source>Import %Ln people</source>
         <translation>
@@ -2182,42 +2699,6 @@
             <numerusform>Importuj %Ln osoby</numerusform>
             <numerusform>Importuj %Ln osób</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nazwa wyświetlana</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation>Imię</translation>
-    </message>
-    <message>
-        <source>Last name</source>
-        <translation>Nazwisko</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>User name (UPN)</source>
-        <translation>Nazwa użytkownika (UPN)</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>Dział</translation>
-    </message>
-    <message>
-        <source>Job title</source>
-        <translation>Stanowisko</translation>
-    </message>
-    <message>
-        <source>Usage location</source>
-        <translation>Lokalizacja użycia</translation>
-    </message>
-    <message>
-        <source>Manager&apos;s e-mail</source>
-        <translation>E-mail przełożonego</translation>
     </message>
 </context>
 <context>
@@ -2502,6 +2983,17 @@
     </message>
 </context>
 <context>
+    <name>LicenseCommands</name>
+    <message numerus="yes">
+        <source>%Ln of these users are synced from on-premises Active Directory ({names}): the next sync will undo the block. Disable their accounts on-premises to keep them blocked.</source>
+        <translation>
+            <numerusform>%Ln z tych użytkowników jest synchronizowany z lokalnej usługi Active Directory ({names}): następna synchronizacja cofnie blokadę. Aby blokada została, wyłącz konto w lokalnej usłudze Active Directory.</numerusform>
+            <numerusform>%Ln z tych użytkowników są synchronizowani z lokalnej usługi Active Directory ({names}): następna synchronizacja cofnie blokadę. Aby blokada została, wyłącz ich konta w lokalnej usłudze Active Directory.</numerusform>
+            <numerusform>%Ln z tych użytkowników jest synchronizowanych z lokalnej usługi Active Directory ({names}): następna synchronizacja cofnie blokadę. Aby blokada została, wyłącz ich konta w lokalnej usłudze Active Directory.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LicensePickerDialog</name>
     <message>
         <source>Add licenses</source>
@@ -2518,6 +3010,10 @@
     <message>
         <source>Choose the packages to give to the user. Expand a package to switch individual apps off.</source>
         <translation>Wybierz licencje dla tego użytkownika. Rozwiń licencję, aby wyłączyć w niej poszczególne aplikacje.</translation>
+    </message>
+    <message>
+        <source>License template:</source>
+        <translation>Szablon licencji:</translation>
     </message>
     <message numerus="yes">
         <source>%Ln of them have no usage location. Set it to:</source>
@@ -2575,6 +3071,10 @@
         <translation>&amp;Widok</translation>
     </message>
     <message>
+        <source>&amp;Groups</source>
+        <translation>&amp;Grupy</translation>
+    </message>
+    <message>
         <source>&amp;Tools</source>
         <translation>&amp;Narzędzia</translation>
     </message>
@@ -2609,6 +3109,29 @@
     <message>
         <source>{organization} — License Desk</source>
         <translation>{organization} — License Desk</translation>
+    </message>
+</context>
+<context>
+    <name>MemberErrorModel</name>
+    <message>
+        <source>Member</source>
+        <translation>Członek</translation>
+    </message>
+    <message>
+        <source>User name (UPN)</source>
+        <translation>Nazwa użytkownika (UPN)</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Licencja</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Co zrobić</translation>
     </message>
 </context>
 <context>
@@ -2647,6 +3170,10 @@
     <message>
         <source>Usage location:</source>
         <translation>Lokalizacja użycia:</translation>
+    </message>
+    <message>
+        <source>License template:</source>
+        <translation>Szablon licencji:</translation>
     </message>
     <message>
         <source>A strong temporary password is made when the user is created, and shown to you once.</source>
@@ -2793,6 +3320,30 @@
         <translation>Nie udało się pokazać osób, których jeszcze nie ma w Microsoft 365</translation>
     </message>
     <message numerus="yes">
+        <source>Remove %Ln people from the list of people not in Microsoft 365 yet?</source>
+        <translation>
+            <numerusform>Usunąć %Ln osobę z listy osób, których nie ma jeszcze w Microsoft 365?</numerusform>
+            <numerusform>Usunąć %Ln osoby z listy osób, których nie ma jeszcze w Microsoft 365?</numerusform>
+            <numerusform>Usunąć %Ln osób z listy osób, których nie ma jeszcze w Microsoft 365?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove from list</source>
+        <translation>Usuń z listy</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %Ln from list</source>
+        <translation>
+            <numerusform>Usuń %Ln z listy</numerusform>
+            <numerusform>Usuń %Ln z listy</numerusform>
+            <numerusform>Usuń %Ln z listy</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No account is touched. To bring them back, import them from the file again.</source>
+        <translation>Żadne konto nie zostanie zmienione. Aby przywrócić te osoby, zaimportuj je ponownie z pliku.</translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln people removed from the list</source>
         <translation>
             <numerusform>Usunięto z listy %Ln osobę</numerusform>
@@ -2823,6 +3374,81 @@
             <numerusform>%Ln już były na liście</numerusform>
             <numerusform>%Ln już było na liście</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PeopleWords</name>
+    <message>
+        <source>Name</source>
+        <translation>Nazwa wyświetlana</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Imię</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nazwisko</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>User name (UPN)</source>
+        <translation>Nazwa użytkownika (UPN)</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Dział</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Stanowisko</translation>
+    </message>
+    <message>
+        <source>Usage location</source>
+        <translation>Lokalizacja użycia</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s e-mail</source>
+        <translation>E-mail przełożonego</translation>
+    </message>
+    <message>
+        <source>no name: fill in the name</source>
+        <translation>brak imienia i nazwiska: uzupełnij je</translation>
+    </message>
+    <message>
+        <source>{field} “{value}” is not an address of the form name@domain</source>
+        <translation>{field} „{value}” nie jest adresem w postaci nazwa@domena</translation>
+    </message>
+    <message>
+        <source>usage location “{value}” is not a two-letter country code (e.g. PL)</source>
+        <translation>lokalizacja użycia „{value}” nie jest dwuliterowym kodem kraju (np. PL)</translation>
+    </message>
+    <message>
+        <source>give the first and last name (or a user name): the user name rule needs both</source>
+        <translation>podaj imię i nazwisko (albo nazwę użytkownika): reguła nazw użytkowników potrzebuje obu</translation>
+    </message>
+    <message>
+        <source>{person} is also on line {line}</source>
+        <translation>{person} jest też w wierszu {line}</translation>
+    </message>
+    <message>
+        <source>Line {line}: {reason}</source>
+        <translation>Wiersz {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>The columns “{first}” and “{second}” both give {field}: leave one of them out.</source>
+        <translation>Kolumny „{first}” i „{second}” zawierają to samo ({field}): pomiń jedną z nich.</translation>
+    </message>
+    <message>
+        <source>No column gives the name: choose Name, or First name and Last name, for a column.</source>
+        <translation>Żadna kolumna nie zawiera imienia i nazwiska: wybierz dla kolumny Nazwa wyświetlana albo Imię i Nazwisko.</translation>
+    </message>
+    <message>
+        <source>This column mapping cannot be used: choose the columns again.</source>
+        <translation>Tego przypisania kolumn nie można użyć: wybierz kolumny ponownie.</translation>
     </message>
 </context>
 <context>
@@ -3136,6 +3762,38 @@
             <numerusform>%Ln kont zostanie usuniętych. License Desk nie może ich przywrócić; administrator może je przywrócić w ciągu 30 dni w sekcji Usunięci użytkownicy w centrum administracyjnym Microsoft 365</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln members lose {packages}; {mailboxes} of them their last Exchange license (mailbox data deleted 30 days later)</source>
+        <translation>
+            <numerusform>%Ln członek straci {packages}; {mailboxes} z nich ostatnią licencję Exchange (dane skrzynki zostaną usunięte po 30 dniach)</numerusform>
+            <numerusform>%Ln członków straci {packages}; {mailboxes} z nich ostatnią licencję Exchange (dane skrzynek zostaną usunięte po 30 dniach)</numerusform>
+            <numerusform>%Ln członków straci {packages}; {mailboxes} z nich ostatnią licencję Exchange (dane skrzynek zostaną usunięte po 30 dniach)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln members have no usage location: they get the organisation&apos;s</source>
+        <translation>
+            <numerusform>%Ln członek nie ma lokalizacji użycia: dostanie lokalizację organizacji</numerusform>
+            <numerusform>%Ln członków nie ma lokalizacji użycia: dostaną lokalizację organizacji</numerusform>
+            <numerusform>%Ln członków nie ma lokalizacji użycia: dostaną lokalizację organizacji</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln members would get {package} from {group} in error: it conflicts with a plan they already have (turn that app off first)</source>
+        <translation>
+            <numerusform>%Ln członek dostałby {package} z grupy {group} z błędem: koliduje z planem, który już ma (najpierw wyłącz tę aplikację)</numerusform>
+            <numerusform>%Ln członków dostałoby {package} z grupy {group} z błędem: koliduje z planem, który już mają (najpierw wyłącz tę aplikację)</numerusform>
+            <numerusform>%Ln członków dostałoby {package} z grupy {group} z błędem: koliduje z planem, który już mają (najpierw wyłącz tę aplikację)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln members would get {package} from {group} in error: it needs a plan they do not have</source>
+        <translation>
+            <numerusform>%Ln członek dostałby {package} z grupy {group} z błędem: wymaga planu, którego nie ma</numerusform>
+            <numerusform>%Ln członków dostałoby {package} z grupy {group} z błędem: wymaga planu, którego nie mają</numerusform>
+            <numerusform>%Ln członków dostałoby {package} z grupy {group} z błędem: wymaga planu, którego nie mają</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Usage location {code} kept: {packages} from the group {group} needs it</source>
         <translation>Lokalizacja użycia {code} pozostaje: potrzebuje jej {packages} z grupy {group}</translation>
@@ -3163,6 +3821,18 @@
     <message>
         <source>process group licenses again</source>
         <translation>przetwórz ponownie licencje z grup</translation>
+    </message>
+    <message>
+        <source>add to the group {group}</source>
+        <translation>dodaj do grupy {group}</translation>
+    </message>
+    <message>
+        <source>remove from the group {group}</source>
+        <translation>usuń z grupy {group}</translation>
+    </message>
+    <message>
+        <source>for every member, through the group</source>
+        <translation>dla każdego członka, przez grupę</translation>
     </message>
     <message>
         <source>no change</source>
@@ -3237,6 +3907,34 @@
         <translation>Użytkownik {user} został usunięty: cofnięcie nie przywróci usuniętego użytkownika (przywróć go w sekcji Usunięci użytkownicy w centrum administracyjnym Microsoft 365)</translation>
     </message>
     <message>
+        <source>No group {group} in the tenant</source>
+        <translation>W dzierżawie nie ma grupy {group}</translation>
+    </message>
+    <message>
+        <source>Already a member of {group}</source>
+        <translation>Jest już członkiem grupy {group}</translation>
+    </message>
+    <message>
+        <source>Not a member of {group}</source>
+        <translation>Nie jest członkiem grupy {group}</translation>
+    </message>
+    <message>
+        <source>Gets {packages} through the group {group}</source>
+        <translation>Dostanie {packages} przez grupę {group}</translation>
+    </message>
+    <message>
+        <source>Loses {packages}, which the group {group} gives</source>
+        <translation>Straci {packages}, które daje grupa {group}</translation>
+    </message>
+    <message>
+        <source>Nested groups {groups} pass nothing on: their members get nothing from it</source>
+        <translation>Zagnieżdżone grupy {groups} niczego nie przekazują: ich członkowie nic z niej nie dostaną</translation>
+    </message>
+    <message>
+        <source>Direct {package} kept: the group&apos;s copy ({group}) is not active for the user or turns on fewer apps</source>
+        <translation>Bezpośrednia licencja {package} zostaje: kopia z grupy ({group}) nie jest aktywna dla użytkownika albo włącza mniej aplikacji</translation>
+    </message>
+    <message>
         <source>Add licenses</source>
         <translation>Przypisanie licencji</translation>
     </message>
@@ -3283,6 +3981,30 @@
     <message>
         <source>Process group licenses again</source>
         <translation>Ponowne przetwarzanie licencji z grup</translation>
+    </message>
+    <message>
+        <source>Add to a group</source>
+        <translation>Dodaj do grupy</translation>
+    </message>
+    <message>
+        <source>Remove from a group</source>
+        <translation>Usuń z grupy</translation>
+    </message>
+    <message>
+        <source>License a group</source>
+        <translation>Licencja dla grupy</translation>
+    </message>
+    <message>
+        <source>Change apps in a group&apos;s license</source>
+        <translation>Zmiana aplikacji w licencji grupy</translation>
+    </message>
+    <message>
+        <source>Remove a license from a group</source>
+        <translation>Usunięcie licencji z grupy</translation>
+    </message>
+    <message>
+        <source>Remove direct licenses a group gives</source>
+        <translation>Usunięcie licencji bezpośrednich, które daje grupa</translation>
     </message>
     <message>
         <source>Done</source>
@@ -3454,6 +4176,25 @@
     </message>
 </context>
 <context>
+    <name>RemoveMembersDialog</name>
+    <message>
+        <source>Remove members</source>
+        <translation>Usuń członków</translation>
+    </message>
+    <message>
+        <source>Tick the members to remove from {group}. They lose the licenses only this group gives them; the preview says which.</source>
+        <translation>Zaznacz członków do usunięcia z grupy {group}. Tracą licencje, które daje im tylko ta grupa; podgląd pokaże które.</translation>
+    </message>
+    <message>
+        <source>Search members by name or user name</source>
+        <translation>Szukaj członków po nazwie lub nazwie użytkownika</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Podgląd…</translation>
+    </message>
+</context>
+<context>
     <name>ResultsDialog</name>
     <message>
         <source>Results</source>
@@ -3529,6 +4270,41 @@
     <message>
         <source>Not sent</source>
         <translation>Nie wysłano</translation>
+    </message>
+</context>
+<context>
+    <name>SaveTemplateDialog</name>
+    <message>
+        <source>Save as license template</source>
+        <translation>Zapisz jako szablon licencji</translation>
+    </message>
+    <message>
+        <source>e.g. Sales – Business Standard without Bookings, PL</source>
+        <translation>np. Sprzedaż – Business Standard bez Bookings, PL</translation>
+    </message>
+    <message>
+        <source>Replace the template of that name</source>
+        <translation>Zastąp szablon o tej nazwie</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nazwa:</translation>
+    </message>
+    <message>
+        <source>For department:</source>
+        <translation>Dla działu:</translation>
+    </message>
+    <message>
+        <source>Usage location:</source>
+        <translation>Lokalizacja użycia:</translation>
+    </message>
+    <message>
+        <source>Give the template a name.</source>
+        <translation>Nadaj szablonowi nazwę.</translation>
+    </message>
+    <message>
+        <source>A template of that name exists: choose another name or replace it.</source>
+        <translation>Szablon o tej nazwie już istnieje: wybierz inną nazwę albo go zastąp.</translation>
     </message>
 </context>
 <context>
@@ -3708,6 +4484,166 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
     </message>
 </context>
 <context>
+    <name>TemplateCombo</name>
+    <message>
+        <source>No template</source>
+        <translation>Bez szablonu</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateCommands</name>
+    <message>
+        <source>License templates</source>
+        <translation>Szablony licencji</translation>
+    </message>
+    <message>
+        <source>The saved license templates could not be read. Move the file aside to start afresh, or restore it from a backup.</source>
+        <translation>Nie udało się odczytać zapisanych szablonów licencji. Przenieś plik w inne miejsce, aby zacząć od nowa, albo przywróć go z kopii zapasowej.</translation>
+    </message>
+    <message>
+        <source>{user} has no licenses to save.</source>
+        <translation>{user} nie ma licencji do zapisania.</translation>
+    </message>
+    <message>
+        <source>Saved the license template “{name}”.</source>
+        <translation>Zapisano szablon licencji „{name}”.</translation>
+    </message>
+    <message>
+        <source>Two templates are for the same department: keep one per department for the drift check (Tools › License templates…).</source>
+        <translation>Dwa szablony są dla tego samego działu: do sprawdzania odstępstw zostaw jeden na dział (Narzędzia › Szablony licencji…).</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateText</name>
+    <message>
+        <source>This tenant has no {packages}: the preview shows it as a problem.</source>
+        <translation>Ta dzierżawa nie ma {packages}: podgląd pokaże to jako problem.</translation>
+    </message>
+    <message>
+        <source>A new user gets the template&apos;s packages; its groups ({groups}) are joined by applying the template to the user afterwards (Add licenses).</source>
+        <translation>Nowy użytkownik dostaje pakiety szablonu; do jego grup ({groups}) dołączy po zastosowaniu szablonu później (Dodaj licencje).</translation>
+    </message>
+    <message>
+        <source>{package}, without {apps}</source>
+        <translation>{package}, bez {apps}</translation>
+    </message>
+    <message>
+        <source>Usage location: {code}</source>
+        <translation>Lokalizacja użycia: {code}</translation>
+    </message>
+    <message>
+        <source>For department: {name}</source>
+        <translation>Dla działu: {name}</translation>
+    </message>
+    <message>
+        <source>Groups: {names}</source>
+        <translation>Grupy: {names}</translation>
+    </message>
+    <message>
+        <source>lacks {packages}</source>
+        <translation>brak {packages}</translation>
+    </message>
+    <message>
+        <source>other apps in {packages}</source>
+        <translation>inne aplikacje w {packages}</translation>
+    </message>
+    <message>
+        <source>also has {packages}</source>
+        <translation>ma też {packages}</translation>
+    </message>
+    <message>
+        <source>usage location {now}, not {wanted}</source>
+        <translation>lokalizacja użycia {now}, a nie {wanted}</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <source>License templates</source>
+        <translation>Szablony licencji</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Zmień nazwę…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Usuń</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Eksportuj…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importuj…</translation>
+    </message>
+    <message>
+        <source>No templates yet: right-click a user and choose Save licenses as template…, or import one.</source>
+        <translation>Nie ma jeszcze szablonów: kliknij użytkownika prawym przyciskiem i wybierz Zapisz licencje jako szablon… albo zaimportuj szablon.</translation>
+    </message>
+    <message>
+        <source>Rename template</source>
+        <translation>Zmień nazwę szablonu</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Nowa nazwa:</translation>
+    </message>
+    <message>
+        <source>That name is empty or taken by another template: choose another.</source>
+        <translation>Ta nazwa jest pusta albo zajęta przez inny szablon: wybierz inną.</translation>
+    </message>
+    <message>
+        <source>Renamed to “{name}”.</source>
+        <translation>Zmieniono nazwę na „{name}”.</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>Usuń szablon</translation>
+    </message>
+    <message>
+        <source>Delete the template “{name}”? Users keep their licenses.</source>
+        <translation>Usunąć szablon „{name}”? Użytkownicy zachowają swoje licencje.</translation>
+    </message>
+    <message>
+        <source>Deleted “{name}”.</source>
+        <translation>Usunięto „{name}”.</translation>
+    </message>
+    <message>
+        <source>License templates (*.json)</source>
+        <translation>Szablony licencji (*.json)</translation>
+    </message>
+    <message>
+        <source>Export template</source>
+        <translation>Eksportuj szablon</translation>
+    </message>
+    <message>
+        <source>Import template</source>
+        <translation>Importuj szablon</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {reason}</source>
+        <translation>Nie udało się zapisać pliku: {reason}</translation>
+    </message>
+    <message>
+        <source>Exported “{name}” to {file}.</source>
+        <translation>Wyeksportowano „{name}” do {file}.</translation>
+    </message>
+    <message>
+        <source>A template of that name exists: rename or delete it first, then import again.</source>
+        <translation>Szablon o tej nazwie już istnieje: najpierw zmień jego nazwę albo go usuń, potem zaimportuj ponownie.</translation>
+    </message>
+    <message>
+        <source>This file is not a License Desk template that can be read. Details: {reason}</source>
+        <translation>Ten plik nie jest szablonem License Desk, który da się odczytać. Szczegóły: {reason}</translation>
+    </message>
+    <message>
+        <source>Imported “{name}”.</source>
+        <translation>Zaimportowano „{name}”.</translation>
+    </message>
+</context>
+<context>
     <name>TenantHeader</name>
     <message>
         <source>Demo tenant</source>
@@ -3720,6 +4656,17 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
     <message>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
+    </message>
+</context>
+<context>
+    <name>TenantPage</name>
+    <message>
+        <source>Users</source>
+        <translation>Użytkownicy</translation>
+    </message>
+    <message>
+        <source>Licensed groups</source>
+        <translation>Grupy licencyjne</translation>
     </message>
 </context>
 <context>
@@ -3831,6 +4778,30 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
         <translation>Przypisz zaznaczonym użytkownikom te same licencje, które ma inny użytkownik</translation>
     </message>
     <message>
+        <source>Save licenses as template…</source>
+        <translation>Zapisz licencje jako szablon…</translation>
+    </message>
+    <message>
+        <source>Save the ticked user&apos;s licenses, apps and usage location as a license template</source>
+        <translation>Zapisz licencje, aplikacje i lokalizację użycia zaznaczonego użytkownika jako szablon licencji</translation>
+    </message>
+    <message>
+        <source>License templates…</source>
+        <translation>Szablony licencji…</translation>
+    </message>
+    <message>
+        <source>The saved license templates: rename, delete, export to share, import</source>
+        <translation>Zapisane szablony licencji: zmiana nazwy, usuwanie, eksport do udostępnienia, import</translation>
+    </message>
+    <message>
+        <source>Template drift…</source>
+        <translation>Odstępstwa od szablonów…</translation>
+    </message>
+    <message>
+        <source>Users whose licenses differ from their department&apos;s template, and the change that aligns them</source>
+        <translation>Użytkownicy, których licencje różnią się od szablonu ich działu, i zmiana, która ich wyrówna</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Odśwież</translation>
     </message>
@@ -3917,6 +4888,18 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
     <message>
         <source>Untick every user</source>
         <translation>Usuń zaznaczenie wszystkich użytkowników</translation>
+    </message>
+    <message>
+        <source>Not available: the ticked people are not in Microsoft 365 yet, so there is no account to block.</source>
+        <translation>Niedostępne: zaznaczonych osób nie ma jeszcze w Microsoft 365, więc nie ma konta do zablokowania.</translation>
+    </message>
+    <message>
+        <source>Not available: only people who are not activated can be taken off the list; no ticked row is one.</source>
+        <translation>Niedostępne: z listy można usunąć tylko osoby nieaktywowane, a żaden zaznaczony wiersz nią nie jest.</translation>
+    </message>
+    <message>
+        <source>Not available: the ticked people are not in Microsoft 365 yet and hold no license. Add licenses creates their accounts with the licenses.</source>
+        <translation>Niedostępne: zaznaczonych osób nie ma jeszcze w Microsoft 365 i nie mają licencji. Przypisz licencję utworzy ich konta z licencjami.</translation>
     </message>
     <message>
         <source>Not available: the licenses of the ticked users come from the group {group}. Remove the users from the group, or change the group&apos;s licenses, in the Microsoft Entra admin center.</source>
@@ -4009,12 +4992,20 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
         <translation>Logowanie zablokowane</translation>
     </message>
     <message>
+        <source>Synced from on-premises Active Directory: the next sync sets sign-in back to what the on-premises account says</source>
+        <translation>Synchronizowany z lokalnej usługi Active Directory: następna synchronizacja przywróci logowanie do stanu z konta lokalnego</translation>
+    </message>
+    <message>
         <source>No usage location: set one before assigning licenses</source>
         <translation>Brak lokalizacji użycia: ustaw ją przed przypisaniem licencji</translation>
     </message>
     <message>
         <source>Actions for {name}</source>
         <translation>Akcje: {name}</translation>
+    </message>
+    <message>
+        <source>Synced from on-premises Active Directory: the name, user name and department are changed there (read-only in Microsoft 365). Licenses and usage location can be changed here.</source>
+        <translation>Synchronizowany z lokalnej usługi Active Directory: nazwę, nazwę użytkownika i dział zmienia się tam (w Microsoft 365 tylko do odczytu). Licencje i lokalizację użycia można zmienić tutaj.</translation>
     </message>
 </context>
 <context>
@@ -4101,6 +5092,14 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
     <message>
         <source>Sign-in options…</source>
         <translation>Opcje logowania…</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Pokaż szczegóły</translation>
+    </message>
+    <message>
+        <source>Details for support</source>
+        <translation>Szczegóły dla pomocy technicznej</translation>
     </message>
 </context>
 <context>

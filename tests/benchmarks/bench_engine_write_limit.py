@@ -19,6 +19,7 @@ against that minimum, and how many 429s the run received.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import tempfile
 import time
@@ -47,7 +48,11 @@ def main() -> None:
     parser.add_argument(
         "--no-throttle-headers", action="store_true", help="the demo sends no x-ms-throttle-*"
     )
+    parser.add_argument("--verbose", action="store_true", help="log the pacer's decisions")
     args = parser.parse_args()
+    if args.verbose:
+        logging.basicConfig(format="%(relativeCreated)9.0f ms  %(message)s")
+        logging.getLogger("desktop.graph.pacing").setLevel(logging.INFO)
     tenant = DemoTenantForTests.start(users=int(args.users * 1.15), seed=21)
     try:
         run(tenant, args)

@@ -112,3 +112,23 @@ def test_the_off_boarding_script_runs(demo_tenant: DemoTenant, tmp_path: Path) -
     assert gone is not None and not gone.account_enabled and not gone.sku_ids
     heir = find(demo_tenant, successor.user_principal_name)
     assert heir is not None and heir.sku_ids == {basic}
+
+
+@needs_tools
+def test_the_off_boarding_script_frees_a_license_that_comes_from_a_group(
+    demo_tenant: DemoTenant, tmp_path: Path
+) -> None:
+    e3 = demo_tenant.sku_id("ENTERPRISEPACK")
+    (leaver,) = pick(
+        demo_tenant,
+        lambda u: (
+            u.account_enabled
+            and u.sku_ids == {e3}
+            and not u.errors
+            and u.direct_license(e3) is None
+        ),
+    )
+    out = run_script(bash_script("off-boarding"), demo_tenant, tmp_path, leaver.user_principal_name)
+    assert out.count("finished") >= 2  # block, leave the group
+    gone = find(demo_tenant, leaver.user_principal_name)
+    assert gone is not None and not gone.account_enabled and not gone.sku_ids

@@ -235,7 +235,10 @@ def test_reclaim_warns_that_waiting_group_members_take_the_freed_seats(cli: Runn
         "Warning: 2 group members waiting for Microsoft 365 Business Standard will take the "
         "freed seats: undoing this later may find none free"
     ) in dry.out
-    assert "comes from the group" in dry.out  # inherited licenses are left to the group
+    # An inherited license is reclaimed by leaving the group, saying what else goes with it.
+    assert "comes from the group" not in dry.out
+    assert "remove from the group 'Licencje – " in dry.out
+    assert "which the group 'Licencje – " in dry.out
     # The saving heads the preview, before what stays, the warnings and the plan's lines.
     lines = dry.out.splitlines()
     first = next(i for i, line in enumerate(lines) if not line.startswith("Note: "))

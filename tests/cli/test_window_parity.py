@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from desktop.commands.parser import build_parser
 from desktop.licensing.types import PlanKind
 from ui.actions import UserActions
+from ui.groups.group_actions import GroupActions
 
 U = ["--users", "a@contoso.pl"]
 
@@ -36,9 +37,27 @@ OTHER_ACTIONS: dict[str, list[str] | None] = {
     "exportCsv": ["users", "--csv", "users.csv"],
     "history": ["history"],
     "insight": ["insights"],  # its Reclaim… is `reclaim`, its prices `prices`
+    "saveTemplate": ["templates", "save", "--from-user", "a@contoso.pl", "Sales PL"],
+    "templates": ["templates", "list"],  # rename, delete, export, import: the same verbs
+    "templateDrift": ["templates", "drift", "--align"],  # its Align… is a MIXED change
     "find": None,  # moves the keyboard focus
     "tickAll": None,
     "clearTicks": None,
+}
+# The Groups view's actions (objectName) -> the command lines that do the same.
+GROUP_ACTIONS: dict[str, list[list[str]]] = {
+    "showUsers": [["users"]],
+    "showGroups": [["groups"]],
+    "reprocessGroup": [["reprocess", "--group", "G"]],
+    # Fix… makes one of these plans, then reprocesses the member.
+    "fixGroupError": [
+        ["assign", *U, "--remove", "SPB"],
+        ["apps", *U, "--sku", "SPB", "--off", "EXCHANGE_S_STANDARD"],
+        ["location", *U, "--set", "PL"],
+        ["reprocess", *U],
+    ],
+    "addGroupMembers": [["group-members", "--group", "G", "--add", "a@contoso.pl"]],
+    "removeGroupMembers": [["group-members", "--group", "G", "--remove", "a@contoso.pl"]],
 }
 # Every kind of plan -> the subcommand(s) that make it.
 PLAN_KINDS: dict[PlanKind, list[list[str]]] = {
@@ -53,6 +72,14 @@ PLAN_KINDS: dict[PlanKind, list[list[str]]] = {
     PlanKind.IMPORT: [CHANGE_ACTIONS["importPlan"]],
     PlanKind.UNDO: [["undo", "abc123"]],
     PlanKind.MIXED: [["assign", *U, "--add", "SPB", "--usage-location", "PL", "--enable"]],
+    PlanKind.ADD_MEMBERS: [["group-members", "--group", "G", "--add", "a@contoso.pl"]],
+    PlanKind.REMOVE_MEMBERS: [["group-members", "--group", "G", "--remove", "a@contoso.pl"]],
+    PlanKind.GROUP_LICENSE: [["group-assign", "--group", "G", "--add", "SPB"]],
+    PlanKind.GROUP_APPS: [
+        ["group-assign", "--group", "G", "--add", "SPB", "--disable-plan", "SWAY"]
+    ],
+    PlanKind.GROUP_REMOVE: [["group-assign", "--group", "G", "--remove", "SPB"]],
+    PlanKind.REMOVE_COVERED: [["group-assign", "--group", "G", "--remove-direct-copies"]],
     PlanKind.REPROCESS: [
         ["reprocess", *U],
         ["reprocess", "--group", "G"],
@@ -99,3 +126,11 @@ def test_every_plan_kind_has_a_subcommand() -> None:
         for argv in lines:
             assert parses(argv), kind
             assert parses([*argv, "--dry-run", "--json"]), kind
+
+
+def test_every_groups_view_action_is_mapped_to_commands_that_parse(qtbot: QtBot) -> None:
+    actions = GroupActions()
+    names = {action.objectName() for action in actions.findChildren(QAction)}
+    assert names and names == set(GROUP_ACTIONS), names ^ set(GROUP_ACTIONS)
+    for argvs in GROUP_ACTIONS.values():
+        assert all(parses(argv) for argv in argvs), argvs

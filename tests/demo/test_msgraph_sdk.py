@@ -31,9 +31,14 @@ from kiota_abstractions.authentication import (
 )
 from kiota_abstractions.base_request_configuration import RequestConfiguration
 from msgraph import GraphRequestAdapter, GraphServiceClient
+from msgraph.generated.groups.groups_request_builder import GroupsRequestBuilder
+from msgraph.generated.groups.item.assign_license.assign_license_post_request_body import (
+    AssignLicensePostRequestBody as GroupAssignLicenseBody,
+)
 from msgraph.generated.models.assigned_license import AssignedLicense
 from msgraph.generated.models.o_data_errors.o_data_error import ODataError
 from msgraph.generated.models.password_profile import PasswordProfile
+from msgraph.generated.models.reference_create import ReferenceCreate
 from msgraph.generated.models.user import User
 from msgraph.generated.users.item.assign_license.assign_license_post_request_body import (
     AssignLicensePostRequestBody,
@@ -43,6 +48,7 @@ from msgraph_core.requests.batch_request_content import BatchRequestContent
 from msgraph_core.requests.batch_request_item import BatchRequestItem
 
 Query = UsersRequestBuilder.UsersRequestBuilderGetQueryParameters
+GroupQuery = GroupsRequestBuilder.GroupsRequestBuilderGetQueryParameters
 
 
 class DemoToken(AccessTokenProvider):  # type: ignore[misc]
@@ -193,3 +199,75 @@ async def insight_reads(tenant: DemoTenant) -> None:
 
 def test_insight_reads_through_microsofts_sdk(demo_tenant: DemoTenant) -> None:
     asyncio.run(insight_reads(demo_tenant))
+
+
+async def group_calls(tenant: DemoTenant) -> None:
+    """Group-based licensing through the SDK: licensed groups (an advanced query), members,
+    members in error, groups with members in error, a user's memberships, member add/remove,
+    a group's assignLicense (202, members later) and reprocess."""
+    tenant.group_processing.delay = 0.0
+    client = sdk_client(tenant)
+    select = ["id", "displayName", "assignedLicenses"]
+    config = RequestConfiguration(
+        query_parameters=GroupQuery(
+            filter="assignedLicenses/$count ne 0", count=True, select=select
+        )
+    )
+    config.headers.add("ConsistencyLevel", "eventual")
+    licensed = await client.groups.get(config)
+    assert licensed.odata_count == len(licensed.value) == 2
+    e3_group = next(g for g in licensed.value if "E3" in g.display_name)
+    assert e3_group.assigned_licenses[0].disabled_plans  # Viva Engage off
+
+    with_errors = RequestConfiguration(
+        query_parameters=GroupQuery(
+            filter="assignedLicenses/$count ne 0 and hasMembersWithLicenseErrors eq true",
+            count=True,
+            select=["id"],
+        )
+    )
+    with_errors.headers.add("ConsistencyLevel", "eventual")
+    assert e3_group.id in {g.id for g in (await client.groups.get(with_errors)).value}
+    members = (await client.groups.by_group_id(e3_group.id).members.get()).value
+    kinds = {m.odata_type for m in members}
+    assert kinds == {"#microsoft.graph.user", "#microsoft.graph.group"}  # one nested group
+    in_error = (
+        await client.groups.by_group_id(e3_group.id).members_with_license_errors.get()
+    ).value
+    assert in_error and {m.id for m in in_error} <= {m.id for m in members}
+
+    page = await client.users.get(
+        RequestConfiguration(query_parameters=Query(select=["id", "assignedLicenses"], top=999))
+    )
+    member_ids = {m.id for m in members}
+    outsider = next(u for u in page.value if u.id not in member_ids and not u.assigned_licenses)
+    reference = ReferenceCreate(
+        odata_id=f"https://graph.microsoft.com/v1.0/directoryObjects/{outsider.id}"
+    )
+    await client.groups.by_group_id(e3_group.id).members.ref.post(reference)
+    groups_of = (await client.users.by_user_id(outsider.id).member_of.get()).value
+    assert ("#microsoft.graph.group", e3_group.id) in {(g.odata_type, g.id) for g in groups_of}
+    with pytest.raises(ODataError) as caught:
+        await client.groups.by_group_id(e3_group.id).members.ref.post(reference)
+    assert caught.value.response_status_code == 400
+    await (
+        client.groups.by_group_id(e3_group.id)
+        .members.by_directory_object_id(outsider.id)
+        .ref.delete()
+    )
+    after = (await client.users.by_user_id(outsider.id).member_of.get()).value
+    assert e3_group.id not in {g.id for g in after}
+
+    flow = tenant.sku_id("FLOW_FREE")
+    changed = await client.groups.by_group_id(e3_group.id).assign_license.post(
+        GroupAssignLicenseBody(
+            add_licenses=[AssignedLicense(sku_id=flow, disabled_plans=[])], remove_licenses=[]
+        )
+    )
+    assert flow in {str(lic.sku_id) for lic in changed.assigned_licenses}  # UUIDs to the SDK
+    reprocessed = await client.users.by_user_id(in_error[0].id).reprocess_license_assignment.post()
+    assert reprocessed.id == in_error[0].id
+
+
+def test_group_calls_through_microsofts_sdk(demo_tenant: DemoTenant) -> None:
+    asyncio.run(group_calls(demo_tenant))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 
 import pytest
@@ -142,56 +141,6 @@ def test_with_throttling_and_faults_every_request_is_answered_exactly_once(
 
 
 @pytest.mark.slow
-def test_bulk_writes_are_paced_under_the_write_limit(demo_tenant: DemoTenant) -> None:
-    """Four threads keep $batch calls in flight, as the engine does; the tenant allows 60 writes
-    per rolling second per token."""
-    demo_tenant.faults.write_limit = (60, 1.0)
-    everyone = GraphClient(demo_tenant.base_url, TOKEN).list_users()
-    users = [u for u in everyone if not u.on_premises_sync_enabled]  # synced ones refuse jobTitle
-    writes = 400
-    jobs = [
-        [
-            BatchRequest(
-                f"w{n}",
-                "PATCH",
-                user_path(users[n % len(users)].id),
-                {"jobTitle": f"Title {n}"},
-            )
-            for n in range(start, min(start + 20, writes))
-        ]
-        for start in range(0, writes, 20)
-    ]
-    statuses: list[int] = []
-    lock = threading.Lock()
-    client = GraphClient(demo_tenant.base_url, TOKEN)
-
-    def worker() -> None:
-        while True:
-            with lock:
-                if not jobs:
-                    return
-                job = jobs.pop()
-            answers = client.batch(job)
-            with lock:
-                statuses.extend(a.status for a in answers.values())
-
-    threads = [threading.Thread(target=worker) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    client.close()
-    assert statuses == [204] * writes
-    throttled = client.stats.throttled
-    assert throttled == demo_tenant.stats.snapshot()["throttled"]
-    # The first collision costs at most the four batches in flight; after that the pacer
-    # keeps its own copy of the window and stays under it.
-    assert throttled <= 4 * 20
-    assert client.stats.write_pauses <= 2
-    allowance = client.pacer.allowance
-    assert allowance is not None and 30 <= allowance[0] / allowance[1] <= 90
-
-
 def test_an_expired_token_is_refreshed_once(demo_tenant: DemoTenant) -> None:
     demo_tenant.token_validator = lambda token: None if token == FRESH_SECRET else "expired"
     tokens = RefreshingToken()

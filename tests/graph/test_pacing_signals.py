@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 import tempfile
 from collections import deque
 from pathlib import Path
@@ -132,18 +133,21 @@ def test_writes_beyond_the_reported_room_are_cut_from_the_batch() -> None:
     # The service had counted at least 40 + 20 writes, under 0.71 of its limit: >= 84.5.
     pacer.accepted(t4, 20, LimitShare(0.70, 0.01))
     assert pacer.acquire(20, partial=True).count == 4  # 84 - 80 out already
-    # No room left: one probing write, and nobody else until it is answered.
+    # No room left: one probe, and nobody else until it is answered. It takes a quarter of
+    # what may still fit: the 80 writes out when the share was above 0.69 bound the limit to
+    # under 116, and 84 are out.
     probe = pacer.acquire(20, partial=True)
-    assert (probe.count, probe.probe) == (1, True)
+    assert (probe.count, probe.probe) == (math.floor((80 / 0.69 - 84) / 4), True)
     waiting_since = clock.now()
     second = pacer.acquire(20, partial=True)
     assert second.probe and second.sent_at - waiting_since >= 2.0  # the probe counts as lost
-    pacer.accepted(second, 1, LimitShare(0.95, 0.01))  # answered: the next probe goes at once
+    # Answered: the next probe goes at once, smaller as the bounds close in (under 98 / 0.94).
+    pacer.accepted(second, second.count, LimitShare(0.95, 0.01))
     third = pacer.acquire(20, partial=True)
     assert (third.count, third.probe, third.sent_at) == (1, True, clock.now())
 
 
-def test_a_later_429_lengthens_a_reported_window_instead_of_cutting_it() -> None:
+def test_a_later_429_holds_a_reported_window_longer_instead_of_cutting_it() -> None:
     clock = FakeClock()
     pacer = WritePacer(clock=clock)
     ticket = pacer.acquire(10, partial=True)
@@ -152,9 +156,14 @@ def test_a_later_429_lengthens_a_reported_window_instead_of_cutting_it() -> None
     pacer.acquire(1)  # the pause ends: the window is learned
     learned = pacer.allowance
     assert learned is not None and learned[0] == 10
-    pacer.throttled(pacer.acquire(1), 0.25)
-    allowance = pacer.allowance
-    assert allowance == pytest.approx((10, learned[1] + 0.25))
+    for _ in range(9):
+        pacer.accepted(pacer.acquire(1), 1)  # the window's 10 writes, answered at once
+    late = pacer.acquire(1)  # a window later; the service still had one: 429
+    assert late.sent_at - ticket.sent_at >= 2 * learned[1]
+    pacer.throttled(late, 0.25)
+    assert pacer.allowance == learned  # the count came from the service: kept
+    again = pacer.acquire(1)
+    assert again.sent_at == pytest.approx(late.sent_at + 0.25)
 
 
 def test_a_429_naming_another_limit_does_not_pause_the_writes(
@@ -188,9 +197,10 @@ def test_a_single_429_naming_the_write_limit_pauses_every_write(
 
 @pytest.mark.parametrize("headers", [True, False])
 def test_the_engine_under_a_write_limit_against_the_demo_tenant(headers: bool) -> None:
-    """One real run with threads: with Graph's headers the window fills with about one 429;
-    without them the client still finishes every change. The limit is large against the
-    writes in flight, as Graph's 3,000 are: the header comes at 0.8, before they reach it."""
+    """One real run of the engine, threads and HTTP: every change lands exactly once, and the
+    client reads the headers when they come. How many 429s it takes depends on how the
+    machine schedules the threads; the bound is tested on virtual time
+    (test_pacing_on_virtual_time.py)."""
     with (
         DemoTenantForTests.start(users=600, seed=5) as tenant,
         tempfile.TemporaryDirectory() as folder,
@@ -210,7 +220,9 @@ def test_the_engine_under_a_write_limit_against_the_demo_tenant(headers: bool) -
             ),
             "Flip FLOW_FREE",
         )
-        tenant.faults.write_limit = (250, 1.0)
+        # Long enough that the writes fill more than 0.8 of it (when the percentage comes)
+        # however slowly a busy machine sends them.
+        tenant.faults.write_limit = (250, 5.0)
         tenant.faults.throttle_headers = headers
         client = GraphClient(tenant.base_url, StaticToken("writer"))
         controller = LicenseController(client, Path(folder) / "journal.sqlite3", max_in_flight=2)
@@ -218,10 +230,12 @@ def test_the_engine_under_a_write_limit_against_the_demo_tenant(headers: bool) -
             report = controller.apply(controller.check(plan))
         finally:
             controller.close()
-        assert {r.outcome.value for r in report.results} == {"done"}
+        assert [r.outcome.value for r in report.results] == ["done"] * len(users)
+        assert tenant.stats.snapshot()["writes"] == len(users)  # none sent twice
+        with GraphClient(tenant.base_url, StaticToken("reader")) as reader:
+            after = {u.id: flow in u.direct_sku_ids for u in reader.list_users()}
+        assert all(after[u.id] is (flow not in u.direct_sku_ids) for u in users)
         assert client.pacer.signalled is headers
-        if headers:
-            assert tenant.stats.throttled <= 3
 
 
 @pytest.mark.parametrize(

@@ -76,7 +76,8 @@ def test_a_throttle_pauses_everyone_and_the_learned_window_fits_the_limit() -> N
     after = pacer.acquire(1)
     # Paused until 10 s; then room only as the burst's first writes leave the window.
     assert after.sent_at == pytest.approx(start + 10.0)
-    assert pacer.allowance == pytest.approx((90.0, 10.0))
+    # The burst that filled the window is the limit: all of it, no margin on the count.
+    assert pacer.allowance == pytest.approx((100.0, 10.0))
 
 
 class SlidingWindowService:
@@ -123,7 +124,7 @@ def test_a_long_run_against_a_sliding_window_limit_sees_few_throttles(batch: int
 
 def test_throttles_of_writes_sent_before_the_last_change_do_not_cut_again() -> None:
     clock = FakeClock()
-    pacer = WritePacer(clock=clock)
+    pacer = WritePacer(clock=clock, decrease=0.5)
     in_flight = [pacer.acquire(20) for _ in range(4)]
     pacer.accepted(in_flight[0], 20)
     pacer.throttled(in_flight[1], 5.0)
@@ -136,20 +137,27 @@ def test_throttles_of_writes_sent_before_the_last_change_do_not_cut_again() -> N
     assert pacer.allowance == learned
     pacer.throttled(fresh, 5.0)  # a write sent under the learned window: cut
     allowance = pacer.allowance
-    assert allowance is not None and allowance[0] == pytest.approx(learned[0] * 0.7)
+    assert allowance is not None and allowance[0] == pytest.approx(learned[0] * 0.5)
 
 
-def test_a_learned_allowance_grows_while_writes_wait_without_throttles() -> None:
+def test_after_a_cut_the_allowance_recovers_to_the_learned_count_and_no_further() -> None:
     clock = FakeClock()
-    pacer = WritePacer(clock=clock)
-    pacer.accepted(pacer.acquire(10), 10)
+    pacer = WritePacer(clock=clock, decrease=0.5)
+    pacer.accepted(pacer.acquire(100), 100)
     pacer.throttled(pacer.acquire(1), 1.0)
-    pacer.acquire(1)
+    pacer.acquire(1)  # the pause ends: 100 writes per second learned
     learned = pacer.allowance
-    for _ in range(200):
-        pacer.acquire(1)
-    allowance = pacer.allowance
-    assert learned is not None and allowance is not None and allowance[0] > learned[0]
+    assert learned is not None and learned[0] == 100
+    pacer.throttled(pacer.acquire(1), 0.5)  # the limit shrank (another session): cut
+    allowances = []
+    for _ in range(3000):
+        pacer.accepted(pacer.acquire(1), 1)
+        allowance = pacer.allowance
+        assert allowance is not None
+        allowances.append(allowance[0])
+    assert allowances[0] == 50
+    assert allowances == sorted(allowances)  # regained window by window
+    assert allowances[-1] == max(allowances) == learned[0]  # up to the count, never above
 
 
 def test_a_configured_limit_is_never_exceeded_by_probing() -> None:

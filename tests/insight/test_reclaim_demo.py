@@ -63,8 +63,9 @@ def test_reclaim_removes_exactly_the_wasted_direct_licenses_and_undoes_exactly(
     findings = find(snapshot, prices=PRICES)
     reclaim = reclaim_plan(findings.findings, PRICES, snapshot.skus)
     assert reclaim.plan.kind is PlanKind.REMOVE
-    wanted: dict[str, set[str]] = {}
-    inherited: set[tuple[str, str]] = set()
+    wanted: dict[str, set[str]] = {}  # direct copies removed, by user principal name
+    freed: dict[str, set[str]] = {}  # every package the user no longer holds, by user id
+    leaving: dict[str, set[str]] = {}  # the groups each user leaves, by user id
     suspended = {s.sku_id for s in snapshot.skus if s.capability_status == "Suspended"}
     kept: set[tuple[str, str]] = set()
     for finding in findings.findings:
@@ -75,19 +76,22 @@ def test_reclaim_removes_exactly_the_wasted_direct_licenses_and_undoes_exactly(
         for sku_id in finding.sku_ids:
             if sku_id in suspended:
                 kept.add((finding.user_id, sku_id))
-            elif groups.get(sku_id):
-                inherited.add((finding.user_id, sku_id))
-            else:
+                continue
+            freed.setdefault(finding.user_id, set()).add(sku_id)
+            if groups.get(sku_id):
+                leaving.setdefault(finding.user_id, set()).update(groups[sku_id])
+            if not groups.get(sku_id) or sku_id in finding.also_direct:
                 wanted.setdefault(finding.user_principal_name, set()).add(sku_id)
-    assert inherited and kept, "the demo seeds group and suspended licenses among findings"
-    said_inherited = {p for p in reclaim.left_alone if p.say is Say.INHERITED_FROM_GROUP}
-    assert {(p.users[0], p.packages[0]) for p in said_inherited} == inherited
-    assert all(p.groups for p in said_inherited)
+    assert leaving and kept, "the demo seeds group and suspended licenses among findings"
+    # An inherited license is reclaimed through the group: the user leaves every group giving it.
+    planned = {c.user: {g.id for g in c.leave_groups} for c in reclaim.plan.changes}
+    assert {u: g for u, g in planned.items() if g} == leaving
+    assert not any(p.say is Say.INHERITED_FROM_GROUP for p in reclaim.left_alone)
     said_kept = {p for p in reclaim.left_alone if p.say is Say.PACKAGE_NOT_ACTIVE}
     assert {(p.users[0], p.packages[0]) for p in said_kept} == kept
     parts = {sku.sku_id: sku.part_number for sku in demo_tenant.store.skus()}
     expected_saving = sum(
-        Decimal(EXAMPLE_PRICES[parts[s]][0]) for skus in wanted.values() for s in skus
+        Decimal(EXAMPLE_PRICES[parts[s]][0]) for skus in freed.values() for s in skus
     )
     assert reclaim.saves[0].amount == expected_saving
     assert reclaim.saves[0].currency == "PLN"
@@ -100,8 +104,10 @@ def test_reclaim_removes_exactly_the_wasted_direct_licenses_and_undoes_exactly(
         assert not checked.blocking
         mailbox = {p.user for p in checked.problems if p.kind is ProblemKind.MAILBOX_WARNING}
         assert mailbox, "removing every Exchange license warns about the mailbox"
+        losses = [p for p in checked.problems if p.kind is ProblemKind.LOSES_THROUGH_GROUP]
+        assert {p.user for p in losses} == set(leaving)  # the preview says what leaving takes
         report = controller.apply(checked)
-        assert report.count(Outcome.DONE) == len(wanted)
+        assert report.count(Outcome.DONE) == len(reclaim.plan.changes)
         after = everyone(demo_tenant)
         for upn, held in before.items():
             assert set(after[upn]) == set(held) - wanted.get(upn, set()), upn

@@ -9,7 +9,7 @@ from typing import Any
 from desktop.graph.records import AssignedLicense, NewUser, PasswordProfile, User
 from desktop.licensing.phrases import Phrase, Say
 from desktop.licensing.tenant_slice import TenantSlice
-from desktop.licensing.types import Outcome, RunReport, UserChange, UserResult
+from desktop.licensing.types import GroupRef, Outcome, RunReport, UserChange, UserResult
 from tests.licensing.records import BASIC, E3, SWAY_PLAN, standard_skus
 
 SKUS = standard_skus()
@@ -26,6 +26,9 @@ FIELD_SAMPLES: dict[str, list[Any]] = {
     "delete": [True],
     "clear_usage_location": [True],
     "reprocess": [True],
+    "join_groups": [(GroupRef("g-1", "Sales team"),)],
+    "leave_groups": [(GroupRef("g-1", "Sales team"),)],
+    "on_group": [True],
 }
 SAMPLE_DETAILS: dict[str, Any] = {
     "sku_id": E3,
@@ -42,6 +45,9 @@ SAMPLE_DETAILS: dict[str, Any] = {
     "disabled_plans": [SWAY_PLAN],
     "sku_ids": [E3],
     "label": "Ada Nowak <ada@contoso.example>",
+    "count": 2,
+    "mailboxes": 1,
+    "error": "MutuallyExclusiveViolation",
 }
 
 

@@ -8,7 +8,13 @@ import pytest
 from openpyxl import Workbook
 
 from desktop.people.fields import Field
-from desktop.people.importing import MappingError, preview_import
+from desktop.people.importing import (
+    MappingError,
+    MappingProblem,
+    RowProblem,
+    preview_import,
+    recognised_columns,
+)
 from desktop.people.table import TableError, read_table
 
 POLISH = (
@@ -107,3 +113,40 @@ def test_files_that_are_not_tables_say_so(tmp_path: Path) -> None:
         read_table(_write(tmp_path, "PK\x03\x04garbage", name="broken.xlsx"))
     with pytest.raises(TableError, match=r"\.xls"):
         read_table(_write(tmp_path, "x", name="old.xls"))
+
+
+def test_bad_rows_carry_their_kind_and_values_for_the_window_and_english_for_the_cli(
+    tmp_path: Path,
+) -> None:
+    """The window words each reason itself (ui/people_words.py): the engine gives the kind,
+    the cell and the field; ``message`` is the command line's English, in one place."""
+    preview = preview_import(read_table(_write(tmp_path, POLISH)))
+    found = {(b.line, b.problem, b.field, b.value, b.earlier_line) for b in preview.bad}
+    assert found == {
+        (4, RowProblem.NOT_AN_ADDRESS, Field.EMAIL, "anna@x", 0),
+        (4, RowProblem.NOT_A_COUNTRY, Field.USAGE_LOCATION, "XX", 0),
+        (4, RowProblem.NEEDS_FIRST_AND_LAST, None, "Anna", 0),
+        (6, RowProblem.REPEATED, None, "ewa.lis@prywatna.pl", 5),
+    }
+    no_name = preview_import(read_table(_write(tmp_path, "Imię;Nazwisko;Dział\n;;IT\n")))
+    assert [(b.line, b.problem, b.message) for b in no_name.bad] == [
+        (2, RowProblem.NO_NAME, "no name")
+    ]
+
+
+def test_mapping_errors_name_their_kind_and_columns(tmp_path: Path) -> None:
+    table = read_table(_write(tmp_path, "Imię,Prénom,Dział\nJan,Jean,IT\n"))
+    with pytest.raises(MappingError) as twice:
+        preview_import(table, {"Imię": "first", "Prénom": "first"})
+    assert (twice.value.problem, twice.value.names) == (
+        MappingProblem.SAME_FIELD_TWICE,
+        ("Imię", "Prénom", "first"),
+    )
+    assert "both mean first" in str(twice.value)
+    with pytest.raises(MappingError) as nameless:
+        preview_import(table, {"Imię": "skip", "Prénom": "skip"})
+    assert nameless.value.problem is MappingProblem.NO_NAME_COLUMN
+    # Every column chosen by the person (as the window does): nothing else is guessed.
+    chosen = preview_import(table, {"Imię": "skip", "Prénom": "first", "Dział": "skip"})
+    assert chosen.mapping == {"Prénom": Field.FIRST}
+    assert recognised_columns(table.header) == {"Imię": Field.FIRST, "Dział": Field.DEPARTMENT}

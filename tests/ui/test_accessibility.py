@@ -7,91 +7,52 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPalette
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.graph.errors import GraphError
 from tests.ui.accessible import Heard, unnamed
-from tests.ui.conftest import ACCEPT, REJECT, TIMEOUT_MS, Desk
-from tests.ui.helpers import apply_and_wait, click, rows_where
-from ui.dialogs.error_dialog import ErrorDialog
-from ui.dialogs.launcher import driven_by, launch
-from ui.dialogs.license_picker import LicensePickerDialog
-from ui.dialogs.plan_preview import PlanPreviewDialog
-from ui.errors import describe
+from tests.ui.conftest import TIMEOUT_MS, Desk
+from tests.ui.dialog_walk import (
+    ACTION_DIALOGS,
+    IN_BETWEEN,
+    DialogWalker,
+    walk_action_dialogs,
+    walk_in_between_dialogs,
+)
+from ui.dialogs.launcher import driven_by
 from ui.focus_ring import install_focus_rings
 from ui.main_window import MainWindow
-from ui.models.columns import Column
 
 
 def _lines(found: list[Heard]) -> str:
     return "\n".join(f"{h.widget}: name={h.name!r} description={h.description!r}" for h in found)
 
 
+def _unnamed(widget: QWidget) -> list[str]:
+    return _lines(unnamed(widget)).splitlines()
+
+
 def test_every_control_of_the_main_window_is_named_and_described(desk: Desk) -> None:
     found = unnamed(desk.window)
-    from PySide6.QtWidgets import QToolButton
-
-    for b in desk.window.findChildren(QToolButton):
-        print(
-            repr(b.objectName()),
-            repr(b.text()),
-            repr(b.toolTip()),
-            b.parentWidget(),
-            b.isVisibleTo(desk.window),
-            b.defaultAction(),
-        )
     assert found == [], _lines(found)
 
 
-class Listener:
-    def __init__(self, desk: Desk, sku_id: str) -> None:
-        self.desk, self.sku_id = desk, sku_id
-        self.problems: list[str] = []
-        self.seen: list[str] = []
-
-    def __call__(self, dialog: QDialog) -> int:
-        self.desk.qtbot.addWidget(dialog)
-        self.seen.append(type(dialog).__name__)
-        dialog.show()
-        QApplication.processEvents()
-        self.problems += [
-            f"{type(dialog).__name__} {line}" for line in _lines(unnamed(dialog)).splitlines()
-        ]
-        dialog.hide()
-        if isinstance(dialog, LicensePickerDialog):
-            dialog.tree.set_picked(self.sku_id)
-            return ACCEPT
-        if isinstance(dialog, PlanPreviewDialog):
-            return ACCEPT
-        return REJECT
-
-
 def test_every_control_of_every_dialog_is_named_and_described(desk: Desk) -> None:
-    rows = rows_where(
-        desk, lambda u: bool(u.assigned_licenses) and u.usage_location and u.account_enabled
-    )[:2]
-    for row in rows:
-        click(desk, row, Column.CHECK)
-    listener = Listener(desk, desk.tenant.sku_id("EXCHANGESTANDARD"))
-    actions = desk.window.user_actions
-    with driven_by(listener):
-        apply_and_wait(desk, actions.add_licenses.trigger)
-        for action in (
-            actions.reassign,
-            actions.remove,
-            actions.apps,
-            actions.usage_location,
-            actions.new_user,
-            actions.copy_from,
-            actions.history,
-            desk.window.settings_action,
-            desk.window.about_action,
-        ):
-            action.trigger()
-        launch(ErrorDialog(describe(GraphError("X", "words", status=400)), desk.window))
-    assert len(listener.seen) >= 13, listener.seen
-    assert listener.problems == [], "\n".join(listener.problems)
+    walker = DialogWalker(desk, _unnamed, desk.tenant.sku_id("EXCHANGESTANDARD"))
+    walk_action_dialogs(desk, walker)
+    assert set(walker.seen) >= ACTION_DIALOGS, walker.seen
+    assert walker.problems == [], "\n".join(walker.problems)
+
+
+def test_every_control_of_the_dialogs_in_between_is_named_and_described(
+    desk: Desk, tmp_path: Path
+) -> None:
+    """A run's progress, a created user's password, the sign-in options, the code to type at
+    Microsoft's page, the people import and the passwords."""
+    walker = DialogWalker(desk, _unnamed)
+    walk_in_between_dialogs(desk, walker, tmp_path)
+    assert set(walker.seen) == IN_BETWEEN
+    assert walker.problems == [], "\n".join(walker.problems)
 
 
 def test_toolbar_buttons_show_their_text_or_a_tooltip_with_the_shortcut(desk: Desk) -> None:
@@ -164,8 +125,27 @@ def test_every_control_of_the_welcome_page_is_named_and_described(
 
 
 def test_every_control_of_the_insight_dialog_is_named_and_described(desk: Desk) -> None:
-    listener = Listener(desk, "")
-    with driven_by(listener):
+    walker = DialogWalker(desk, _unnamed)
+    with driven_by(walker):
         desk.window.user_actions.insight.trigger()
-        desk.qtbot.waitUntil(lambda: "InsightDialog" in listener.seen, timeout=TIMEOUT_MS)
-    assert listener.problems == [], "\n".join(listener.problems)
+        desk.qtbot.waitUntil(lambda: "InsightDialog" in walker.seen, timeout=TIMEOUT_MS)
+    assert walker.problems == [], "\n".join(walker.problems)
+
+
+def test_every_control_of_the_groups_view_and_the_fix_dialog_is_named_and_described(
+    desk: Desk,
+) -> None:
+    groups = desk.window.view.groups if desk.window.view is not None else None
+    assert groups is not None
+    desk.qtbot.waitUntil(lambda: groups.loader.has_loaded, timeout=TIMEOUT_MS)
+    desk.window.group_actions.show_groups.trigger()
+    found = unnamed(desk.window)
+    assert found == [], _lines(found)
+    in_error = next(r for r in groups.loader.model.rows() if r.errors)
+    assert groups.select_group(in_error.group.id)
+    walker = DialogWalker(desk, _unnamed)
+    with driven_by(walker):
+        desk.window.group_actions.fix.trigger()
+        desk.window.group_actions.remove_members.trigger()
+    assert walker.seen == ["FixDialog", "RemoveMembersDialog"]
+    assert walker.problems == [], "\n".join(walker.problems)

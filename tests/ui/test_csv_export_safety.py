@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from desktop.csv_export import SpreadsheetStyle
 from tests.ui.factories import make_user
 from ui.flows.csv_commands import export_users
 from ui.models.naming import LicenseNaming
@@ -16,7 +17,7 @@ def test_window_export_defuses_formulas(tmp_path: Path) -> None:
         make_user(1, name='=HYPERLINK("http://evil.example/","click")', department="@SUM(A1)"),
         make_user(2, name="Anna Nowak", department="-Sales"),
     ]
-    assert export_users(target, users, LicenseNaming(), ";") == 2
+    assert export_users(target, users, LicenseNaming(), SpreadsheetStyle(";", ",")) == 2
     rows = list(csv.DictReader(target.open(encoding="utf-8-sig", newline=""), delimiter=";"))
     assert rows[0]["displayName"] == '\'=HYPERLINK("http://evil.example/","click")'
     assert rows[0]["department"] == "'@SUM(A1)"

@@ -261,7 +261,8 @@ def test_reclaiming_everything_says_saving_and_what_groups_keep_in_the_preview(
     before = [store.direct_count(sku.sku_id) for sku in store.skus()]
     headline, *lines = _reclaim_everything_and_cancel_at_the_preview(desk, dialogs)
     assert headline.startswith("Frees ") and headline.endswith(" PLN a month")
-    assert any("comes from the group" in line for line in lines)
+    # Inherited licenses are reclaimed by leaving the group: the preview says what goes with it.
+    assert any(", which the group Licencje – " in line for line in lines)
     assert any("2 group members waiting for " in line for line in lines)
     # Cancelled at the preview: nothing was sent.
     assert [store.direct_count(sku.sku_id) for sku in store.skus()] == before
@@ -273,7 +274,7 @@ def test_the_reclaim_preview_speaks_polish(
     in_language("pl", "pl_PL")
     headline, *lines = _reclaim_everything_and_cancel_at_the_preview(desk, dialogs)
     assert headline.startswith("Zwalnia ") and headline.endswith(" PLN miesięcznie")
-    assert any("pochodzi z grupy" in line for line in lines)
+    assert any(", które daje grupa Licencje – " in line for line in lines)
     assert any("członków grupy czekających na " in line for line in lines)
 
 

@@ -39,7 +39,7 @@ def test_main_actions_use_the_admin_centers_words(window: MainWindow) -> None:
     assert a.history.text() == "Historia…"
     assert window.settings_action.text() == "Ustawienia…"
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus[:5] == ["&Plik", "&Edycja", "&Użytkownicy", "&Widok", "&Narzędzia"]
+    assert menus[:6] == ["&Plik", "&Edycja", "&Użytkownicy", "&Grupy", "&Widok", "&Narzędzia"]
 
 
 def test_shortcuts_stay_the_same_in_polish(window: MainWindow) -> None:

@@ -10,16 +10,18 @@ import os
 import stat
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.licensing.types import Outcome, PlanKind, RunReport
+from desktop.people.fields import Field
 from desktop.people.store import load_people, people_folder
 from desktop.user_filters import QuickFilterKind
 from tests.demo_tenant import DemoTenantForTests
 from tests.ui.conftest import ACCEPT, REJECT, TIMEOUT_MS, Desk, DialogScript
 from tests.ui.helpers import keep_report
 from tests.ui.language_support import in_language, polish
+from tests.ui.test_sign_in_accounts import click_button
 from ui.dialogs.history_dialog import HistoryChoice, HistoryDialog
 from ui.dialogs.import_people_dialog import ImportPeopleDialog
 from ui.dialogs.license_picker import LicensePickerDialog
@@ -75,8 +77,17 @@ def import_people(desk: Desk, dialogs: DialogScript, export: Path) -> list[str]:
         folder = people_folder(desk.session.controller.client, desk.session.connection.data_dir)
         assert load_people(folder).people == []
         assert dialog.import_button.text() == "Importuj 2 osoby"
-        assert "Imię → Imię" in dialog.mapping_label.text()
-        assert "Nr kadrowy" in dialog.ignored_label.text()
+        # Recognised Polish headers are chosen already; an unknown column is left out.
+        assert dialog.mapping() == {
+            "Imię": Field.FIRST,
+            "Nazwisko": Field.LAST,
+            "E-mail": Field.EMAIL,
+            "Dział": Field.DEPARTMENT,
+            "Kraj": Field.USAGE_LOCATION,
+            "Nr kadrowy": None,
+        }
+        assert dialog.columns["Imię"].currentText() == "Imię"
+        assert dialog.columns["Nr kadrowy"].currentText() == "Pomiń"
         assert dialog.rows.rowCount() == 2
         seen.extend(dialog.bad_rows())
         return ACCEPT
@@ -105,7 +116,11 @@ def test_people_imported_ticked_licensed_and_undone_in_polish(
     export.write_text(HR_EXPORT, encoding="utf-8")
 
     bad = import_people(desk, dialogs, export)
-    assert [line.split(":")[0] for line in bad] == ["Wiersz 4", "Wiersz 5"]
+    # The engine's reasons, worded in Polish (the CLI keeps its English).
+    assert bad == [
+        "Wiersz 4: brak imienia i nazwiska: uzupełnij je",
+        "Wiersz 5: E-mail „ewa-zly-adres” nie jest adresem w postaci nazwa@domena",
+    ]
 
     rows = people_rows(desk)
     assert set(rows) == {"lucja.zak@prywatna.pl", "jan.nowak@prywatna.pl"}
@@ -253,6 +268,7 @@ def test_activate_creates_the_account_without_a_license_and_remove_takes_off_the
     assert dialogs.pending == 0
     rows = people_rows(desk)
     model.check_only([rows["pw@home.pl"]])
+    dialogs.expect(QMessageBox, click_button("Remove 1 from list"))  # type: ignore[arg-type]
     with qtbot.waitSignal(commands.people.rows.changed, timeout=TIMEOUT_MS):
         desk.window.user_actions.remove_from_list.trigger()
     assert people_rows(desk) == {}

@@ -8,19 +8,21 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.catalog import plan_name
-from desktop.graph.errors import GraphError
-from tests.ui.conftest import ACCEPT, REJECT, TIMEOUT_MS, Desk
-from tests.ui.helpers import apply_and_wait, click, rows_where
+from tests.ui.conftest import TIMEOUT_MS, Desk
+from tests.ui.dialog_walk import (
+    ACTION_DIALOGS,
+    IN_BETWEEN,
+    Check,
+    DialogWalker,
+    data_of,
+    walk_action_dialogs,
+    walk_in_between_dialogs,
+)
 from tests.ui.visible_text import Seen, cut, escaped, untranslated_part
-from ui.dialogs.error_dialog import ErrorDialog
 from ui.dialogs.launcher import driven_by
-from ui.dialogs.license_picker import LicensePickerDialog
-from ui.dialogs.plan_preview import PlanPreviewDialog
-from ui.errors import describe
 from ui.i18n import apply_language
 from ui.main_window import MainWindow
 from ui.models.columns import Column
@@ -66,24 +68,6 @@ def test_the_checker_catches_an_untranslated_word_but_not_data() -> None:
     assert untranslated_part("3 / 5", []) == ""
 
 
-def data_of(desk: Desk) -> list[str]:
-    """What the tenant says and the window shows as it is (names, not words)."""
-    users = desk.session.users.users()
-    values = [u.display_name for u in users] + [u.user_principal_name for u in users]
-    values += [u.department or "" for u in users] + [u.job_title or "" for u in users]
-    naming = desk.session.naming
-    for sku in desk.session.skus.skus():
-        values += [naming.sku(sku.sku_id), sku.sku_part_number]
-        values += [plan_name(p.service_plan_id, p.service_plan_name) for p in sku.service_plans]
-    organization = desk.session.organization
-    values += [
-        organization.display_name if organization else "",
-        desk.session.connection.account_label,
-    ]
-    values += ["License Desk", "Microsoft 365", "Microsoft", "Qt", "PySide6", "Contoso"]
-    return values
-
-
 def show_and_check(widget: QWidget, data: list[str]) -> list[Seen]:
     widget.show()
     QApplication.processEvents()
@@ -97,76 +81,31 @@ def test_main_window_shows_only_translated_text_that_fits(
     assert problems == [], "\n".join(f"{p.where}: {p.text!r}" for p in problems)
 
 
-class Inspector:
-    """Answers every dialog the window launches: shows it, records what escaped or is cut, and
-    goes on (Add licenses picks a package so the preview and the results show too)."""
+def _problems(data: list[str]) -> Check:
+    def check(widget: QWidget) -> list[str]:
+        return [f"{p.where}: {p.text!r}" for p in escaped(widget, data) + cut(widget)]
 
-    def __init__(self, desk: Desk, sku_id: str) -> None:
-        self.desk = desk
-        self.sku_id = sku_id
-        self.data = data_of(desk)
-        self.problems: list[str] = []
-        self.seen: list[str] = []
-
-    def __call__(self, dialog: QDialog) -> int:
-        self.desk.qtbot.addWidget(dialog)
-        self.seen.append(type(dialog).__name__)
-        found = show_and_check(dialog, self.data)
-        self.problems += [f"{type(dialog).__name__} {p.where}: {p.text!r}" for p in found]
-        dialog.hide()
-        if isinstance(dialog, LicensePickerDialog):
-            dialog.tree.set_picked(self.sku_id)
-            return ACCEPT
-        if isinstance(dialog, PlanPreviewDialog):
-            return ACCEPT
-        return REJECT
+    return check
 
 
 def test_every_dialog_shows_only_translated_text_that_fits(
     pseudo_translated: PseudoTranslator, desk: Desk
 ) -> None:
-    rows = rows_where(
-        desk, lambda u: bool(u.assigned_licenses) and u.usage_location and u.account_enabled
-    )[:2]
-    for row in rows:
-        click(desk, row, Column.CHECK)
-    inspector = Inspector(desk, desk.tenant.sku_id("EXCHANGESTANDARD"))
-    actions = desk.window.user_actions
-    with driven_by(inspector):
-        apply_and_wait(desk, actions.add_licenses.trigger)
-        for action in (
-            actions.reassign,
-            actions.remove,
-            actions.apps,
-            actions.usage_location,
-            actions.new_user,
-            actions.copy_from,
-            actions.history,
-            desk.window.settings_action,
-            desk.window.about_action,
-        ):
-            assert action.isEnabled(), action.objectName()
-            action.trigger()
-        QApplication.processEvents()
-    error = GraphError("Request_BadRequest", "Graph's words.", status=400)
-    inspector(ErrorDialog(describe(error), desk.window))
-    expected = {
-        "LicensePickerDialog",
-        "PlanPreviewDialog",
-        "ResultsDialog",
-        "ReassignDialog",
-        "RemoveDialog",
-        "AppsDialog",
-        "UsageLocationDialog",
-        "NewUserDialog",
-        "CopyFromDialog",
-        "HistoryDialog",
-        "SettingsDialog",
-        "AboutDialog",
-        "ErrorDialog",
-    }
-    assert expected <= set(inspector.seen), inspector.seen
-    assert inspector.problems == [], "\n".join(inspector.problems)
+    walker = DialogWalker(desk, _problems(data_of(desk)), desk.tenant.sku_id("EXCHANGESTANDARD"))
+    walk_action_dialogs(desk, walker)
+    assert set(walker.seen) >= ACTION_DIALOGS, walker.seen
+    assert walker.problems == [], "\n".join(walker.problems)
+
+
+def test_the_dialogs_in_between_show_only_translated_text_that_fits(
+    pseudo_translated: PseudoTranslator, desk: Desk, tmp_path: Path
+) -> None:
+    """A run's progress, a created user's password, the sign-in options, the code to type at
+    Microsoft's page, the people import and the passwords."""
+    walker = DialogWalker(desk, _problems(data_of(desk)))
+    walk_in_between_dialogs(desk, walker, tmp_path)
+    assert set(walker.seen) == IN_BETWEEN
+    assert walker.problems == [], "\n".join(walker.problems)
 
 
 def test_the_welcome_page_shows_only_translated_text_that_fits(
@@ -176,6 +115,37 @@ def test_the_welcome_page_shows_only_translated_text_that_fits(
     qtbot.addWidget(window)
     problems = show_and_check(window, ["License Desk", "Microsoft 365", "Microsoft"])
     assert problems == [], "\n".join(f"{p.where}: {p.text!r}" for p in problems)
+
+
+def test_the_groups_view_and_the_fix_dialog_show_only_translated_text_that_fits(
+    pseudo_translated: PseudoTranslator, desk: Desk
+) -> None:
+    view = desk.window.view
+    assert view is not None
+    desk.qtbot.waitUntil(lambda: view.groups.loader.has_loaded, timeout=TIMEOUT_MS)
+    rows = view.groups.loader.model.rows()
+    data = data_of(desk) + [r.group.display_name for r in rows]
+    data += [name for r in rows for name in r.nested_groups]
+    desk.window.group_actions.show_groups.trigger()
+    in_error = next(r for r in rows if r.errors)
+    assert view.groups.select_group(in_error.group.id)
+    problems = show_and_check(desk.window, data)
+    assert problems == [], "\n".join(f"{p.where}: {p.text!r}" for p in problems)
+    # Every cell of both lists: the words are translated, the names are data.
+    escaped_cells = [
+        f"{model.objectName()} {r}/{c}: {model.index(r, c).data()!r}"
+        for model in (view.groups.groups, view.groups.errors)
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+        if untranslated_part(str(model.index(r, c).data()), data)
+    ]
+    assert escaped_cells == [], "\n".join(escaped_cells)
+    walker = DialogWalker(desk, _problems(data))
+    with driven_by(walker):
+        desk.window.group_actions.fix.trigger()
+        desk.window.group_actions.remove_members.trigger()
+    assert walker.seen == ["FixDialog", "RemoveMembersDialog"]
+    assert walker.problems == [], "\n".join(walker.problems)
 
 
 def test_the_words_in_the_user_list_are_translated(
@@ -196,8 +166,8 @@ def test_the_words_in_the_user_list_are_translated(
 def test_the_insight_dialog_shows_only_translated_text_that_fits(
     pseudo_translated: PseudoTranslator, desk: Desk
 ) -> None:
-    inspector = Inspector(desk, "")
-    with driven_by(inspector):
+    walker = DialogWalker(desk, _problems(data_of(desk)))
+    with driven_by(walker):
         desk.window.user_actions.insight.trigger()
-        desk.qtbot.waitUntil(lambda: "InsightDialog" in inspector.seen, timeout=TIMEOUT_MS)
-    assert inspector.problems == [], "\n".join(inspector.problems)
+        desk.qtbot.waitUntil(lambda: "InsightDialog" in walker.seen, timeout=TIMEOUT_MS)
+    assert walker.problems == [], "\n".join(walker.problems)

@@ -61,5 +61,8 @@ def test_no_browser_points_to_sign_in_with_a_code(sign_in_desk: SignInDesk) -> N
     desk, welcome = sign_in_desk, sign_in_desk.window.welcome
     ready(desk)  # the stand-in browser answers "no browser here" by default
     welcome.sign_in_button.click()
-    desk.qtbot.waitUntil(lambda: "device code" in welcome.message.text(), timeout=TIMEOUT_MS)
+    desk.qtbot.waitUntil(
+        lambda: welcome.message.text().startswith("No web browser"), timeout=TIMEOUT_MS
+    )
+    assert f"“{welcome.code_button.text()}”" in welcome.message.text()  # the button to use
     assert welcome.code_button.isEnabled()

@@ -118,5 +118,8 @@ def test_a_declined_code_is_explained(sign_in_desk: SignInDesk) -> None:
     start(desk)
     welcome.code_button.click()
     desk.world.identity.decline_device_code(desk.wait_for_code())
-    desk.qtbot.waitUntil(lambda: "Sign-in failed" in welcome.message.text(), timeout=TIMEOUT_MS)
-    assert "declined" in welcome.message.text()
+    desk.qtbot.waitUntil(
+        lambda: "Sign-in not approved" in welcome.message.text(), timeout=TIMEOUT_MS
+    )
+    assert "declined or cancelled" in welcome.message.text()
+    assert "The user declined to sign in." in welcome.details.toPlainText()  # Microsoft's

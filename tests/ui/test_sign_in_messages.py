@@ -100,8 +100,8 @@ def test_conditional_access_blocks_are_explained(qapp: object, error: Exception)
 def test_other_refusals_are_not_mistaken_for_policy_blocks(qapp: object) -> None:
     refused = SignInFailedError("access_denied", "AADSTS50105: Not assigned to a role." + TRACE)
     message = describe(refused)
-    assert message.title == "Sign-in failed"
-    assert "AADSTS50105" in message.text
+    assert message.title == "Not allowed to use this application"
+    assert "AADSTS50105" not in message.text and "AADSTS50105" in message.details
     expired = error_from({"error": "invalid_grant", "error_description": "AADSTS70008: x"}, ())
     assert isinstance(expired, SignInRequiredError)
     assert describe(expired).title == "Sign-in needed"

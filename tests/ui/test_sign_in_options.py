@@ -80,7 +80,7 @@ def test_an_own_app_registration_and_tenant_are_kept_and_used(sign_in_desk: Sign
     assert world.identity.consented_scopes(world.admin.username, own)
 
 
-def test_an_unregistered_app_is_refused_with_the_platforms_words(
+def test_an_unregistered_app_is_refused_in_words_with_the_platforms_under_details(
     sign_in_desk: SignInDesk,
 ) -> None:
     desk, welcome = sign_in_desk, sign_in_desk.window.welcome
@@ -95,5 +95,10 @@ def test_an_unregistered_app_is_refused_with_the_platforms_words(
     desk.dialogs.expect(SignInOptionsDialog, unregistered_app)
     welcome.options_button.click()
     welcome.code_button.click()
-    desk.qtbot.waitUntil(lambda: "AADSTS700016" in welcome.message.text(), timeout=TIMEOUT_MS)
+    desk.qtbot.waitUntil(
+        lambda: "Application not registered" in welcome.message.text(), timeout=TIMEOUT_MS
+    )
+    assert "AADSTS700016" not in welcome.message.text()
+    assert welcome.details_button.isVisibleTo(desk.window)
+    assert "AADSTS700016" in welcome.details.toPlainText()
     assert welcome.code_button.isEnabled() and desk.window.session is None

@@ -78,8 +78,13 @@ def test_a_refused_sign_in_is_explained_on_the_welcome_page(
 ) -> None:
     startup = Startup(window, tmp_path, sign_in=NobodySignedIn())
     window.welcome.sign_in_button.click()
-    qtbot.waitUntil(lambda: "AADSTS50105" in window.welcome.message.text(), timeout=TIMEOUT_MS)
-    assert window.welcome.sign_in_button.isEnabled()
+    welcome = window.welcome
+    qtbot.waitUntil(
+        lambda: welcome.message.text().startswith("Not allowed to use this application"),
+        timeout=TIMEOUT_MS,
+    )
+    assert "AADSTS50105" in welcome.details.toPlainText()  # Microsoft's words, under Details
+    assert welcome.sign_in_button.isEnabled()
     del startup
 
 

@@ -149,5 +149,5 @@ class AccountFlow(QObject):
 
     def _sign_out_failed(self, exc: BaseException) -> None:
         message = describe(exc)
-        self._window.show_welcome(f"{message.title}: {message.text}")
+        self._window.show_welcome(f"{message.title}: {message.text}", message.details)
         self.refresh()

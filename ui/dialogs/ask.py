@@ -16,8 +16,10 @@ def confirm(
     yes: str,
     informative: str = "",
     warning: bool = False,
+    cancel_default: bool = False,
 ) -> bool:
-    """Ask before doing something; ``yes`` names the action ("Create user"), never just "OK"."""
+    """Ask before doing something; ``yes`` names the action ("Create user"), never just "OK".
+    ``cancel_default``: Return cancels (for what cannot be undone from History)."""
     box = QMessageBox(parent)
     box.setObjectName("confirm")
     box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Question)
@@ -26,8 +28,9 @@ def confirm(
     if informative:
         box.setInformativeText(informative)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(yes_button)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel if cancel_default else yes_button)
+    box.setEscapeButton(cancel)
     launch(box)
     return box.clickedButton() is yes_button
 

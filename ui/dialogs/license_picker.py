@@ -15,9 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.graph.records import AssignedLicense, Sku
+from desktop.templates.model import LicenseTemplate
 from ui.models.naming import LicenseNaming
+from ui.template_text import template_note
 from ui.widgets.country_combo import CountryCombo
 from ui.widgets.package_tree import PackageTree
+from ui.widgets.template_combo import TemplateCombo
 
 
 class LicensePickerDialog(QDialog):
@@ -30,6 +33,7 @@ class LicensePickerDialog(QDialog):
         users_without_location: int,
         default_location: str | None,
         parent: QWidget | None = None,
+        templates: Sequence[LicenseTemplate] = (),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("licensePicker")
@@ -51,6 +55,18 @@ class LicensePickerDialog(QDialog):
         intro.setWordWrap(True)
         self.tree = PackageTree(skus, naming)
         self.tree.picked_changed.connect(self._update_ok)
+        self.template = TemplateCombo(templates)
+        self.template.currentIndexChanged.connect(self._template_chosen)
+        template_text = QLabel(self.tr("License template:"))
+        template_text.setBuddy(self.template)
+        template_row = QHBoxLayout()
+        template_row.addWidget(template_text)
+        template_row.addWidget(self.template, 1)
+        self.template_note = QLabel()
+        self.template_note.setObjectName("templateNote")
+        self.template_note.setWordWrap(True)
+        self.template_note.setVisible(False)
+        self._missing: list[AssignedLicense] = []
 
         self.location_row = QWidget()
         self.location_row.setObjectName("usageLocationRow")
@@ -77,13 +93,32 @@ class LicensePickerDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addLayout(template_row)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.template_note)
         layout.addWidget(self.location_row)
         layout.addWidget(self.buttons)
         self._update_ok()
 
     def picked(self) -> list[AssignedLicense]:
-        return self.tree.picked()
+        """The ticked packages, and those of the chosen template this tenant lacks (the
+        preview shows them as problems)."""
+        return [*self.tree.picked(), *self._missing]
+
+    def chosen_template(self) -> LicenseTemplate | None:
+        return self.template.template()
+
+    def _template_chosen(self) -> None:
+        template = self.template.template()
+        self._missing = []
+        if template is not None:
+            absent = set(self.tree.show_licenses(template.assigned()))
+            self._missing = [lic for lic in template.assigned() if lic.sku_id in absent]
+            if template.usage_location:
+                self.location.set_code(template.usage_location)
+            self.template_note.setText(template_note(template, absent))
+        self.template_note.setVisible(template is not None and bool(self.template_note.text()))
+        self._update_ok()
 
     def usage_location(self) -> str | None:
         """The country for users without one, or None when every user already has one."""
@@ -91,4 +126,4 @@ class LicensePickerDialog(QDialog):
 
     def _update_ok(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.tree.picked()))
+        ok.setEnabled(bool(self.picked()) or self.template.template() is not None)

@@ -20,10 +20,13 @@ from PySide6.QtWidgets import (
 
 from desktop.graph.records import AssignedLicense, NewUser, PasswordProfile, Sku
 from desktop.passwords import generate_password
+from desktop.templates.model import LicenseTemplate
 from ui.models.naming import LicenseNaming
+from ui.template_text import template_note
 from ui.upn import is_valid_local_part, suggest_local_part
 from ui.widgets.country_combo import CountryCombo
 from ui.widgets.package_tree import PackageTree
+from ui.widgets.template_combo import TemplateCombo
 
 
 class NewUserDialog(QDialog):
@@ -34,6 +37,8 @@ class NewUserDialog(QDialog):
         naming: LicenseNaming,
         default_location: str | None,
         parent: QWidget | None = None,
+        *,
+        templates: Sequence[LicenseTemplate] = (),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("newUserDialog")
@@ -57,6 +62,12 @@ class NewUserDialog(QDialog):
         self.force_change.setChecked(True)
         self.licenses = PackageTree(skus, naming)
         self.licenses.setMinimumHeight(180)
+        self.template = TemplateCombo(templates)
+        self.template_note = QLabel()
+        self.template_note.setObjectName("templateNote")
+        self.template_note.setWordWrap(True)
+        self.template_note.setVisible(False)
+        self._missing: list[AssignedLicense] = []
         self.problem = QLabel()
         self.problem.setObjectName("newUserProblem")
         self.problem.setWordWrap(True)
@@ -70,6 +81,7 @@ class NewUserDialog(QDialog):
         form.addRow(self.tr("User name:"), upn_row)
         form.addRow(self.tr("Department:"), self.department)
         form.addRow(self.tr("Usage location:"), self.location)
+        form.addRow(self.tr("License template:"), self.template)
         password_note = QLabel(
             self.tr(
                 "A strong temporary password is made when the user is created, and "
@@ -91,6 +103,7 @@ class NewUserDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Licenses (optional):")))
         layout.addWidget(self.licenses, 1)
+        layout.addWidget(self.template_note)
         layout.addWidget(self.force_change)
         layout.addWidget(password_note)
         layout.addWidget(self.problem)
@@ -98,6 +111,7 @@ class NewUserDialog(QDialog):
 
         self.display_name.textChanged.connect(self._name_changed)
         self.local_part.textChanged.connect(self._validate)
+        self.template.currentIndexChanged.connect(self._template_chosen)
         self._validate()
 
     def user_principal_name(self) -> str:
@@ -114,7 +128,24 @@ class NewUserDialog(QDialog):
         )
 
     def picked_licenses(self) -> list[AssignedLicense]:
-        return self.licenses.picked()
+        """The ticked packages, and those of the chosen template this tenant lacks: the
+        preview says they are missing, and nothing is created until they are dealt with."""
+        return [*self.licenses.picked(), *self._missing]
+
+    def _template_chosen(self) -> None:
+        template = self.template.template()
+        self._missing = []
+        if template is None:
+            self.template_note.setVisible(False)
+            return
+        absent = set(self.licenses.show_licenses(template.assigned()))
+        self._missing = [lic for lic in template.assigned() if lic.sku_id in absent]
+        if template.usage_location:
+            self.location.set_code(template.usage_location)
+        if template.department and not self.department.text().strip():
+            self.department.setText(template.department)
+        self.template_note.setText(template_note(template, absent, new_user=True))
+        self.template_note.setVisible(bool(self.template_note.text()))
 
     def _name_changed(self, text: str) -> None:
         # Follow the name until the person edits the user name themselves.

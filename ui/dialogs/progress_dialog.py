@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.licensing.types import Progress
+from ui.accessibility import name_controls
 from ui.formatting import count
 
 
@@ -48,6 +49,7 @@ class ProgressDialog(QDialog):
         layout.addWidget(self.counts)
         layout.addWidget(self.buttons)
         self.last: Progress | None = None
+        name_controls(self)  # opened beside the window, not through the launch seam
 
     def set_progress(self, progress: Progress) -> None:
         self.last = progress

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QDir, QLocale, QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from desktop.csv_export import csv_export
+from desktop.csv_export import SpreadsheetStyle, csv_export
 from desktop.graph.records import User
 from desktop.licensing.csv_plan import load_plan_csv
 from desktop.licensing.types import Plan
@@ -19,7 +19,9 @@ from ui.models.naming import LicenseNaming, licenses_text, problems_text, status
 from ui.session import TenantSession
 
 
-def export_users(path: Path, users: Sequence[User], naming: LicenseNaming, delimiter: str) -> int:
+def export_users(
+    path: Path, users: Sequence[User], naming: LicenseNaming, style: SpreadsheetStyle
+) -> int:
     """Write ``users`` as a spreadsheet-safe CSV (see desktop/csv_export.py)."""
     header = [
         "displayName",
@@ -31,7 +33,7 @@ def export_users(path: Path, users: Sequence[User], naming: LicenseNaming, delim
         "jobTitle",
         "problems",
     ]
-    with csv_export(path, delimiter=delimiter) as writer:
+    with csv_export(path, style=style) as writer:
         writer.writerow(header)
         for user in users:
             writer.writerow(
@@ -49,9 +51,10 @@ def export_users(path: Path, users: Sequence[User], naming: LicenseNaming, delim
     return len(users)
 
 
-def spreadsheet_delimiter(locale: QLocale | None = None) -> str:
-    """Where the decimal mark is a comma (Polish, German...), Excel expects ';' in CSV."""
-    return ";" if (locale or QLocale()).decimalPoint() == "," else ","
+def spreadsheet_style(locale: QLocale | None = None) -> SpreadsheetStyle:
+    """How a spreadsheet in the window's locale reads a CSV (the CLI's comes from the
+    environment: desktop/numbers.py)."""
+    return SpreadsheetStyle.for_decimal_mark((locale or QLocale()).decimalPoint())
 
 
 class CsvCommands(QObject):
@@ -103,10 +106,10 @@ class CsvCommands(QObject):
         model, proxy = self._session.users, self._session.proxy
         # Snapshot on the UI thread; the worker only formats and writes.
         users = [model.user_at(row) for row in proxy.visible_source_rows()]
-        naming, delimiter = model.naming, spreadsheet_delimiter()
+        naming, style = model.naming, spreadsheet_style()
         self._session.workers.start(
             "export csv",
-            lambda _ctx: export_users(path, users, naming, delimiter),
+            lambda _ctx: export_users(path, users, naming, style),
             on_result=lambda count: self.exported.emit(str(path), count),
             on_error=lambda exc: show_error(self._parent, exc),
         )

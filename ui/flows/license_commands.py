@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
@@ -22,15 +23,19 @@ from desktop.licensing.builders import (
     sign_in_plan,
     usage_location_plan,
 )
+from desktop.licensing.types import Plan
+from desktop.templates.plans import apply_plan
 from ui.dialogs.apps_dialog import AppsDialog
 from ui.dialogs.copy_from_dialog import CopyFromDialog
 from ui.dialogs.launcher import accepted, launch
 from ui.dialogs.license_picker import LicensePickerDialog
 from ui.dialogs.location_dialog import UsageLocationDialog
+from ui.dialogs.plan_preview import PreviewNotes
 from ui.dialogs.reassign_dialog import ReassignDialog
 from ui.dialogs.remove_dialog import RemoveDialog
 from ui.flows.change_runner import ChangeRunner
 from ui.flows.people_commands import PeopleCommands
+from ui.flows.template_commands import TemplateCommands, template_groups
 from ui.session import TenantSession
 
 
@@ -50,6 +55,7 @@ class LicenseCommands(QObject):
         self._parent = parent
         # People without an account among the ticked rows get it created first.
         self.people: PeopleCommands | None = None
+        self.templates: TemplateCommands | None = None  # Add licenses offers them
 
     def _targets(self) -> list[User]:
         return self._session.users.checked_users()
@@ -69,14 +75,31 @@ class LicenseCommands(QObject):
             users_without_location=sum(1 for u in users if not u.usage_location),
             default_location=session.most_common_usage_location(),
             parent=self._parent,
+            templates=self.templates.templates() if self.templates is not None else (),
         )
-        if not accepted(launch(dialog)) or not dialog.picked():
+        if not accepted(launch(dialog)):
             return
-        plan = assign_plan(self._ids(users), dialog.picked())
+        template = dialog.chosen_template()
+        if template is None:
+            if dialog.picked():
+                plan = assign_plan(self._ids(users), dialog.picked())
+                self._run(plan, users, dialog.usage_location())
+            return
+        # The template as the person left it in the list: its packages (and apps) as ticked,
+        # its usage location, and its groups joined, as `templates apply` does.
+        groups = template_groups(session, template)
+        plan = apply_plan(replace(template, licenses=()), self._ids(users), groups)
+        picked = tuple(dialog.picked())
+        plan = replace(plan, changes=tuple(replace(c, add=picked) for c in plan.changes))
+        self._run(plan, users, dialog.usage_location())
+
+    def _run(self, plan: Plan, users: Sequence[User], location: str | None = None) -> None:
+        """Run ``plan``; people among ``users`` without an account get it created first, in
+        the same plan (``location``: for those the list gives no usage location)."""
         if self.people is not None and any(u.not_activated for u in users):
-            self.people.run_creating(plan, dialog.usage_location())
+            self.people.run_creating(plan, location)
             return
-        self._runner.run(plan, default_usage_location=dialog.usage_location())
+        self._runner.run(plan, default_usage_location=location)
 
     def reassign(self) -> None:
         users = self._targets()
@@ -133,21 +156,36 @@ class LicenseCommands(QObject):
         preset = users[0].usage_location or self._session.most_common_usage_location()
         dialog = UsageLocationDialog(len(users), preset, self._parent)
         if accepted(launch(dialog)):
-            self._runner.run(usage_location_plan(self._ids(users), dialog.code()))
+            self._run(usage_location_plan(self._ids(users), dialog.code()), users)
 
     def activate(self) -> None:
-        pending = [u for u in self._targets() if u.not_activated]
-        if pending and self.people is not None:
-            self.people.activate(pending)  # their accounts, without a license
-            return
+        """Blocked users may sign in again; people without an account get one (no license)."""
         users = [u for u in self._targets() if not u.account_enabled]
-        if users:
-            self._runner.run(sign_in_plan(self._ids(users), True))
+        if self.people is not None and users and all(u.not_activated for u in users):
+            self.people.activate(users)  # only new accounts: a plan of creations
+        elif users:
+            self._run(sign_in_plan(self._ids(users), True), users)
 
     def block(self) -> None:
         users = [u for u in self._targets() if u.account_enabled]
         if users:
-            self._runner.run(sign_in_plan(self._ids(users), False))
+            self._runner.run(sign_in_plan(self._ids(users), False), notes=self._sync_undoes(users))
+
+    def _sync_undoes(self, users: Sequence[User]) -> PreviewNotes | None:
+        """Graph accepts a block of a synced user, but the next sync from on-premises Active
+        Directory writes the on-premises value back (docs/graph-facts.md, "Synced (hybrid)
+        users"): say so before the block is applied."""
+        synced = sorted(u.display_name for u in users if u.on_premises_sync_enabled)
+        if not synced:
+            return None
+        warning = self.tr(
+            "%Ln of these users are synced from on-premises Active Directory ({names}): the "
+            "next sync will undo the block. Disable their accounts on-premises to keep them "
+            "blocked.",
+            "",
+            len(synced),
+        ).format(names=", ".join(synced[:5]) + ("…" if len(synced) > 5 else ""))
+        return PreviewNotes(warnings=(warning,))
 
     def copy_from(self) -> None:
         users = self._targets()
@@ -161,4 +199,6 @@ class LicenseCommands(QObject):
             return
         source = dialog.source()
         if source is not None:
-            self._runner.run(copy_licenses_plan(source, self._ids(users)))
+            # A new account without a country takes the source's (licenses need one).
+            location = source.usage_location or self._session.most_common_usage_location()
+            self._run(copy_licenses_plan(source, self._ids(users)), users, location)

@@ -13,6 +13,7 @@ from ui.dialogs.launcher import accepted, launch
 from ui.dialogs.new_user_dialog import NewUserDialog
 from ui.dialogs.user_created_dialog import UserCreatedDialog
 from ui.flows.change_runner import ChangeRunner
+from ui.flows.template_commands import TemplateCommands
 from ui.session import TenantSession
 
 
@@ -22,6 +23,7 @@ class NewUserCommand(QObject):
         self._session = session
         self._runner = runner
         self._parent = parent
+        self.templates: TemplateCommands | None = None  # New user offers them
 
     def new_user(self) -> None:
         session = self._session
@@ -31,6 +33,7 @@ class NewUserCommand(QObject):
             session.naming,
             session.most_common_usage_location(),
             self._parent,
+            templates=self.templates.templates() if self.templates is not None else (),
         )
         if not accepted(launch(dialog)):
             return

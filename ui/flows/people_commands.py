@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.graph.records import User
 from desktop.licensing.types import Outcome, Plan, RunReport
-from desktop.people.importing import ImportPreview, preview_import
 from desktop.people.plans import create_people_plan, passwords_of, with_accounts_created
 from desktop.people.records import Person
 from desktop.people.store import load_people, people_folder, save_people
-from desktop.people.table import read_table
+from desktop.people.table import Table, read_table
+from ui.dialogs.ask import confirm
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.import_people_dialog import ImportPeopleDialog
 from ui.dialogs.launcher import accepted, launch
@@ -126,6 +126,22 @@ class PeopleCommands(QObject):
         folder = self.rows.folder
         if not keys or folder is None:
             return
+        # Not in History: a person taken off by mistake comes back only by importing again.
+        question = self.tr(
+            "Remove %Ln people from the list of people not in Microsoft 365 yet?", "", len(keys)
+        )
+        if not confirm(
+            self._parent,
+            self.tr("Remove from list"),
+            question,
+            yes=self.tr("Remove %Ln from list", "", len(keys)),
+            informative=self.tr(
+                "No account is touched. To bring them back, import them from the file again."
+            ),
+            warning=True,
+            cancel_default=True,
+        ):
+            return
         try:
             people = load_people(folder)
             gone = people.remove(keys)
@@ -142,8 +158,8 @@ class PeopleCommands(QObject):
             return
         self._session.workers.start(
             "read people",
-            lambda _ctx: preview_import(read_table(path)),
-            on_result=lambda preview: self._preview_import(path, preview),
+            lambda _ctx: read_table(path),
+            on_result=lambda table: self._preview_import(path, table),
             on_error=lambda exc: show_error(self._parent, exc),
         )
 
@@ -160,11 +176,12 @@ class PeopleCommands(QObject):
         finally:
             dialog.deleteLater()
 
-    def _preview_import(self, path: Path, preview: ImportPreview) -> None:
-        dialog = ImportPeopleDialog(path.name, preview, self._parent)
+    def _preview_import(self, path: Path, table: Table) -> None:
+        dialog = ImportPeopleDialog(path.name, table, self._parent)
         try:
-            if not accepted(launch(dialog)):
+            if not accepted(launch(dialog)) or dialog.preview is None:
                 return
+            preview = dialog.preview  # as the administrator mapped the columns
         finally:
             dialog.deleteLater()
         controller, data_dir = self._session.controller, self._session.connection.data_dir

@@ -17,6 +17,7 @@ from ui.flows.insight_flow import InsightCommands
 from ui.flows.license_commands import LicenseCommands
 from ui.flows.new_user import NewUserCommand
 from ui.flows.people_commands import PeopleCommands
+from ui.flows.template_commands import TemplateCommands
 from ui.session import TenantSession
 
 
@@ -31,6 +32,9 @@ class WindowCommands(QObject):
         self.csv = CsvCommands(session, runner, parent)
         self.history = HistoryCommands(session, runner, parent)
         self.insight = InsightCommands(session, runner, parent)
+        self.templates = TemplateCommands(session, runner, parent)
+        self.licenses.templates = self.templates
+        self.new_user.templates = self.templates
         self._connections: list[tuple[QAction, Callable[[], None]]] = []
 
     def _bindings(self, a: UserActions) -> list[tuple[QAction, Callable[[], None]]]:
@@ -52,6 +56,9 @@ class WindowCommands(QObject):
             (a.remove_from_list, self._remove_from_list),
             (a.history, self.history.history),
             (a.insight, self.insight.insight),
+            (a.save_template, self.templates.save_from_user),
+            (a.manage_templates, self.templates.manage),
+            (a.template_drift, self.templates.drift),
         ]
 
     def _reload_everything(self) -> None:

@@ -26,7 +26,7 @@ _ERROR_TEXT: dict[str, object] = {
 }
 
 
-def _error_label(code: str | None) -> str:
+def error_label(code: str | None) -> str:
     if code is None:
         return QCoreApplication.translate("UserText", "assignment failed")
     # The table holds untranslated source text (marked for lupdate); translate on use so the
@@ -99,7 +99,7 @@ def problem_labels(user: User, naming: LicenseNaming) -> list[str]:
 
 def _problem_label(state: LicenseAssignmentState, naming: LicenseNaming) -> str:
     return QCoreApplication.translate("UserText", "{package}: {problem}").format(
-        package=naming.sku(state.sku_id), problem=_error_label(state.error)
+        package=naming.sku(state.sku_id), problem=error_label(state.error)
     )
 
 

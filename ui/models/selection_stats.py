@@ -19,6 +19,7 @@ class SelectionStats:
     blocked: int = 0
     with_direct_license: int = 0
     without_usage_location: int = 0
+    not_activated: int = 0  # people on the list without an account yet
     # Users whose every license comes from a group, by granting group: why Remove, Reassign
     # and Apps are off when only such users are ticked.
     group_only_by_group: Counter[str] = field(default_factory=Counter)
@@ -35,6 +36,8 @@ class SelectionStats:
             self.with_direct_license += sign
         if not user.usage_location:
             self.without_usage_location += sign
+        if user.not_activated:
+            self.not_activated += sign
         if not user.has_direct_license:
             for group_id in user.granting_group_ids:
                 self.group_only_by_group[group_id] += sign

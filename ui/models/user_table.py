@@ -52,7 +52,9 @@ class UserTableModel(QAbstractTableModel):
         self._license_labels: dict[int, list[str]] = {}
         self._problem_labels: dict[int, list[str]] = {}
         self._sort_keys: dict[Column, list[Any]] = {}
-        self._icons = {name: icon(name) for name in ("status-active", "status-blocked", "warning")}
+        self._icons = {
+            name: icon(name) for name in ("status-active", "status-blocked", "warning", "synced")
+        }
         self._icons["more"] = icon("more", quiet=True)
         self._headers = {
             Column.CHECK: "",
@@ -368,6 +370,8 @@ class UserTableModel(QAbstractTableModel):
             return self._icons.get("warning")
         if column == Column.ACTIONS:
             return self._icons["more"]  # the per-row actions button
+        if column == Column.NAME and user.on_premises_sync_enabled:
+            return self._icons["synced"]
         return None
 
     def _tooltip(self, row: int, user: User, column: int) -> str | None:
@@ -379,16 +383,35 @@ class UserTableModel(QAbstractTableModel):
         if column == Column.STATUS:
             if user.not_activated:
                 return self.tr("Not in Microsoft 365 yet: the user name shown is the one proposed")
-            if user.account_enabled:
-                return self.tr("Sign-in allowed")
-            return self.tr("Sign-in blocked")
+            said = (
+                self.tr("Sign-in allowed") if user.account_enabled else self.tr("Sign-in blocked")
+            )
+            if user.on_premises_sync_enabled:
+                said += "\n" + self.tr(
+                    "Synced from on-premises Active Directory: the next sync sets sign-in back "
+                    "to what the on-premises account says"
+                )
+            return said
         if column == Column.LOCATION and not user.usage_location:
             return self.tr("No usage location: set one before assigning licenses")
         if column == Column.ACTIONS:
             return self.tr("Actions for {name}").format(name=user.display_name)
-        if column == Column.NAME and user.job_title:
-            return user.job_title
-        return None
+        if user.on_premises_sync_enabled and column in _MASTERED_ON_PREMISES:
+            return "\n".join(filter(None, (self._job_title(user, column), self._synced_note())))
+        return self._job_title(user, column)
+
+    @staticmethod
+    def _job_title(user: User, column: int) -> str | None:
+        return user.job_title if column == Column.NAME and user.job_title else None
+
+    def _synced_note(self) -> str:
+        """Why a synced user's profile cannot be changed here (docs/graph-facts.md, "Synced
+        (hybrid) users"): said where those fields show."""
+        return self.tr(
+            "Synced from on-premises Active Directory: the name, user name and department are "
+            "changed there (read-only in Microsoft 365). Licenses and usage location can be "
+            "changed here."
+        )
 
     def _sort_key(self, column: Column, row: int, user: User) -> Any:
         key = _SORT_KEYS.get(column)
@@ -400,6 +423,9 @@ class UserTableModel(QAbstractTableModel):
             return ", ".join(self.license_labels(row)).casefold()
         return 0  # ACTIONS: not a value to order by
 
+
+# Profile fields a synced user's on-premises directory masters: read-only in the cloud.
+_MASTERED_ON_PREMISES = frozenset({Column.NAME, Column.UPN, Column.DEPARTMENT})
 
 _SORT_KEYS: dict[Column, Callable[[User], Any]] = {
     Column.NAME: lambda u: u.display_name.casefold(),

@@ -15,8 +15,10 @@ def list_table(
     *,
     name: str,
     selectable: bool = True,
+    table: QTableView | None = None,
 ) -> QTableView:
-    table = QTableView()
+    """``table``: a subclass to set up (one that opens a context menu, say); else a plain one."""
+    table = table if table is not None else QTableView()
     table.setObjectName(name)
     table.setModel(model)
     table.setShowGrid(False)

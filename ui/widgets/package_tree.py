@@ -135,6 +135,29 @@ class PackageTree(QTreeWidget):
                 return
         raise ValueError(f"package {sku_id} has no app {plan_id}")
 
+    def show_licenses(self, licenses: Sequence[AssignedLicense]) -> list[str]:
+        """Tick exactly ``licenses``, each with its apps off and the rest on (a template);
+        returns the sku ids the list cannot show (the tenant lacks them, or they cannot be
+        picked here)."""
+        wanted = {lic.sku_id.lower(): lic for lic in licenses}
+        for item in self.package_items():
+            sku: Sku = item.data(0, SKU_ROLE)
+            if item.flags() & Qt.ItemFlag.ItemIsUserCheckable and sku.sku_id not in wanted:
+                item.setCheckState(0, Qt.CheckState.Unchecked)
+        shown: set[str] = set()
+        for key, lic in wanted.items():
+            package = self.package_item(key)
+            if package is None or not package.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                continue
+            off = {p.lower() for p in lic.disabled_plans}
+            package.setCheckState(0, Qt.CheckState.Checked)
+            for child in _children(package):
+                on = str(child.data(0, PLAN_ROLE)).lower() not in off
+                child.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            package.setCheckState(0, Qt.CheckState.Checked)  # switching apps off may untick it
+            shown.add(key)
+        return [key for key in wanted if key not in shown]
+
     def picked(self) -> list[AssignedLicense]:
         """The ticked packages, each with the apps switched off."""
         chosen: list[AssignedLicense] = []

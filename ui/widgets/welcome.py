@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.auth.device_code_panel import DeviceCodePanel
 from ui.icons import app_icon, icon
@@ -83,6 +90,19 @@ class WelcomePage(QWidget):
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        # Microsoft's own (English) words of a failure, for support: behind a button.
+        self.details_button = QPushButton(self.tr("Show details"))
+        self.details_button.setObjectName("welcomeDetailsButton")
+        self.details_button.setFlat(True)
+        self.details_button.setCheckable(True)
+        self.details_button.hide()
+        self.details = QPlainTextEdit()
+        self.details.setObjectName("welcomeDetails")
+        self.details.setAccessibleName(self.tr("Details for support"))
+        self.details.setReadOnly(True)
+        self.details.setMaximumHeight(120)
+        self.details.hide()
+        self.details_button.toggled.connect(self.details.setVisible)
 
         # A fixed-width column keeps wrapped text wrapping (labels centred by alignment flags
         # in a plain box layout get squeezed to one word per line).
@@ -104,13 +124,20 @@ class WelcomePage(QWidget):
         inner.addWidget(self.options_button, 0, Qt.AlignmentFlag.AlignHCenter)
         inner.addSpacing(8)
         inner.addWidget(self.message)
+        inner.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        inner.addWidget(self.details)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text: str, details: str = "") -> None:
+        """``text`` under the buttons; ``details`` (a failure's own words) behind a button."""
         self.message.setText(text)
+        self.details.setPlainText(details)
+        self.details_button.setChecked(False)
+        self.details_button.setVisible(bool(details))
+        self.details.hide()
 
     def show_back(self, text: str) -> None:
         """Offer a way back to the tenant that was open ("" hides it)."""

@@ -1,0 +1,94 @@
+"""The Groups view's commands as QActions, shared by the menu bar, the view's toolbar, the
+context menu and the keyboard; enabled only when they apply to the group or member chosen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
+from ui.groups.group_model import GroupRow, MemberError
+from ui.icons import icon
+
+
+class GroupActions(QObject):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.show_users = self._make(
+            "showUsers", "user", self.tr("Users"), "Ctrl+1", self.tr("Show the users")
+        )
+        self.show_groups = self._make(
+            "showGroups",
+            None,
+            self.tr("Licensed groups"),
+            "Ctrl+2",
+            self.tr("Show the groups that hand out licenses, and their members in error"),
+        )
+        self.pages = QActionGroup(self)
+        for action in (self.show_users, self.show_groups):
+            action.setCheckable(True)
+            self.pages.addAction(action)
+        self.show_users.setChecked(True)
+        self.reprocess = self._make(
+            "reprocessGroup",
+            "refresh",
+            self.tr("Reprocess…"),
+            "Ctrl+Shift+P",
+            self.tr(
+                "Ask Microsoft to process the group's licenses again for its members in error "
+                "(every member when none is)"
+            ),
+        )
+        self.fix = self._make(
+            "fixGroupError",
+            "warning",
+            self.tr("Fix…"),
+            "Ctrl+Shift+F",
+            self.tr("Offer the change that resolves the chosen member's error"),
+        )
+        self.add_members = self._make(
+            "addGroupMembers",
+            "new-user",
+            self.tr("Add ticked users to group"),
+            None,
+            self.tr("Make the users ticked on the Users page members of the chosen group"),
+        )
+        self.remove_members = self._make(
+            "removeGroupMembers",
+            "close",
+            self.tr("Remove members…"),
+            None,
+            self.tr("Take members out of the chosen group (they lose what only it gives them)"),
+        )
+        self.update_state(None, None, can_change=False)
+
+    def _make(
+        self, name: str, icon_name: str | None, text: str, shortcut: str | None, tip: str
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            tip = f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        return action
+
+    def change_actions(self) -> tuple[QAction, ...]:
+        return (self.reprocess, self.fix, self.add_members, self.remove_members)
+
+    def update_state(
+        self,
+        group: GroupRow | None,
+        error: MemberError | None,
+        *,
+        can_change: bool,
+        ticked_users: int = 0,
+    ) -> None:
+        """``can_change``: a tenant is loaded, the Groups view shows and no change runs."""
+        has_members = group is not None and bool(group.member_ids)
+        self.reprocess.setEnabled(can_change and has_members)
+        self.fix.setEnabled(can_change and error is not None)
+        self.add_members.setEnabled(can_change and group is not None and ticked_users > 0)
+        self.remove_members.setEnabled(can_change and has_members)
