@@ -125,14 +125,23 @@ def open_tenant(
     except BaseException:
         client.close()
         raise
-    key = tenant_id or (client.base_url if _is_loopback(client.base_url) else None)
-    return OpenTenant(controller, label, data_dir, demo, write_access, key)
+    return OpenTenant(
+        controller, label, data_dir, demo, write_access, _snapshot_key(client, tenant_id)
+    )
 
 
-def _is_loopback(url: str) -> bool:
-    """A demo tenant's address: one tenant per address. A fixed token for Graph itself says
-    nothing of which tenant it reaches, so that connection keeps no snapshot."""
-    return urlsplit(url).hostname in ("127.0.0.1", "localhost", "::1")
+def _snapshot_key(client: GraphClient, tenant_id: str | None) -> str | None:
+    """What names the tenant's snapshot: its id; for a demo tenant reached with a fixed token,
+    its address and token (a multi-tenant demo serves each customer on one address, told apart
+    by the token; the key is hashed before it names anything). A fixed token for Graph itself
+    says nothing of which tenant it reaches: that connection keeps no snapshot."""
+    if tenant_id:
+        return tenant_id
+    if urlsplit(client.base_url).hostname not in ("127.0.0.1", "localhost", "::1"):
+        return None
+    if isinstance(client.tokens, StaticToken):
+        return f"{client.base_url} {client.tokens.token()}"
+    return client.base_url
 
 
 def open_graph(

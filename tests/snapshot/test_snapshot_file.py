@@ -4,14 +4,18 @@ only with a keyring to hold its key, thrown away with one line when it was tampe
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pytest
 
-from desktop.open_tenant import OpenTenant
+from desktop.graph.client import GRAPH_URL
+from desktop.graph.tokens import StaticToken
+from desktop.open_tenant import OpenTenant, open_graph
 from desktop.private_files import is_private
 from desktop.snapshot import vault
 from desktop.snapshot.store import SnapshotStore, delete_all, forget_tenant
 from tests.auth.fake_keyring import WindowsLikeKeyring
+from tests.demo_tenant import DemoTenantForTests
 
 
 def snapshot_store(opened: OpenTenant) -> SnapshotStore:
@@ -109,3 +113,25 @@ def test_signing_out_of_everything_deletes_every_snapshot_and_key(
     delete_all(opened.data_dir)
     assert list((opened.data_dir / "snapshots").iterdir()) == []
     assert memory_keyring.services(vault.KEY_SERVICE_PREFIX) == []
+
+
+def test_which_connections_keep_a_snapshot_and_under_which_name(
+    demo_tenant: DemoTenantForTests, tmp_path: Path
+) -> None:
+    """One per tenant: a signed-in tenant by its id; a demo address by address and token (a
+    multi-tenant demo tells its customers apart by token); a fixed token for Graph itself
+    names no tenant, so none."""
+    opened = [
+        open_graph(demo_tenant.base_url, StaticToken("customer a"), tmp_path, "a"),
+        open_graph(demo_tenant.base_url, StaticToken("customer b"), tmp_path, "b"),
+        open_graph(GRAPH_URL, StaticToken("x"), tmp_path, "graph"),
+        open_graph(GRAPH_URL, StaticToken("x"), tmp_path, "signed in", tenant_id="t-1"),
+    ]
+    try:
+        keys = [o.snapshot_key for o in opened]
+        assert keys[0] != keys[1] and None not in keys[:2]
+        assert keys[2] is None and opened[2].loader().store is None
+        assert keys[3] == "t-1"
+    finally:
+        for o in opened:
+            o.close()
