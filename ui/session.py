@@ -24,6 +24,7 @@ from desktop.open_tenant import OpenTenant
 from desktop.snapshot.codec import SnapshotReader, StoredTenant
 from desktop.snapshot.delta import UserChanges
 from desktop.snapshot.loader import RefreshOutcome
+from desktop.tenants.settings import SettingsError, load_settings
 from ui.models.naming import LicenseNaming, search_haystack
 from ui.models.sku_model import SkuModel
 from ui.models.user_filter import UserFilterProxy
@@ -158,16 +159,20 @@ class TenantSession(QObject):
             else:
                 context.report(len(page))
 
-        def read_everything(context: JobContext, streaming: bool) -> LoadResult:
-            skus = controller.list_skus()
+        def report_skus(context: JobContext, skus: list[Sku]) -> None:
             context.report(SkusRead(skus, LicenseNaming.from_skus(skus, sku_name, groups)))
             record_tenant_seats(skus, data_dir)  # the insight trend: one reading a day
+
+        def read_everything(context: JobContext, streaming: bool) -> LoadResult:
+            # Packages, users and the organisation are read at once (load_tenant).
             snapshot = loader.full_read(
+                on_skus=lambda skus: report_skus(context, skus),
                 on_users_page=lambda page: report_page(context, page, streaming),
                 cancel=context.cancel,
             )
             haystacks = None if streaming else [search_haystack(u) for u in snapshot.users]
-            return LoadResult(snapshot, controller.organization(), naming_for(snapshot), haystacks)
+            organization = snapshot.organization or controller.organization()
+            return LoadResult(snapshot, organization, naming_for(snapshot), haystacks)
 
         def result_of(
             outcome: RefreshOutcome, base: StoredTenant | None, organization: Organization
@@ -346,6 +351,17 @@ class TenantSession(QObject):
         return self.connection.account_label
 
     def most_common_usage_location(self) -> str | None:
+        """The tenant's own default (its settings, desktop/tenants/settings.py), else the
+        location most of its users have."""
+        tenant_id = self.controller.tenant_id
+        if tenant_id:
+            try:
+                chosen = load_settings(tenant_id, self.connection.data_dir).default_usage_location
+            except SettingsError:
+                log.warning("The tenant's settings cannot be read; using its users' location")
+                chosen = None
+            if chosen:
+                return chosen
         counts = Counter(u.usage_location for u in self.users.users() if u.usage_location)
         if not counts:
             return None

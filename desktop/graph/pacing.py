@@ -20,7 +20,8 @@ no write of the burst had left it (N is exact, or low when another user of the s
 some of it); the burst's first write left before the service logged it, and the pause ends
 after the honest Retry-After (S is never short). The service logs a write somewhere between
 our send and its answer, so a slot counts as free a window after the answer (until the answer
-comes: after the send plus the longest recent round trip).
+comes: after the send plus the longest recent round trip; an answer slower than that holds the
+slot longer when it comes).
 
 It then follows the limit like TCP (AIMD), but never above that count: the copy's timing is
 conservative, so a write it lets out above the count may land only by luck of timing, and
@@ -158,10 +159,13 @@ class _SlidingWindow:
             group[0] += extra
 
     def settle(self, gid: int, answered_at: float) -> None:
-        """The answer arrived: the service logged these writes before ``answered_at``."""
+        """The answer arrived: the service logged these writes before ``answered_at``, and may
+        have logged them just before it: they leave its window a window later. That is sooner
+        than the guess made at the send, or later when the round trip was slower than any
+        recent one (a busy machine), which the guess could not know."""
         group = self._groups.get(gid)
         if group is not None:
-            group[0] = min(group[0], answered_at + self.seconds)
+            group[0] = answered_at + self.seconds
 
 
 class WritePacer:
@@ -346,7 +350,9 @@ class WritePacer:
                 # The limit shrank (shared with another session of the same app).
                 window.writes = max(1.0, window.writes * self._decrease)
             log.info(
-                "Write limit reached again: pausing %.3g s, then %d writes per %.3g s",
+                "Write limit reached again (a write let out %.3g s before): pausing %.3g s, "
+                "then %d writes per %.3g s",
+                now - ticket.sent_at,
                 wait,
                 window.capacity,
                 window.seconds,

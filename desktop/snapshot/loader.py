@@ -151,12 +151,17 @@ class TenantLoader:
     def full_read(
         self,
         *,
+        on_skus: Callable[[list[Sku]], None] | None = None,
         on_users_page: UsersPageCallback | None = None,
         cancel: CancelToken | None = None,
     ) -> TenantSnapshot:
+        """Everything, read at once (``LicenseController.load_tenant``: packages, users in
+        parallel parts, the organisation), after a fresh delta link."""
         link = self._latest_link(cancel) if self.store is not None else None
         read_at = self._clock()
-        tenant = self.controller.load_tenant(on_users_page=on_users_page, cancel=cancel)
+        tenant = self.controller.load_tenant(
+            on_skus=on_skus, on_users_page=on_users_page, cancel=cancel
+        )
         if link is not None:
             self._save(tenant, link, read_at)
         return tenant

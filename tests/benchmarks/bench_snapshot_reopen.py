@@ -75,10 +75,12 @@ class FileKeyring(keyring.backend.KeyringBackend):
 def start_server(
     users: int, latency_ms: int, extra: list[str]
 ) -> tuple[subprocess.Popen[str], str]:
-    from tests.benchmarks.bench_ui_load import start_server as start_demo_server
+    from tests.benchmarks.demo_server import start_demo_server
 
     database = Path(tempfile.gettempdir()) / f"license-desk-bench-snapshot-{users}.sqlite3"
-    return start_demo_server(users, database, ["--latency-ms", str(latency_ms), *extra])
+    return start_demo_server(
+        "--users", str(users), "--db", str(database), "--latency-ms", str(latency_ms), *extra
+    )
 
 
 def prepare(url: str, work: Path) -> None:

@@ -178,6 +178,17 @@ def test_a_configured_limit_is_a_sliding_window() -> None:
     assert sends[20:] == [10.0] * 5
 
 
+def test_a_slot_frees_a_window_after_the_answer_even_a_slow_one() -> None:
+    """The service may log a write just before answering it, so a round trip slower than any
+    seen before (a busy machine) holds its slot longer than guessed at the send."""
+    clock = FakeClock()
+    pacer = WritePacer(WriteLimit(writes=1, seconds=10.0), clock=clock)
+    first = pacer.acquire(1)
+    clock.advance(3.0)
+    pacer.accepted(first, 1)
+    assert pacer.acquire(1).sent_at == pytest.approx(first.sent_at + 3.0 + 10.0)
+
+
 def test_a_configured_limit_counts_every_write_of_a_batch() -> None:
     clock = FakeClock()
     pacer = WritePacer(WriteLimit(writes=30, seconds=5.0), clock=clock)

@@ -1,5 +1,5 @@
-"""Counting full reads: how many times every user was listed (``GraphClient.list_users``),
-so a test can tell a delta refresh from a full read."""
+"""Counting full reads: how many times every user was read (``read_all_users_in_parts``, where
+every full read of the users goes), so a test can tell a delta refresh from a full read."""
 
 from __future__ import annotations
 
@@ -7,17 +7,18 @@ from typing import Any
 
 import pytest
 
+from desktop.graph import full_read
 from desktop.graph.client import GraphClient
 
 
 def count_full_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """A list that grows by one at each full listing of users from now on."""
+    """A list that grows by one at each full read of the users from now on."""
     counted: list[int] = []
-    listing = GraphClient.list_users
+    reading = full_read.read_all_users_in_parts
 
-    def counting(self: GraphClient, **kwargs: Any) -> Any:
+    def counting(client: GraphClient, **kwargs: Any) -> Any:
         counted.append(1)
-        return listing(self, **kwargs)
+        return reading(client, **kwargs)
 
-    monkeypatch.setattr(GraphClient, "list_users", counting)
+    monkeypatch.setattr(full_read, "read_all_users_in_parts", counting)
     return counted

@@ -81,7 +81,11 @@ class PlanPreviewDialog(QDialog):
         skus: Mapping[str, Sku],
         parent: QWidget | None = None,
         notes: PreviewNotes | None = None,
+        *,
+        tenant: str = "",
     ) -> None:
+        """``tenant``: the tenant the plan was checked for, named on the preview (a change
+        must never go to the wrong customer; the engine refuses any other at apply)."""
         super().__init__(parent)
         self._notes = notes or PreviewNotes()
         self.setObjectName("planPreview")
@@ -101,6 +105,9 @@ class PlanPreviewDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.heading.setFont(font)
+        self.tenant = QLabel(self.tr("Tenant: {tenant}").format(tenant=tenant))
+        self.tenant.setObjectName("previewTenant")
+        self.tenant.setVisible(bool(tenant))
         self.headline = QLabel(self._notes.headline)
         self.headline.setObjectName("previewHeadline")
         self.headline.setWordWrap(True)
@@ -141,6 +148,7 @@ class PlanPreviewDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.tenant)
         layout.addWidget(self.headline)
         layout.addWidget(self.summary)
         layout.addWidget(self.problems)
@@ -174,7 +182,10 @@ class PlanPreviewDialog(QDialog):
             rows = plan_rows(checked, self._naming, self._skus)
         self._checked = checked
         self.heading.setText(plan_title(checked.plan.kind, len(checked.plan.changes)))
+        current = self.table.currentIndex()
+        at = (self.rows.rows()[current.row()].key, current.column()) if current.isValid() else None
         self.rows.set_rows(self._with_left_out(rows))
+        self._keep_current(at)
         self._fit_rows()
         self._fill_problems(checked)
         self._ask_about_deletions(len(deleted_accounts(checked)), self._created_accounts())
@@ -204,6 +215,16 @@ class PlanPreviewDialog(QDialog):
         self._set_waiting(False)
         if self._stale:
             self._check_again()
+
+    def _keep_current(self, at: tuple[str, int] | None) -> None:
+        """After a re-check, the keyboard stays on the same user's row (Space on it again
+        brings a user left out back), even where the rows moved."""
+        if at is None:
+            return
+        key, column = at
+        row = next((i for i, r in enumerate(self.rows.rows()) if r.key == key), None)
+        if row is not None:
+            self.table.setCurrentIndex(self.rows.index(row, column))
 
     def drop_problem_users(self) -> None:
         problem_users = {u.lower() for u in self._checked.problem_users()}
