@@ -64,7 +64,7 @@ def test_opens_from_the_snapshot_with_its_age_then_refreshes_by_delta(
     qtbot.addWidget(window)
     window.show()
     window.status.clock = lambda: time.time() + 7 * 60  # the snapshot is seven minutes old
-    session = TenantSession(open_graph(demo_tenant.base_url, StaticToken("d"), tmp_path, "t"))
+    session = TenantSession(open_graph(demo_tenant.base_url, StaticToken("demo"), tmp_path, "t"))
     seen: dict[str, Any] = {}
 
     def at_snapshot(_saved_at: float) -> None:
@@ -118,7 +118,7 @@ def test_a_refresh_that_fails_leaves_the_saved_rows_marked_as_not_up_to_date(
     window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.show()
-    session = TenantSession(open_graph(demo_tenant.base_url, StaticToken("d"), tmp_path, "t"))
+    session = TenantSession(open_graph(demo_tenant.base_url, StaticToken("demo"), tmp_path, "t"))
     with qtbot.waitSignals([session.snapshot_shown, session.load_failed], timeout=TIMEOUT_MS,
                            order="strict"):  # fmt: skip
         window.open_session(session)
