@@ -72,7 +72,6 @@ class PlanText(QObject):
             n,
         )
 
-
     def members_lose(self, n: int) -> str:
         return self.tr(
             "%Ln members lose {packages}; {mailboxes} of them their last Exchange license "

@@ -4598,8 +4598,8 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
         <translation>Ta dzierżawa nie ma {packages}: podgląd pokaże to jako problem.</translation>
     </message>
     <message>
-        <source>A new user gets the template&apos;s packages; its groups ({groups}) are joined by applying the template to the user afterwards (Add licenses).</source>
-        <translation>Nowy użytkownik dostaje pakiety szablonu; do jego grup ({groups}) dołączy po zastosowaniu szablonu później (Dodaj licencje).</translation>
+        <source>Once the account exists, a second preview adds it to the template&apos;s groups ({groups}).</source>
+        <translation>Gdy konto już powstanie, drugi podgląd doda je do grup szablonu ({groups}).</translation>
     </message>
     <message>
         <source>{package}, without {apps}</source>

@@ -39,7 +39,9 @@ GROUP_B = "Licencje – Office 365 E3 (Zarząd)"
 
 
 def groups_view(desk: Desk) -> GroupsView:
-    view = tenant_view(desk).groups
+    page = tenant_view(desk)
+    view = page.groups
+    page.pages.setCurrentWidget(view)  # the groups are read when their page is first shown
     desk.qtbot.waitUntil(
         lambda: view.loader.has_loaded and not view.loader.loading, timeout=TIMEOUT_MS
     )

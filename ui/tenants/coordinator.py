@@ -13,9 +13,11 @@ from PySide6.QtCore import QDir, QObject, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QStackedWidget, QStatusBar, QToolBar
 
+from desktop.auth.errors import ConsentRequiredError
+from desktop.auth.write_access import ensure_access
 from desktop.open_tenant import OpenTenant, open_tenant
 from desktop.tenants.audit import run_audit, write_audit_csvs, write_audit_xlsx
-from desktop.tenants.connection import Reach, reach_tenants
+from desktop.tenants.connection import Reach, partner_scopes, reach_tenants
 from desktop.tenants.overview import TenantRow, build_overview
 from desktop.tenants.records import KnownTenant
 from desktop.tenants.registry import save_registry
@@ -83,6 +85,10 @@ class TenantsCoordinator(QObject):
         client = session.controller.client
 
         def discover(_ctx: JobContext) -> Reach:
+            # Silently, when the account granted it (`login --access partner`); without it
+            # the customers cannot be listed and the home stays away (nothing is asked here).
+            with contextlib.suppress(ConsentRequiredError):
+                ensure_access(client.tokens, partner_scopes())
             return reach_tenants(client)
 
         self._workers.start("find tenants", discover, on_result=self._discovered)
