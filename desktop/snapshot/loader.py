@@ -157,7 +157,8 @@ class TenantLoader:
     ) -> TenantSnapshot:
         """Everything, read at once (``LicenseController.load_tenant``: packages, users in
         parallel parts, the organisation), after a fresh delta link."""
-        link = self._latest_link(cancel) if self.store is not None else None
+        keeping = self.store is not None and self.store.can_keep()
+        link = self._latest_link(cancel) if keeping else None  # no snapshot: nothing to continue
         read_at = self._clock()
         tenant = self.controller.load_tenant(
             on_skus=on_skus, on_users_page=on_users_page, cancel=cancel

@@ -64,6 +64,10 @@ class SnapshotStore:
         log.warning("Local snapshot discarded (%s); reading the tenant live.", why)
         self._remove_file()
 
+    def can_keep(self) -> bool:
+        """Whether a snapshot could be saved now (a keyring to hold its key)."""
+        return vault.keyring_usable()
+
     def save(self, stored: StoredTenant) -> bool:
         """Write the snapshot; False (and nothing written) without a usable keyring."""
         key = vault.load_key(self.scope) or vault.create_key(self.scope)

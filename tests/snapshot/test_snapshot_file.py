@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop.demo.router import Request, Response
+from desktop.demo.transport import Drop
 from desktop.graph.client import GRAPH_URL
 from desktop.graph.tokens import StaticToken
 from desktop.open_tenant import OpenTenant, open_graph
@@ -50,13 +52,22 @@ def test_the_snapshot_file_holds_no_readable_user_name(
 
 
 def test_without_a_keyring_there_is_no_snapshot_and_the_tenant_is_read_live(
-    opened: OpenTenant, no_keyring: None
+    opened: OpenTenant, no_keyring: None, demo_tenant: DemoTenantForTests
 ) -> None:
+    paths: list[str] = []
+    handle = demo_tenant.handle
+
+    def recording(request: Request) -> Response | Drop:
+        paths.append(request.path)
+        return handle(request)
+
+    demo_tenant.handle = recording  # type: ignore[method-assign]
     loader = opened.loader()
     tenant = loader.load()
     assert len(tenant.users) == 60
     assert loader.cached() is None
     assert not snapshot_store(opened).path.exists()
+    assert "/v1.0/users/delta" not in paths  # no snapshot to continue: no delta link asked
 
 
 @pytest.mark.parametrize("damage", ["flip a byte", "cut short", "another key"])
