@@ -5,8 +5,9 @@ about a second each. ``read_all_users`` instead:
 
 1. asks at once for the first page of the plain listing (its users are shown at once and are
    the sample) and for ``/users/$count``;
-2. if the first page is the last, that is everyone; else it splits the list by user principal
-   name prefixes (``user_partitions.py``), sized so no part holds much more than its share;
+2. if the first page is the last, that is everyone; with no count, or too few users for parts
+   to pay, it pages on from there; else it splits the list by user principal name prefixes
+   (``user_partitions.py``), sized so no part holds much more than its share;
 3. reads the parts at once, ``parallel`` requests in flight, largest first; each page's users
    not seen before go to ``on_page``;
 4. proves the parts cover every user exactly once: no user in two parts, each user in the part
@@ -92,24 +93,50 @@ def read_all_users_in_parts(
         if more is None:
             return FullRead(sample, 0, False, None)
         total = count.result()
-        if total is not None:
-            pages = math.ceil(total / page_size)
-            share = math.ceil(pages / max(1, parallel)) * _SHARE_FACTOR
-            max_part = max(_MIN_PART_PAGES, share) * page_size
-            parts = plan_parts([u.user_principal_name for u in sample], total, max_part=max_part)
-            found = _read_parts(
-                client, pool, parts, shown, cancel=cancel, priority=priority, page_size=page_size
-            )
-            problem = _coverage_problem(found, parts, total)
-            if problem is None:
-                users = [user for part_users in found for user in part_users]
-                log.debug("Read %d users in %d parts", len(users), len(parts))
-                return FullRead(users, len(parts), False, total)
-            log.warning("Reading users one page after another: %s", problem)
+        pages = math.ceil(total / page_size) if total is not None else 0
+        share = math.ceil(pages / max(1, parallel)) * _SHARE_FACTOR
+        max_part = max(_MIN_PART_PAGES, share) * page_size
+        if total is None or total <= max_part:  # no count, or too few users to split: page on
+            rest = _follow(client, more, headers, shown, cancel=cancel, page_size=page_size)
+            return FullRead(sample + rest, 0, False, total)
+        parts = plan_parts([u.user_principal_name for u in sample], total, max_part=max_part)
+        found = _read_parts(
+            client, pool, parts, shown, cancel=cancel, priority=priority, page_size=page_size
+        )
+        problem = _coverage_problem(found, parts, total)
+        if problem is None:
+            users = [user for part_users in found for user in part_users]
+            log.debug("Read %d users in %d parts", len(users), len(parts))
+            return FullRead(users, len(parts), False, total)
+    log.warning("Reading users again one page after another: %s", problem)
     users = client.list_users(
         on_page=shown.offer, cancel=cancel, priority=priority, page_size=page_size
     )
-    return FullRead(users, 0, total is not None, total)
+    return FullRead(users, 0, True, total)
+
+
+def _follow(
+    client: GraphClient,
+    url: str | None,
+    headers: dict[str, str],
+    shown: _Shown,
+    *,
+    cancel: CancelToken | None,
+    page_size: int,
+) -> list[User]:
+    """The rest of a plain listing from its next-page link, one page after another."""
+    users: list[User] = []
+    guard = PageGuard("users", max_pages(page_size))
+    while url is not None:
+        if cancel is not None and cancel.cancelled:
+            raise CancelledError("Stopped listing users: the work was cancelled.")
+        guard.next(url)
+        batch, url = client.users_page(
+            url, what=f"users page {guard.pages + 1}", headers=headers, cancel=cancel
+        )
+        users.extend(batch)
+        shown.offer(batch)
+    return users
 
 
 class _Shown:

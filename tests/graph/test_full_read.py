@@ -109,6 +109,18 @@ def test_a_tenant_that_fits_one_page_is_read_in_one_request(tenant: DemoTenantFo
     assert tenant.stats.snapshot()["http_requests"] - before == 2
 
 
+def test_too_few_users_for_parts_page_on_from_the_first_page(tenant: DemoTenantForTests) -> None:
+    upns = rename(tenant, [])
+    before = tenant.stats.snapshot()["http_requests"]
+    with GraphClient(tenant.base_url, StaticToken("parts")) as client:
+        # One reader: the whole list is its share, so parts would only add requests.
+        found = read_all_users_in_parts(client, page_size=PAGE, parallel=1)
+    assert (found.parts, found.fallback, found.counted) == (0, False, USERS)
+    assert sorted(u.id for u in found.users) == sorted(upns)
+    pages = USERS // PAGE  # the eighth page is the last: it has no next link
+    assert tenant.stats.snapshot()["http_requests"] - before == pages + 1  # no page twice
+
+
 def test_parts_are_read_without_advanced_query_parameters(tenant: DemoTenantForTests) -> None:
     rename(tenant, [])
     seen: list[tuple[str, str, str | None]] = []
