@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.user_actions.clear_ticks.triggered.connect(self._clear_ticks)
         self.group_actions.show_users.triggered.connect(self._show_users)
         self.group_actions.show_groups.triggered.connect(self._show_groups)
+        self.group_actions.fix_user_error.triggered.connect(self._fix_user_error)
 
         self.session: TenantSession | None = None
         self.view: TenantPage | None = None
@@ -136,7 +137,9 @@ class MainWindow(QMainWindow):
         view_menu.addActions([g.show_users, g.show_groups])
         view_menu.addSeparator()
         view_menu.addAction(a.refresh)
+        self.view_menu = view_menu  # the Tenants home adds "All tenants" (ui/tenants)
         tools_menu = bar.addMenu(self.tr("&Tools"))
+        self.tools_menu = tools_menu
         tools_menu.addActions([a.history, a.insight])
         tools_menu.addSeparator()
         tools_menu.addActions([a.manage_templates, a.template_drift])
@@ -228,6 +231,9 @@ class MainWindow(QMainWindow):
         self.group_commands = GroupCommands(session, self.runner, groups, self)
         for action, slot in self._group_bindings(self.group_commands):
             action.triggered.connect(slot)
+        self.group_commands.status.connect(
+            lambda text: self.status.showMessage(text, EXPORT_MESSAGE_MS)
+        )
         # A run may move members, seats or errors: read the groups again after each.
         self.runner.run_finished.connect(lambda _report: groups.loader.load())
         groups.current_changed.connect(self._update_actions)
@@ -290,7 +296,24 @@ class MainWindow(QMainWindow):
             self.session.users.clear_checks()
 
     def open_user_menu(self, at: QPoint) -> QMenu:
-        return open_user_menu(self.user_actions, self, at)
+        menu = open_user_menu(self.user_actions, self, at)
+        if self.group_actions.fix_user_error.isEnabled():
+            menu.addSeparator()
+            menu.addAction(self.group_actions.fix_user_error)
+        return menu
+
+    def _fix_user_error(self) -> None:
+        """The ticked user's first group error, opened in Licensed groups, then Fix…"""
+        if self.session is None or self.view is None:
+            return
+        ticked = self.session.users.checked_users()
+        errors = [s for s in ticked[0].errors if s.assigned_by_group] if len(ticked) == 1 else []
+        if not errors:
+            return
+        self.view.show_groups()
+        groups = self.view.groups
+        if groups.select_error(ticked[0].id, errors[0]) and self.group_commands is not None:
+            self.group_commands.fix()
 
     def _group_bindings(self, commands: GroupCommands) -> list[tuple[QAction, Callable[[], None]]]:
         g = self.group_actions
@@ -299,6 +322,8 @@ class MainWindow(QMainWindow):
             (g.fix, commands.fix),
             (g.add_members, commands.add_members),
             (g.remove_members, commands.remove_members),
+            (g.group_licenses, commands.group_licenses),
+            (g.remove_covered, commands.remove_covered),
         ]
 
     def open_group_menu(self, at: QPoint) -> QMenu:
@@ -347,8 +372,16 @@ class MainWindow(QMainWindow):
             groups.current_error(),
             can_change=session.ready and not busy and self.view.showing_groups,
             ticked_users=session.users.stats.count,
+            ticked_error=self._ticked_user_has_group_error(),
+            can_change_users=session.ready and not busy,
         )
         self.status.show_selection(session.users.stats.count)
+
+    def _ticked_user_has_group_error(self) -> bool:
+        if self.session is None or self.session.users.stats.count != 1:
+            return False
+        (user,) = self.session.users.checked_users()
+        return any(s.assigned_by_group for s in user.errors)
 
     def _update_counts(self) -> None:
         if self.session is not None:

@@ -18,6 +18,7 @@ from desktop.insight.tenant_data import record_tenant_seats
 from desktop.licensing.controller import LicenseController
 from desktop.licensing.types import TenantSnapshot
 from desktop.open_tenant import OpenTenant
+from desktop.tenants.settings import SettingsError, load_settings
 from ui.models.naming import LicenseNaming, search_haystack
 from ui.models.sku_model import SkuModel
 from ui.models.user_filter import UserFilterProxy
@@ -127,17 +128,22 @@ class TenantSession(QObject):
             else:
                 context.report(len(page))
 
-        def job(context: JobContext) -> LoadResult:
-            skus = controller.list_skus()
+        def report_skus(context: JobContext, skus: list[Sku]) -> None:
             context.report(SkusRead(skus, LicenseNaming.from_skus(skus, sku_name, groups)))
             record_tenant_seats(skus, data_dir)  # the insight trend: one reading a day
+
+        def job(context: JobContext) -> LoadResult:
+            # Packages, users and the organisation are read at once (load_tenant).
             snapshot = controller.load_tenant(
-                on_users_page=lambda page: report_page(context, page), cancel=context.cancel
+                on_skus=lambda skus: report_skus(context, skus),
+                on_users_page=lambda page: report_page(context, page),
+                cancel=context.cancel,
             )
             names = {gid: group.display_name for gid, group in snapshot.groups.items()}
             naming = LicenseNaming.from_skus(snapshot.skus, sku_name, names)
             haystacks = None if streaming else [search_haystack(u) for u in snapshot.users]
-            return LoadResult(snapshot, controller.organization(), naming, haystacks)
+            organization = snapshot.organization or controller.organization()
+            return LoadResult(snapshot, organization, naming, haystacks)
 
         self._reloaded_count = 0
         self.workers.start(
@@ -241,6 +247,17 @@ class TenantSession(QObject):
         return self.connection.account_label
 
     def most_common_usage_location(self) -> str | None:
+        """The tenant's own default (its settings, desktop/tenants/settings.py), else the
+        location most of its users have."""
+        tenant_id = self.controller.tenant_id
+        if tenant_id:
+            try:
+                chosen = load_settings(tenant_id, self.connection.data_dir).default_usage_location
+            except SettingsError:
+                log.warning("The tenant's settings cannot be read; using its users' location")
+                chosen = None
+            if chosen:
+                return chosen
         counts = Counter(u.usage_location for u in self.users.users() if u.usage_location)
         if not counts:
             return None

@@ -20,6 +20,7 @@ from ui.flows.history_flow import HistoryCommands
 from ui.main_window import MainWindow
 from ui.session import TenantSession
 from ui.sign_in import SignIn, SignInService
+from ui.tenants.coordinator import TenantsCoordinator
 from ui.workers import Job, JobContext, WorkerPool
 
 
@@ -55,6 +56,9 @@ class Startup(QObject):
         self.sign_in_flow.failed.connect(self._failed)
         self.accounts.connected.connect(self._open)
         window.reset_demo_requested.connect(self.reset_demo)
+        self.tenants = TenantsCoordinator(window, window.stack, window.status, data_dir, self._open)
+        window.view_menu.addAction(self.tenants.show_action)
+        window.tools_menu.insertAction(window.settings_action, self.tenants.audit_action)
         window.destroyed.connect(self._stop_workers)
 
     def _stop_workers(self, _window: object = None) -> None:
@@ -109,6 +113,7 @@ class Startup(QObject):
         self._window.open_session(session)
         if not connection.is_demo:
             self.accounts.attach(session)
+        self.tenants.session_opened(session)
         commands = self._window.commands
         if commands is not None:
             history: HistoryCommands = commands.history

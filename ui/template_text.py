@@ -29,8 +29,8 @@ def template_note(
         lines.append(
             QCoreApplication.translate(
                 "TemplateText",
-                "A new user gets the template's packages; its groups ({groups}) are joined by "
-                "applying the template to the user afterwards (Add licenses).",
+                "Once the account exists, a second preview adds it to the template's groups "
+                "({groups}).",
             ).format(groups=names)
         )
     return "\n".join(lines)

@@ -40,6 +40,8 @@ class TenantPage(QWidget):
         self.pages.addTab(users_page, self.tr("Users"))
         self.pages.addTab(self.groups, self.tr("Licensed groups"))
         self.users_page = users_page
+        # The groups and their members are read when their page is first shown, not at start.
+        self.pages.currentChanged.connect(self._page_shown)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 4)
@@ -55,6 +57,10 @@ class TenantPage(QWidget):
         session.skus.modelReset.connect(self._packages_changed)
         session.organization_changed.connect(self._show_header)
         self._show_header()
+
+    def _page_shown(self, index: int) -> None:
+        if self.pages.widget(index) is self.groups:
+            self.groups.loader.want()
 
     def _show_header(self) -> None:
         connection = self.session.connection

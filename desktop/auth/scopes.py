@@ -24,6 +24,7 @@ READ_SUBSCRIPTIONS = ("Organization.Read.All",)  # /directory/subscriptions (ren
 WRITE_LICENSES = ("LicenseAssignment.ReadWrite.All",)
 WRITE_USERS = ("User.ReadWrite.All",)  # create users, usage location, enable accounts
 WRITE_MEMBERS = ("GroupMember.ReadWrite.All",)  # add users to groups, remove them
+READ_CUSTOMERS = ("DelegatedAdminRelationship.Read.All",)  # a partner's customers (GDAP)
 
 BROWSE = (*SIGN_IN, *READ_USERS, *READ_LICENSES, *READ_GROUPS)
 CHANGE_LICENSES = (*BROWSE, *WRITE_LICENSES)
@@ -31,6 +32,8 @@ CHANGE_USERS = (*BROWSE, *WRITE_USERS)
 CHANGE_MEMBERS = (*BROWSE, *WRITE_MEMBERS)
 # License insight: who uses what, and what renews when. Asked for when insight is opened.
 INSIGHT = (*BROWSE, *READ_SIGN_INS, *READ_REPORTS, *READ_REPORT_SETTINGS, *READ_SUBSCRIPTIONS)
+# A partner's overview and audit: insight's reads, and the list of customers.
+PARTNER = (*INSIGHT, *READ_CUSTOMERS)
 
 # Added by MSAL to every request; never passed in by us (MSAL refuses them).
 RESERVED = frozenset({"openid", "profile", "offline_access", "email"})

@@ -49,6 +49,11 @@ def reads_insight(scopes: Iterable[str]) -> bool:
     return any(s.lower() in wanted for s in extra)
 
 
+def reads_customers(scopes: Iterable[str]) -> bool:
+    """Whether ``scopes`` ask to list a partner's customers."""
+    return _has(scopes, graph_scopes.READ_CUSTOMERS)
+
+
 def writes_licenses(scopes: Iterable[str]) -> bool:
     return _has(scopes, graph_scopes.WRITE_LICENSES)
 

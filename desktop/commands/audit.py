@@ -11,12 +11,13 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from desktop.auth.write_access import ensure_access
 from desktop.commands.connection import ConnectionOptionsError, add_connection_options, home_client
 from desktop.commands.exit_codes import EXIT_FAILED, EXIT_OK
 from desktop.commands.flow import handles_errors
 from desktop.commands.tenants import workers
 from desktop.tenants.audit import run_audit, write_audit_csvs, write_audit_xlsx
-from desktop.tenants.connection import reach_tenants
+from desktop.tenants.connection import partner_scopes, reach_tenants
 from desktop.tenants.errors import TenantNotFoundError
 from desktop.tenants.overview import Status
 from desktop.tenants.parallel import DEFAULT_WORKERS
@@ -61,6 +62,7 @@ def run_audit_command(args: argparse.Namespace, out: TextIO | None = None) -> in
     out = out or sys.stdout
     _check_output(args)
     with home_client(args) as home:
+        ensure_access(home.tokens, partner_scopes())  # a signed-in account: consent first
         reach = reach_tenants(home)
     named = list(args.tenants) or ([args.tenant] if getattr(args, "tenant", None) else [])
     try:

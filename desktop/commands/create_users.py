@@ -17,7 +17,9 @@ from typing import Any
 from desktop.catalog import resolve_sku
 from desktop.commands.change_options import add_run_options, run_plan, split_list
 from desktop.commands.changes import UsageError, disabled_plans_by_sku
+from desktop.commands.exit_codes import EXIT_OK
 from desktop.commands.flow import handles_errors
+from desktop.graph.groups import list_licensed_groups
 from desktop.graph.records import AssignedLicense, NewUser, PasswordProfile, Sku
 from desktop.licensing.builders import create_user_plan
 from desktop.licensing.controller import LicenseController
@@ -34,7 +36,7 @@ from desktop.passwords import generate_password
 from desktop.private_files import create_private_file
 from desktop.templates.file_format import TemplateFileError
 from desktop.templates.model import LicenseTemplate, TemplateError
-from desktop.templates.plans import new_user_plan
+from desktop.templates.plans import join_groups_plan, new_user_plan, resolve_groups
 from desktop.templates.store import TemplateStore
 
 
@@ -281,6 +283,7 @@ def run_create(args: argparse.Namespace) -> int:
     if args.password_file is not None:
         check_password_file(args.password_file)
     hand_over = PasswordHandOver(args)
+    created: list[str] = []
 
     def build(controller: LicenseController) -> Plan:
         plan = build_create_plan(
@@ -289,7 +292,27 @@ def run_create(args: argparse.Namespace) -> int:
         hand_over.expect(plan, controller)
         return plan
 
-    return run_plan(args, build, after_run=hand_over)
+    def after(report: RunReport) -> dict[str, Any]:
+        extra = hand_over(report)
+        created.extend(str(a["userPrincipalName"]) for a in extra["accounts"])
+        return extra
+
+    code = run_plan(args, build, after_run=after)
+    if template is None or not template.groups or not created or code != EXIT_OK:
+        return code
+    if args.json:  # one JSON document per command: the groups are a command of their own
+        print(f"To add them to the template's groups: license-desk templates apply "
+              f"'{template.name}' --users {','.join(created)}", file=sys.stderr)  # fmt: skip
+        return code
+    # The template's groups, now that the accounts exist: a change of its own, previewed.
+    return run_plan(args, lambda controller: _join_groups(template, created, controller))
+
+
+def _join_groups(
+    template: LicenseTemplate, users: list[str], controller: LicenseController
+) -> Plan:
+    groups = resolve_groups(template, list_licensed_groups(controller.client))
+    return join_groups_plan(template, users, groups)
 
 
 def _template(args: argparse.Namespace) -> LicenseTemplate | None:

@@ -42,6 +42,8 @@ def register(subparsers: Any) -> None:
         "--db", metavar="PATH", type=Path, help="SQLite file; an existing tenant in it is reused"
     )
     parser.add_argument("--latency-ms", type=float, default=0.0, metavar="MS")
+    parser.add_argument("--page-cost", action="store_true",
+                        help="pages take time by size and $select, as on Graph")  # fmt: skip
     parser.add_argument("--throttle-rate", type=float, default=0.0, metavar="R",
                         help="fraction of requests answered 429 (0-1)")  # fmt: skip
     parser.add_argument("--fault-rate", type=float, default=0.0, metavar="R",
@@ -72,6 +74,7 @@ def faults_from(args: argparse.Namespace) -> Faults:
     """The switches the command line sets; ValueError for values out of range."""
     faults = Faults(
         latency_ms=args.latency_ms,
+        page_cost=args.page_cost,
         throttle_rate=args.throttle_rate,
         fault_rate=args.fault_rate,
         write_limit=parse_write_limit(args.write_limit),

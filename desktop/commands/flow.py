@@ -13,6 +13,7 @@ from desktop.auth.write_access import (
     ACCESS_ALL,
     access_level,
     ensure_write_access,
+    reads_customers,
     reads_insight,
     writes_licenses,
     writes_users,
@@ -123,6 +124,11 @@ def consent_hint(scopes: Sequence[str]) -> str:
     """What to run when the signed-in account has not granted the write scopes yet. The CLI
     never opens a browser by itself: scripts must not hang waiting for a person."""
     licenses, users = writes_licenses(scopes), writes_users(scopes)
+    if not licenses and not users and reads_customers(scopes):
+        return (
+            "License Desk has no permission to list your customers and read their tenants "
+            "yet: run `license-desk login --access partner` and try again."
+        )
     if not licenses and not users and reads_insight(scopes):
         return (
             "License Desk has no permission to read sign-in activity, usage reports and "

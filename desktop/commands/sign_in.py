@@ -30,6 +30,7 @@ ACCESS_LEVELS: dict[str, tuple[str, ...]] = {
     "licenses": scopes.CHANGE_LICENSES,
     "users": scopes.CHANGE_USERS,
     "insights": scopes.INSIGHT,
+    "partner": scopes.PARTNER,  # a partner's customers: tenants, audit
     "all": (*scopes.CHANGE_LICENSES, *scopes.WRITE_USERS, *scopes.INSIGHT),
 }
 
@@ -59,7 +60,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default="browse",
         help="permissions to ask for now: browse (read only, the default), licenses "
         "(assign and remove), users (create, usage location), insights (sign-in activity, "
-        "usage reports, subscriptions), all",
+        "usage reports, subscriptions), partner (insights and your customers' list), all",
     )
     login.set_defaults(handler=_guarded(run_login))
 

@@ -9,13 +9,14 @@ import contextlib
 import sys
 from typing import TextIO
 
+from desktop.auth.write_access import ensure_access
 from desktop.commands.connection import add_connection_options, home_client
 from desktop.commands.exit_codes import EXIT_FAILED, EXIT_OK
 from desktop.commands.flow import handles_errors
 from desktop.commands.json_output import write_json
 from desktop.commands.output import table
 from desktop.paths import app_data_dir
-from desktop.tenants.connection import reach_tenants
+from desktop.tenants.connection import partner_scopes, reach_tenants
 from desktop.tenants.overview import UPCOMING_DAYS, Status, build_overview
 from desktop.tenants.parallel import DEFAULT_WORKERS, MAX_WORKERS
 from desktop.tenants.registry import save_registry
@@ -52,6 +53,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run_tenants(args: argparse.Namespace, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     with home_client(args) as home:
+        ensure_access(home.tokens, partner_scopes())  # a signed-in account: consent first
         reach = reach_tenants(home)
     registry = reach.registry
     # For --tenant without a connection (history); only a memory, so a failure is no error.

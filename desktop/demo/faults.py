@@ -4,6 +4,7 @@ be changed while the server runs (``tenant.faults.throttle_rate = 0.2``).
 
 Where each switch applies:
 - latency: every HTTP request, mounted routes included;
+- page cost: every Graph GET answered 200 with a collection page, by its size (page_cost.py);
 - 503/504 faults: every Graph HTTP request and, independently, every request inside a $batch;
   dropped connections only to whole HTTP requests (a drop after processing keeps the change);
 - throttling and the write limit: every Graph request and every request inside a $batch, but
@@ -50,6 +51,9 @@ class Faults:
     """Switches read on every request; assign fields at any time."""
 
     latency_ms: float = 0.0
+    # A collection page also costs time by its size and $select (page_cost.py), as on Graph;
+    # off by default so tests and engine benchmarks are not slowed by it.
+    page_cost: bool = False
     throttle_rate: float = 0.0
     # Mean Retry-After of a 429 in seconds; each answer jitters it by ±50 %, like Graph's 2.128.
     throttle_retry_after: float = 0.3

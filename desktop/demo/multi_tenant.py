@@ -57,6 +57,7 @@ _ALL = frozenset(
     | permissions.REPORTS_READ
     | permissions.REPORT_SETTINGS_READ
     | permissions.SUBSCRIPTIONS_READ
+    | permissions.CUSTOMERS_READ
 )
 # What a read-only customer's token may do: read, never write (GDAP without License or User
 # Administrator: Graph answers writes 403 Authorization_RequestDenied).

@@ -121,11 +121,6 @@ Clause = Equals | StartsWith | HasSku | LicenseCount
 class FilterSpec:
     clauses: tuple[Clause, ...]
 
-    @property
-    def advanced(self) -> bool:
-        """Needs ``ConsistencyLevel: eventual`` and ``$count=true``."""
-        return any(isinstance(c, LicenseCount) for c in self.clauses)
-
 
 _STRING_EQ = re.compile(r"(\w+)\s+eq\s+'((?:[^']|'')*)'", re.IGNORECASE)
 _LITERAL_EQ = re.compile(r"(\w+)\s+eq\s+(true|false|null|-?\d+)", re.IGNORECASE)

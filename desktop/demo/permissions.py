@@ -33,6 +33,9 @@ GROUP_LICENSE_WRITE = frozenset(
 SIGN_IN_READ = frozenset({"AuditLog.Read.All"})
 REPORTS_READ = frozenset({"Reports.Read.All"})
 REPORT_SETTINGS_READ = frozenset({"ReportSettings.Read.All", "ReportSettings.ReadWrite.All"})
+CUSTOMERS_READ = frozenset(
+    {"DelegatedAdminRelationship.Read.All", "DelegatedAdminRelationship.ReadWrite.All"}
+)
 SUBSCRIPTIONS_READ = frozenset(
     {"Organization.Read.All", "Organization.ReadWrite.All", "Directory.Read.All"}
 )
@@ -81,6 +84,8 @@ def _read_needs(lowered: str, raw_query: str) -> Needs | None:
         return _DENIED_REPORTS
     if lowered.endswith("/admin/reportsettings"):
         return Needs(REPORT_SETTINGS_READ)
+    if "/tenantrelationships/" in lowered:
+        return Needs(CUSTOMERS_READ)
     if lowered.endswith("/directory/subscriptions") or "/directory/subscriptions/" in lowered:
         return Needs(SUBSCRIPTIONS_READ)
     if "/users" in lowered and _names_sign_in_activity(raw_query):

@@ -34,8 +34,15 @@ FILTER_COLUMNS: dict[str, str] = {
     "accountEnabled": "account_enabled",
 }
 BOOL_PROPERTIES = ("accountEnabled",)
+# Microsoft's table of $filter support on users (docs/graph-facts.md, "Users: reading, paging
+# and advanced queries"): these take eq and startsWith only in advanced queries...
+ADVANCED_ONLY = ("companyName", "officeLocation")
+# ...and startsWith is no operator for these at all (id takes eq and in; ranges, ge and le,
+# are refused by the parser for every property).
+NO_STARTSWITH = ("id",)
 SEARCHABLE = ("displayName", "givenName", "surname", "mail", "userPrincipalName", "mailNickname")
 USER_PATH = r"/v1\.0/users/(?P<user>[^/]+)"
+_ABOVE_EVERY_CHARACTER = "\U0010ffff"  # sorts after any text that follows a prefix
 
 
 def register(router: Router, backend: Backend) -> None:
@@ -93,10 +100,7 @@ def list_users_payload(request: Request, backend: Backend) -> dict[str, Any]:
     # The header is checked on every page: Graph does not remember it between pages.
     if search is not None and not eventual:
         raise errors.bad_request(errors.MSG_SEARCH_NEEDS_EVENTUAL, errors.UNSUPPORTED_QUERY)
-    if spec is not None and spec.advanced and not (eventual and count):
-        raise errors.bad_request(
-            errors.msg_unsupported_filter("assignedLicenses"), errors.UNSUPPORTED_QUERY
-        )
+    refuse_filter(spec, advanced=eventual and count)
     # Without the header Graph ignores $count=true without a word: no @odata.count
     # (docs/graph-facts.md, "Users: reading, paging and advanced queries").
     count = count and eventual
@@ -127,10 +131,28 @@ def count_users(request: Request, backend: Backend) -> Response:
     spec = odata.parse_user_filter(
         query.get("$filter"), list(FILTER_COLUMNS), BOOL_PROPERTIES, payloads.USER_PROPERTIES
     )
+    refuse_filter(spec, advanced=True)  # counting is an advanced query itself
     search = odata.parse_search(query.get("$search"), SEARCHABLE)
     where, params = _where(backend, spec, search)
     total = backend.store.count_users(where, params)
     return Response(200, {"Content-Type": "text/plain"}, str(total).encode("ascii"))
+
+
+def refuse_filter(spec: odata.FilterSpec | None, *, advanced: bool) -> None:
+    """Graph's 400 for a filter clause it does not serve: never (startsWith on id), or not
+    without the advanced query parameters (``ConsistencyLevel: eventual`` and ``$count``)."""
+    for clause in spec.clauses if spec else ():
+        if isinstance(clause, odata.StartsWith) and clause.prop in NO_STARTSWITH:
+            prop = clause.prop
+        elif advanced:
+            continue
+        elif isinstance(clause, odata.LicenseCount):
+            prop = "assignedLicenses"
+        elif isinstance(clause, odata.Equals | odata.StartsWith) and clause.prop in ADVANCED_ONLY:
+            prop = clause.prop
+        else:
+            continue
+        raise errors.bad_request(errors.msg_unsupported_filter(prop), errors.UNSUPPORTED_QUERY)
 
 
 def get_user(request: Request, backend: Backend) -> Response:
@@ -173,7 +195,17 @@ def _clause_sql(backend: Backend, clause: odata.Clause) -> tuple[str, list[Any]]
             return f"{column} = ? COLLATE NOCASE", [clause.value]
         return f"fold({column}) = fold(?)", [clause.value]
     if isinstance(clause, odata.StartsWith):
-        return f"starts_with({FILTER_COLUMNS[clause.prop]}, ?)", [clause.prefix]
+        column = FILTER_COLUMNS[clause.prop]
+        if column == "upn" and clause.prefix.isascii():
+            # The range finds the candidates on the index (NOCASE folds ASCII letters only);
+            # starts_with keeps the exact rule.
+            low = clause.prefix.lower()
+            return (
+                "rowid IN (SELECT rowid FROM users INDEXED BY users_by_upn "
+                "WHERE upn >= ? AND upn < ?) AND starts_with(upn, ?)",
+                [low, low + _ABOVE_EVERY_CHARACTER, clause.prefix],
+            )
+        return f"starts_with({column}, ?)", [clause.prefix]
     if isinstance(clause, odata.HasSku):
         seated = backend.assignments.allocation(clause.sku_id).group_seated
         return (

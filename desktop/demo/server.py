@@ -10,9 +10,10 @@
 
 Every request runs through one pipeline: latency, injected faults (503/504/dropped
 connection), bearer-token check, throttling (429: the random switch, the resource-unit quota,
-the per-token write limit), then the route. Answers that reach the route or the throttle carry
-Graph's identity throttle headers (``throttling.py``). Routes mounted with ``mount`` skip
-everything but the latency (see ``router.py``).
+the per-token write limit), then the route and, with ``faults.page_cost``, the time a collection
+page takes to put together (``page_cost.py``; not inside a $batch). Answers that reach the
+route or the throttle carry Graph's identity throttle headers (``throttling.py``). Routes mounted
+with ``mount`` skip everything but the latency (see ``router.py``).
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ from desktop.demo.faults import (
 )
 from desktop.demo.group_processing import GroupProcessing
 from desktop.demo.insight_state import InsightState
+from desktop.demo.page_cost import collection_cost_seconds
 from desktop.demo.router import Handler, Headers, Match, Request, Response, Router
 from desktop.demo.seed import build as build_seed
 from desktop.demo.store import Store
@@ -357,7 +359,17 @@ class DemoTenant:
         refusal, headers = self._throttle(request)
         if refusal is not None:
             return self._error(request, refusal)
-        return _with_headers(self._run(match.route.handler, request), headers)
+        response = self._run(match.route.handler, request)
+        self._charge_page(request, response)
+        return _with_headers(response, headers)
+
+    def _charge_page(self, request: Request, response: Response) -> None:
+        """The time the service takes to put a collection page together (page_cost.py)."""
+        if not self.faults.page_cost or request.method != "GET" or response.status != 200:
+            return
+        cost = collection_cost_seconds(response.payload)
+        if cost > 0:
+            self._sleep(cost)
 
     def _execute_inner(self, outer: Request, inner: routes_batch.InnerRequest) -> Response:
         """One request inside a $batch: throttled, faulted and write-limited on its own."""

@@ -181,43 +181,84 @@ class GraphClient:
         on_page: PageCallback | None = None,
         cancel: CancelToken | None = None,
         priority: Priority = Priority.NORMAL,
+        advanced: bool = True,
     ) -> list[User]:
         """Every user, following ``@odata.nextLink``; each page goes to ``on_page`` on arrival.
 
         ``filter`` is an OData filter; ``search`` a ``$search`` term such as
         ``displayName:ann`` (quoted for you). Either one makes it an advanced query, which
         needs ``ConsistencyLevel: eventual`` and ``$count=true``: the header is sent with
-        every page because the server does not carry it over. Raises ``CancelledError`` when
-        ``cancel`` is set between pages. Every read call takes a ``priority``: ``LOW`` for
-        background work, ``NORMAL`` (the default) for what the administrator waits for.
+        every page because the server does not carry it over. ``advanced=False`` sends a
+        ``filter`` Graph serves by default without them (``startswith(userPrincipalName,'a')``:
+        desktop/graph/user_partitions.py). Raises ``CancelledError`` when ``cancel`` is set
+        between pages. Every read call takes a ``priority``: ``LOW`` for background work,
+        ``NORMAL`` (the default) for what the administrator waits for.
         """
-        params = {"$select": USER_SELECT, "$top": str(max(1, min(page_size, MAX_PAGE_SIZE)))}
-        headers = priority.header()
-        if filter:
-            params["$filter"] = filter
-        if search:
-            params["$search"] = search if search.startswith('"') else f'"{search}"'
-        if filter or search:
-            params["$count"] = "true"
-            headers["ConsistencyLevel"] = "eventual"
-        url: str | None = f"/users?{_query(params)}"
+        url: str | None
+        url, headers = self.users_query(
+            filter=filter, search=search, page_size=page_size, advanced=advanced
+        )
+        headers.update(priority.header())
         users: list[User] = []
-        guard = self._page_guard("users", int(params["$top"]))
+        guard = self._page_guard("users", max(1, min(page_size, MAX_PAGE_SIZE)))
         page = 0
         while url is not None:
             if cancel is not None and cancel.cancelled:
                 raise CancelledError("Stopped listing users: the work was cancelled.")
             guard.next(url)
             page += 1
-            where = f"users page {page}"
-            reply = self._transport.send("GET", url, what=where, headers=headers, cancel=cancel)
-            items, url, _count = parse_collection(self._json(reply, where), where)
-            batch = parse_users(items, where)
+            batch, url = self.users_page(
+                url, what=f"users page {page}", headers=headers, cancel=cancel
+            )
             users.extend(batch)
             if on_page is not None:
                 on_page(batch)
         log.debug("Listed %d users in %d page(s)", len(users), page)
         return users
+
+    @staticmethod
+    def users_query(
+        *,
+        filter: str | None = None,
+        search: str | None = None,
+        page_size: int = 999,
+        advanced: bool = True,
+    ) -> tuple[str, dict[str, str]]:
+        """The first page's path of a users listing and the headers each page needs."""
+        params = {"$select": USER_SELECT, "$top": str(max(1, min(page_size, MAX_PAGE_SIZE)))}
+        headers: dict[str, str] = {}
+        if filter:
+            params["$filter"] = filter
+        if search:
+            params["$search"] = search if search.startswith('"') else f'"{search}"'
+        if search or (filter and advanced):
+            params["$count"] = "true"
+            headers["ConsistencyLevel"] = "eventual"
+        return f"/users?{_query(params)}", headers
+
+    def users_page(
+        self,
+        url: str,
+        *,
+        what: str,
+        headers: dict[str, str],
+        cancel: CancelToken | None = None,
+    ) -> tuple[list[User], str | None]:
+        """One page of a users listing and the next page's link (None after the last)."""
+        reply = self._transport.send("GET", url, what=what, headers=headers, cancel=cancel)
+        items, next_url, _count = parse_collection(self._json(reply, what), what)
+        return parse_users(items, what), next_url
+
+    def count_users(self, *, priority: Priority = Priority.NORMAL) -> int:
+        """``GET /users/$count``: counting directory objects needs ``ConsistencyLevel:
+        eventual``, and the count is only eventually consistent (docs/graph-facts.md)."""
+        what = "users count"
+        headers = {**priority.header(), "ConsistencyLevel": "eventual"}
+        reply = self._transport.send("GET", "/users/$count", what=what, headers=headers)
+        text = reply.content.decode("utf-8", errors="replace").strip().lstrip("\ufeff")
+        if not text.isdigit():
+            fail(what, f"expected a number, got {text[:40]!r}")
+        return int(text)
 
     def get_json(self, path: str, *, what: str, priority: Priority = Priority.NORMAL) -> Any:
         """One GET below the version root, decoded; for reads the typed methods do not cover

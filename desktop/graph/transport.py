@@ -97,7 +97,7 @@ class Transport:
         pacer: WritePacer,
         clock: Clock,
         stats: StatsCounter,
-        pool_size: int = 16,
+        pool_size: int = 32,  # full reads keep as many requests in flight (full_read.py)
         deadline_seconds: float = DEFAULT_DEADLINE_SECONDS,
         max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
     ) -> None:

@@ -65,9 +65,7 @@ def _flat(value: Any) -> Any:
     return ";".join(value) if isinstance(value, list) else value
 
 
-def write_csv(
-    report: InsightReport, path: Path, style: SpreadsheetStyle = PLAIN
-) -> list[Path]:
+def write_csv(report: InsightReport, path: Path, style: SpreadsheetStyle = PLAIN) -> list[Path]:
     """The findings at ``path``, the per-package summary beside it; numbers as ``style``'s
     spreadsheet reads them."""
     data = report_json(report)

@@ -93,37 +93,29 @@ class GroupChecks:
         return None
 
     def joins(self, key: str, groups: tuple[GroupRef, ...], user: User) -> list[GroupRef]:
-        kept: list[GroupRef] = []
-        for asked in groups:
-            ref = self._group(key, asked)
-            if ref is None:
-                continue
-            if is_member(user, ref.id):
-                self.problem(
-                    ProblemKind.ALREADY_MEMBER,
-                    Severity.SKIP,
-                    key,
-                    group_id=ref.id,
-                    group_name=ref.name,
-                )
-                continue
-            kept.append(ref)
-        return kept
+        """The groups to join, without those the user is in already (a skip)."""
+        return self._memberships(key, groups, user, True, ProblemKind.ALREADY_MEMBER)
 
     def leaves(self, key: str, groups: tuple[GroupRef, ...], user: User) -> list[GroupRef]:
+        """The groups to leave, without those the user is not in (a skip)."""
+        return self._memberships(key, groups, user, False, ProblemKind.NOT_A_MEMBER)
+
+    def _memberships(
+        self,
+        key: str,
+        groups: tuple[GroupRef, ...],
+        user: User,
+        as_asked: bool,
+        skip: ProblemKind,
+    ) -> list[GroupRef]:
+        """``groups`` that exist and whose membership is not already ``as_asked``."""
         kept: list[GroupRef] = []
         for asked in groups:
             ref = self._group(key, asked)
             if ref is None:
                 continue
-            if is_member(user, ref.id) is False:
-                self.problem(
-                    ProblemKind.NOT_A_MEMBER,
-                    Severity.SKIP,
-                    key,
-                    group_id=ref.id,
-                    group_name=ref.name,
-                )
+            if is_member(user, ref.id) is as_asked:
+                self.problem(skip, Severity.SKIP, key, group_id=ref.id, group_name=ref.name)
                 continue
             kept.append(ref)
         return kept

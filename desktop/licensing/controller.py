@@ -7,11 +7,13 @@ the engine's threads, so callers marshal them to their own.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
 from desktop.cancel import CancelToken
 from desktop.graph.client import GraphClient
+from desktop.graph.full_read import read_all_users
 from desktop.graph.priority import Priority
 from desktop.graph.records import Group, Organization, Sku, User
 from desktop.licensing.apply import ApplyRun, WorkItem
@@ -87,18 +89,28 @@ class LicenseController:
     def load_tenant(
         self,
         *,
+        on_skus: Callable[[list[Sku]], None] | None = None,
         on_users_page: Callable[[list[User]], None] | None = None,
         cancel: CancelToken | None = None,
         priority: Priority = Priority.NORMAL,
     ) -> TenantSnapshot:
-        """Everything the window shows. ``priority`` is ``LOW`` when nobody waits for it."""
-        skus = self.client.list_skus(priority=priority)
+        """Everything the window shows, read at once: the packages (to ``on_skus`` as soon as
+        they arrive), every user (in parallel parts, ``read_all_users``), the organisation, and
+        then the names of the groups that give licenses. Nothing else: subscriptions and sign-in
+        activity are read when Insight opens. ``priority`` is ``LOW`` when nobody waits."""
+        client = self.client
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="tenant") as pool:
+            skus_read = pool.submit(client.list_skus, priority=priority)
+            organization_read = pool.submit(client.get_organization, priority=priority)
+            if on_skus is not None:
+                skus_read.add_done_callback(lambda done: _pass_on(done, on_skus))
+            users = read_all_users(client, on_page=on_users_page, cancel=cancel, priority=priority)
+            skus, organization = skus_read.result(), organization_read.result()
         self._learn_tenant(skus)
-        users = self.client.list_users(on_page=on_users_page, cancel=cancel, priority=priority)
         group_ids = sorted({group for user in users for group in user.granting_group_ids})
         names = self.client.group_names(group_ids, priority=priority) if group_ids else {}
         groups = {gid: Group(gid, names.get(gid, gid)) for gid in group_ids}
-        return TenantSnapshot(tuple(skus), tuple(users), groups)
+        return TenantSnapshot(tuple(skus), tuple(users), groups, organization)
 
     def list_skus(self) -> list[Sku]:
         return self.client.list_skus()
@@ -328,3 +340,9 @@ class LicenseController:
         for them first: a run cut off here is left interrupted, to be resumed."""
         self.journal.close()
         self.client.close()
+
+
+def _pass_on(done: Future[list[Sku]], on_skus: Callable[[list[Sku]], None]) -> None:
+    """Hand the packages on once read; a failure is raised where the result is collected."""
+    if done.exception() is None:
+        on_skus(done.result())

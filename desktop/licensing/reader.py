@@ -11,6 +11,7 @@ from desktop.cancel import CancelToken
 from desktop.graph.batch_items import BatchRequest, BatchResponse
 from desktop.graph.client import GraphClient
 from desktop.graph.errors import GraphError
+from desktop.graph.full_read import read_all_users
 from desktop.graph.groups import (
     LICENSED_GROUP_SELECT,
     GroupMember,
@@ -168,7 +169,7 @@ def read_plan_users(
 ) -> dict[str, User | None]:
     # A listing carries no memberships: a plan that needs them reads its users one by one.
     if len(keys) >= threshold and not memberships:
-        return index_users(client.list_users(cancel=cancel), keys)
+        return index_users(read_all_users(client, cancel=cancel), keys)  # in parallel parts
     return read_users(client, keys, cancel=cancel, memberships=memberships)
 
 

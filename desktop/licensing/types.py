@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from desktop.graph.records import AssignedLicense, Group, NewUser, Sku, User
+from desktop.graph.records import AssignedLicense, Group, NewUser, Organization, Sku, User
 
 
 class PlanKind(str, enum.Enum):
@@ -331,6 +331,8 @@ class TenantSnapshot:
     skus: tuple[Sku, ...]
     users: tuple[User, ...]
     groups: dict[str, Group] = field(default_factory=dict, hash=False, compare=False)
+    # Read with the rest when the window opens (LicenseController.load_tenant).
+    organization: Organization | None = field(default=None, hash=False, compare=False)
 
     def sku(self, sku_id: str) -> Sku | None:
         for s in self.skus:

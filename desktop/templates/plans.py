@@ -13,7 +13,7 @@ from dataclasses import replace
 from desktop.graph.groups import LicensedGroup
 from desktop.graph.records import NewUser
 from desktop.licensing.builders import assign_plan, create_user_plan
-from desktop.licensing.types import GroupRef, Plan
+from desktop.licensing.types import GroupRef, Plan, PlanKind, UserChange
 from desktop.templates.model import LicenseTemplate
 
 
@@ -53,11 +53,23 @@ def apply_plan(
     )
 
 
+def join_groups_plan(
+    template: LicenseTemplate, users: Sequence[str], groups: Sequence[GroupRef]
+) -> Plan:
+    """New users into the template's groups, once their accounts exist: an ordinary
+    "add members" change (``PlanKind.ADD_MEMBERS``), checked and previewed like any."""
+    changes = tuple(UserChange(user=u, join_groups=tuple(groups)) for u in users)
+    count = "1 user" if len(changes) == 1 else f"{len(changes)} users"
+    return Plan(
+        PlanKind.ADD_MEMBERS, changes, f"Add {count} to the groups of template '{template.name}'"
+    )
+
+
 def new_user_plan(template: LicenseTemplate, new_user: NewUser) -> Plan:
     """A new account with the template's packages; its usage location and department unless
     the new user's own are given. Groups are not joined here: a membership is checked against
-    the user as Graph shows them, and a new account is not there yet; apply the template to
-    the new users afterwards to add them to its groups."""
+    the user as Graph shows them, and a new account is not there yet: ``join_groups_plan``
+    follows once it exists."""
     filled = replace(
         new_user,
         usage_location=new_user.usage_location or template.usage_location,

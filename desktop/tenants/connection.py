@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.auth import scopes as graph_scopes
 from desktop.graph.client import GraphClient
 from desktop.tenants.records import KnownTenant
 from desktop.tenants.registry import TenantRegistry, discover
@@ -22,6 +23,12 @@ class Reach:
 
     def client_for(self, tenant: KnownTenant) -> GraphClient:
         return GraphClient(self.base_url, self.tokens.for_tenant(tenant.tenant_id))
+
+
+def partner_scopes() -> tuple[str, ...]:
+    """What the overview and the audit read: insight's reads in each tenant, and the partner's
+    list of customers (docs/graph-facts.md, "Partners (GDAP) and many tenants")."""
+    return graph_scopes.normalise(graph_scopes.PARTNER)
 
 
 def reach_tenants(home: GraphClient) -> Reach:

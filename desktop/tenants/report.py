@@ -4,8 +4,10 @@ docs/cli-json.schema.json, ``tenantsOverview``) and the flat rows the window exp
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+from desktop.csv_export import csv_export
 from desktop.insight.money import Money
 from desktop.tenants.overview import TenantRow
 
@@ -79,3 +81,31 @@ def upcoming_text(row: TenantRow) -> str:
         when = u.renews_on.isoformat() if u.renews_on else "?"
         parts.append(f"{u.part_number} {'grace ends' if u.in_grace else 'renews'} {when}")
     return "; ".join(parts)
+
+
+OVERVIEW_CSV_COLUMNS = ("Tenant", "Tenant id", "Status", "Reason", "Needs action",
+                        "Seats used/bought", "Waste/month", "Cost/month", "Assignment errors",
+                        "Within 30 days", "Last refreshed")  # fmt: skip
+
+
+def write_overview_csv(rows: list[TenantRow], path: Path) -> Path:
+    """The overview as the window shows it (the rows shown, in their order), owner-only."""
+    with csv_export(path) as writer:
+        writer.writerow(OVERVIEW_CSV_COLUMNS)
+        for row in rows:
+            writer.writerow(
+                [
+                    row.tenant.label,
+                    row.tenant.tenant_id,
+                    row.status.value,
+                    row.reason,
+                    ", ".join(a.value for a in row.attention),
+                    seats_text(row),
+                    amounts_text(row.monthly_waste),
+                    amounts_text(row.monthly_cost),
+                    row.assignment_errors,
+                    upcoming_text(row),
+                    row.refreshed_at.isoformat() if row.refreshed_at else "",
+                ]
+            )
+    return path

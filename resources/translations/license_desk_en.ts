@@ -22,6 +22,40 @@
     </message>
 </context>
 <context>
+    <name>GroupCommands</name>
+    <message numerus="yes">
+        <source>{group}: %Ln members processed of {total}</source>
+        <translation>
+            <numerusform>{group}: %Ln member processed of {total}</numerusform>
+            <numerusform>{group}: %Ln members processed of {total}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every member of {group} processed; %Ln in error</source>
+        <translation>
+            <numerusform>Every member of {group} processed; %Ln in error</numerusform>
+            <numerusform>Every member of {group} processed; %Ln in error</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{group}: %Ln members not processed yet; Microsoft is still working on them (Refresh later)</source>
+        <translation>
+            <numerusform>{group}: %Ln member not processed yet; Microsoft is still working on it (Refresh later)</numerusform>
+            <numerusform>{group}: %Ln members not processed yet; Microsoft is still working on them (Refresh later)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GroupLicensesDialog</name>
+    <message numerus="yes">
+        <source>The packages {group} gives its %Ln members. Tick a package to add it, untick one to remove it, expand one to switch apps off. The preview says who gains or loses what.</source>
+        <translation>
+            <numerusform>The packages {group} gives its %Ln member. Tick a package to add it, untick one to remove it, expand one to switch apps off. The preview says who gains or loses what.</numerusform>
+            <numerusform>The packages {group} gives its %Ln members. Tick a package to add it, untick one to remove it, expand one to switch apps off. The preview says who gains or loses what.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GroupsView</name>
     <message numerus="yes">
         <source>Members of {group} in error: %Ln</source>
@@ -403,6 +437,40 @@
         <translation>
             <numerusform>%Ln left as it was (see Details)</numerusform>
             <numerusform>%Ln left as they were (see Details)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TenantsCoordinator</name>
+    <message numerus="yes">
+        <source>and %Ln CSV files beside it</source>
+        <translation>
+            <numerusform>and %Ln CSV file beside it</numerusform>
+            <numerusform>and %Ln CSV files beside it</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TenantsHome</name>
+    <message numerus="yes">
+        <source>Reading %Ln tenants…</source>
+        <translation>
+            <numerusform>Reading %Ln tenant…</numerusform>
+            <numerusform>Reading %Ln tenants…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln tenants</source>
+        <translation>
+            <numerusform>%Ln tenant</numerusform>
+            <numerusform>%Ln tenants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln need action</source>
+        <translation>
+            <numerusform>%Ln needs action</numerusform>
+            <numerusform>%Ln need action</numerusform>
         </translation>
     </message>
 </context>

@@ -2391,6 +2391,61 @@
         <source>Take members out of the chosen group (they lose what only it gives them)</source>
         <translation>Usuń członków z wybranej grupy (tracą to, co daje im tylko ta grupa)</translation>
     </message>
+    <message>
+        <source>Group licenses…</source>
+        <translation>Licencje grupy…</translation>
+    </message>
+    <message>
+        <source>License the chosen group with packages, change the apps they turn on, or remove a package from the group</source>
+        <translation>Przypisz wybranej grupie licencje, zmień włączone w nich aplikacje albo odbierz grupie licencję</translation>
+    </message>
+    <message>
+        <source>Remove direct copies the group covers</source>
+        <translation>Usuń bezpośrednie kopie, które daje grupa</translation>
+    </message>
+    <message>
+        <source>Remove members&apos; direct licenses that the chosen group already gives them (only where the group&apos;s copy is active and turns on the same apps)</source>
+        <translation>Usuń członkom licencje przypisane bezpośrednio, które daje im już wybrana grupa (tylko tam, gdzie licencja z grupy jest aktywna i włącza te same aplikacje)</translation>
+    </message>
+    <message>
+        <source>Fix group license error…</source>
+        <translation>Napraw błąd licencji z grupy…</translation>
+    </message>
+    <message>
+        <source>Open the ticked user&apos;s error in Licensed groups and offer the change that resolves it</source>
+        <translation>Otwórz błąd zaznaczonego użytkownika w grupach licencyjnych i zaproponuj zmianę, która go usuwa</translation>
+    </message>
+</context>
+<context>
+    <name>GroupCommands</name>
+    <message>
+        <source>No member of {group} holds a direct copy the group covers</source>
+        <translation>Żaden członek grupy {group} nie ma bezpośredniej kopii licencji, którą daje grupa</translation>
+    </message>
+    <message numerus="yes">
+        <source>{group}: %Ln members processed of {total}</source>
+        <translation>
+            <numerusform>{group}: przetworzono %Ln członka z {total}</numerusform>
+            <numerusform>{group}: przetworzono %Ln członków z {total}</numerusform>
+            <numerusform>{group}: przetworzono %Ln członków z {total}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every member of {group} processed; %Ln in error</source>
+        <translation>
+            <numerusform>Przetworzono wszystkich członków grupy {group}; %Ln z błędem</numerusform>
+            <numerusform>Przetworzono wszystkich członków grupy {group}; %Ln z błędami</numerusform>
+            <numerusform>Przetworzono wszystkich członków grupy {group}; %Ln z błędami</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{group}: %Ln members not processed yet; Microsoft is still working on them (Refresh later)</source>
+        <translation>
+            <numerusform>{group}: %Ln członek jeszcze nieprzetworzony; Microsoft nadal nad tym pracuje (odśwież później)</numerusform>
+            <numerusform>{group}: %Ln członków jeszcze nieprzetworzonych; Microsoft nadal nad nimi pracuje (odśwież później)</numerusform>
+            <numerusform>{group}: %Ln członków jeszcze nieprzetworzonych; Microsoft nadal nad nimi pracuje (odśwież później)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>GroupErrors</name>
@@ -2433,6 +2488,25 @@
     <message>
         <source>Reprocess the user&apos;s group licenses</source>
         <translation>Przetwórz ponownie licencje użytkownika z grup</translation>
+    </message>
+</context>
+<context>
+    <name>GroupLicensesDialog</name>
+    <message>
+        <source>Licenses of the group</source>
+        <translation>Licencje grupy</translation>
+    </message>
+    <message numerus="yes">
+        <source>The packages {group} gives its %Ln members. Tick a package to add it, untick one to remove it, expand one to switch apps off. The preview says who gains or loses what.</source>
+        <translation>
+            <numerusform>Licencje, które grupa {group} daje swojemu %Ln członkowi. Zaznacz licencję, aby ją dodać, odznacz, aby ją usunąć, rozwiń, aby wyłączyć aplikacje. Podgląd pokaże, kto co zyska lub straci.</numerusform>
+            <numerusform>Licencje, które grupa {group} daje swoim %Ln członkom. Zaznacz licencję, aby ją dodać, odznacz, aby ją usunąć, rozwiń, aby wyłączyć aplikacje. Podgląd pokaże, kto co zyska lub straci.</numerusform>
+            <numerusform>Licencje, które grupa {group} daje swoim %Ln członkom. Zaznacz licencję, aby ją dodać, odznacz, aby ją usunąć, rozwiń, aby wyłączyć aplikacje. Podgląd pokaże, kto co zyska lub straci.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Podgląd…</translation>
     </message>
 </context>
 <context>
@@ -3548,6 +3622,10 @@
         <source>Check before applying</source>
         <translation>Sprawdź przed zastosowaniem</translation>
     </message>
+    <message>
+        <source>Tenant: {tenant}</source>
+        <translation>Dzierżawa: {tenant}</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln users to change</source>
         <translation>
@@ -4516,8 +4594,8 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
         <translation>Ta dzierżawa nie ma {packages}: podgląd pokaże to jako problem.</translation>
     </message>
     <message>
-        <source>A new user gets the template&apos;s packages; its groups ({groups}) are joined by applying the template to the user afterwards (Add licenses).</source>
-        <translation>Nowy użytkownik dostaje pakiety szablonu; do jego grup ({groups}) dołączy po zastosowaniu szablonu później (Dodaj licencje).</translation>
+        <source>Once the account exists, a second preview adds it to the template&apos;s groups ({groups}).</source>
+        <translation>Gdy konto już powstanie, drugi podgląd doda je do grup szablonu ({groups}).</translation>
     </message>
     <message>
         <source>{package}, without {apps}</source>
@@ -4663,6 +4741,200 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
     <message>
         <source>Licensed groups</source>
         <translation>Grupy licencyjne</translation>
+    </message>
+</context>
+<context>
+    <name>TenantsCoordinator</name>
+    <message>
+        <source>All tenants</source>
+        <translation>Wszystkie dzierżawy</translation>
+    </message>
+    <message>
+        <source>Billing audit…</source>
+        <translation>Audyt rozliczeń…</translation>
+    </message>
+    <message>
+        <source>All tenants — License Desk</source>
+        <translation>Wszystkie dzierżawy — License Desk</translation>
+    </message>
+    <message>
+        <source>Opening {tenant}…</source>
+        <translation>Otwieranie: {tenant}…</translation>
+    </message>
+    <message>
+        <source>Export tenants</source>
+        <translation>Eksport dzierżaw</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Pliki CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Billing audit</source>
+        <translation>Audyt rozliczeń</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Skoroszyty Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Preparing the billing audit…</source>
+        <translation>Przygotowywanie audytu rozliczeń…</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>Zapisano {path}</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %Ln CSV files beside it</source>
+        <translation>
+            <numerusform>i %Ln plik CSV obok</numerusform>
+            <numerusform>i %Ln pliki CSV obok</numerusform>
+            <numerusform>i %Ln plików CSV obok</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TenantsHome</name>
+    <message>
+        <source>Tenants</source>
+        <translation>Dzierżawy</translation>
+    </message>
+    <message>
+        <source>Filter by name or tenant id</source>
+        <translation>Filtruj po nazwie lub identyfikatorze dzierżawy</translation>
+    </message>
+    <message>
+        <source>Only tenants that need action</source>
+        <translation>Tylko dzierżawy wymagające działania</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Odśwież</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Eksportuj…</translation>
+    </message>
+    <message>
+        <source>Billing audit…</source>
+        <translation>Audyt rozliczeń…</translation>
+    </message>
+    <message>
+        <source>Open tenant</source>
+        <translation>Otwórz dzierżawę</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %Ln tenants…</source>
+        <translation>
+            <numerusform>Odczyt %Ln dzierżawy…</numerusform>
+            <numerusform>Odczyt %Ln dzierżaw…</numerusform>
+            <numerusform>Odczyt %Ln dzierżaw…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln tenants</source>
+        <translation>
+            <numerusform>%Ln dzierżawa</numerusform>
+            <numerusform>%Ln dzierżawy</numerusform>
+            <numerusform>%Ln dzierżaw</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln need action</source>
+        <translation>
+            <numerusform>%Ln wymaga działania</numerusform>
+            <numerusform>%Ln wymagają działania</numerusform>
+            <numerusform>%Ln wymaga działania</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Dzierżawa</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <source>Needs action</source>
+        <translation>Wymaga działania</translation>
+    </message>
+    <message>
+        <source>Seats used / bought</source>
+        <translation>Miejsca zajęte / kupione</translation>
+    </message>
+    <message>
+        <source>Waste / month</source>
+        <translation>Marnotrawstwo / miesiąc</translation>
+    </message>
+    <message>
+        <source>Cost / month</source>
+        <translation>Koszt / miesiąc</translation>
+    </message>
+    <message>
+        <source>Assignment errors</source>
+        <translation>Błędy przypisań</translation>
+    </message>
+    <message>
+        <source>Renewals and grace (30 days)</source>
+        <translation>Odnowienia i okres prolongaty (30 dni)</translation>
+    </message>
+    <message>
+        <source>Last refreshed</source>
+        <translation>Ostatnio odświeżono</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>No access</source>
+        <translation>Brak dostępu</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Błąd</translation>
+    </message>
+    <message>
+        <source>no access</source>
+        <translation>brak dostępu</translation>
+    </message>
+    <message>
+        <source>could not be read</source>
+        <translation>nie udało się odczytać</translation>
+    </message>
+    <message>
+        <source>out of seats</source>
+        <translation>brak wolnych miejsc</translation>
+    </message>
+    <message>
+        <source>assignment errors</source>
+        <translation>błędy przypisań</translation>
+    </message>
+    <message>
+        <source>subscription in grace</source>
+        <translation>subskrypcja w okresie prolongaty</translation>
+    </message>
+    <message>
+        <source>much waste</source>
+        <translation>duże marnotrawstwo</translation>
+    </message>
+    <message>
+        <source>roles do not allow license changes</source>
+        <translation>role nie pozwalają zmieniać licencji</translation>
+    </message>
+    <message>
+        <source>{family}: {used} of {total} ({free} free)</source>
+        <translation>{family}: {used} z {total} (wolne: {free})</translation>
+    </message>
+    <message>
+        <source>{package} grace ends {date}</source>
+        <translation>{package}: prolongata do {date}</translation>
+    </message>
+    <message>
+        <source>{package} renews {date}</source>
+        <translation>{package}: odnowienie {date}</translation>
     </message>
 </context>
 <context>

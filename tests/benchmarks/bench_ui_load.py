@@ -38,6 +38,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402  (after the offscreen s
 
 from desktop.graph.tokens import StaticToken  # noqa: E402  (after the offscreen setting and the path)
 from desktop.open_tenant import open_graph  # noqa: E402  (after the offscreen setting and the path)
+from tests.benchmarks.demo_server import start_demo_server  # noqa: E402  (after the path)
 from tests.benchmarks.peak_memory import peak_mb as peak_rss_mb  # noqa: E402  (after the path)
 from ui.main_window import MainWindow  # noqa: E402  (after the offscreen setting and the path)
 from ui.session import TenantSession  # noqa: E402  (after the offscreen setting and the path)
@@ -102,27 +103,7 @@ class FirstRowsPainted(QObject):
 
 
 def start_server(users: int, database: Path) -> tuple[subprocess.Popen[str], str]:
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "ui",  # the launcher: python -m ui demo-server
-            "demo-server",
-            "--users",
-            str(users),
-            "--db",
-            str(database),
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert server.stdout is not None
-    line = server.stdout.readline().strip()
-    if not line.startswith("Demo tenant at "):
-        server.kill()
-        raise SystemExit(f"the demo server did not start: {line!r}")
-    return server, line.removeprefix("Demo tenant at ")
+    return start_demo_server("--users", str(users), "--db", str(database))
 
 
 def measure(app: QApplication, base_url: str, work: Path) -> dict[str, float]:

@@ -221,3 +221,26 @@ def test_a_template_with_a_group_joins_it_and_undo_leaves_it(
     assert "already" not in left.out.lower(), left.out
     user = find(demo_tenant, target)
     assert user is not None and not user.direct_licenses
+
+
+def test_a_new_user_from_a_template_with_a_group_joins_it_in_a_second_change(
+    cli: Runner, demo_tenant: DemoTenant
+) -> None:
+    saved(cli, "Kadry group", f"wieslaw.kolodziej@{DOMAIN}")  # Flow direct, E3 by a group
+    template = TemplateStore().get("Kadry group")
+    upn = f"nowa.kadrowa@{DOMAIN}"
+    result = cli("user", "create", "--upn", upn, "--name", "Nowa Kadrowa",
+                 "--template", "Kadry group", "--yes")  # fmt: skip
+    assert result.code == 0, result.err
+    assert "Temporary password for" in result.out
+    created = find(demo_tenant, upn)
+    assert created is not None
+    assert template.groups[0].id in created.granting_group_ids
+    assert {lic.sku_id for lic in created.direct_licenses} == {template.licenses[0].sku_id}
+    runs = cli("history").out.splitlines()[1:3]
+    join_run, create_run = runs[0].split()[0], runs[1].split()[0]
+    assert cli("undo", join_run, "--yes").code == 0  # leaves the group
+    after = find(demo_tenant, upn)
+    assert after is not None and not after.granting_group_ids and after.direct_licenses
+    assert cli("undo", create_run, "--yes").code == 0  # deletes the account
+    assert find(demo_tenant, upn) is None

@@ -13,6 +13,7 @@ import keyring
 import pytest
 
 from desktop.demo import DemoTenant
+from desktop.graph import full_read
 from desktop.graph.client import GraphClient
 from desktop.paths import app_data_dir
 from tests.auth.fake_keyring import WindowsLikeKeyring
@@ -29,13 +30,13 @@ def full_reads(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[list
     previous = keyring.get_keyring()
     keyring.set_keyring(WindowsLikeKeyring())
     counted: list[int] = []
-    listing = GraphClient.list_users
+    listing = full_read.read_all_users_in_parts  # every full read of the users goes here
 
-    def counting(self: GraphClient, **kwargs: Any) -> Any:
+    def counting(client: GraphClient, **kwargs: Any) -> Any:
         counted.append(1)
-        return listing(self, **kwargs)
+        return listing(client, **kwargs)
 
-    monkeypatch.setattr(GraphClient, "list_users", counting)
+    monkeypatch.setattr(full_read, "read_all_users_in_parts", counting)
     try:
         yield counted
     finally:

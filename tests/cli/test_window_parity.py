@@ -49,12 +49,18 @@ GROUP_ACTIONS: dict[str, list[list[str]]] = {
     "showGroups": [["groups"]],
     "reprocessGroup": [["reprocess", "--group", "G"]],
     # Fix… makes one of these plans, then reprocesses the member.
+    "fixUserGroupError": [["reprocess", *U]],  # Fix… of the ticked user's error
     "fixGroupError": [
         ["assign", *U, "--remove", "SPB"],
         ["apps", *U, "--sku", "SPB", "--off", "EXCHANGE_S_STANDARD"],
         ["location", *U, "--set", "PL"],
         ["reprocess", *U],
     ],
+    "groupLicenses": [
+        ["group-assign", "--group", "G", "--add", "SPB", "--disable-plan", "SWAY"],
+        ["group-assign", "--group", "G", "--remove", "SPB"],
+    ],
+    "removeCoveredDirect": [["group-assign", "--group", "G", "--remove-direct-copies"]],
     "addGroupMembers": [["group-members", "--group", "G", "--add", "a@contoso.pl"]],
     "removeGroupMembers": [["group-members", "--group", "G", "--remove", "a@contoso.pl"]],
 }

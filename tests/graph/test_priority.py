@@ -88,30 +88,39 @@ def test_the_engine_reads_users_at_normal_priority() -> None:
     assert wire["headers"] == {PRIORITY_HEADER: "Normal"}
 
 
-def test_a_background_load_of_the_tenant_is_low_priority(
-    server: CannedServer, client: GraphClient, tmp_path: Path
-) -> None:
-    server.script(Canned(200, {"value": []}), Canned(200, {"value": [USER]}))
-    controller = LicenseController(client, tmp_path / "journal.sqlite3")
-    try:
-        controller.load_tenant(priority=Priority.LOW)
-    finally:
-        controller.close()
-    priorities = [
-        {k.lower(): v for k, v in seen.headers.items()}[PRIORITY_HEADER] for seen in server.seen
-    ]
-    assert priorities == ["Low", "Low"]
-
-
-def test_a_snapshot_reads_everything_at_low_priority(demo_tenant: DemoTenantForTests) -> None:
+def record_priorities(tenant: DemoTenantForTests) -> list[tuple[str, str | None]]:
+    """From now on, each request's path and x-ms-throttle-priority header, as they arrive."""
     seen: list[tuple[str, str | None]] = []
-    handle = demo_tenant.handle
+    handle = tenant.handle
 
     def recording(request: Request) -> Response | Drop:
         seen.append((request.path, request.header(PRIORITY_HEADER)))
         return handle(request)
 
-    demo_tenant.handle = recording  # type: ignore[method-assign]
+    tenant.handle = recording  # type: ignore[method-assign]
+    return seen
+
+
+def test_a_background_load_of_the_tenant_is_low_priority(
+    demo_tenant: DemoTenantForTests, tmp_path: Path
+) -> None:
+    seen = record_priorities(demo_tenant)
+    client = GraphClient(demo_tenant.base_url, StaticToken("background"))
+    controller = LicenseController(client, tmp_path / "journal.sqlite3")
+    try:
+        controller.load_tenant(priority=Priority.LOW)
+    finally:
+        controller.close()
+    paths = {path for path, _ in seen}
+    # Packages, users (with their count: the parallel read's proof) and the organisation.
+    assert {"/v1.0/users", "/v1.0/users/$count", "/v1.0/subscribedSkus"} <= paths
+    assert "/v1.0/organization" in paths
+    # The group names go in a $batch, whose inner requests carry the header.
+    assert {priority for path, priority in seen if path != "/v1.0/$batch"} == {"Low"}
+
+
+def test_a_snapshot_reads_everything_at_low_priority(demo_tenant: DemoTenantForTests) -> None:
+    seen = record_priorities(demo_tenant)
     with GraphClient(demo_tenant.base_url, StaticToken("snapshot")) as client:
         snapshot = read_snapshot(client)
     assert snapshot.users and snapshot.skus and snapshot.subscriptions

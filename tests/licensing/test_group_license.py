@@ -227,3 +227,31 @@ def test_a_direct_copy_whose_group_copy_is_in_error_is_kept(
     )
     kinds = {p.kind for p in checked.problems}
     assert kinds & {ProblemKind.NOT_COVERED, ProblemKind.ALREADY_LACKS}
+
+
+def test_removing_direct_copies_with_answers_lost_is_settled_by_reading_then_resumed(
+    demo_tenant: DemoTenantForTests, controller: LicenseController
+) -> None:
+    group = licensed_group(controller, STANDARD_GROUP)
+    skus = {s.sku_id: s for s in controller.list_skus()}
+    members = read_members(controller.client, group.id, threshold=250)
+    covered = group_impact(group, members.users, members.nested, skus).covered_directs
+    checked = controller.check(remove_covered_plan(covered))
+    count = len(checked.effective.changes)
+    assert count
+    demo_tenant.faults.drop_after_apply = 1
+    demo_tenant.refuse_reads(REFUSED_LONGER_THAN_ANY_RETRY)
+    written = demo_tenant.stats.snapshot()["writes"]
+
+    report = controller.apply(checked)
+
+    assert {r.outcome for r in report.results if r.outcome is not Outcome.SKIPPED} == {
+        Outcome.UNCONFIRMED
+    }
+    demo_tenant.refuse_reads(0)
+    resumed = controller.resume(report.run_id)
+    assert resumed.count(Outcome.DONE) == count
+    assert demo_tenant.stats.snapshot()["writes"] - written == count  # none sent twice
+    assert controller.apply(controller.undo_plan(report.run_id)).all_done
+    back = controller.refresh_users([c.user for c in checked.effective.changes])
+    assert all(u.direct_sku_ids & group.sku_ids for u in back)

@@ -7,16 +7,26 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QMenu
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu
 
+from desktop.graph.records import AssignedLicense
 from desktop.licensing.error_fixes import COUNT_VIOLATION, MUTUALLY_EXCLUSIVE, FixKind
 from desktop.licensing.types import Outcome, PlanKind, RunReport
 from tests.ui.conftest import ACCEPT, REJECT, TIMEOUT_MS, Desk, DialogScript
-from tests.ui.helpers import apply_and_wait, keep_report, rows_where, tenant_view, user
+from tests.ui.helpers import (
+    apply_and_wait,
+    click,
+    keep_report,
+    right_click_menu,
+    rows_where,
+    tenant_view,
+    user,
+)
 from tests.ui.language_support import in_language, polish
 from ui.dialogs.plan_preview import PlanPreviewDialog
 from ui.dialogs.results_dialog import ResultsDialog
 from ui.groups.fix_dialog import FixDialog
+from ui.groups.group_licenses_dialog import GroupLicensesDialog
 from ui.groups.group_model import ROW_ROLE, ErrorColumn, GroupColumn, GroupRow, MemberError
 from ui.groups.groups_view import GroupsView
 from ui.groups.members_dialog import RemoveMembersDialog
@@ -29,7 +39,9 @@ GROUP_B = "Licencje – Office 365 E3 (Zarząd)"
 
 
 def groups_view(desk: Desk) -> GroupsView:
-    view = tenant_view(desk).groups
+    page = tenant_view(desk)
+    view = page.groups
+    page.pages.setCurrentWidget(view)  # the groups are read when their page is first shown
     desk.qtbot.waitUntil(
         lambda: view.loader.has_loaded and not view.loader.loading, timeout=TIMEOUT_MS
     )
@@ -369,3 +381,116 @@ def test_remove_members_picks_them_from_the_group_and_previews_what_they_lose(
     _members_after_run(desk, view, desk.window.group_actions.remove_members.trigger)
     current = view.current_group()
     assert current is not None and leaving not in current.member_ids
+
+
+def test_group_licenses_turns_an_app_on_for_the_group_and_follows_it_to_every_member(
+    desk: Desk, dialogs: DialogScript
+) -> None:
+    view = show_groups_by_keys(desk)
+    group = choose(desk, view, GROUP_B)
+    (grant,) = group.group.assigned_licenses
+    (app_off,) = grant.disabled_plans
+
+    def turn_on(dialog: QDialog) -> int:
+        assert isinstance(dialog, GroupLicensesDialog)
+        assert dialog.change() == ([], [])  # shows the group as it is
+        dialog.tree.set_app(grant.sku_id, app_off, True)
+        assert dialog.change() == ([AssignedLicense(grant.sku_id, ())], [])
+        return ACCEPT
+
+    kinds: list[PlanKind] = []
+
+    def preview(dialog: QDialog) -> int:
+        assert isinstance(dialog, PlanPreviewDialog)
+        kinds.append(dialog.checked.plan.kind)
+        return ACCEPT
+
+    dialogs.expect(GroupLicensesDialog, turn_on)
+    dialogs.expect(PlanPreviewDialog, preview)
+    dialogs.expect(ResultsDialog, lambda _d: REJECT)
+    commands = desk.window.group_commands
+    assert commands is not None
+    # Graph processes the members later: the window follows them and says when all are done.
+    with desk.qtbot.waitSignal(commands.followed, timeout=TIMEOUT_MS) as followed:
+        desk.window.group_actions.group_licenses.trigger()
+    assert kinds == [PlanKind.GROUP_APPS]
+    done = followed.args[0]
+    assert done.finished and done.members == len(group.member_ids)
+    desk.qtbot.waitUntil(
+        lambda: all(
+            desk.tenant.assigned_licenses(uid).get(grant.sku_id, (app_off,)) == ()
+            for uid in group.member_ids
+            if uid not in group.users_in_error
+        ),
+        timeout=TIMEOUT_MS,
+    )
+    desk.qtbot.waitUntil(
+        lambda: (
+            (g := view.current_group()) is not None
+            and not g.group.assigned_licenses[0].disabled_plans
+        ),
+        timeout=TIMEOUT_MS,
+    )
+
+
+def test_remove_direct_copies_the_group_covers(desk: Desk, dialogs: DialogScript) -> None:
+    view = show_groups_by_keys(desk)
+    group = choose(desk, view, GROUP_A)
+    (grant,) = group.group.assigned_licenses
+    both = [
+        u.id
+        for u in desk.session.users.users()
+        if u.id in group.member_ids
+        and u.direct_license(grant.sku_id) is not None
+        and u.groups_granting(grant.sku_id)
+    ]
+    assert both
+
+    def preview(dialog: QDialog) -> int:
+        assert isinstance(dialog, PlanPreviewDialog)
+        assert dialog.checked.plan.kind is PlanKind.REMOVE_COVERED
+        assert {c.user for c in dialog.checked.effective.changes} <= set(both)
+        assert dialog.checked.effective.changes
+        return ACCEPT
+
+    reports: list[RunReport] = []
+    dialogs.expect(PlanPreviewDialog, preview)
+    dialogs.expect(ResultsDialog, keep_report(reports))
+    apply_and_wait(desk, desk.window.group_actions.remove_covered.trigger)
+    for result in reports[0].results:
+        assert result.outcome is Outcome.DONE
+        # Never without the license: the group's copy stays.
+        assert grant.sku_id in desk.tenant.assigned_licenses(result.user)
+        row = desk.session.users.row_of(result.user)
+        assert row is not None
+        assert desk.session.users.user_at(row).direct_license(grant.sku_id) is None
+
+
+def test_a_users_group_error_opens_fix_from_the_user_menu(
+    desk: Desk, dialogs: DialogScript
+) -> None:
+    groups_view(desk)
+    row = rows_where(desk, lambda u: any(s.assigned_by_group for s in u.errors))[0]
+    erring = user(desk, row)
+    click(desk, row)
+    menu = right_click_menu(desk, row)
+    fix = next(a for a in menu.actions() if a.objectName() == "fixUserGroupError")
+    menu.close()
+    assert fix.isEnabled()
+    seen: list[str] = []
+
+    def look(dialog: QDialog) -> int:
+        assert isinstance(dialog, FixDialog)
+        seen.append(dialog.findChild(QLabel, "fixSummary").text())  # type: ignore[union-attr]
+        return REJECT
+
+    dialogs.expect(FixDialog, look)
+    fix.trigger()
+    assert tenant_view(desk).showing_groups
+    error = tenant_view(desk).groups.current_error()
+    assert error is not None and error.user.id == erring.id
+    assert seen and seen[0].startswith(erring.display_name)
+    # Two users ticked: no single error to open.
+    other = rows_where(desk, lambda u: u.id != erring.id and not u.not_activated)[0]
+    desk.session.users.set_checked([other], True)
+    assert not fix.isEnabled()

@@ -328,3 +328,41 @@ def test_a_template_creates_new_users_in_two_customer_tenants_through_the_window
         }
         assert tenant.store.user(created[0].user_principal_name) is not None
         window.close_session()
+
+
+def test_a_new_user_from_a_template_with_a_group_joins_it_after_a_second_preview(
+    desk: Desk, dialogs: DialogScript
+) -> None:
+    save_template(desk, dialogs, f"wieslaw.kolodziej@{DOMAIN}", "Kadry")  # Flow + E3 by group
+    template = store(desk).get("Kadry")
+    runner = desk.window.runner
+    assert runner is not None
+
+    def fill(dialog: QDialog) -> int:
+        assert isinstance(dialog, NewUserDialog)
+        dialog.display_name.setText("Nowa Kadrowa")
+        dialog.template.choose("Kadry")
+        assert template.groups[0].name in dialog.template_note.text()
+        return ACCEPT
+
+    def join(dialog: QDialog) -> int:
+        assert isinstance(dialog, PlanPreviewDialog)
+        assert template.groups[0].name in " ".join(r.change for r in dialog.rows.rows())
+        return ACCEPT
+
+    dialogs.expect(NewUserDialog, fill)
+    dialogs.expect(PlanPreviewDialog, lambda d: ACCEPT)
+    dialogs.expect(ResultsDialog, lambda d: REJECT)
+    dialogs.expect(UserCreatedDialog, lambda d: REJECT)
+    dialogs.expect(PlanPreviewDialog, join)
+    dialogs.expect(ResultsDialog, lambda d: REJECT)
+    with desk.qtbot.waitSignals([runner.run_finished, runner.run_finished], timeout=TIMEOUT_MS):
+        desk.window.user_actions.new_user.trigger()
+    desk.qtbot.waitUntil(lambda: dialogs.pending == 0 and not runner.busy, timeout=TIMEOUT_MS)
+    desk.qtbot.waitUntil(
+        lambda: (
+            template.groups[0].id
+            in user(desk, row_of(desk, f"nowa.kadrowa@{DOMAIN}")).granting_group_ids
+        ),
+        timeout=TIMEOUT_MS,
+    )

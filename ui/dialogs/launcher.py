@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from ui.accessibility import name_controls
 
@@ -30,6 +31,17 @@ def launch(dialog: QDialog) -> int:
 
 def accepted(result: int) -> bool:
     return result == QDialog.DialogCode.Accepted.value
+
+
+def chosen_path(dialog: QFileDialog) -> Path | None:
+    """Launch a file dialog: the file chosen, or None when the person cancelled. The dialog
+    is deleted afterwards."""
+    try:
+        if not accepted(launch(dialog)) or not dialog.selectedFiles():
+            return None
+        return Path(dialog.selectedFiles()[0])
+    finally:
+        dialog.deleteLater()
 
 
 @contextmanager

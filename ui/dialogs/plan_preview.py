@@ -81,7 +81,11 @@ class PlanPreviewDialog(QDialog):
         skus: Mapping[str, Sku],
         parent: QWidget | None = None,
         notes: PreviewNotes | None = None,
+        *,
+        tenant: str = "",
     ) -> None:
+        """``tenant``: the tenant the plan was checked for, named on the preview (a change
+        must never go to the wrong customer; the engine refuses any other at apply)."""
         super().__init__(parent)
         self._notes = notes or PreviewNotes()
         self.setObjectName("planPreview")
@@ -101,6 +105,9 @@ class PlanPreviewDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.heading.setFont(font)
+        self.tenant = QLabel(self.tr("Tenant: {tenant}").format(tenant=tenant))
+        self.tenant.setObjectName("previewTenant")
+        self.tenant.setVisible(bool(tenant))
         self.headline = QLabel(self._notes.headline)
         self.headline.setObjectName("previewHeadline")
         self.headline.setWordWrap(True)
@@ -141,6 +148,7 @@ class PlanPreviewDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.tenant)
         layout.addWidget(self.headline)
         layout.addWidget(self.summary)
         layout.addWidget(self.problems)

@@ -123,7 +123,8 @@ class ChangeRunner(QObject):
     def _preview(self, checked: CheckedPlan | CheckedRows) -> None:
         self.status.emit("")
         naming, skus = self._session.naming, self._sku_index()
-        dialog = PlanPreviewDialog(checked, naming, skus, self._parent, self._notes)
+        tenant = self._session.tenant_name
+        dialog = PlanPreviewDialog(checked, naming, skus, self._parent, self._notes, tenant=tenant)
         self._notes = None
         dialog.recheck_requested.connect(lambda plan: self._recheck(plan, dialog))
         self.preview_dialog = dialog
@@ -244,6 +245,7 @@ class ChangeRunner(QObject):
             r.user
             for r in report.results
             if r.outcome in (Outcome.DONE, Outcome.FAILED, Outcome.PARTLY, Outcome.UNCONFIRMED)
+            and not (r.change is not None and r.change.on_group)  # a group, not a user
         ]
         self._session.refresh_users(touched)
         labels = self._labels(report, checked)
@@ -296,7 +298,9 @@ class ChangeRunner(QObject):
     def _apply_failed(self, exc: BaseException, checked: CheckedPlan | None) -> None:
         self._close_progress()
         if checked is not None:
-            self._session.refresh_users([c.user for c in checked.effective.changes])
+            self._session.refresh_users(
+                [c.user for c in checked.effective.changes if not c.on_group]
+            )
         self._failed(exc)
 
     def _failed(self, exc: BaseException) -> None:

@@ -13,7 +13,7 @@ from desktop.graph.records import User
 from desktop.licensing.csv_plan import load_plan_csv
 from desktop.licensing.types import Plan
 from ui.dialogs.error_dialog import show_error
-from ui.dialogs.launcher import accepted, launch
+from ui.dialogs.launcher import chosen_path
 from ui.flows.change_runner import ChangeRunner
 from ui.models.naming import LicenseNaming, licenses_text, problems_text, status_text
 from ui.session import TenantSession
@@ -90,14 +90,10 @@ class CsvCommands(QObject):
         else:
             dialog.setWindowTitle(self.tr("Import plan file"))
             dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        try:
-            if not accepted(launch(dialog)) or not dialog.selectedFiles():
-                return None
-            chosen = Path(dialog.selectedFiles()[0])
+        chosen = chosen_path(dialog)
+        if chosen is not None:
             self._folder = str(chosen.parent)
-            return chosen
-        finally:
-            dialog.deleteLater()
+        return chosen
 
     def export_csv(self) -> None:
         path = self._choose_file(save=True)

@@ -59,6 +59,36 @@ class GroupActions(QObject):
             None,
             self.tr("Take members out of the chosen group (they lose what only it gives them)"),
         )
+        self.group_licenses = self._make(
+            "groupLicenses",
+            "license",
+            self.tr("Group licenses…"),
+            "Ctrl+Shift+G",
+            self.tr(
+                "License the chosen group with packages, change the apps they turn on, or "
+                "remove a package from the group"
+            ),
+        )
+        self.remove_covered = self._make(
+            "removeCoveredDirect",
+            "remove-license",
+            self.tr("Remove direct copies the group covers"),
+            None,
+            self.tr(
+                "Remove members' direct licenses that the chosen group already gives them "
+                "(only where the group's copy is active and turns on the same apps)"
+            ),
+        )
+        self.fix_user_error = self._make(
+            "fixUserGroupError",
+            "warning",
+            self.tr("Fix group license error…"),
+            None,
+            self.tr(
+                "Open the ticked user's error in Licensed groups and offer the change that "
+                "resolves it"
+            ),
+        )
         self.update_state(None, None, can_change=False)
 
     def _make(
@@ -76,7 +106,14 @@ class GroupActions(QObject):
         return action
 
     def change_actions(self) -> tuple[QAction, ...]:
-        return (self.reprocess, self.fix, self.add_members, self.remove_members)
+        return (
+            self.group_licenses,
+            self.remove_covered,
+            self.reprocess,
+            self.fix,
+            self.add_members,
+            self.remove_members,
+        )
 
     def update_state(
         self,
@@ -85,10 +122,16 @@ class GroupActions(QObject):
         *,
         can_change: bool,
         ticked_users: int = 0,
+        ticked_error: bool = False,
+        can_change_users: bool = False,
     ) -> None:
-        """``can_change``: a tenant is loaded, the Groups view shows and no change runs."""
+        """``can_change``: a tenant is loaded, the Groups view shows and no change runs;
+        ``ticked_error``: exactly one user is ticked, with a group license error."""
+        self.fix_user_error.setEnabled(can_change_users and ticked_error)
         has_members = group is not None and bool(group.member_ids)
         self.reprocess.setEnabled(can_change and has_members)
         self.fix.setEnabled(can_change and error is not None)
         self.add_members.setEnabled(can_change and group is not None and ticked_users > 0)
         self.remove_members.setEnabled(can_change and has_members)
+        self.group_licenses.setEnabled(can_change and group is not None)
+        self.remove_covered.setEnabled(can_change and has_members)

@@ -1,6 +1,8 @@
-"""Reads the licensed groups and their members on a worker, as the session loads users, and
-joins them with the users the window holds. Read again after every load and every run (a
-change may move seats, members or a group's licenses); rebuilt when users are read again."""
+"""Reads the licensed groups and their members on a worker and joins them with the users the
+window holds: first when the Groups page is shown (every member of every licensed group is many
+pages in a big tenant, nothing the window shows at start), then again after every load and
+every run while it has been shown (a change may move seats, members or a group's licenses);
+rebuilt when users are read again."""
 
 from __future__ import annotations
 
@@ -26,6 +28,8 @@ class GroupsLoader(QObject):
         self._loading = False
         self._again = False  # a load was asked for while one ran: its answer may be stale
         self.has_loaded = False
+        self._wanted = False  # the Groups page was shown: from then on, keep it up to date
+        self._stale = True  # the tenant changed since the last read (or nothing was read)
         session.loaded.connect(self.load)
         session.users_refreshed.connect(lambda _users: self._show())
 
@@ -33,7 +37,18 @@ class GroupsLoader(QObject):
     def loading(self) -> bool:
         return self._loading
 
+    def want(self) -> None:
+        """The Groups page is shown: read the groups unless what was read is still current."""
+        self._wanted = True
+        if self._stale:
+            self.load()
+
     def load(self) -> None:
+        """Read the groups again, now if the page was ever shown, else when it first is."""
+        self._stale = True
+        if not self._wanted:
+            return
+        self._stale = False
         if self._loading:
             self._again = True
             return

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.graph.records import LicenseAssignmentState
 from ui.errors import describe
 from ui.groups.group_model import (
     ROW_ROLE,
@@ -134,6 +135,22 @@ class GroupsView(QWidget):
                     QItemSelectionModel.SelectionFlag.ClearAndSelect
                     | QItemSelectionModel.SelectionFlag.Rows,
                 )
+                return True
+        return False
+
+    def select_error(self, user_id: str, state: LicenseAssignmentState) -> bool:
+        """Choose ``state``'s group and, in its members in error, the user's row for it."""
+        if state.assigned_by_group is None or not self.select_group(state.assigned_by_group):
+            return False
+        for row in range(self.errors.rowCount()):
+            index = self.errors.index(row, ErrorColumn.NAME)
+            error = index.data(ROW_ROLE)
+            if (
+                isinstance(error, MemberError)
+                and error.user.id == user_id
+                and error.state.sku_id == state.sku_id
+            ):
+                self.error_table.setCurrentIndex(index)
                 return True
         return False
 

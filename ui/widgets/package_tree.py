@@ -31,11 +31,15 @@ class PackageTree(QTreeWidget):
         *,
         single: bool = False,
         with_apps: bool = True,
+        held: frozenset[str] = frozenset(),
         parent: QWidget | None = None,
     ) -> None:
+        """``held``: packages already held (by a group, say) that stay pickable without free
+        seats: keeping or changing them takes no new seat."""
         super().__init__(parent)
         self.setObjectName("packageTree")
         self._single = single
+        self._held = held
         self._updating = False
         self.setColumnCount(3)
         self.setHeaderLabels([self.tr("License package"), self.tr("Free"), self.tr("Note")])
@@ -61,7 +65,7 @@ class PackageTree(QTreeWidget):
                 "Deleted": self.tr("Deleted"),
                 "LockedOut": self.tr("Locked out"),
             }.get(sku.capability_status, sku.capability_status)
-        if sku.free <= 0:
+        if sku.free <= 0 and sku.sku_id not in self._held:
             return self.tr("No seats left")
         return None
 

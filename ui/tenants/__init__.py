@@ -1,0 +1,1 @@
+"""The Tenants home: every tenant a partner reaches on one screen (``desktop/tenants``)."""
