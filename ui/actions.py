@@ -22,6 +22,28 @@ class WindowState:
     busy: bool = False  # a change is being checked or applied
 
 
+def make_action(
+    owner: QObject,
+    name: str,
+    icon_name: str | None,
+    text: str,
+    *,
+    shortcut: str | QKeySequence.StandardKey | None,
+    tip: str,
+) -> QAction:
+    """A window command: its tooltip and status tip say what it does and its shortcut."""
+    action = QAction(text, owner)
+    action.setObjectName(name)
+    if icon_name:
+        action.setIcon(icon(icon_name))
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+        tip = f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+    action.setToolTip(tip)
+    action.setStatusTip(tip)
+    return action
+
+
 class UserActions(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -203,16 +225,7 @@ class UserActions(QObject):
         shortcut: str | QKeySequence.StandardKey | None,
         tip: str,
     ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            tip = f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        return action
+        return make_action(self, name, icon_name, text, shortcut=shortcut, tip=tip)
 
     def change_actions(self) -> tuple[QAction, ...]:
         return (

@@ -5303,6 +5303,10 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
         <translation>{name} (przez {groups})</translation>
     </message>
     <message>
+        <source>{package} from the group {group}: {problem}</source>
+        <translation>{package} z grupy {group}: {problem}</translation>
+    </message>
+    <message>
         <source>{package}: {problem}</source>
         <translation>{package}: {problem}</translation>
     </message>
