@@ -4,6 +4,8 @@ take the users' road (preview, apply, results, history)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
@@ -36,6 +38,17 @@ __all__ = ["in_language", "polish"]  # fixtures, imported for pytest
 
 GROUP_A = "Licencje – Microsoft 365 Business Standard"
 GROUP_B = "Licencje – Office 365 E3 (Zarząd)"
+
+
+def record_kind(into: list[PlanKind]) -> Callable[[QDialog], int]:
+    """A preview answer that notes the plan's kind and applies it."""
+
+    def preview(dialog: QDialog) -> int:
+        assert isinstance(dialog, PlanPreviewDialog)
+        into.append(dialog.checked.plan.kind)
+        return ACCEPT
+
+    return preview
 
 
 def groups_view(desk: Desk) -> GroupsView:
@@ -263,16 +276,10 @@ def test_fix_of_a_seat_shortage_frees_a_blocked_holders_seat_then_reprocesses(
         return ACCEPT
 
     plans: list[PlanKind] = []
-
-    def preview(dialog: QDialog) -> int:
-        assert isinstance(dialog, PlanPreviewDialog)
-        plans.append(dialog.checked.plan.kind)
-        return ACCEPT
-
     dialogs.expect(FixDialog, pick)
-    dialogs.expect(PlanPreviewDialog, preview)
+    dialogs.expect(PlanPreviewDialog, record_kind(plans))
     dialogs.expect(ResultsDialog, lambda _d: REJECT)
-    dialogs.expect(PlanPreviewDialog, preview)
+    dialogs.expect(PlanPreviewDialog, record_kind(plans))
     dialogs.expect(ResultsDialog, lambda _d: REJECT)
     runner = desk.window.runner
     assert runner is not None
@@ -399,14 +406,8 @@ def test_group_licenses_turns_an_app_on_for_the_group_and_follows_it_to_every_me
         return ACCEPT
 
     kinds: list[PlanKind] = []
-
-    def preview(dialog: QDialog) -> int:
-        assert isinstance(dialog, PlanPreviewDialog)
-        kinds.append(dialog.checked.plan.kind)
-        return ACCEPT
-
     dialogs.expect(GroupLicensesDialog, turn_on)
-    dialogs.expect(PlanPreviewDialog, preview)
+    dialogs.expect(PlanPreviewDialog, record_kind(kinds))
     dialogs.expect(ResultsDialog, lambda _d: REJECT)
     commands = desk.window.group_commands
     assert commands is not None
