@@ -141,7 +141,14 @@ class UserActions(QObject):
             "refresh",
             self.tr("Refresh"),
             QKeySequence.StandardKey.Refresh,
-            self.tr("Load users and packages again from Microsoft 365"),
+            self.tr("Bring users and packages up to date with Microsoft 365 (only what changed)"),
+        )
+        self.reload_all = self._make(
+            "reloadAll",
+            "refresh",
+            self.tr("Reload everything"),
+            "Ctrl+F5",
+            self.tr("Read every user and package again from Microsoft 365, not only the changes"),
         )
         self.export_csv = self._make(
             "exportCsv",
@@ -290,6 +297,7 @@ class UserActions(QObject):
             self.remove_from_list, not_on_list if stats.count and not stats.not_activated else None
         )
         self.refresh.setEnabled(state.ready and not state.loading and not state.busy)
+        self.reload_all.setEnabled(state.ready and not state.loading and not state.busy)
         self.export_csv.setEnabled(state.ready)
         self.history.setEnabled(state.ready)
         self.insight.setEnabled(can_change)
