@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from desktop.graph.groups import LicensedGroup
-from desktop.graph.records import STATE_ACTIVE, AssignedLicense, Sku, User
+from desktop.graph.records import AssignedLicense, Sku, User
+from desktop.licensing.covered import group_copy_covers
 from desktop.licensing.group_holder import group_of_holder
 from desktop.licensing.group_impact import group_impact
 from desktop.licensing.plan_rules import grant_error
@@ -57,19 +58,13 @@ class GroupChecks:
         if direct is None:
             self.problem(ProblemKind.ALREADY_LACKS, Severity.SKIP, key, sku_id=sku_id)
             return False
-        off = {p.lower() for p in direct.disabled_plans}
+        if group_copy_covers(user, sku_id):
+            return True
         copies = [
             s
             for s in user.license_assignment_states
             if s.assigned_by_group is not None and s.sku_id == sku_id
         ]
-        if any(
-            s.state == STATE_ACTIVE
-            and not s.has_error
-            and {p.lower() for p in s.disabled_plans} <= off
-            for s in copies
-        ):
-            return True
         groups = [s.assigned_by_group or "" for s in copies]
         self.problem(
             ProblemKind.NOT_COVERED,
