@@ -315,7 +315,6 @@ def _wrong_tenant(exc: BaseException) -> UserMessage:
     )
 
 
-
 @dataclass(frozen=True)
 class _Fixed:
     """An error told in fixed words: a title and a text (marked with QT_TRANSLATE_NOOP, typed
