@@ -197,7 +197,7 @@ def _member_in_error(view: GroupsView, code: str) -> int:
     raise AssertionError(f"no member in {code}")
 
 
-def test_fix_turns_off_the_conflicting_app_then_the_group_license_arrives_and_undo_restores(
+def test_fix_turns_off_the_conflicting_app_then_the_group_license_arrives_and_undo_is_refused(
     desk: Desk, dialogs: DialogScript
 ) -> None:
     view = show_groups_by_keys(desk)
@@ -510,3 +510,54 @@ def test_the_group_tables_are_proper_qt_models(desk: Desk, qtmodeltester: Any) -
     assert view.errors_model.rowCount() > 0
     qtmodeltester.check(view.errors_model)
     qtmodeltester.check(view.errors)
+
+
+def test_group_licenses_takes_a_package_from_the_group_and_the_undo_gives_it_back(
+    desk: Desk, dialogs: DialogScript
+) -> None:
+    view = show_groups_by_keys(desk)
+    group = choose(desk, view, GROUP_B)
+    (grant,) = group.group.assigned_licenses
+    only_from_group = [
+        uid
+        for uid in group.member_ids
+        if uid not in group.users_in_error
+        and (row := desk.session.users.row_of(uid)) is not None
+        and desk.session.users.user_at(row).direct_license(grant.sku_id) is None
+    ]
+    assert only_from_group
+
+    def untick(dialog: QDialog) -> int:
+        assert isinstance(dialog, GroupLicensesDialog)
+        dialog.tree.set_picked(grant.sku_id, False)
+        assert dialog.change() == ([], [grant.sku_id])
+        return ACCEPT
+
+    kinds: list[PlanKind] = []
+    reports: list[RunReport] = []
+    dialogs.expect(GroupLicensesDialog, untick)
+    dialogs.expect(PlanPreviewDialog, record_kind(kinds))
+    dialogs.expect(ResultsDialog, keep_report(reports))
+    commands = desk.window.group_commands
+    assert commands is not None
+    with desk.qtbot.waitSignal(commands.followed, timeout=TIMEOUT_MS) as followed:
+        desk.window.group_actions.group_licenses.trigger()
+    assert kinds == [PlanKind.GROUP_REMOVE] and followed.args[0].finished
+    assert all(grant.sku_id not in desk.tenant.assigned_licenses(u) for u in only_from_group)
+
+    # The undo licenses the group again, with the same apps off; the members get it back.
+    undo = desk.session.controller.undo_plan(reports[0].run_id)
+    (change,) = undo.effective.changes
+    assert change.on_group and change.add == (grant,)
+    dialogs.expect(PlanPreviewDialog, lambda _d: ACCEPT)
+    dialogs.expect(ResultsDialog, lambda _d: REJECT)
+    runner = desk.window.runner
+    assert runner is not None
+    with desk.qtbot.waitSignals([runner.run_finished, view.loader.loaded], timeout=TIMEOUT_MS):
+        runner.preview(undo)
+    again = view.current_group()
+    assert again is not None and again.group.assigned_licenses == (grant,)
+    desk.qtbot.waitUntil(
+        lambda: all(grant.sku_id in desk.tenant.assigned_licenses(u) for u in only_from_group),
+        timeout=TIMEOUT_MS,
+    )
