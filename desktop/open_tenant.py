@@ -13,7 +13,7 @@ signed-in account), so the window calls these from a worker; nothing here import
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
@@ -60,6 +60,7 @@ class OpenTenant:
     write_access: WriteAccess | None = None
     # What names the tenant's local snapshot (its id; a demo's address): None, no snapshot.
     snapshot_key: str | None = None
+    _loader: TenantLoader | None = field(default=None, init=False, repr=False)
 
     @property
     def client(self) -> GraphClient:
@@ -76,18 +77,21 @@ class OpenTenant:
     def loader(self, *, use_snapshot: bool = True) -> TenantLoader:
         """How the tenant is read: through its local snapshot unless ``use_snapshot`` is
         False or the tenant has none (desktop/snapshot/loader.py)."""
-        key = self.snapshot_key if use_snapshot else None
-        store = SnapshotStore(self.data_dir, key) if key else None
-        return TenantLoader(self.controller, store)
-
-    def forget_snapshot(self) -> None:
-        """Delete the tenant's snapshot and its key (signing out)."""
-        if self.snapshot_key:
-            SnapshotStore(self.data_dir, self.snapshot_key).delete()
+        if not use_snapshot or not self.snapshot_key:
+            return TenantLoader(self.controller, None)
+        if self._loader is None:  # one per tenant: its saves run one after another
+            self._loader = TenantLoader(
+                self.controller, SnapshotStore(self.data_dir, self.snapshot_key)
+            )
+        return self._loader
 
     def close(self) -> None:
         try:
-            self.controller.close()
+            try:
+                if self._loader is not None:
+                    self._loader.close()  # a save under way finishes first
+            finally:
+                self.controller.close()
         finally:
             if self.demo is not None:
                 self.demo.stop()
@@ -121,14 +125,23 @@ def open_tenant(
     except BaseException:
         client.close()
         raise
-    key = tenant_id or (client.base_url if _is_loopback(client.base_url) else None)
-    return OpenTenant(controller, label, data_dir, demo, write_access, key)
+    return OpenTenant(
+        controller, label, data_dir, demo, write_access, _snapshot_key(client, tenant_id)
+    )
 
 
-def _is_loopback(url: str) -> bool:
-    """A demo tenant's address: one tenant per address. A fixed token for Graph itself says
-    nothing of which tenant it reaches, so that connection keeps no snapshot."""
-    return urlsplit(url).hostname in ("127.0.0.1", "localhost", "::1")
+def _snapshot_key(client: GraphClient, tenant_id: str | None) -> str | None:
+    """What names the tenant's snapshot: its id; for a demo tenant reached with a fixed token,
+    its address and token (a multi-tenant demo serves each customer on one address, told apart
+    by the token; the key is hashed before it names anything). A fixed token for Graph itself
+    says nothing of which tenant it reaches: that connection keeps no snapshot."""
+    if tenant_id:
+        return tenant_id
+    if urlsplit(client.base_url).hostname not in ("127.0.0.1", "localhost", "::1"):
+        return None
+    if isinstance(client.tokens, StaticToken):
+        return f"{client.base_url} {client.tokens.token()}"
+    return client.base_url
 
 
 def open_graph(

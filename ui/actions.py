@@ -22,6 +22,28 @@ class WindowState:
     busy: bool = False  # a change is being checked or applied
 
 
+def make_action(
+    owner: QObject,
+    name: str,
+    icon_name: str | None,
+    text: str,
+    *,
+    shortcut: str | QKeySequence.StandardKey | None,
+    tip: str,
+) -> QAction:
+    """A window command: its tooltip and status tip say what it does and its shortcut."""
+    action = QAction(text, owner)
+    action.setObjectName(name)
+    if icon_name:
+        action.setIcon(icon(icon_name))
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+        tip = f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+    action.setToolTip(tip)
+    action.setStatusTip(tip)
+    return action
+
+
 class UserActions(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -119,7 +141,14 @@ class UserActions(QObject):
             "refresh",
             self.tr("Refresh"),
             QKeySequence.StandardKey.Refresh,
-            self.tr("Load users and packages again from Microsoft 365"),
+            self.tr("Bring users and packages up to date with Microsoft 365 (only what changed)"),
+        )
+        self.reload_all = self._make(
+            "reloadAll",
+            "refresh",
+            self.tr("Reload everything"),
+            "Ctrl+F5",
+            self.tr("Read every user and package again from Microsoft 365, not only the changes"),
         )
         self.export_csv = self._make(
             "exportCsv",
@@ -203,16 +232,7 @@ class UserActions(QObject):
         shortcut: str | QKeySequence.StandardKey | None,
         tip: str,
     ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            tip = f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        return action
+        return make_action(self, name, icon_name, text, shortcut=shortcut, tip=tip)
 
     def change_actions(self) -> tuple[QAction, ...]:
         return (
@@ -277,6 +297,7 @@ class UserActions(QObject):
             self.remove_from_list, not_on_list if stats.count and not stats.not_activated else None
         )
         self.refresh.setEnabled(state.ready and not state.loading and not state.busy)
+        self.reload_all.setEnabled(state.ready and not state.loading and not state.busy)
         self.export_csv.setEnabled(state.ready)
         self.history.setEnabled(state.ready)
         self.insight.setEnabled(can_change)

@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -13,6 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop.paths import APP_NAME, app_data_dir
+from desktop.tenants.partner_demo import start_partner_demo
 from ui.crash import ErrorReporter
 from ui.dialogs.launcher import driven_by
 from ui.focus_ring import install_focus_rings
@@ -55,6 +57,21 @@ def _scale(args: argparse.Namespace) -> None:
         os.environ["QT_SCALE_FACTOR"] = f"{factor:g}"
 
 
+MAX_DEMO_CUSTOMERS = 50
+
+
+def _startup(window: MainWindow, args: argparse.Namespace, app: QApplication) -> Startup:
+    """The usual start, or with --demo-tenants a demo partner in a throwaway data folder."""
+    customers = getattr(args, "demo_tenants", None)
+    if not customers:
+        return Startup(window, app_data_dir())
+    args.demo = True
+    demo, opener = start_partner_demo(max(1, min(customers, MAX_DEMO_CUSTOMERS)))
+    app.aboutToQuit.connect(demo.stop)
+    folder = Path(tempfile.mkdtemp(prefix="license-desk-partner-demo-"))
+    return Startup(window, folder, demo_opener=opener)
+
+
 def run_window(args: argparse.Namespace) -> int:
     _headless_default(args)
     _scale(args)
@@ -65,7 +82,7 @@ def run_window(args: argparse.Namespace) -> int:
     window = MainWindow()
     reporter = ErrorReporter(lambda: window)
     reporter.install()
-    startup = Startup(window, app_data_dir())
+    startup = _startup(window, args, app)
     screenshot = getattr(args, "screenshot", None)
     quiet: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
     if screenshot:

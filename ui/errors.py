@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import errno
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop.auth.errors import (
     ConsentRequiredError,
@@ -39,6 +40,7 @@ from desktop.licensing.errors import (
     RunInProgressError,
     RunNotFoundError,
     RunNotResumableError,
+    WrongTenantError,
 )
 from ui.graph_failures import graph_details, graph_failure_text
 from ui.models.naming import LicenseNaming
@@ -95,17 +97,6 @@ def _graph_details(exc: GraphError) -> str:
     return (
         graph_details(exc.code, exc.message, exc.status)
         + f"\nrequest-id: {exc.request_id or 'n/a'}"
-    )
-
-
-def _authentication(exc: BaseException) -> UserMessage:
-    details = _graph_details(exc) if isinstance(exc, GraphError) else ""
-    return UserMessage(
-        QCoreApplication.translate("ErrorText", "Sign-in needed"),
-        QCoreApplication.translate(
-            "ErrorText", "Your sign-in has expired or was refused. Sign in again, then retry."
-        ),
-        details,
     )
 
 
@@ -216,17 +207,6 @@ def _consent(exc: BaseException) -> UserMessage:
     )
 
 
-def _sign_in_timed_out(exc: BaseException) -> UserMessage:
-    return UserMessage(
-        QCoreApplication.translate("ErrorText", "Sign-in expired"),
-        QCoreApplication.translate(
-            "ErrorText",
-            "The sign-in was not finished in time (a code is valid for about 15 minutes). "
-            "Start the sign-in again.",
-        ),
-    )
-
-
 def _sign_in_failed(exc: BaseException) -> UserMessage:
     assert isinstance(exc, SignInFailedError)
     return _sign_in_refused(exc, sign_in_failure(exc.error, aadsts_code(exc)))
@@ -247,77 +227,12 @@ def _keyring(exc: BaseException) -> UserMessage:
     )
 
 
-def _not_found(exc: BaseException) -> UserMessage:
-    assert isinstance(exc, GraphError)
-    return UserMessage(
-        QCoreApplication.translate("ErrorText", "Not found"),
-        QCoreApplication.translate(
-            "ErrorText",
-            "The user or license no longer exists. Refresh the list (F5) and try again.",
-        ),
-        _graph_details(exc),
-    )
-
-
-def _throttled(exc: BaseException) -> UserMessage:
-    assert isinstance(exc, GraphError)
-    return UserMessage(
-        QCoreApplication.translate("ErrorText", "Microsoft 365 is busy"),
-        QCoreApplication.translate(
-            "ErrorText",
-            "Microsoft 365 asked License Desk to slow down and kept refusing. Wait a few "
-            "minutes, then try again.",
-        ),
-        _graph_details(exc),
-    )
-
-
 def _graph(exc: BaseException) -> UserMessage:
     assert isinstance(exc, GraphError)
     return UserMessage(
         QCoreApplication.translate("ErrorText", "Microsoft 365 refused the request"),
         graph_failure_text(exc.code, exc.message, exc.status),
         _graph_details(exc),
-    )
-
-
-def _connection(exc: BaseException) -> UserMessage:
-    return UserMessage(
-        QCoreApplication.translate("ErrorText", "No connection"),
-        QCoreApplication.translate(
-            "ErrorText",
-            "License Desk could not reach Microsoft 365. Check the internet connection (and "
-            "any proxy or VPN), then try again.",
-        ),
-        str(exc),
-    )
-
-
-def _protocol(exc: BaseException) -> UserMessage:
-    return UserMessage(
-        QCoreApplication.translate("ErrorText", "Unexpected answer"),
-        QCoreApplication.translate(
-            "ErrorText",
-            "The server sent an answer License Desk does not understand. Try again; if it "
-            "keeps happening, copy the details for your IT support.",
-        ),
-        str(exc),
-    )
-
-
-def _cancelled(exc: BaseException) -> UserMessage:
-    return UserMessage(
-        QCoreApplication.translate("ErrorText", "Stopped"),
-        QCoreApplication.translate("ErrorText", "The task was stopped."),
-    )
-
-
-def _sign_in_cancelled(exc: BaseException) -> UserMessage:
-    return UserMessage(
-        QCoreApplication.translate("ErrorText", "Sign-in cancelled"),
-        QCoreApplication.translate(
-            "ErrorText", "Nothing was changed. Sign in again whenever you are ready."
-        ),
     )
 
 
@@ -374,28 +289,6 @@ def _plan_file(exc: BaseException) -> UserMessage:
     )
 
 
-def _run_not_found(exc: BaseException) -> UserMessage:
-    return UserMessage(
-        QCoreApplication.translate("ErrorText", "Run not found"),
-        QCoreApplication.translate(
-            "ErrorText", "History has no such run any more. Reopen History and pick the run again."
-        ),
-        str(exc),
-    )
-
-
-def _run_in_progress(exc: BaseException) -> UserMessage:
-    return UserMessage(
-        QCoreApplication.translate("ErrorText", "Run in progress"),
-        QCoreApplication.translate(
-            "ErrorText",
-            "Another License Desk window is applying this run right now. Wait until it "
-            "finishes, then try again.",
-        ),
-        str(exc),
-    )
-
-
 def _run_already_undone(exc: BaseException) -> UserMessage:
     undone_by = exc.undone_by if isinstance(exc, RunAlreadyUndoneError) else ""
     return UserMessage(
@@ -409,40 +302,138 @@ def _run_already_undone(exc: BaseException) -> UserMessage:
     )
 
 
-def _run_finished(exc: BaseException) -> UserMessage:
+def _wrong_tenant(exc: BaseException) -> UserMessage:
+    previewed = exc.previewed if isinstance(exc, WrongTenantError) else ""
     return UserMessage(
-        QCoreApplication.translate("ErrorText", "Nothing left to resume"),
-        QCoreApplication.translate(
-            "ErrorText", "This run has finished: every change in it was already tried."
-        ),
-        str(exc),
-    )
-
-
-def _journal(exc: BaseException) -> UserMessage:
-    return UserMessage(
-        QCoreApplication.translate("ErrorText", "History cannot be saved"),
+        QCoreApplication.translate("ErrorText", "Another tenant"),
         QCoreApplication.translate(
             "ErrorText",
-            "License Desk cannot read or write its history file, so it changed nothing. "
-            "Check that your user folder is writable and not full, then try again.",
-        ),
+            "This change was previewed for another tenant ({tenant}), so it was not applied "
+            "here. Nothing was changed. Preview it again in the tenant it is for.",
+        ).format(tenant=previewed),
         str(exc),
     )
 
 
-def _core(exc: BaseException) -> UserMessage:
-    """Other deliberate core errors: a translated sentence; the core's own English text
-    (which names the exact cause) goes under "Details"."""
-    return UserMessage(
-        QCoreApplication.translate("ErrorText", "License Desk could not do that"),
-        QCoreApplication.translate(
-            "ErrorText",
-            "License Desk stopped this task and changed nothing more. Show the details for "
-            "the exact cause.",
-        ),
-        str(exc),
-    )
+@dataclass(frozen=True)
+class _Fixed:
+    """An error told in fixed words: a title and a text (marked with QT_TRANSLATE_NOOP, typed
+    object by PySide6, translated when shown) and the details support needs."""
+
+    title: object
+    text: object
+    details: Callable[[BaseException], str] = lambda _exc: ""
+
+    def __call__(self, exc: BaseException) -> UserMessage:
+        return UserMessage(
+            QCoreApplication.translate("ErrorText", str(self.title)),
+            QCoreApplication.translate("ErrorText", str(self.text)),
+            self.details(exc),
+        )
+
+
+def _graph_details_of(exc: BaseException) -> str:
+    return _graph_details(exc) if isinstance(exc, GraphError) else ""
+
+
+_authentication = _Fixed(
+    QT_TRANSLATE_NOOP("ErrorText", "Sign-in needed"),
+    QT_TRANSLATE_NOOP(
+        "ErrorText", "Your sign-in has expired or was refused. Sign in again, then retry."
+    ),
+    _graph_details_of,
+)
+_sign_in_timed_out = _Fixed(
+    QT_TRANSLATE_NOOP("ErrorText", "Sign-in expired"),
+    QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The sign-in was not finished in time (a code is valid for about 15 minutes). "
+        "Start the sign-in again.",
+    ),
+)
+_sign_in_cancelled = _Fixed(
+    QT_TRANSLATE_NOOP("ErrorText", "Sign-in cancelled"),
+    QT_TRANSLATE_NOOP("ErrorText", "Nothing was changed. Sign in again whenever you are ready."),
+)
+_not_found = _Fixed(
+    QT_TRANSLATE_NOOP("ErrorText", "Not found"),
+    QT_TRANSLATE_NOOP(
+        "ErrorText", "The user or license no longer exists. Refresh the list (F5) and try again."
+    ),
+    _graph_details_of,
+)
+_throttled = _Fixed(
+    QT_TRANSLATE_NOOP("ErrorText", "Microsoft 365 is busy"),
+    QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "Microsoft 365 asked License Desk to slow down and kept refusing. Wait a few "
+        "minutes, then try again.",
+    ),
+    _graph_details_of,
+)
+_connection = _Fixed(
+    QT_TRANSLATE_NOOP("ErrorText", "No connection"),
+    QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "License Desk could not reach Microsoft 365. Check the internet connection (and "
+        "any proxy or VPN), then try again.",
+    ),
+    str,
+)
+_protocol = _Fixed(
+    QT_TRANSLATE_NOOP("ErrorText", "Unexpected answer"),
+    QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The server sent an answer License Desk does not understand. Try again; if it "
+        "keeps happening, copy the details for your IT support.",
+    ),
+    str,
+)
+_cancelled = _Fixed(
+    QT_TRANSLATE_NOOP("ErrorText", "Stopped"),
+    QT_TRANSLATE_NOOP("ErrorText", "The task was stopped."),
+)
+_run_not_found = _Fixed(
+    QT_TRANSLATE_NOOP("ErrorText", "Run not found"),
+    QT_TRANSLATE_NOOP(
+        "ErrorText", "History has no such run any more. Reopen History and pick the run again."
+    ),
+    str,
+)
+_run_in_progress = _Fixed(
+    QT_TRANSLATE_NOOP("ErrorText", "Run in progress"),
+    QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "Another License Desk window is applying this run right now. Wait until it "
+        "finishes, then try again.",
+    ),
+    str,
+)
+_run_finished = _Fixed(
+    QT_TRANSLATE_NOOP("ErrorText", "Nothing left to resume"),
+    QT_TRANSLATE_NOOP("ErrorText", "This run has finished: every change in it was already tried."),
+    str,
+)
+_journal = _Fixed(
+    QT_TRANSLATE_NOOP("ErrorText", "History cannot be saved"),
+    QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "License Desk cannot read or write its history file, so it changed nothing. "
+        "Check that your user folder is writable and not full, then try again.",
+    ),
+    str,
+)
+# Other deliberate core errors: a translated sentence; the core's own English text (which
+# names the exact cause) goes under "Details".
+_core = _Fixed(
+    QT_TRANSLATE_NOOP("ErrorText", "License Desk could not do that"),
+    QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "License Desk stopped this task and changed nothing more. Show the details for "
+        "the exact cause.",
+    ),
+    str,
+)
 
 
 _DESCRIBERS = (
@@ -465,6 +456,7 @@ _DESCRIBERS = (
     (RunInProgressError, _run_in_progress),
     (RunAlreadyUndoneError, _run_already_undone),
     (RunNotResumableError, _run_finished),
+    (WrongTenantError, _wrong_tenant),
     (JournalError, _journal),
     (LicenseDeskError, _core),
     (OSError, _file),

@@ -24,6 +24,12 @@ DEBUG_ENV = "LICENSE_DESK_DEBUG"
 def add_window_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--demo", action="store_true", help="open the built-in demo tenant")
     parser.add_argument(
+        "--demo-tenants",
+        type=int,
+        metavar="N",
+        help="open a demo partner with N customer tenants (in memory, for trying All tenants)",
+    )
+    parser.add_argument(
         "--screenshot", metavar="FILE.png", help="render the window once loaded, save it, exit"
     )
     parser.add_argument(

@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([g.show_users, g.show_groups])
         view_menu.addSeparator()
-        view_menu.addAction(a.refresh)
+        view_menu.addActions([a.refresh, a.reload_all])
         self.view_menu = view_menu  # the Tenants home adds "All tenants" (ui/tenants)
         tools_menu = bar.addMenu(self.tr("&Tools"))
         self.tools_menu = tools_menu
@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
                 *a.change_actions(),
                 a.new_user,
                 a.refresh,
+                a.reload_all,
                 a.find,
                 a.history,
                 a.insight,
@@ -253,6 +254,8 @@ class MainWindow(QMainWindow):
         session.loading_changed.connect(self._loading_changed)
         session.users_arrived.connect(self._users_arrived)
         session.load_failed.connect(self._load_failed)
+        session.snapshot_shown.connect(self.status.show_snapshot_age)
+        session.loaded.connect(self.status.show_up_to_date)
         session.refresh_failed.connect(lambda exc: show_error(self, exc))
         session.organization_changed.connect(self._update_title)
         session.proxy.rows_changed.connect(self._update_counts)
@@ -310,10 +313,18 @@ class MainWindow(QMainWindow):
         errors = [s for s in ticked[0].errors if s.assigned_by_group] if len(ticked) == 1 else []
         if not errors:
             return
-        self.view.show_groups()
         groups = self.view.groups
-        if groups.select_error(ticked[0].id, errors[0]) and self.group_commands is not None:
-            self.group_commands.fix()
+        user_id, state = ticked[0].id, errors[0]
+
+        def open_fix() -> None:
+            if groups.select_error(user_id, state) and self.group_commands is not None:
+                self.group_commands.fix()
+
+        self.view.show_groups()  # the groups are read when their page is first shown
+        if groups.loader.has_loaded and not groups.loader.loading:
+            open_fix()
+        else:
+            groups.loader.loaded.connect(open_fix, Qt.ConnectionType.SingleShotConnection)
 
     def _group_bindings(self, commands: GroupCommands) -> list[tuple[QAction, Callable[[], None]]]:
         g = self.group_actions
@@ -392,7 +403,9 @@ class MainWindow(QMainWindow):
         self._update_counts()
 
     def _loading_changed(self, loading: bool) -> None:
-        if loading:
+        if loading and self.session is not None and self.session.ready:
+            self.status.show_activity(self.tr("Checking Microsoft 365 for changes…"), True)
+        elif loading:
             self.status.show_activity(self.tr("Loading users…"), True)
         else:
             self.status.show_activity("", False)
@@ -400,6 +413,9 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _load_failed(self, exc: BaseException) -> None:
+        saved_at = self.session.snapshot_saved_at if self.session is not None else None
+        if saved_at is not None:  # the saved rows stay on screen: say they are not fresh
+            self.status.show_snapshot_not_refreshed(saved_at)
         show_error(self, exc)
 
     def _update_title(self) -> None:

@@ -136,10 +136,13 @@ class Names:
 
 
 def user_label(key: str, before: Mapping[str, User]) -> str:
-    """ "Name <upn>" when the check saw the user, else the key the plan used."""
+    """ "Name <upn>" when the check saw the user, else the key the plan used; a group (the
+    holder of its own licenses, named by its name alone) by its name."""
     user = before.get(key)
     if user is None:
         return key
+    if user.user_principal_name == user.display_name:
+        return user.display_name
     return f"{user.display_name} <{user.user_principal_name}>"
 
 

@@ -1,6 +1,8 @@
-"""TenantSession: the open tenant as the window sees it. Owns the models and loads them from
-the controller on worker threads: the first load streams pages into the table as they arrive;
-after a change only the touched users and the package counters are read again."""
+"""TenantSession: the open tenant as the window sees it. Owns the models and loads them on
+worker threads through the tenant's loader (desktop/snapshot/loader.py): a saved snapshot shows
+at once and is then brought up to date by delta; without one the first load streams pages into
+the table as they arrive. F5 refreshes by delta, "Reload everything" reads it all again; after
+a change only the touched users and the package counters are read again."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import gc
 import logging
 from collections import Counter
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -18,6 +21,9 @@ from desktop.insight.tenant_data import record_tenant_seats
 from desktop.licensing.controller import LicenseController
 from desktop.licensing.types import TenantSnapshot
 from desktop.open_tenant import OpenTenant
+from desktop.snapshot.codec import SnapshotReader, StoredTenant
+from desktop.snapshot.delta import UserChanges
+from desktop.snapshot.loader import RefreshOutcome
 from desktop.tenants.settings import SettingsError, load_settings
 from ui.models.naming import LicenseNaming, search_haystack
 from ui.models.sku_model import SkuModel
@@ -44,11 +50,25 @@ class UsersPage:
 
 
 @dataclass(frozen=True)
+class SnapshotRead:
+    """The tenant as saved locally, shown before it is brought up to date: its packages and
+    the first users (the rest follow as ``UsersPage``s while they are decoded)."""
+
+    skus: tuple[Sku, ...]
+    naming: LicenseNaming
+    users: list[User]
+    haystacks: list[str]
+    saved_at: float  # seconds since the epoch
+
+
+@dataclass(frozen=True)
 class LoadResult:
     snapshot: TenantSnapshot
     organization: Organization
     naming: LicenseNaming
     haystacks: list[str] | None  # for a reload, which replaces every row at once
+    # A delta round that only changed users already shown: those rows change in place.
+    changes: UserChanges | None = None
 
 
 def keep_out_of_gc_scans() -> None:
@@ -70,6 +90,7 @@ class TenantSession(QObject):
     organization_changed = Signal()
     users_refreshed = Signal(list)  # the User records read again after a change
     refresh_failed = Signal(object)
+    snapshot_shown = Signal(float)  # the local snapshot is shown; when it was read (epoch s)
 
     def __init__(self, connection: OpenTenant, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +110,10 @@ class TenantSession(QObject):
         self._flush_timer.setSingleShot(True)
         self._flush_timer.setInterval(PAGE_FLUSH_MS)
         self._flush_timer.timeout.connect(self._flush_pages)
+        self._loader = connection.loader()
+        # When the rows shown were read, if they come from the local snapshot and are not
+        # brought up to date yet; None once they are fresh.
+        self.snapshot_saved_at: float | None = None
 
     @property
     def controller(self) -> LicenseController:
@@ -108,9 +133,11 @@ class TenantSession(QObject):
 
     # -- loading --------------------------------------------------------------------------
 
-    def load(self) -> None:
-        """Load (or reload) everything. The first load shows rows page by page; a reload
-        swaps the whole table once the new list is complete, so rows never blink away.
+    def load(self, *, everything: bool = False) -> None:
+        """Load the tenant, or bring it up to date (F5): the first time the local snapshot
+        shows at once and is then refreshed by delta; without one, rows arrive page by page.
+        Later, by delta (only the changes) unless ``everything`` ("Reload everything"). A
+        reload swaps the rows once the new list is complete, so rows never blink away.
 
         Everything that can be computed off the UI thread is: friendly names (the catalog
         loads on first use), search haystacks, group names.
@@ -118,11 +145,15 @@ class TenantSession(QObject):
         if self._loading:
             return
         self._set_loading(True)
-        controller, groups = self.controller, dict(self._groups)
+        loader, controller, groups = self._loader, self.controller, dict(self._groups)
         data_dir = self.connection.data_dir
-        streaming = not self._has_loaded
+        first = not self._has_loaded
 
-        def report_page(context: JobContext, page: list[User]) -> None:
+        def naming_for(tenant: TenantSnapshot) -> LicenseNaming:
+            names = {gid: group.display_name for gid, group in tenant.groups.items()}
+            return LicenseNaming.from_skus(tenant.skus, sku_name, names)
+
+        def report_page(context: JobContext, page: list[User], streaming: bool) -> None:
             if streaming:
                 context.report(UsersPage(page, [search_haystack(u) for u in page]))
             else:
@@ -132,18 +163,75 @@ class TenantSession(QObject):
             context.report(SkusRead(skus, LicenseNaming.from_skus(skus, sku_name, groups)))
             record_tenant_seats(skus, data_dir)  # the insight trend: one reading a day
 
-        def job(context: JobContext) -> LoadResult:
+        def read_everything(context: JobContext, streaming: bool) -> LoadResult:
             # Packages, users and the organisation are read at once (load_tenant).
-            snapshot = controller.load_tenant(
+            snapshot = loader.full_read(
                 on_skus=lambda skus: report_skus(context, skus),
-                on_users_page=lambda page: report_page(context, page),
+                on_users_page=lambda page: report_page(context, page, streaming),
                 cancel=context.cancel,
             )
-            names = {gid: group.display_name for gid, group in snapshot.groups.items()}
-            naming = LicenseNaming.from_skus(snapshot.skus, sku_name, names)
             haystacks = None if streaming else [search_haystack(u) for u in snapshot.users]
             organization = snapshot.organization or controller.organization()
-            return LoadResult(snapshot, organization, naming, haystacks)
+            return LoadResult(snapshot, organization, naming_for(snapshot), haystacks)
+
+        def result_of(
+            outcome: RefreshOutcome, base: StoredTenant | None, organization: Organization
+        ) -> LoadResult:
+            tenant = outcome.tenant
+            record_tenant_seats(list(tenant.skus), data_dir)
+            shown = {u.id for u in base.tenant.users} if base is not None else set()
+            in_place = (
+                not outcome.full
+                and not outcome.changes.removed
+                and all(u.id in shown for u in outcome.changes.changed)
+            )
+            if in_place:  # only rows already shown change: no reset of 100,000 rows
+                return LoadResult(tenant, organization, naming_for(tenant), None, outcome.changes)
+            haystacks = [search_haystack(u) for u in tenant.users]
+            return LoadResult(tenant, organization, naming_for(tenant), haystacks)
+
+        def by_delta(context: JobContext) -> LoadResult:
+            base = loader.last
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="organization") as pool:
+                organization = pool.submit(controller.organization)  # beside the delta round
+                outcome = loader.refresh_or_read(cancel=context.cancel)
+                return result_of(outcome, base, organization.result())
+
+        def from_snapshot(context: JobContext, reader: SnapshotReader) -> LoadResult:
+            """Rows from the snapshot as they are decoded, while the delta round, the
+            packages and the organization are already on their way."""
+            pending = loader.start_refresh(reader.delta_link, cancel=context.cancel)
+            names = {gid: group.display_name for gid, group in reader.groups.items()}
+            naming = LicenseNaming.from_skus(reader.skus, sku_name, names)
+            shown: list[bool] = []
+
+            def show(chunk: list[User]) -> None:
+                haystacks = [search_haystack(u) for u in chunk]
+                if not shown:
+                    context.report(
+                        SnapshotRead(reader.skus, naming, chunk, haystacks, reader.saved_at)
+                    )
+                    shown.append(True)
+                else:
+                    context.report(UsersPage(chunk, haystacks))
+
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="organization") as pool:
+                organization = pool.submit(controller.organization)
+                stored = loader.read_cached(reader, show)
+                if stored is None:  # a chunk could not be read: the snapshot is gone now
+                    return read_everything(context, streaming=False)
+                outcome = loader.finish_refresh(stored, pending, cancel=context.cancel)
+                return result_of(outcome, stored, organization.result())
+
+        def job(context: JobContext) -> LoadResult:
+            if everything:
+                return read_everything(context, streaming=first)
+            if first:
+                reader = loader.open_cached()
+                if reader is None:
+                    return read_everything(context, streaming=True)
+                return from_snapshot(context, reader)
+            return by_delta(context)
 
         self._reloaded_count = 0
         self.workers.start(
@@ -155,7 +243,9 @@ class TenantSession(QObject):
         )
 
     def _on_load_progress(self, item: object) -> None:
-        if isinstance(item, SkusRead):
+        if isinstance(item, SnapshotRead):
+            self._show_snapshot(item)
+        elif isinstance(item, SkusRead):
             self._show_skus(item.skus, item.naming)  # the cards show while users arrive
         elif isinstance(item, UsersPage):
             self._pending.append(item)
@@ -180,11 +270,25 @@ class TenantSession(QObject):
         keep_out_of_gc_scans()
         self.users_arrived.emit(self.users.rowCount())
 
+    def _show_snapshot(self, read: SnapshotRead) -> None:
+        """The first rows as saved locally, at once; the rest follow as they are decoded,
+        and the refresh by delta goes on behind them."""
+        self._groups = dict(read.naming.group_names)
+        self._show_skus(list(read.skus), read.naming)
+        self.users.set_users(read.users, read.haystacks)
+        keep_out_of_gc_scans()
+        self._has_loaded = True  # browsing, searching and ticking work on the saved rows
+        self.snapshot_saved_at = read.saved_at
+        self.snapshot_shown.emit(read.saved_at)
+
     def _on_loaded(self, result: LoadResult) -> None:
         self._flush_pages()
         snapshot = result.snapshot
         self._groups = dict(result.naming.group_names)
-        if result.haystacks is not None or self.users.rowCount() != len(snapshot.users):
+        self.snapshot_saved_at = None
+        if result.changes is not None:
+            self.users.replace_users(result.changes.changed)
+        elif result.haystacks is not None or self.users.rowCount() != len(snapshot.users):
             # A reload; or the pages and the final list disagree (a page re-sent after a
             # retry), in which case the final list wins.
             haystacks = result.haystacks or [search_haystack(u) for u in snapshot.users]

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import functools
-import sys
-from collections.abc import Callable
 
 from desktop.auth.write_access import ensure_access
-from desktop.commands.exit_codes import EXIT_BAD_INPUT
+from desktop.commands.bad_input import refusing
 from desktop.graph.client import GraphClient
 from desktop.insight.needed_scopes import insight_scopes
 from desktop.insight.prices import PriceError
@@ -31,21 +28,8 @@ def ensure_insight_access(client: GraphClient) -> None:
     ensure_access(client.tokens, insight_scopes())
 
 
-Handler = Callable[[argparse.Namespace], int]
-
-
-def refuses_bad_prices(handler: Handler) -> Handler:
-    """A price file or amount that cannot be read: one line saying what to fix, exit 2."""
-
-    @functools.wraps(handler)
-    def wrapped(args: argparse.Namespace) -> int:
-        try:
-            return handler(args)
-        except PriceError as exc:
-            print(str(exc), file=sys.stderr)
-            return EXIT_BAD_INPUT
-
-    return wrapped
+# A price file or amount that cannot be read: one line saying what to fix, exit 2.
+refuses_bad_prices = refusing(PriceError)
 
 
 __all__ = [

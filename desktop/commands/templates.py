@@ -18,13 +18,13 @@ The format is ``docs/templates.md``.
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from desktop.commands.bad_input import Handler, refusing
 from desktop.commands.change_options import (
     add_run_options,
     add_users_options,
@@ -34,7 +34,7 @@ from desktop.commands.change_options import (
 )
 from desktop.commands.changes import UsageError
 from desktop.commands.connection import add_connection_options, open_controller
-from desktop.commands.exit_codes import EXIT_BAD_INPUT, EXIT_OK
+from desktop.commands.exit_codes import EXIT_OK
 from desktop.commands.flow import check_confirm_apply, handles_errors
 from desktop.commands.output import table
 from desktop.graph.groups import list_licensed_groups
@@ -48,21 +48,7 @@ from desktop.templates.model import LicenseTemplate, TemplateError, from_user
 from desktop.templates.plans import apply_plan, resolve_groups
 from desktop.templates.store import TemplateStore
 
-Handler = Callable[[argparse.Namespace], int]
-
-
-def _bad_input(handler: Handler) -> Handler:
-    """A template that cannot be found, named or read is bad input: one line, exit 2."""
-
-    @functools.wraps(handler)
-    def wrapped(args: argparse.Namespace) -> int:
-        try:
-            return handler(args)
-        except (TemplateError, TemplateFileError) as exc:
-            print(str(exc), file=sys.stderr)
-            return EXIT_BAD_INPUT
-
-    return wrapped
+_bad_input = refusing(TemplateError, TemplateFileError)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

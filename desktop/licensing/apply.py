@@ -62,6 +62,12 @@ UNCONFIRMED = (
 )
 LOST_TOO_OFTEN = "Graph's answer was lost {count} times; a fresh read shows it did not take effect."
 NOT_OURS = "Another account named {name} exists; it was not created."
+GUARD_REFUSED = "Read again just before sending, it no longer holds: left as it is."
+UNGUARDED = "Not sent: it could not be read again just before sending ({})."
+
+# Checked against the user as read just before the change is sent (None: the user is gone);
+# False leaves the user as they are.
+Guard = Callable[[User | None, UserChange], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,8 +156,10 @@ class ApplyRun:
         progress: ProgressCallback | None,
         cancel: CancelToken | None,
         counts: Progress,
+        guard: Guard | None = None,
     ) -> None:
         self.client = client
+        self.guard = guard
         self.journal = journal
         self.run_id = run_id
         self.max_in_flight = max(1, max_in_flight)
@@ -251,24 +259,8 @@ class ApplyRun:
     def _send(self, chunk: _Chunk) -> _ChunkResult:
         self.journal.mark_sent(self.run_id, [item.seq for item in chunk.items])
         found = _Findings({item.seq: [] for item in chunk.items})
-        unknown: list[_Unknown] = []
-        try:
-            # With the cancel token the client stops retrying throttled requests at once;
-            # the ones it never sent again come back absent.
-            responses = self.client.batch(chunk.requests, cancel=self.cancel)
-        except LicenseDeskError as exc:
-            # No answer for the chunk: whatever was applied, a fresh read will show. A lost or
-            # unreadable answer may hide applied writes; an error answer or a connection never
-            # made means nothing was applied.
-            lost = isinstance(exc, AnswerLostError | ProtocolError)
-            code = getattr(exc, "code", None)
-            for item in chunk.items:
-                unknown.append(_Unknown(item, list(parts_of(item.change)), str(exc), code, lost))
-        else:
-            for item in chunk.items:
-                judged = self._judge(item, responses, found)
-                if judged is not None:
-                    unknown.append(judged)
+        sending = self._guarded(chunk, found) if self.guard is not None else chunk
+        unknown = self._exchange(sending, found) if sending.items else []
         if unknown:
             self._reread(unknown, found)
         if found.created:
@@ -282,6 +274,53 @@ class ApplyRun:
         return _ChunkResult(
             {seq: replace(r, user=keys[seq]) for seq, r in settled.items()}, found.follow_ups
         )
+
+    def _exchange(self, sending: _Chunk, found: _Findings) -> list[_Unknown]:
+        """Send the chunk; each part's outcome from its answer, the unclear ones to re-read."""
+        unknown: list[_Unknown] = []
+        try:
+            # With the cancel token the client stops retrying throttled requests at once;
+            # the ones it never sent again come back absent.
+            responses = self.client.batch(sending.requests, cancel=self.cancel)
+        except LicenseDeskError as exc:
+            # No answer for the chunk: whatever was applied, a fresh read will show. A lost or
+            # unreadable answer may hide applied writes; an error answer or a connection never
+            # made means nothing was applied.
+            lost = isinstance(exc, AnswerLostError | ProtocolError)
+            code = getattr(exc, "code", None)
+            for item in sending.items:
+                unknown.append(_Unknown(item, list(parts_of(item.change)), str(exc), code, lost))
+        else:
+            for item in sending.items:
+                judged = self._judge(item, responses, found)
+                if judged is not None:
+                    unknown.append(judged)
+        return unknown
+
+    def _guarded(self, chunk: _Chunk, found: _Findings) -> _Chunk:
+        """The chunk's users read again just before it goes: an item the guard refuses now is
+        skipped with the reason, never sent."""
+        guard = self.guard
+        fresh = [i for i in chunk.items if not i.created and i.target]
+        if guard is None or not fresh:
+            return chunk
+        try:
+            current = read_holders(
+                self.client, [i.change for i in fresh], [i.target or "" for i in fresh]
+            )
+        except LicenseDeskError as exc:
+            refused = {i.seq for i in fresh}
+            for item in fresh:
+                found.parts[item.seq] += _all(item, PartState.NOT_SENT, UNGUARDED.format(exc))
+        else:
+            refused = {
+                i.seq for i in fresh if not guard(current.get((i.target or "").lower()), i.change)
+            }
+            for item in fresh:
+                if item.seq in refused:
+                    found.parts[item.seq] += _all(item, PartState.SKIPPED, GUARD_REFUSED)
+        kept = [i for i in chunk.items if i.seq not in refused]
+        return _Chunk(kept, [r for i in kept for r in _requests_for(i)])
 
     def _judge(
         self, item: WorkItem, responses: dict[str, BatchResponse], found: _Findings

@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from desktop.graph.groups import LicensedGroup
-from desktop.graph.records import STATE_ACTIVE, AssignedLicense, Sku, User
+from desktop.graph.records import AssignedLicense, Sku, User
+from desktop.licensing.covered import group_copy_covers
 from desktop.licensing.group_holder import group_of_holder
 from desktop.licensing.group_impact import group_impact
 from desktop.licensing.plan_rules import grant_error
@@ -57,19 +58,13 @@ class GroupChecks:
         if direct is None:
             self.problem(ProblemKind.ALREADY_LACKS, Severity.SKIP, key, sku_id=sku_id)
             return False
-        off = {p.lower() for p in direct.disabled_plans}
+        if group_copy_covers(user, sku_id):
+            return True
         copies = [
             s
             for s in user.license_assignment_states
             if s.assigned_by_group is not None and s.sku_id == sku_id
         ]
-        if any(
-            s.state == STATE_ACTIVE
-            and not s.has_error
-            and {p.lower() for p in s.disabled_plans} <= off
-            for s in copies
-        ):
-            return True
         groups = [s.assigned_by_group or "" for s in copies]
         self.problem(
             ProblemKind.NOT_COVERED,
@@ -93,37 +88,29 @@ class GroupChecks:
         return None
 
     def joins(self, key: str, groups: tuple[GroupRef, ...], user: User) -> list[GroupRef]:
-        kept: list[GroupRef] = []
-        for asked in groups:
-            ref = self._group(key, asked)
-            if ref is None:
-                continue
-            if is_member(user, ref.id):
-                self.problem(
-                    ProblemKind.ALREADY_MEMBER,
-                    Severity.SKIP,
-                    key,
-                    group_id=ref.id,
-                    group_name=ref.name,
-                )
-                continue
-            kept.append(ref)
-        return kept
+        """The groups to join, without those the user is in already (a skip)."""
+        return self._memberships(key, groups, user, True, ProblemKind.ALREADY_MEMBER)
 
     def leaves(self, key: str, groups: tuple[GroupRef, ...], user: User) -> list[GroupRef]:
+        """The groups to leave, without those the user is not in (a skip)."""
+        return self._memberships(key, groups, user, False, ProblemKind.NOT_A_MEMBER)
+
+    def _memberships(
+        self,
+        key: str,
+        groups: tuple[GroupRef, ...],
+        user: User,
+        as_asked: bool,
+        skip: ProblemKind,
+    ) -> list[GroupRef]:
+        """``groups`` that exist and whose membership is not already ``as_asked``."""
         kept: list[GroupRef] = []
         for asked in groups:
             ref = self._group(key, asked)
             if ref is None:
                 continue
-            if is_member(user, ref.id) is False:
-                self.problem(
-                    ProblemKind.NOT_A_MEMBER,
-                    Severity.SKIP,
-                    key,
-                    group_id=ref.id,
-                    group_name=ref.name,
-                )
+            if is_member(user, ref.id) is as_asked:
+                self.problem(skip, Severity.SKIP, key, group_id=ref.id, group_name=ref.name)
                 continue
             kept.append(ref)
         return kept

@@ -16,8 +16,9 @@ from desktop.graph.client import GraphClient
 from desktop.graph.full_read import read_all_users
 from desktop.graph.priority import Priority
 from desktop.graph.records import Group, Organization, Sku, User
-from desktop.licensing.apply import ApplyRun, WorkItem
+from desktop.licensing.apply import ApplyRun, Guard, WorkItem
 from desktop.licensing.check import check_plan
+from desktop.licensing.covered import still_covered
 from desktop.licensing.errors import (
     PlanBlockedError,
     RunAlreadyUndoneError,
@@ -35,6 +36,7 @@ from desktop.licensing.types import (
     PartResult,
     PartState,
     Plan,
+    PlanKind,
     Problem,
     ProblemKind,
     Progress,
@@ -67,6 +69,12 @@ def final_status(steps: Sequence[StepRow]) -> RunStatus:
     if states & {StepState.CANCELLED, StepState.PENDING, StepState.SENT}:
         return RunStatus.CANCELLED
     return RunStatus.FINISHED
+
+
+def guard_of(kind: PlanKind) -> Guard | None:
+    """What must still hold, read again just before each change goes: removing a direct copy
+    a group covers goes only while the group's copy is still active (``covered.py``)."""
+    return still_covered if kind is PlanKind.REMOVE_COVERED else None
 
 
 class LicenseController:
@@ -192,7 +200,7 @@ class LicenseController:
             if step.state is StepState.PENDING
         ]
         counts = Progress(total=len(steps), skipped=len(steps) - len(items))
-        return self._run(run_id, items, counts, progress, cancel)
+        return self._run(run_id, items, counts, progress, cancel, guard=guard_of(plan.kind))
 
     def _run(
         self,
@@ -201,6 +209,8 @@ class LicenseController:
         counts: Progress,
         progress: ProgressCallback | None,
         cancel: CancelToken | None,
+        *,
+        guard: Guard | None = None,
     ) -> RunReport:
         try:
             runner = ApplyRun(
@@ -211,6 +221,7 @@ class LicenseController:
                 progress=progress,
                 cancel=cancel,
                 counts=counts,
+                guard=guard,
             )
             results = runner.run(items)
             self.journal.set_status(run_id, final_status(self.journal.steps(run_id)))
@@ -284,7 +295,8 @@ class LicenseController:
             skipped=counted.count(StepState.SKIPPED),
             partly=counted.count(StepState.PARTLY),
         )
-        return self._run(run_id, items, counts, progress, cancel)
+        kind = self.journal.summary(run_id).kind
+        return self._run(run_id, items, counts, progress, cancel, guard=guard_of(kind))
 
     def undo_plan(self, run_id: str, users: Collection[str] | None = None) -> CheckedPlan:
         """The inverse of a run, checked against the tenant now; apply() it as a new run.

@@ -37,17 +37,36 @@ class SnapshotStore:
 
     def load(self) -> StoredTenant | None:
         """The snapshot, or None when there is none or it cannot be used (then deleted)."""
+        reader = self.open()
+        if reader is None:
+            return None
+        try:
+            return reader.read_all()
+        except codec.SnapshotFormatError as exc:
+            self.discard(exc)
+            return None
+
+    def open(self) -> codec.SnapshotReader | None:
+        """The snapshot decrypted, its users still to be read chunk by chunk; None when there
+        is none or it cannot be used (then deleted, with one line in the log)."""
         if not self.path.exists():
             return None
         key = vault.load_key(self.scope)
         if key is None:
             return None  # no keyring now: leave the file, the key may come back
         try:
-            return codec.decode(vault.unseal(key, self.path.read_bytes()))
+            return codec.SnapshotReader(vault.unseal(key, self.path.read_bytes()))
         except (vault.SnapshotKeyError, codec.SnapshotFormatError, OSError) as exc:
-            log.warning("Local snapshot discarded (%s); reading the tenant live.", exc)
-            self._remove_file()
+            self.discard(exc)
             return None
+
+    def discard(self, why: Exception) -> None:
+        log.warning("Local snapshot discarded (%s); reading the tenant live.", why)
+        self._remove_file()
+
+    def can_keep(self) -> bool:
+        """Whether a snapshot could be saved now (a keyring to hold its key)."""
+        return vault.keyring_usable()
 
     def save(self, stored: StoredTenant) -> bool:
         """Write the snapshot; False (and nothing written) without a usable keyring."""

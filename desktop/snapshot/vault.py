@@ -35,13 +35,14 @@ def key_service(scope: str) -> str:
     return f"{KEY_SERVICE_PREFIX}{scope}"
 
 
-def _usable() -> bool:
+def keyring_usable() -> bool:
+    """A keyring that could hold a key (it may still be locked when asked)."""
     return unusable_reason(keyring.get_keyring()) is None
 
 
 def load_key(scope: str) -> bytes | None:
     """The tenant's key, or None (no keyring, locked, none stored yet, or unreadable)."""
-    if not _usable():
+    if not keyring_usable():
         return None
     try:
         text = keyring.get_password(key_service(scope), ENTRY_USER)
@@ -59,7 +60,7 @@ def load_key(scope: str) -> bytes | None:
 
 def create_key(scope: str) -> bytes | None:
     """A new key stored in the keyring, or None when the keyring cannot keep it."""
-    if not _usable():
+    if not keyring_usable():
         return None
     key = AESGCM.generate_key(bit_length=256)
     try:
@@ -71,7 +72,7 @@ def create_key(scope: str) -> bytes | None:
 
 
 def delete_key(scope: str) -> None:
-    if not _usable():
+    if not keyring_usable():
         return
     with contextlib.suppress(Exception):  # already gone, or the keyring is locked
         keyring.delete_password(key_service(scope), ENTRY_USER)

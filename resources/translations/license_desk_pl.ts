@@ -2137,6 +2137,14 @@
         <translation>Ta zmiana została już cofnięta (przebiegiem {run}). Niczego nie zmieniono. Aby wprowadzić zmianę ponownie, cofnij tamten przebieg.</translation>
     </message>
     <message>
+        <source>Another tenant</source>
+        <translation>Inna dzierżawa</translation>
+    </message>
+    <message>
+        <source>This change was previewed for another tenant ({tenant}), so it was not applied here. Nothing was changed. Preview it again in the tenant it is for.</source>
+        <translation>Ta zmiana była sprawdzona dla innej dzierżawy ({tenant}), więc nie zastosowano jej tutaj. Niczego nie zmieniono. Sprawdź ją ponownie w dzierżawie, której dotyczy.</translation>
+    </message>
+    <message>
         <source>Nothing left to resume</source>
         <translation>Nie ma czego wznawiać</translation>
     </message>
@@ -3171,6 +3179,10 @@
     <message>
         <source>Loading users… {n}</source>
         <translation>Wczytywanie użytkowników… {n}</translation>
+    </message>
+    <message>
+        <source>Checking Microsoft 365 for changes…</source>
+        <translation>Sprawdzanie zmian w Microsoft 365…</translation>
     </message>
     <message>
         <source>Loading users…</source>
@@ -5074,8 +5086,16 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
         <translation>Odśwież</translation>
     </message>
     <message>
-        <source>Load users and packages again from Microsoft 365</source>
-        <translation>Wczytaj ponownie użytkowników i licencje z Microsoft 365</translation>
+        <source>Bring users and packages up to date with Microsoft 365 (only what changed)</source>
+        <translation>Uaktualnij użytkowników i licencje z Microsoft 365 (tylko to, co się zmieniło)</translation>
+    </message>
+    <message>
+        <source>Reload everything</source>
+        <translation>Wczytaj wszystko ponownie</translation>
+    </message>
+    <message>
+        <source>Read every user and package again from Microsoft 365, not only the changes</source>
+        <translation>Wczytaj ponownie wszystkich użytkowników i licencje z Microsoft 365, nie tylko zmiany</translation>
     </message>
     <message>
         <source>Export CSV…</source>
@@ -5303,6 +5323,10 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
         <translation>{name} (przez {groups})</translation>
     </message>
     <message>
+        <source>{package} from the group {group}: {problem}</source>
+        <translation>{package} z grupy {group}: {problem}</translation>
+    </message>
+    <message>
         <source>{package}: {problem}</source>
         <translation>{package}: {problem}</translation>
     </message>
@@ -5387,6 +5411,46 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
     <message>
         <source>· {n} selected</source>
         <translation>· zaznaczono: {n}</translation>
+    </message>
+    <message>
+        <source>· saved copy from {age}, checking for changes</source>
+        <translation>· zapisana kopia sprzed {age}, sprawdzanie zmian</translation>
+    </message>
+    <message>
+        <source>· saved copy from {age}, not brought up to date (press F5 to try again)</source>
+        <translation>· zapisana kopia sprzed {age}, nieuaktualniona (naciśnij F5, aby spróbować ponownie)</translation>
+    </message>
+    <message>
+        <source>· up to date at {time}</source>
+        <translation>· aktualne o {time}</translation>
+    </message>
+    <message>
+        <source>less than a minute ago</source>
+        <translation>niecałej minuty</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minuty</numerusform>
+            <numerusform>%n minut</numerusform>
+            <numerusform>%n minut</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n godziny</numerusform>
+            <numerusform>%n godzin</numerusform>
+            <numerusform>%n godzin</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n dnia</numerusform>
+            <numerusform>%n dni</numerusform>
+            <numerusform>%n dni</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

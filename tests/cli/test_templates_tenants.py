@@ -65,8 +65,13 @@ def domain(tenant: DemoTenant) -> str:
     return tenant.store.query("SELECT name FROM domains WHERE is_default = 1")[0][0]
 
 
-def part_numbers(tenant: DemoTenant) -> dict[str, str]:
-    return {s.sku_id: s.part_number for s in tenant.store.skus()}
+def basic_user(demo: DemoTenants, tenant: DemoTenant) -> User:
+    """An enabled user holding Business Basic alone (directly): the template's source."""
+    parts = {s.sku_id: s.part_number for s in tenant.store.skus()}
+    return next(
+        u for u in users(demo, tenant)
+        if u.account_enabled and [parts[lic.sku_id] for lic in u.direct_licenses] == [BASIC]
+    )  # fmt: skip
 
 
 def test_a_template_creates_new_users_in_two_customer_tenants(
@@ -76,11 +81,7 @@ def test_a_template_creates_new_users_in_two_customer_tenants(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     partner = demo.partner
-    parts = part_numbers(partner)
-    source = next(
-        u for u in users(demo, partner)
-        if u.account_enabled and [parts[lic.sku_id] for lic in u.direct_licenses] == [BASIC]
-    )  # fmt: skip
+    source = basic_user(demo, partner)
     saved = run(demo, partner, tmp_path, capsys, monkeypatch,
                 "templates", "save", "--from-user", source.user_principal_name, "Basic PL",
                 "--usage-location", "PL")  # fmt: skip
@@ -118,7 +119,7 @@ def _skus(demo: DemoTenants, tenant: DemoTenant) -> list[Sku]:
         return client.list_skus()
 
 
-def test_the_partner_applies_a_template_in_two_customers_with_tenant(
+def test_the_partner_creates_users_from_a_template_in_two_customers_with_tenant(
     demo: DemoTenants,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
@@ -126,11 +127,7 @@ def test_the_partner_applies_a_template_in_two_customers_with_tenant(
 ) -> None:
     """The partner's own connection and ``--tenant NAME``: one sign-in, two customers."""
     partner = demo.partner
-    parts = part_numbers(partner)
-    source = next(
-        u for u in users(demo, partner)
-        if u.account_enabled and [parts[lic.sku_id] for lic in u.direct_licenses] == [BASIC]
-    )  # fmt: skip
+    source = basic_user(demo, partner)
     saved = run(demo, partner, tmp_path, capsys, monkeypatch, "templates", "save",
                 "--from-user", source.user_principal_name, "Basic")  # fmt: skip
     assert saved.code == 0, saved.err

@@ -7,18 +7,16 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import keyring
 import pytest
 
 from desktop.demo import DemoTenant
-from desktop.graph import full_read
-from desktop.graph.client import GraphClient
 from desktop.paths import app_data_dir
 from tests.auth.fake_keyring import WindowsLikeKeyring
 from tests.cli.conftest import Runner
 from tests.licensing.conftest import connect
+from tests.snapshot.spies import count_full_reads
 
 
 @pytest.fixture
@@ -29,14 +27,7 @@ def full_reads(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[list
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     previous = keyring.get_keyring()
     keyring.set_keyring(WindowsLikeKeyring())
-    counted: list[int] = []
-    listing = full_read.read_all_users_in_parts  # every full read of the users goes here
-
-    def counting(client: GraphClient, **kwargs: Any) -> Any:
-        counted.append(1)
-        return listing(client, **kwargs)
-
-    monkeypatch.setattr(full_read, "read_all_users_in_parts", counting)
+    counted = count_full_reads(monkeypatch)
     try:
         yield counted
     finally:

@@ -31,6 +31,7 @@ CHANGE_ACTIONS: dict[str, list[str]] = {
 # Window actions that change nothing in the tenant, with their command-line counterpart.
 OTHER_ACTIONS: dict[str, list[str] | None] = {
     "refresh": ["users"],
+    "reloadAll": ["users", "--no-snapshot"],
     "importPeople": ["people", "import", "hr.csv", "--dry-run"],
     "removeFromList": ["people", "remove", "a@contoso.pl"],  # the list, not the tenant
     "exportCsv": ["users", "--csv", "users.csv"],

@@ -163,3 +163,39 @@ def test_seats_taken_by_waiting_group_members_make_the_undo_say_so(
         assert short[0].details["sku_id"] == standard
     finally:
         controller.close()
+
+
+def test_an_inherited_license_is_reclaimed_through_the_group_and_restore_rejoins_it(
+    demo_tenant: DemoTenant, client: GraphClient, tmp_path: Path
+) -> None:
+    nobody_waits_for_a_group_seat(demo_tenant)
+    snapshot = read_snapshot(client)
+    findings = find(snapshot, prices=PRICES)
+    through = [f for f in findings.findings if f.inherited and f.user_id is not None]
+    assert through, "the demo seeds findings whose license comes from a group"
+    reclaim = reclaim_plan(through[:1], PRICES, snapshot.skus)
+    (change,) = reclaim.plan.changes
+    (finding,) = through[:1]
+    groups = {g for _sku, ids in finding.inherited for g in ids}
+    assert {g.id for g in change.leave_groups} == groups
+    user_id = finding.user_id
+    assert user_id is not None
+    before = effective(demo_tenant)
+    upn = finding.user_principal_name or ""
+
+    controller = LicenseController(client, tmp_path / "journal.sqlite3")
+    try:
+        checked = controller.check(reclaim.plan)
+        said = [describe.change_text(c, {}) for c in checked.effective.changes]
+        assert said and all("remove from the group" in text for text in said)
+        report = controller.apply(checked)
+        assert report.all_done
+        inherited = {s for s, _ids in finding.inherited}
+        assert not inherited & set(effective(demo_tenant)[upn])
+
+        restore = restore_plan(controller, report.run_id, upn)
+        assert [{g.id for g in c.join_groups} for c in restore.effective.changes] == [groups]
+        assert controller.apply(restore).all_done
+        assert effective(demo_tenant)[upn] == before[upn]
+    finally:
+        controller.close()

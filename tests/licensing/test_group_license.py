@@ -6,13 +6,17 @@ a deadline (never a fixed sleep), resumed after lost answers and undone exactly.
 
 from __future__ import annotations
 
-from desktop.graph.groups import LicensedGroup, group_members, list_licensed_groups
-from desktop.graph.records import AssignedLicense, User
+from dataclasses import replace
+
+from desktop.graph.groups import LicensedGroup, list_licensed_groups
+from desktop.graph.records import AssignedLicense, LicenseAssignmentState, User
 from desktop.licensing.builders import group_license_plan, remove_covered_plan
+from desktop.licensing.check import check_plan
 from desktop.licensing.controller import LicenseController
 from desktop.licensing.group_impact import group_impact
 from desktop.licensing.propagation import Propagation, target_of, wait_for_members
 from desktop.licensing.reader import read_members
+from desktop.licensing.tenant_slice import TenantSlice
 from desktop.licensing.types import (
     Outcome,
     PlanKind,
@@ -22,6 +26,7 @@ from desktop.licensing.types import (
     UserChange,
 )
 from tests.demo_tenant import DemoTenantForTests
+from tests.licensing.records import E3, SWAY_PLAN, standard_skus, user
 
 E3_GROUP = "Licencje – Office 365 E3 (Zarząd)"
 STANDARD_GROUP = "Licencje – Microsoft 365 Business Standard"
@@ -190,11 +195,11 @@ def test_direct_copies_go_only_where_the_groups_copy_is_active_and_undo_restores
     report = controller.apply(checked)
 
     assert report.all_done
-    for user in holders:
+    for holder in holders:
         states = {
-            s.assigned_by_group for s in user.license_assignment_states if s.sku_id == standard
+            s.assigned_by_group for s in holder.license_assignment_states if s.sku_id == standard
         }
-        still = controller.refresh_users([user.id])[0]
+        still = controller.refresh_users([holder.id])[0]
         assert standard in still.sku_ids  # never a moment without it: the group still gives it
         assert still.direct_license(standard) is None
         assert states >= {None, group.id}
@@ -206,24 +211,89 @@ def test_direct_copies_go_only_where_the_groups_copy_is_active_and_undo_restores
     )
 
 
-def test_a_direct_copy_whose_group_copy_is_in_error_is_kept(
+def test_a_direct_copy_stays_when_the_groups_copy_is_in_error_or_turns_on_fewer_apps() -> None:
+    """The rule itself, against records: only an active group copy with at least the direct
+    copy's apps on lets the direct copy go."""
+    sway_off = AssignedLicense(E3, (SWAY_PLAN,))
+    active = user("active", direct=(sway_off,), group=((E3, "g"),))
+    failing = replace(
+        active,
+        id="id-failing",
+        user_principal_name="failing@contoso.pl",
+        license_assignment_states=(
+            active.license_assignment_states[0],
+            LicenseAssignmentState(E3, "g", state="Error", error="CountViolation"),
+        ),
+    )
+    fewer_apps = user("fewer", direct=(AssignedLicense(E3),), group=())
+    fewer_apps = replace(
+        fewer_apps,
+        license_assignment_states=(
+            *fewer_apps.license_assignment_states,
+            LicenseAssignmentState(E3, "g", disabled_plans=(SWAY_PLAN,)),
+        ),
+    )
+    users = {u.id.lower(): u for u in (active, failing, fewer_apps)}
+    plan = remove_covered_plan([(u.id, E3) for u in (active, failing, fewer_apps)])
+
+    checked = check_plan(plan, TenantSlice(standard_skus(), users))
+
+    assert [c.user for c in checked.effective.changes] == [active.id]
+    kept = {p.user for p in checked.problems if p.kind is ProblemKind.NOT_COVERED}
+    assert kept == {failing.id, fewer_apps.id}
+    assert all(p.severity is Severity.SKIP for p in checked.problems)
+
+
+def test_removing_direct_copies_unread_is_never_sent_then_resumed_through_lost_answers(
     demo_tenant: DemoTenantForTests, controller: LicenseController
 ) -> None:
-    group = licensed_group(controller, E3_GROUP)
-    members = {m.id for m in group_members(controller.client, group.id)}
+    group = licensed_group(controller, STANDARD_GROUP)
+    skus = {s.sku_id: s for s in controller.list_skus()}
+    members = read_members(controller.client, group.id, threshold=250)
+    covered = group_impact(group, members.users, members.nested, skus).covered_directs
+    checked = controller.check(remove_covered_plan(covered))
+    count = len(checked.effective.changes)
+    assert count
+    written = demo_tenant.stats.snapshot()["writes"]
+    demo_tenant.refuse_reads(REFUSED_LONGER_THAN_ANY_RETRY)
+
+    # The users cannot be read again just before sending: nothing goes unguarded.
+    report = controller.apply(checked)
+
+    assert {r.outcome for r in report.results} == {Outcome.CANCELLED}
+    assert demo_tenant.stats.snapshot()["writes"] == written
+    demo_tenant.refuse_reads(0)
+    demo_tenant.faults.drop_after_apply = 1  # sent on resume, the answer lost
+    resumed = controller.resume(report.run_id)
+    assert resumed.count(Outcome.DONE) == count
+    assert demo_tenant.stats.snapshot()["writes"] - written == count  # none sent twice
+    assert controller.apply(controller.undo_plan(report.run_id)).all_done
+    back = controller.refresh_users([c.user for c in checked.effective.changes])
+    assert all(u.direct_sku_ids & group.sku_ids for u in back)
+
+
+def test_a_direct_copy_is_kept_when_the_groups_copy_goes_between_check_and_send(
+    demo_tenant: DemoTenantForTests, controller: LicenseController
+) -> None:
+    group = licensed_group(controller, STANDARD_GROUP)
     standard = demo_tenant.sku_id("O365_BUSINESS_PREMIUM")
-    e3 = demo_tenant.sku_id("ENTERPRISEPACK")
-    # The member whose E3 from the group fails (MutuallyExclusiveViolation) holds no direct E3:
-    # asking to remove a direct copy it lacks is a skip, never a removal.
-    in_error = next(
-        u
-        for u in controller.client.list_users()
-        if u.id in members and any(s.has_error for s in u.license_assignment_states)
-    )
-    held = [s for s in (standard, e3) if in_error.direct_license(s) is not None]
-    checked = controller.check(remove_covered_plan([(in_error.id, s) for s in (*held, e3)]))
-    assert not checked.effective.changes or all(
-        e3 not in c.remove for c in checked.effective.changes
-    )
-    kinds = {p.kind for p in checked.problems}
-    assert kinds & {ProblemKind.NOT_COVERED, ProblemKind.ALREADY_LACKS}
+    skus = {s.sku_id: s for s in controller.list_skus()}
+    members = read_members(controller.client, group.id, threshold=250)
+    covered = group_impact(group, members.users, members.nested, skus).covered_directs
+    checked = controller.check(remove_covered_plan(covered))
+    assert checked.effective.changes
+    # Between the check and the send, the group stops giving the package.
+    gone = controller.apply(controller.check(group_license_plan(group, remove=[standard])))
+    assert gone.all_done
+    row = demo_tenant.store.group(group.id)
+    assert row is not None
+    demo_tenant.group_processing.process_group(row.rowid)
+    written = demo_tenant.stats.snapshot()["writes"]
+
+    report = controller.apply(checked)
+
+    assert {r.outcome for r in report.results} == {Outcome.SKIPPED}
+    assert "no longer holds" in report.results[0].message
+    assert demo_tenant.stats.snapshot()["writes"] == written  # nothing was sent
+    users = controller.refresh_users([c.user for c in checked.effective.changes])
+    assert all(u.direct_license(standard) is not None for u in users)  # never without it

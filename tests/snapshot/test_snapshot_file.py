@@ -4,14 +4,20 @@ only with a keyring to hold its key, thrown away with one line when it was tampe
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pytest
 
-from desktop.open_tenant import OpenTenant
+from desktop.demo.router import Request, Response
+from desktop.demo.transport import Drop
+from desktop.graph.client import GRAPH_URL
+from desktop.graph.tokens import StaticToken
+from desktop.open_tenant import OpenTenant, open_graph
 from desktop.private_files import is_private
 from desktop.snapshot import vault
 from desktop.snapshot.store import SnapshotStore, delete_all, forget_tenant
 from tests.auth.fake_keyring import WindowsLikeKeyring
+from tests.demo_tenant import DemoTenantForTests
 
 
 def snapshot_store(opened: OpenTenant) -> SnapshotStore:
@@ -24,6 +30,7 @@ def test_the_snapshot_file_holds_no_readable_user_name(
     opened: OpenTenant, memory_keyring: WindowsLikeKeyring
 ) -> None:
     tenant = opened.loader().full_read()
+    opened.loader().wait_for_save()  # saved on a thread of its own
     path = snapshot_store(opened).path
     data = path.read_bytes()
     assert len(data) > 1000
@@ -45,13 +52,22 @@ def test_the_snapshot_file_holds_no_readable_user_name(
 
 
 def test_without_a_keyring_there_is_no_snapshot_and_the_tenant_is_read_live(
-    opened: OpenTenant, no_keyring: None
+    opened: OpenTenant, no_keyring: None, demo_tenant: DemoTenantForTests
 ) -> None:
+    paths: list[str] = []
+    handle = demo_tenant.handle
+
+    def recording(request: Request) -> Response | Drop:
+        paths.append(request.path)
+        return handle(request)
+
+    demo_tenant.handle = recording  # type: ignore[method-assign]
     loader = opened.loader()
     tenant = loader.load()
     assert len(tenant.users) == 60
     assert loader.cached() is None
     assert not snapshot_store(opened).path.exists()
+    assert "/v1.0/users/delta" not in paths  # no snapshot to continue: no delta link asked
 
 
 @pytest.mark.parametrize("damage", ["flip a byte", "cut short", "another key"])
@@ -63,6 +79,7 @@ def test_a_tampered_snapshot_is_discarded_with_one_line_and_the_tenant_read_live
 ) -> None:
     loader = opened.loader()
     loader.full_read()
+    loader.wait_for_save()
     store = snapshot_store(opened)
     data = bytearray(store.path.read_bytes())
     if damage == "flip a byte":
@@ -87,6 +104,7 @@ def test_signing_out_of_a_tenant_deletes_its_snapshot_and_key(
     opened: OpenTenant, memory_keyring: WindowsLikeKeyring
 ) -> None:
     opened.loader().full_read()
+    opened.loader().wait_for_save()
     store = snapshot_store(opened)
     assert store.path.exists() and memory_keyring.services(vault.KEY_SERVICE_PREFIX)
     assert opened.snapshot_key is not None
@@ -99,9 +117,32 @@ def test_signing_out_of_everything_deletes_every_snapshot_and_key(
     opened: OpenTenant, memory_keyring: WindowsLikeKeyring
 ) -> None:
     opened.loader().full_read()
+    opened.loader().wait_for_save()
     other = SnapshotStore(opened.data_dir, "another tenant")
     stored = opened.loader().cached()
     assert stored is not None and other.save(stored)
     delete_all(opened.data_dir)
     assert list((opened.data_dir / "snapshots").iterdir()) == []
     assert memory_keyring.services(vault.KEY_SERVICE_PREFIX) == []
+
+
+def test_which_connections_keep_a_snapshot_and_under_which_name(
+    demo_tenant: DemoTenantForTests, tmp_path: Path
+) -> None:
+    """One per tenant: a signed-in tenant by its id; a demo address by address and token (a
+    multi-tenant demo tells its customers apart by token); a fixed token for Graph itself
+    names no tenant, so none."""
+    opened = [
+        open_graph(demo_tenant.base_url, StaticToken("customer a"), tmp_path, "a"),
+        open_graph(demo_tenant.base_url, StaticToken("customer b"), tmp_path, "b"),
+        open_graph(GRAPH_URL, StaticToken("x"), tmp_path, "graph"),
+        open_graph(GRAPH_URL, StaticToken("x"), tmp_path, "signed in", tenant_id="t-1"),
+    ]
+    try:
+        keys = [o.snapshot_key for o in opened]
+        assert keys[0] != keys[1] and None not in keys[:2]
+        assert keys[2] is None and opened[2].loader().store is None
+        assert keys[3] == "t-1"
+    finally:
+        for o in opened:
+            o.close()

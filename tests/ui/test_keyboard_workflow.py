@@ -61,6 +61,17 @@ def by_keys(work: Callable[[QDialog], None]) -> Callable[[QDialog], int]:
     return answer
 
 
+def read_results(reports: list[RunReport]) -> Callable[[QDialog], None]:
+    """The results, kept in ``reports``, closed with Escape."""
+
+    def results(dialog: QDialog) -> None:
+        assert isinstance(dialog, ResultsDialog)
+        reports.append(dialog.report)
+        press(Key.Key_Escape)
+
+    return results
+
+
 def test_find_tick_add_preview_apply_results_and_undo_by_keys_alone(
     desk: Desk, dialogs: DialogScript
 ) -> None:
@@ -100,11 +111,7 @@ def test_find_tick_add_preview_apply_results_and_undo_by_keys_alone(
         press(Key.Key_Return)
 
     reports: list[RunReport] = []
-
-    def results(dialog: QDialog) -> None:
-        assert isinstance(dialog, ResultsDialog)
-        reports.append(dialog.report)
-        press(Key.Key_Escape)
+    results = read_results(reports)
 
     dialogs.expect(LicensePickerDialog, by_keys(pick))
     dialogs.expect(PlanPreviewDialog, by_keys(preview))

@@ -21,12 +21,15 @@ from tests.ui.dialog_walk import (
     walk_action_dialogs,
     walk_in_between_dialogs,
 )
+from tests.ui.language_support import Switch, in_language
 from tests.ui.visible_text import Seen, cut, escaped, untranslated_part
 from ui.dialogs.launcher import driven_by
 from ui.i18n import apply_language
 from ui.main_window import MainWindow
 from ui.models.columns import Column
 from ui.pseudo_translation import CLOSE, ENVIRONMENT, OPEN, PseudoTranslator, install_pseudo, pseudo
+
+__all__ = ["in_language"]  # a fixture, imported for pytest
 
 
 @pytest.fixture
@@ -97,13 +100,21 @@ def test_every_dialog_shows_only_translated_text_that_fits(
     assert walker.problems == [], "\n".join(walker.problems)
 
 
+@pytest.mark.parametrize("language", ["en", "pl"])
 def test_the_dialogs_in_between_show_only_translated_text_that_fits(
-    pseudo_translated: PseudoTranslator, desk: Desk, tmp_path: Path
+    language: str, in_language: Switch, qapp: QApplication, desk: Desk, tmp_path: Path
 ) -> None:
     """A run's progress, a created user's password, the sign-in options, the code to type at
-    Microsoft's page, the people import and the passwords."""
+    Microsoft's page, the people import and the passwords; over the Polish words too, which
+    are longer."""
+    in_language(language, "pl_PL" if language == "pl" else "en_GB")
+    pseudo_translated = install_pseudo(qapp)  # wraps what the language's catalog says
     walker = DialogWalker(desk, _problems(data_of(desk)))
-    walk_in_between_dialogs(desk, walker, tmp_path)
+    try:
+        walk_in_between_dialogs(desk, walker, tmp_path)
+    finally:
+        qapp.removeTranslator(pseudo_translated)
+        pseudo_translated.deleteLater()
     assert set(walker.seen) == IN_BETWEEN
     assert walker.problems == [], "\n".join(walker.problems)
 

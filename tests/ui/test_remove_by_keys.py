@@ -19,7 +19,15 @@ from desktop.licensing.types import Outcome, PlanKind, RunReport
 from tests.ui.conftest import TIMEOUT_MS, Desk, DialogScript
 from tests.ui.helpers import rows_where, table
 from tests.ui.language_support import Switch, in_language
-from tests.ui.test_keyboard_workflow import CTRL, Key, by_keys, focused, press, tab_to
+from tests.ui.test_keyboard_workflow import (
+    CTRL,
+    Key,
+    by_keys,
+    focused,
+    press,
+    read_results,
+    tab_to,
+)
 from ui.dialogs.plan_preview import PlanPreviewDialog
 from ui.dialogs.remove_dialog import RemoveDialog
 from ui.dialogs.results_dialog import ResultsDialog
@@ -120,15 +128,9 @@ def test_return_removes_by_keys_alone(
         press(Key.Key_Return)  # wherever the focus is
 
     reports: list[RunReport] = []
-
-    def results(dialog: QDialog) -> None:
-        assert isinstance(dialog, ResultsDialog)
-        reports.append(dialog.report)
-        press(Key.Key_Escape)
-
     dialogs.expect(RemoveDialog, by_keys(choose))
     dialogs.expect(PlanPreviewDialog, by_keys(preview))
-    dialogs.expect(ResultsDialog, by_keys(results))
+    dialogs.expect(ResultsDialog, by_keys(read_results(reports)))
     runner = window.runner
     assert runner is not None
     with desk.qtbot.waitSignal(runner.run_finished, timeout=TIMEOUT_MS):

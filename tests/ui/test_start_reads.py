@@ -10,6 +10,7 @@ import pytest
 
 from desktop.demo.router import Request, Response
 from desktop.demo.transport import Drop
+from tests.auth.fake_keyring import WindowsLikeKeyring
 from tests.demo_tenant import DemoTenantForTests
 from tests.ui.conftest import TIMEOUT_MS, Desk
 from tests.ui.helpers import tenant_view
@@ -29,13 +30,16 @@ def paths_read(demo_tenant: DemoTenantForTests) -> Iterator[list[str]]:
     yield seen
 
 
-def test_the_window_reads_at_start_only_what_it_shows(paths_read: list[str], desk: Desk) -> None:
+def test_the_window_reads_at_start_only_what_it_shows(
+    paths_read: list[str], memory_keyring: WindowsLikeKeyring, desk: Desk
+) -> None:
     assert sorted(set(paths_read)) == [
         "/v1.0/$batch",  # the names of the groups licenses come from
         "/v1.0/organization",
         "/v1.0/subscribedSkus",
         "/v1.0/users",
         "/v1.0/users/$count",  # the proof that parallel parts held everyone
+        "/v1.0/users/delta",  # the link the local snapshot is refreshed from next time
     ]
     assert paths_read.count("/v1.0/subscribedSkus") == 1
     page = tenant_view(desk)

@@ -14,7 +14,7 @@ from tests.ui.helpers import click, rows_where, user
 from tests.ui.language_support import in_language, polish
 from ui.dialogs.plan_preview import PlanPreviewDialog
 from ui.models.columns import Column
-from ui.models.naming import license_labels
+from ui.models.naming import license_labels, problem_labels
 
 __all__ = ["in_language", "polish"]  # fixtures, imported for pytest
 
@@ -35,6 +35,8 @@ def test_synced_users_are_marked_and_their_profile_fields_say_why_they_are_read_
     assert synced and cloud
     for row in synced:
         assert _cell(desk, row, Column.NAME, Qt.ItemDataRole.DecorationRole) is not None
+        heard = str(_cell(desk, row, Column.NAME, Qt.ItemDataRole.AccessibleDescriptionRole))
+        assert "on-premises Active Directory" in heard  # the icon, for a screen reader
         for column in (Column.NAME, Column.UPN, Column.DEPARTMENT):
             tip = str(_cell(desk, row, column, Qt.ItemDataRole.ToolTipRole))
             assert "on-premises Active Directory" in tip and "read-only" in tip, tip
@@ -42,6 +44,7 @@ def test_synced_users_are_marked_and_their_profile_fields_say_why_they_are_read_
         assert "next sync" in status
     for row in cloud:
         assert _cell(desk, row, Column.NAME, Qt.ItemDataRole.DecorationRole) is None
+        assert _cell(desk, row, Column.NAME, Qt.ItemDataRole.AccessibleDescriptionRole) is None
         tip = _cell(desk, row, Column.UPN, Qt.ItemDataRole.ToolTipRole)
         assert tip is None
     # The job title still shows on the name of a synced user who has one.
@@ -123,6 +126,15 @@ def test_a_license_says_direct_inherited_with_the_group_or_both(desk: Desk) -> N
     assert f"direct, also via {group_of[both.id]}" in shown
 
 
+def test_a_group_licenses_error_names_the_group(desk: Desk) -> None:
+    naming = desk.session.naming
+    row = rows_where(desk, lambda u: any(s.assigned_by_group for s in u.errors))[0]
+    state = next(s for s in user(desk, row).errors if s.assigned_by_group)
+    shown = str(_cell(desk, row, Column.PROBLEMS, Qt.ItemDataRole.DisplayRole))
+    group = naming.group(str(state.assigned_by_group))
+    assert f"{naming.sku(state.sku_id)} from the group {group}: " in shown, shown
+
+
 def test_direct_and_inherited_in_polish(polish: None, desk: Desk) -> None:
     naming = desk.session.naming
     both = next(
@@ -132,3 +144,7 @@ def test_direct_and_inherited_in_polish(polish: None, desk: Desk) -> None:
     )
     labels = license_labels(both, naming)
     assert any("bezpośrednio" in label for label in labels), labels
+    erring = next(
+        u for u in desk.session.users.users() if any(s.assigned_by_group for s in u.errors)
+    )
+    assert any(" z grupy " in label for label in problem_labels(erring, naming))

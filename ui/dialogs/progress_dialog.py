@@ -37,6 +37,7 @@ class ProgressDialog(QDialog):
         self.bar.setRange(0, 0)  # busy until the first count arrives
         self.counts = QLabel(self.tr("Starting…"))
         self.counts.setObjectName("progressCounts")
+        self.counts.setWordWrap(True)  # "Stopping after…" is long, longer in Polish
         self.buttons = QDialogButtonBox()
         self.cancel_button: QPushButton = self.buttons.addButton(
             QDialogButtonBox.StandardButton.Cancel

@@ -26,6 +26,7 @@ class UserCreatedDialog(QDialog):
         self.setWindowTitle(self.tr("User created"))
         self.setMinimumWidth(480)
         heading = QLabel(self.tr("<b>{upn}</b> was created.").format(upn=user_principal_name))
+        heading.setWordWrap(True)  # a long user name, a longer language
         self.password = QLineEdit(password)
         self.password.setObjectName("temporaryPassword")
         self.password.setReadOnly(True)

@@ -199,6 +199,9 @@ class LicenseCommands(QObject):
             return
         source = dialog.source()
         if source is not None:
-            # A new account without a country takes the source's (licenses need one).
+            # A new account without a country takes the source's (licenses need one); the
+            # tenant's users without one are left to the check, as before.
+            creating = any(u.not_activated for u in users)
             location = source.usage_location or self._session.most_common_usage_location()
-            self._run(copy_licenses_plan(source, self._ids(users)), users, location)
+            self._run(copy_licenses_plan(source, self._ids(users)), users,
+                      location if creating else None)  # fmt: skip

@@ -49,6 +49,7 @@ class WindowCommands(QObject):
             (a.copy_from, self.licenses.copy_from),
             (a.new_user, self.new_user.new_user),
             (a.refresh, self.session.load),
+            (a.reload_all, self._reload_everything),
             (a.export_csv, self.csv.export_csv),
             (a.import_plan, self.csv.import_plan),
             (a.import_people, self.people.import_people),
@@ -59,6 +60,9 @@ class WindowCommands(QObject):
             (a.manage_templates, self.templates.manage),
             (a.template_drift, self.templates.drift),
         ]
+
+    def _reload_everything(self) -> None:
+        self.session.load(everything=True)
 
     def _remove_from_list(self) -> None:
         self.people.remove_from_list(self.session.users.checked_users())

@@ -4,10 +4,10 @@ context menu and the keyboard; enabled only when they apply to the group or memb
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup
 
+from ui.actions import make_action
 from ui.groups.group_model import GroupRow, MemberError
-from ui.icons import icon
 
 
 class GroupActions(QObject):
@@ -94,16 +94,7 @@ class GroupActions(QObject):
     def _make(
         self, name: str, icon_name: str | None, text: str, shortcut: str | None, tip: str
     ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            tip = f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        return action
+        return make_action(self, name, icon_name, text, shortcut=shortcut, tip=tip)
 
     def change_actions(self) -> tuple[QAction, ...]:
         return (

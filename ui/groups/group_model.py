@@ -96,40 +96,60 @@ def packages_text(group: LicensedGroup, naming: LicenseNaming, skus: dict[str, S
     return "; ".join(parts)
 
 
-class GroupTableModel(QAbstractTableModel):
+class _RowsModel(QAbstractTableModel):
+    """One record per row, the columns of ``COLUMNS``, headers from ``_headers``."""
+
+    COLUMNS: type[enum.IntEnum]
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[GroupRow] = []
+        self._rows: list[Any] = []
         self._naming = LicenseNaming()
-        self._skus: dict[str, Sku] = {}
 
-    def set_rows(self, rows: list[GroupRow], naming: LicenseNaming, skus: Sequence[Sku]) -> None:
+    def _reset(self, rows: Sequence[Any], naming: LicenseNaming) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._naming = naming
-        self._skus = {s.sku_id: s for s in skus}
         self.endResetModel()
 
-    def rows(self) -> list[GroupRow]:
-        return self._rows
+    def _headers(self) -> dict[int, str]:
+        raise NotImplementedError
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(GroupColumn)
+        return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
+        return self._headers().get(section)
+
+
+class GroupTableModel(_RowsModel):
+    COLUMNS = GroupColumn
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._skus: dict[str, Sku] = {}
+
+    def set_rows(self, rows: list[GroupRow], naming: LicenseNaming, skus: Sequence[Sku]) -> None:
+        self._skus = {s.sku_id: s for s in skus}
+        self._reset(rows, naming)
+
+    def rows(self) -> list[GroupRow]:
+        return self._rows
+
+    def _headers(self) -> dict[int, str]:
         return {
             GroupColumn.NAME: self.tr("Group"),
             GroupColumn.PACKAGES: self.tr("Packages"),
             GroupColumn.MEMBERS: self.tr("Members"),
             GroupColumn.IN_ERROR: self.tr("In error"),
-        }[GroupColumn(section)]
+        }
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -171,41 +191,25 @@ class GroupTableModel(QAbstractTableModel):
         return None
 
 
-class MemberErrorModel(QAbstractTableModel):
+class MemberErrorModel(_RowsModel):
     """The members in error of one group."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[MemberError] = []
-        self._naming = LicenseNaming()
+    COLUMNS = ErrorColumn
 
     def set_errors(self, errors: Sequence[MemberError], naming: LicenseNaming) -> None:
-        self.beginResetModel()
-        self._rows = list(errors)
-        self._naming = naming
-        self.endResetModel()
+        self._reset(errors, naming)
 
     def errors(self) -> list[MemberError]:
         return self._rows
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(ErrorColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def _headers(self) -> dict[int, str]:
         return {
             ErrorColumn.NAME: self.tr("Member"),
             ErrorColumn.UPN: self.tr("User name (UPN)"),
             ErrorColumn.PACKAGE: self.tr("Package"),
             ErrorColumn.PROBLEM: self.tr("Problem"),
             ErrorColumn.TO_DO: self.tr("What to do"),
-        }[ErrorColumn(section)]
+        }
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

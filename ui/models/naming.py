@@ -98,8 +98,13 @@ def problem_labels(user: User, naming: LicenseNaming) -> list[str]:
 
 
 def _problem_label(state: LicenseAssignmentState, naming: LicenseNaming) -> str:
+    package, problem = naming.sku(state.sku_id), error_label(state.error)
+    if state.assigned_by_group:  # the group is where it is fixed (Licensed groups, Fix…)
+        return QCoreApplication.translate(
+            "UserText", "{package} from the group {group}: {problem}"
+        ).format(package=package, group=naming.group(state.assigned_by_group), problem=problem)
     return QCoreApplication.translate("UserText", "{package}: {problem}").format(
-        package=naming.sku(state.sku_id), problem=error_label(state.error)
+        package=package, problem=problem
     )
 
 
