@@ -4762,8 +4762,36 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
         <translation>Wszystkie dzierżawy</translation>
     </message>
     <message>
+        <source>Show my customers…</source>
+        <translation>Pokaż moich klientów…</translation>
+    </message>
+    <message>
+        <source>List the customers&apos; tenants your organisation manages as their partner</source>
+        <translation>Wyświetl dzierżawy klientów, którymi Twoja organizacja zarządza jako ich partner</translation>
+    </message>
+    <message>
         <source>Billing audit…</source>
         <translation>Audyt rozliczeń…</translation>
+    </message>
+    <message>
+        <source>To show your customers&apos; tenants on one page, License Desk needs permission to list your delegated admin relationships and to read sign-in activity, usage reports and subscriptions in each tenant. Sign in again in your browser to grant it?</source>
+        <translation>Aby pokazać dzierżawy Twoich klientów na jednej stronie, License Desk potrzebuje uprawnień do wyświetlenia Twoich relacji delegowanej administracji oraz do odczytu aktywności logowania, raportów użycia i subskrypcji w każdej dzierżawie. Zalogować się ponownie w przeglądarce, aby je przyznać?</translation>
+    </message>
+    <message>
+        <source>Customers are listed when your organisation manages them as their partner (granular delegated admin privileges). An administrator may have to approve the permission.</source>
+        <translation>Klienci są wyświetlani, gdy Twoja organizacja zarządza nimi jako ich partner (szczegółowe delegowane uprawnienia administratora, GDAP). Może być potrzebna zgoda administratora.</translation>
+    </message>
+    <message>
+        <source>No customers&apos; tenants were found for {tenant}.</source>
+        <translation>Nie znaleziono dzierżaw klientów dla {tenant}.</translation>
+    </message>
+    <message>
+        <source>Customers are listed when your organisation manages them as their partner (granular delegated admin privileges) and your account may read those relationships.</source>
+        <translation>Klienci są wyświetlani, gdy Twoja organizacja zarządza nimi jako ich partner (szczegółowe delegowane uprawnienia administratora, GDAP), a Twoje konto może odczytać te relacje.</translation>
+    </message>
+    <message>
+        <source>No customers</source>
+        <translation>Brak klientów</translation>
     </message>
     <message>
         <source>All tenants — License Desk</source>
