@@ -431,6 +431,16 @@
     </message>
 </context>
 <context>
+    <name>RemoveDialog</name>
+    <message numerus="yes">
+        <source>Also remove the users from the %n group(s) that give it: {groups}</source>
+        <translation>
+            <numerusform>Also remove the users from %n group that gives it: {groups}</numerusform>
+            <numerusform>Also remove the users from the %n groups that give it: {groups}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ResultsDialog</name>
     <message numerus="yes">
         <source>%Ln left as it was (see Details)</source>

@@ -4253,8 +4253,20 @@
         <translation>{package} (przypisano: {n})</translation>
     </message>
     <message>
-        <source>When a user loses their last license that includes Exchange, Microsoft deletes their mailbox data 30 days later. Licenses inherited from a group cannot be removed here: change the group instead.</source>
-        <translation>Gdy użytkownik traci ostatnią licencję z usługą Exchange, Microsoft usuwa dane jego skrzynki pocztowej po 30 dniach. Licencji dziedziczonych z grupy nie można tu usunąć: zmień przypisanie w grupie.</translation>
+        <source>When a user loses their last license that includes Exchange, Microsoft deletes their mailbox data 30 days later.</source>
+        <translation>Gdy użytkownik traci ostatnią licencję z usługą Exchange, Microsoft usuwa dane jego skrzynki pocztowej po 30 dniach.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Also remove the users from the %n group(s) that give it: {groups}</source>
+        <translation>
+            <numerusform>Usuń też użytkowników z %n grupy, która ją daje: {groups}</numerusform>
+            <numerusform>Usuń też użytkowników z %n grup, które ją dają: {groups}</numerusform>
+            <numerusform>Usuń też użytkowników z %n grup, które ją dają: {groups}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A license that comes from a group can only be taken away by removing the user from the group. The preview shows what else the group takes away; undo adds them back to it.</source>
+        <translation>Licencję z grupy można odebrać tylko, usuwając użytkownika z grupy. Podgląd pokaże, co jeszcze odbierze grupa; cofnięcie doda użytkowników z powrotem.</translation>
     </message>
     <message>
         <source>Preview…</source>

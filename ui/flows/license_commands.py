@@ -24,6 +24,7 @@ from desktop.licensing.builders import (
     usage_location_plan,
 )
 from desktop.licensing.types import Plan
+from desktop.licensing.via_groups import leave_instead
 from desktop.templates.plans import apply_plan
 from ui.dialogs.apps_dialog import AppsDialog
 from ui.dialogs.copy_from_dialog import CopyFromDialog
@@ -44,6 +45,14 @@ def held_directly(users: Sequence[User], skus: Sequence[Sku]) -> list[tuple[Sku,
     counts: Counter[str] = Counter()
     for user in users:
         counts.update(user.direct_sku_ids)
+    return [(sku, counts[sku.sku_id]) for sku in skus if counts[sku.sku_id]]
+
+
+def held_at_all(users: Sequence[User], skus: Sequence[Sku]) -> list[tuple[Sku, int]]:
+    """Packages at least one of ``users`` holds, directly or through a group, with how many."""
+    counts: Counter[str] = Counter()
+    for user in users:
+        counts.update(user.sku_ids)
     return [(sku, counts[sku.sku_id]) for sku in skus if counts[sku.sku_id]]
 
 
@@ -117,15 +126,31 @@ class LicenseCommands(QObject):
 
     def remove(self) -> None:
         users = self._targets()
-        held = held_directly(users, self._session.skus.skus())
+        held = held_at_all(users, self._session.skus.skus())
         if not held:
             return
-        dialog = RemoveDialog(held, self._session.naming, self._parent)
+        naming = self._session.naming
+        granting = {
+            sku.sku_id: sorted({naming.group(g) for u in users for g in u.groups_granting(s)})
+            for sku, _ in held
+            if (s := sku.sku_id)
+        }
+        dialog = RemoveDialog(held, naming, self._parent, granting)
         if not accepted(launch(dialog)) or not dialog.picked():
             return
         picked = set(dialog.picked())
-        holders = [u for u in users if picked & u.direct_sku_ids]
-        self._runner.run(remove_plan(self._ids(holders), sorted(picked)))
+        if not dialog.leaving_groups():
+            # Without leaving, only direct copies can go. When nobody holds one, the preview
+            # still opens and its check says which group each license comes from.
+            holders = [u for u in users if picked & u.direct_sku_ids]
+            holders = holders or [u for u in users if picked & u.sku_ids]
+            self._runner.run(remove_plan(self._ids(holders), sorted(picked)))
+            return
+        by_id = {u.id: u for u in users if picked & u.sku_ids}
+        plan = remove_plan(list(by_id), sorted(picked))
+        names = {g: naming.group(g) for u in by_id.values() for g in u.granting_group_ids}
+        changes = tuple(leave_instead(c, by_id[c.user], names) for c in plan.changes)
+        self._runner.run(replace(plan, changes=changes))
 
     def apps(self) -> None:
         users = self._targets()
