@@ -40,6 +40,7 @@ from desktop.licensing.errors import (
     RunInProgressError,
     RunNotFoundError,
     RunNotResumableError,
+    WrongTenantError,
 )
 from ui.graph_failures import graph_details, graph_failure_text
 from ui.models.naming import LicenseNaming
@@ -301,6 +302,19 @@ def _run_already_undone(exc: BaseException) -> UserMessage:
     )
 
 
+def _wrong_tenant(exc: BaseException) -> UserMessage:
+    previewed = exc.previewed if isinstance(exc, WrongTenantError) else ""
+    return UserMessage(
+        QCoreApplication.translate("ErrorText", "Another tenant"),
+        QCoreApplication.translate(
+            "ErrorText",
+            "This change was previewed for another tenant ({tenant}), so it was not applied "
+            "here. Nothing was changed. Preview it again in the tenant it is for.",
+        ).format(tenant=previewed),
+        str(exc),
+    )
+
+
 @dataclass(frozen=True)
 class _Fixed:
     """An error told in fixed words: a title and a text (marked with QT_TRANSLATE_NOOP, typed
@@ -442,6 +456,7 @@ _DESCRIBERS = (
     (RunInProgressError, _run_in_progress),
     (RunAlreadyUndoneError, _run_already_undone),
     (RunNotResumableError, _run_finished),
+    (WrongTenantError, _wrong_tenant),
     (JournalError, _journal),
     (LicenseDeskError, _core),
     (OSError, _file),

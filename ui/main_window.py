@@ -313,10 +313,18 @@ class MainWindow(QMainWindow):
         errors = [s for s in ticked[0].errors if s.assigned_by_group] if len(ticked) == 1 else []
         if not errors:
             return
-        self.view.show_groups()
         groups = self.view.groups
-        if groups.select_error(ticked[0].id, errors[0]) and self.group_commands is not None:
-            self.group_commands.fix()
+        user_id, state = ticked[0].id, errors[0]
+
+        def open_fix() -> None:
+            if groups.select_error(user_id, state) and self.group_commands is not None:
+                self.group_commands.fix()
+
+        self.view.show_groups()  # the groups are read when their page is first shown
+        if groups.loader.has_loaded and not groups.loader.loading:
+            open_fix()
+        else:
+            groups.loader.loaded.connect(open_fix, Qt.ConnectionType.SingleShotConnection)
 
     def _group_bindings(self, commands: GroupCommands) -> list[tuple[QAction, Callable[[], None]]]:
         g = self.group_actions

@@ -2137,6 +2137,14 @@
         <translation>Ta zmiana została już cofnięta (przebiegiem {run}). Niczego nie zmieniono. Aby wprowadzić zmianę ponownie, cofnij tamten przebieg.</translation>
     </message>
     <message>
+        <source>Another tenant</source>
+        <translation>Inna dzierżawa</translation>
+    </message>
+    <message>
+        <source>This change was previewed for another tenant ({tenant}), so it was not applied here. Nothing was changed. Preview it again in the tenant it is for.</source>
+        <translation>Ta zmiana była sprawdzona dla innej dzierżawy ({tenant}), więc nie zastosowano jej tutaj. Niczego nie zmieniono. Sprawdź ją ponownie w dzierżawie, której dotyczy.</translation>
+    </message>
+    <message>
         <source>Nothing left to resume</source>
         <translation>Nie ma czego wznawiać</translation>
     </message>

@@ -244,3 +244,13 @@ def test_a_new_user_from_a_template_with_a_group_joins_it_in_a_second_change(
     assert after is not None and not after.granting_group_ids and after.direct_licenses
     assert cli("undo", create_run, "--yes").code == 0  # deletes the account
     assert find(demo_tenant, upn) is None
+
+
+def test_a_damaged_templates_file_is_one_line_and_exit_2(cli: Runner, app_data: Path) -> None:
+    stored = TemplateStore().path
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    stored.write_text('{"format": "license-desk-templates", "version": 1, "templates": [{}]}')
+    for command in (["templates", "list"], ["templates", "apply", "X", "--users", "a@b.pl"]):
+        result = cli(*command, connect=command[1] != "list")
+        assert result.code == 2, result
+        assert "templates.json" in result.err and result.err.count("\n") == 1

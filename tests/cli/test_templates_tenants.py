@@ -119,7 +119,7 @@ def _skus(demo: DemoTenants, tenant: DemoTenant) -> list[Sku]:
         return client.list_skus()
 
 
-def test_the_partner_applies_a_template_in_two_customers_with_tenant(
+def test_the_partner_creates_users_from_a_template_in_two_customers_with_tenant(
     demo: DemoTenants,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],

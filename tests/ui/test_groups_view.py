@@ -5,6 +5,7 @@ take the users' road (preview, apply, results, history)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent
@@ -196,7 +197,7 @@ def _member_in_error(view: GroupsView, code: str) -> int:
     raise AssertionError(f"no member in {code}")
 
 
-def test_fix_turns_off_the_conflicting_app_then_the_group_license_arrives_and_undo_restores(
+def test_fix_turns_off_the_conflicting_app_then_the_group_license_arrives_and_undo_is_refused(
     desk: Desk, dialogs: DialogScript
 ) -> None:
     view = show_groups_by_keys(desk)
@@ -470,7 +471,8 @@ def test_remove_direct_copies_the_group_covers(desk: Desk, dialogs: DialogScript
 def test_a_users_group_error_opens_fix_from_the_user_menu(
     desk: Desk, dialogs: DialogScript
 ) -> None:
-    groups_view(desk)
+    # The Groups page was never shown: its groups are read first, then Fix… opens.
+    assert not tenant_view(desk).groups.loader.has_loaded
     row = rows_where(desk, lambda u: any(s.assigned_by_group for s in u.errors))[0]
     erring = user(desk, row)
     click(desk, row)
@@ -487,6 +489,7 @@ def test_a_users_group_error_opens_fix_from_the_user_menu(
 
     dialogs.expect(FixDialog, look)
     fix.trigger()
+    desk.qtbot.waitUntil(lambda: dialogs.pending == 0, timeout=TIMEOUT_MS)
     assert tenant_view(desk).showing_groups
     error = tenant_view(desk).groups.current_error()
     assert error is not None and error.user.id == erring.id
@@ -495,3 +498,66 @@ def test_a_users_group_error_opens_fix_from_the_user_menu(
     other = rows_where(desk, lambda u: u.id != erring.id and not u.not_activated)[0]
     desk.session.users.set_checked([other], True)
     assert not fix.isEnabled()
+
+
+def test_the_group_tables_are_proper_qt_models(desk: Desk, qtmodeltester: Any) -> None:
+    view = groups_view(desk)
+    rows = view.loader.model.rows()
+    assert rows and any(r.errors for r in rows)
+    qtmodeltester.check(view.loader.model)
+    qtmodeltester.check(view.groups)  # the sorting, filtering proxy over it
+    choose(desk, view, GROUP_B)
+    assert view.errors_model.rowCount() > 0
+    qtmodeltester.check(view.errors_model)
+    qtmodeltester.check(view.errors)
+
+
+def test_group_licenses_takes_a_package_from_the_group_and_the_undo_gives_it_back(
+    desk: Desk, dialogs: DialogScript
+) -> None:
+    view = show_groups_by_keys(desk)
+    group = choose(desk, view, GROUP_B)
+    (grant,) = group.group.assigned_licenses
+    only_from_group = [
+        uid
+        for uid in group.member_ids
+        if uid not in group.users_in_error
+        and (row := desk.session.users.row_of(uid)) is not None
+        and desk.session.users.user_at(row).direct_license(grant.sku_id) is None
+    ]
+    assert only_from_group
+
+    def untick(dialog: QDialog) -> int:
+        assert isinstance(dialog, GroupLicensesDialog)
+        dialog.tree.set_picked(grant.sku_id, False)
+        assert dialog.change() == ([], [grant.sku_id])
+        return ACCEPT
+
+    kinds: list[PlanKind] = []
+    reports: list[RunReport] = []
+    dialogs.expect(GroupLicensesDialog, untick)
+    dialogs.expect(PlanPreviewDialog, record_kind(kinds))
+    dialogs.expect(ResultsDialog, keep_report(reports))
+    commands = desk.window.group_commands
+    assert commands is not None
+    with desk.qtbot.waitSignal(commands.followed, timeout=TIMEOUT_MS) as followed:
+        desk.window.group_actions.group_licenses.trigger()
+    assert kinds == [PlanKind.GROUP_REMOVE] and followed.args[0].finished
+    assert all(grant.sku_id not in desk.tenant.assigned_licenses(u) for u in only_from_group)
+
+    # The undo licenses the group again, with the same apps off; the members get it back.
+    undo = desk.session.controller.undo_plan(reports[0].run_id)
+    (change,) = undo.effective.changes
+    assert change.on_group and change.add == (grant,)
+    dialogs.expect(PlanPreviewDialog, lambda _d: ACCEPT)
+    dialogs.expect(ResultsDialog, lambda _d: REJECT)
+    runner = desk.window.runner
+    assert runner is not None
+    with desk.qtbot.waitSignals([runner.run_finished, view.loader.loaded], timeout=TIMEOUT_MS):
+        runner.preview(undo)
+    again = view.current_group()
+    assert again is not None and again.group.assigned_licenses == (grant,)
+    desk.qtbot.waitUntil(
+        lambda: all(grant.sku_id in desk.tenant.assigned_licenses(u) for u in only_from_group),
+        timeout=TIMEOUT_MS,
+    )

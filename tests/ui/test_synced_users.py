@@ -35,6 +35,8 @@ def test_synced_users_are_marked_and_their_profile_fields_say_why_they_are_read_
     assert synced and cloud
     for row in synced:
         assert _cell(desk, row, Column.NAME, Qt.ItemDataRole.DecorationRole) is not None
+        heard = str(_cell(desk, row, Column.NAME, Qt.ItemDataRole.AccessibleDescriptionRole))
+        assert "on-premises Active Directory" in heard  # the icon, for a screen reader
         for column in (Column.NAME, Column.UPN, Column.DEPARTMENT):
             tip = str(_cell(desk, row, column, Qt.ItemDataRole.ToolTipRole))
             assert "on-premises Active Directory" in tip and "read-only" in tip, tip
@@ -42,6 +44,7 @@ def test_synced_users_are_marked_and_their_profile_fields_say_why_they_are_read_
         assert "next sync" in status
     for row in cloud:
         assert _cell(desk, row, Column.NAME, Qt.ItemDataRole.DecorationRole) is None
+        assert _cell(desk, row, Column.NAME, Qt.ItemDataRole.AccessibleDescriptionRole) is None
         tip = _cell(desk, row, Column.UPN, Qt.ItemDataRole.ToolTipRole)
         assert tip is None
     # The job title still shows on the name of a synced user who has one.

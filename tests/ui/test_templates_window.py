@@ -366,3 +366,21 @@ def test_a_new_user_from_a_template_with_a_group_joins_it_after_a_second_preview
         ),
         timeout=TIMEOUT_MS,
     )
+
+
+def test_a_damaged_templates_file_is_said_in_a_dialog_not_a_crash(
+    desk: Desk, dialogs: DialogScript
+) -> None:
+    from ui.dialogs.error_dialog import ErrorDialog
+
+    store(desk).path.write_text("{damaged", encoding="utf-8")
+    seen: list[str] = []
+
+    def said(dialog: QDialog) -> int:
+        assert isinstance(dialog, ErrorDialog)
+        seen.append(dialog.report_text())
+        return REJECT
+
+    dialogs.expect(ErrorDialog, said)
+    desk.window.user_actions.manage_templates.trigger()
+    assert dialogs.pending == 0 and "templates.json" in seen[0]

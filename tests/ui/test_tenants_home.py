@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop.demo.customers import CustomerState
@@ -216,3 +216,50 @@ def test_a_tenants_own_default_usage_location_comes_first(
     assert session.most_common_usage_location() == "DE"
     save_settings(tenant.tenant_id, TenantSettings(), tmp_path)
     assert session.most_common_usage_location() == "PL"
+
+
+def test_a_change_previewed_for_one_customer_is_refused_in_another(
+    desk: PartnerDesk, qtbot: QtBot, dialogs: DialogScript, tmp_path: Path
+) -> None:
+    from desktop.graph.client import GraphClient
+    from desktop.licensing.controller import LicenseController
+    from ui.dialogs.error_dialog import ErrorDialog
+
+    bakery = desk.demo.by_state(CustomerState.OUT_OF_SEATS)
+    rowid, sku_id = bakery.store.query("SELECT user_rowid, sku_id FROM direct_licenses LIMIT 1")[0]
+    upn = str(bakery.store.query("SELECT upn FROM users WHERE rowid = ?", (rowid,))[0][0])
+    client = GraphClient(desk.demo.base_url, StaticToken(desk.demo.token_for(bakery.tenant_id)))
+    elsewhere = LicenseController(client, tmp_path / "elsewhere.sqlite3")
+    try:
+        checked = elsewhere.check(remove_plan([upn], [sku_id]))
+    finally:
+        elsewhere.close()
+    home = desk.tenants.home
+    home.open_requested.emit(
+        home.proxy.index(_row_of(desk, "Apteka Zielona"), 0).data(ROW_ROLE).tenant
+    )
+    qtbot.waitUntil(
+        lambda: (
+            desk.window.session is not None
+            and desk.window.session.ready
+            and desk.window.session.tenant_name == "Apteka Zielona"
+        ),
+        timeout=TIMEOUT_MS,
+    )
+    words: list[str] = []
+    dialogs.expect(PlanPreviewDialog, lambda _dialog: ACCEPT)  # type: ignore[arg-type,return-value]
+
+    def read(dialog: ErrorDialog) -> int:
+        words.append(" ".join(label.text() for label in dialog.findChildren(QLabel)))
+        return ACCEPT
+
+    dialogs.expect(ErrorDialog, read)  # type: ignore[arg-type]
+    runner = desk.window.runner
+    assert runner is not None
+    runner.preview(checked)
+    qtbot.waitUntil(lambda: bool(words) and not runner.busy, timeout=TIMEOUT_MS)
+    assert "previewed for another tenant" in words[-1]
+    assert bakery.tenant_id in words[-1]
+    assert sku_id in bakery.store.user_licenses(upn), "nothing was sent"
+    assert desk.window.session is not None
+    assert desk.window.session.controller.history() == []

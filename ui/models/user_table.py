@@ -124,6 +124,9 @@ class UserTableModel(QAbstractTableModel):
             return self._tooltip(row, user, column)
         if role == Qt.ItemDataRole.DecorationRole:
             return self._decoration(user, column)
+        synced_name = column == Column.NAME and user.on_premises_sync_enabled
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and synced_name:
+            return self._synced_note()  # the synced mark is an icon: a screen reader hears this
         return None
 
     def multiData(self, index: AnyIndex, span: QModelRoleDataSpan | QModelRoleData) -> None:
