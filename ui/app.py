@@ -6,7 +6,6 @@ import argparse
 import contextlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -14,7 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop.paths import APP_NAME, app_data_dir
-from desktop.tenants.partner_demo import start_partner_demo
+from desktop.tenants.partner_demo import partner_demo
 from ui.crash import ErrorReporter
 from ui.dialogs.launcher import driven_by
 from ui.focus_ring import install_focus_rings
@@ -60,16 +59,15 @@ def _scale(args: argparse.Namespace) -> None:
 MAX_DEMO_CUSTOMERS = 50
 
 
-def _startup(window: MainWindow, args: argparse.Namespace, app: QApplication) -> Startup:
-    """The usual start, or with --demo-tenants a demo partner in a throwaway data folder."""
+def _startup(window: MainWindow, args: argparse.Namespace, ends: contextlib.ExitStack) -> Startup:
+    """The usual start, or with --demo-tenants a demo partner in a throwaway data folder, which
+    ``ends`` stops and deletes."""
     customers = getattr(args, "demo_tenants", None)
     if not customers:
         return Startup(window, app_data_dir())
     args.demo = True
-    demo, opener = start_partner_demo(max(1, min(customers, MAX_DEMO_CUSTOMERS)))
-    app.aboutToQuit.connect(demo.stop)
-    folder = Path(tempfile.mkdtemp(prefix="license-desk-partner-demo-"))
-    return Startup(window, folder, demo_opener=opener)
+    demo = ends.enter_context(partner_demo(max(1, min(customers, MAX_DEMO_CUSTOMERS))))
+    return Startup(window, demo.folder, demo_opener=demo.open_partner)
 
 
 def run_window(args: argparse.Namespace) -> int:
@@ -82,19 +80,20 @@ def run_window(args: argparse.Namespace) -> int:
     window = MainWindow()
     reporter = ErrorReporter(lambda: window)
     reporter.install()
-    startup = _startup(window, args, app)
-    screenshot = getattr(args, "screenshot", None)
-    quiet: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
-    if screenshot:
-        taker = ScreenshotTaker(window, Path(screenshot))
-        startup.session_opened.connect(taker.watch)
-        # Nobody is there to answer a dialog: every question is declined.
-        quiet = driven_by(lambda _dialog: QDialog.DialogCode.Rejected.value)
-    window.show()
-    startup.start(demo=bool(getattr(args, "demo", False)))
-    try:
-        with quiet:
-            return int(app.exec())
-    finally:
-        reporter.uninstall()
-        window.close()
+    with contextlib.ExitStack() as ends:
+        startup = _startup(window, args, ends)
+        screenshot = getattr(args, "screenshot", None)
+        quiet: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
+        if screenshot:
+            taker = ScreenshotTaker(window, Path(screenshot))
+            startup.session_opened.connect(taker.watch)
+            # Nobody is there to answer a dialog: every question is declined.
+            quiet = driven_by(lambda _dialog: QDialog.DialogCode.Rejected.value)
+        window.show()
+        startup.start(demo=bool(getattr(args, "demo", False)))
+        try:
+            with quiet:
+                return int(app.exec())
+        finally:
+            reporter.uninstall()
+            window.close()  # the session's files close before a demo's folder goes

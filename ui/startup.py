@@ -57,7 +57,7 @@ class Startup(QObject):
         self.accounts.connected.connect(self._open)
         window.reset_demo_requested.connect(self.reset_demo)
         self.tenants = TenantsCoordinator(window, window.stack, window.status, data_dir, self._open)
-        window.view_menu.addAction(self.tenants.show_action)
+        window.view_menu.addActions([self.tenants.show_action, self.tenants.customers_action])
         window.tools_menu.insertAction(window.settings_action, self.tenants.audit_action)
         window.destroyed.connect(self._stop_workers)
 

@@ -16,6 +16,7 @@ from desktop.commands.connection import ConnectionOptionsError, add_connection_o
 from desktop.commands.exit_codes import EXIT_FAILED, EXIT_OK
 from desktop.commands.flow import handles_errors
 from desktop.commands.tenants import workers
+from desktop.numbers import spreadsheet_style
 from desktop.tenants.audit import run_audit, write_audit_csvs, write_audit_xlsx
 from desktop.tenants.connection import partner_scopes, reach_tenants
 from desktop.tenants.errors import TenantNotFoundError
@@ -72,7 +73,7 @@ def run_audit_command(args: argparse.Namespace, out: TextIO | None = None) -> in
     audits = run_audit(chosen, reach.client_for, workers=args.workers)
     print(f"Wrote {write_audit_xlsx(audits, args.xlsx.expanduser())}", file=out)
     if args.csv_dir is not None:
-        for path in write_audit_csvs(audits, args.csv_dir.expanduser()):
+        for path in write_audit_csvs(audits, args.csv_dir.expanduser(), spreadsheet_style()):
             print(f"Wrote {path}", file=out)
     failed = [a for a in audits if a.status is not Status.OK]
     for audit in failed:

@@ -44,6 +44,9 @@ PARALLEL_READS = 32  # requests in flight at once; the transport keeps as many c
 # part costs requests, empty ones included), and never fewer than this many pages.
 _SHARE_FACTOR = 2
 _MIN_PART_PAGES = 2
+# The first page, shown at once and the sample the parts are planned from: half a full page
+# comes sooner and still judges a part of 8,000 users in 100,000 (40 names) to about a sixth.
+SAMPLE_SIZE = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +87,7 @@ def read_all_users_in_parts(
     shown = _Shown(on_page)
     with ThreadPoolExecutor(max_workers=max(1, parallel), thread_name_prefix="users") as pool:
         count = pool.submit(_count, client, priority)
-        first_url, headers = client.users_query(page_size=page_size)
+        first_url, headers = client.users_query(page_size=min(page_size, SAMPLE_SIZE))
         headers.update(priority.header())
         sample, more = client.users_page(
             first_url, what="users page 1", headers=headers, cancel=cancel

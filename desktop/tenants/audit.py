@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.catalog import sku_name
-from desktop.csv_export import csv_export, spreadsheet_text
+from desktop.csv_export import PLAIN, SpreadsheetStyle, csv_export, spreadsheet_text
 from desktop.graph.errors import CancelledError
 from desktop.graph.records import User
 from desktop.insight.summary import PackageSummary
@@ -232,9 +232,12 @@ def audit_csv_path(folder: Path, tenant: KnownTenant) -> Path:
     return folder / f"{safe_file_part(tenant.label)}-{safe_file_part(tenant.tenant_id)}.csv"
 
 
-def write_audit_csvs(audits: Sequence[TenantAudit], folder: Path) -> list[Path]:
+def write_audit_csvs(
+    audits: Sequence[TenantAudit], folder: Path, style: SpreadsheetStyle = PLAIN
+) -> list[Path]:
     """One CSV per tenant that could be read: a row per licensed user and package (a package
-    nobody holds gets one row without a user), so seats bought vs assigned travel along."""
+    nobody holds gets one row without a user), so seats bought vs assigned travel along.
+    Cells are separated as ``style``'s spreadsheet reads them, like every CSV report."""
     create_private_dirs(folder)
     written: list[Path] = []
     for audit in audits:
@@ -244,7 +247,7 @@ def write_audit_csvs(audits: Sequence[TenantAudit], folder: Path) -> list[Path]:
         by_part: dict[str, list[LicensedUser]] = {}
         for user in audit.users:
             by_part.setdefault(user.part_number, []).append(user)
-        with csv_export(path) as writer:
+        with csv_export(path, style=style) as writer:
             writer.writerow(CSV_COLUMNS)
             for package in audit.packages:
                 head = [sku_name(package.sku_id, package.part_number), package.part_number,

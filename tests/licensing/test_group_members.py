@@ -60,10 +60,7 @@ def outsiders(controller: LicenseController, group: LicensedGroup, count: int) -
     return pick(
         controller.client.list_users(),
         lambda u: (
-            u.id not in members
-            and not u.sku_ids
-            and bool(u.usage_location)
-            and u.account_enabled
+            u.id not in members and not u.sku_ids and bool(u.usage_location) and u.account_enabled
         ),
         count,
     )

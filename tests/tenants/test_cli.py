@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
+from desktop import numbers
 from desktop.demo.customers import CustomerState
 from desktop.demo.multi_tenant import DemoTenants
 from tests.cli.conftest import Result
@@ -190,3 +191,23 @@ def test_history_of_a_customer_uses_the_remembered_tenants(
     assert json.loads(captured.out) == []
     missing = main(["history", "--tenant", "Nobody", "--json"])
     assert missing == 2
+
+
+def test_audit_csvs_are_separated_as_the_locales_spreadsheet_reads_them(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Like every CSV report: a Polish spreadsheet expects ';' between cells (the locale's
+    decimal mark is a comma), a script under C gets ','."""
+    polish = {"thousands_sep": "\u00a0", "grouping": [3, 0], "decimal_point": ","}
+    plain = {"thousands_sep": "", "grouping": [], "decimal_point": "."}
+    for conventions, delimiter in ((polish, ";"), (plain, ",")):
+        monkeypatch.setattr(numbers, "_conventions", lambda c=conventions: c)
+        folder = tmp_path / f"csv{delimiter}"
+        args = ("audit", "--tenants", "Piekarnia", "--xlsx", str(tmp_path / "a.xlsx"))
+        result = run(*args, "--csv-dir", str(folder))
+        assert result.code == 0, result.err
+        (written,) = folder.glob("*.csv")
+        with written.open(encoding="utf-8-sig", newline="") as handle:
+            header, first = list(csv.reader(handle, delimiter=delimiter))[:2]
+        assert header[:4] == ["Package", "Part number", "Seats bought", "Seats assigned"]
+        assert first[2].isdigit() and first[3].isdigit()  # counts stay plain numbers

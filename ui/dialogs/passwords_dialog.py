@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.people.password_file import write_passwords_csv
 from ui.dialogs.error_dialog import show_error
-from ui.dialogs.launcher import accepted, launch
+from ui.dialogs.file_choice import file_to_save
 from ui.icons import icon
 
 
@@ -91,19 +90,15 @@ class PasswordsDialog(QDialog):
         return item.text() if item is not None else ""
 
     def save(self) -> None:
-        dialog = QFileDialog(self)
-        dialog.setObjectName("passwordsFileDialog")
-        dialog.setWindowTitle(self.tr("Save passwords"))
-        dialog.setNameFilter(self.tr("CSV files (*.csv)"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("csv")
-        dialog.selectFile("passwords.csv")
-        try:
-            if not accepted(launch(dialog)) or not dialog.selectedFiles():
-                return
-            path = Path(dialog.selectedFiles()[0])
-        finally:
-            dialog.deleteLater()
+        path = file_to_save(
+            self,
+            name="passwordsFileDialog",
+            title=self.tr("Save passwords"),
+            name_filter=self.tr("CSV files (*.csv)"),
+            suggested="passwords.csv",
+        )
+        if path is None:
+            return
         try:
             write_passwords_csv(path, self._accounts)
         except OSError as exc:

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.graph.errors import LicenseDeskError
 from desktop.templates.model import LicenseTemplate, TemplateError
 from desktop.templates.store import TemplateStore
+from ui.dialogs.file_choice import file_to_open, file_to_save
 from ui.dialogs.launcher import accepted, launch
 
 Describe = Callable[[LicenseTemplate], str]
@@ -150,23 +150,14 @@ class TemplatesDialog(QDialog):
         self._say(self.tr("Deleted “{name}”.").format(name=template.name))
 
     def _file(self, save: bool, suggested: str = "") -> Path | None:
-        dialog = QFileDialog(self)
-        dialog.setObjectName("templateFileDialog")
-        dialog.setNameFilter(self.tr("License templates (*.json)"))
+        name, name_filter = "templateFileDialog", self.tr("License templates (*.json)")
         if save:
-            dialog.setWindowTitle(self.tr("Export template"))
-            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-            dialog.setDefaultSuffix("json")
-            dialog.selectFile(suggested)
-        else:
-            dialog.setWindowTitle(self.tr("Import template"))
-            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        try:
-            if not accepted(launch(dialog)) or not dialog.selectedFiles():
-                return None
-            return Path(dialog.selectedFiles()[0])
-        finally:
-            dialog.deleteLater()
+            title = self.tr("Export template")
+            return file_to_save(
+                self, name=name, title=title, name_filter=name_filter, suggested=suggested
+            )
+        title = self.tr("Import template")
+        return file_to_open(self, name=name, title=title, name_filter=name_filter)
 
     def export(self) -> None:
         template = self.current()

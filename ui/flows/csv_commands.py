@@ -6,14 +6,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QDir, QLocale, QObject, QStandardPaths, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.csv_export import SpreadsheetStyle, csv_export
 from desktop.graph.records import User
 from desktop.licensing.csv_plan import load_plan_csv
 from desktop.licensing.types import Plan
 from ui.dialogs.error_dialog import show_error
-from ui.dialogs.launcher import chosen_path
+from ui.dialogs.file_choice import file_to_open, file_to_save
 from ui.flows.change_runner import ChangeRunner
 from ui.models.naming import LicenseNaming, licenses_text, problems_text, status_text
 from ui.session import TenantSession
@@ -78,19 +78,19 @@ class CsvCommands(QObject):
         return documents if documents and QDir(documents).exists() else QDir.homePath()
 
     def _choose_file(self, save: bool) -> Path | None:
-        dialog = QFileDialog(self._parent)
-        dialog.setObjectName("csvFileDialog")
-        dialog.setNameFilter(self.tr("CSV files (*.csv)"))
-        dialog.setDirectory(self.start_folder())
+        name, name_filter = "csvFileDialog", self.tr("CSV files (*.csv)")
+        folder = self.start_folder()
         if save:
-            dialog.setWindowTitle(self.tr("Export users"))
-            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-            dialog.setDefaultSuffix("csv")
-            dialog.selectFile("users.csv")
+            title = self.tr("Export users")
+            chosen = file_to_save(
+                self._parent, name=name, title=title, name_filter=name_filter,
+                suggested="users.csv", folder=folder,
+            )  # fmt: skip
         else:
-            dialog.setWindowTitle(self.tr("Import plan file"))
-            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        chosen = chosen_path(dialog)
+            title = self.tr("Import plan file")
+            chosen = file_to_open(
+                self._parent, name=name, title=title, name_filter=name_filter, folder=folder
+            )
         if chosen is not None:
             self._folder = str(chosen.parent)
         return chosen

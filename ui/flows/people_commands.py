@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.graph.records import User
 from desktop.licensing.types import Outcome, Plan, RunReport
@@ -22,6 +22,7 @@ from desktop.people.store import load_people, people_folder, save_people
 from desktop.people.table import Table, read_table
 from ui.dialogs.ask import confirm
 from ui.dialogs.error_dialog import show_error
+from ui.dialogs.file_choice import file_to_open
 from ui.dialogs.import_people_dialog import ImportPeopleDialog
 from ui.dialogs.launcher import accepted, launch
 from ui.dialogs.passwords_dialog import PasswordsDialog
@@ -164,17 +165,12 @@ class PeopleCommands(QObject):
         )
 
     def _choose_file(self) -> Path | None:
-        dialog = QFileDialog(self._parent)
-        dialog.setObjectName("peopleFileDialog")
-        dialog.setWindowTitle(self.tr("Import people"))
-        dialog.setNameFilter(self.tr("People lists (*.csv *.xlsx)"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        try:
-            if not accepted(launch(dialog)) or not dialog.selectedFiles():
-                return None
-            return Path(dialog.selectedFiles()[0])
-        finally:
-            dialog.deleteLater()
+        return file_to_open(
+            self._parent,
+            name="peopleFileDialog",
+            title=self.tr("Import people"),
+            name_filter=self.tr("People lists (*.csv *.xlsx)"),
+        )
 
     def _preview_import(self, path: Path, table: Table) -> None:
         dialog = ImportPeopleDialog(path.name, table, self._parent)

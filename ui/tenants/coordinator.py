@@ -1,7 +1,9 @@
 """What the Tenants home does: after a signed-in tenant opens, find the tenants it reaches (a
 partner's customers); with more than one, show the home and read the overview in parallel on a
 worker; open a tenant from it; export the rows; run the billing audit (Tools › Billing
-audit…). Every blocking step runs on a worker; the engine is ``desktop/tenants``."""
+audit…). View › Show my customers… asks for the permission to list them (the one consent
+flow, ``ScopeConsent``) when the account has not granted it. Every blocking step runs on a
+worker; the engine is ``desktop/tenants``."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QStackedWidget, QStatusB
 
 from desktop.auth.errors import ConsentRequiredError
 from desktop.auth.write_access import ensure_access
+from desktop.graph.client import GraphClient
 from desktop.open_tenant import OpenTenant, open_tenant
 from desktop.tenants.audit import run_audit, write_audit_csvs, write_audit_xlsx
 from desktop.tenants.connection import Reach, partner_scopes, reach_tenants
@@ -22,8 +25,10 @@ from desktop.tenants.overview import TenantRow, build_overview
 from desktop.tenants.records import KnownTenant
 from desktop.tenants.registry import save_registry
 from desktop.tenants.report import write_overview_csv
+from ui.dialogs.ask import inform
 from ui.dialogs.error_dialog import show_error
 from ui.dialogs.launcher import chosen_path
+from ui.flows.scope_consent import ConsentEndings, ConsentQuestion, ScopeConsent
 from ui.session import TenantSession
 from ui.tenants.home import TenantsHome
 from ui.workers import JobContext, WorkerPool
@@ -58,6 +63,17 @@ class TenantsCoordinator(QObject):
         self.show_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
         self.show_action.setVisible(False)
         self.show_action.triggered.connect(self.show_home)
+        # An account that has not granted the customers' list gets no home by itself:
+        # this asks for it (shown while a signed-in tenant is open and no customers are).
+        self.customers_action = QAction(self.tr("Show my customers…"), self)
+        self.customers_action.setObjectName("showCustomers")
+        self.customers_action.setStatusTip(
+            self.tr("List the customers' tenants your organisation manages as their partner")
+        )
+        self.customers_action.setVisible(False)
+        self.customers_action.triggered.connect(self.ask_for_customers)
+        self._home_session: TenantSession | None = None
+        self.consent: ScopeConsent | None = None
         self.audit_action = QAction(self.tr("Billing audit…"), self)
         self.audit_action.setObjectName("billingAudit")
         self.audit_action.setEnabled(False)
@@ -76,22 +92,32 @@ class TenantsCoordinator(QObject):
         if self._opening is not None:
             self._opening = None
             return
-        if session.connection.is_demo:
-            self.reach = None
-            self.show_action.setVisible(False)
-            return
         self.reach = None
         self.show_action.setVisible(False)
-        client = session.controller.client
+        self.customers_action.setVisible(False)
+        if session.connection.is_demo:
+            self._home_session = None
+            return
+        self._home_session = session
+        self.customers_action.setVisible(True)
+        self._discover(session.controller.client, asked=False)
 
+    def _discover(self, client: GraphClient, *, asked: bool) -> None:
         def discover(_ctx: JobContext) -> Reach:
-            # Silently, when the account granted it (`login --access partner`); without it
-            # the customers cannot be listed and the home stays away (nothing is asked here).
+            # Silently, when the account granted it (`login --access partner`, or Show my
+            # customers…); without it the customers cannot be listed and the home stays away.
             with contextlib.suppress(ConsentRequiredError):
                 ensure_access(client.tokens, partner_scopes())
             return reach_tenants(client)
 
-        self._workers.start("find tenants", discover, on_result=self._discovered)
+        def found(reach: object) -> None:
+            self._discovered(reach)
+            assert isinstance(reach, Reach)
+            if asked and len(reach.registry.tenants) <= 1:
+                self._no_customers(reach)
+
+        failed = (lambda exc: show_error(self._window, exc)) if asked else None
+        self._workers.start("find tenants", discover, on_result=found, on_error=failed)
 
     def _discovered(self, reach: object) -> None:
         assert isinstance(reach, Reach)
@@ -100,9 +126,60 @@ class TenantsCoordinator(QObject):
         with contextlib.suppress(OSError):
             save_registry(reach.registry, self._data_dir)
         if len(reach.registry.tenants) > 1:
+            self.customers_action.setVisible(False)
             self.show_action.setVisible(True)
             self.show_home()
             self.refresh()
+
+    # -- asking for the customers' list ------------------------------------------------------
+
+    def ask_for_customers(self) -> None:
+        """Ask for the partner's permissions (the customers' list and the overview's reads),
+        then look for the customers again; the home shows when there are some."""
+        session = self._home_session
+        if session is None:
+            return
+        self.consent = ScopeConsent(session, self._window)
+        client = session.controller.client
+        self.consent.ensure(
+            "customers access",
+            partner_scopes,
+            self._customers_question,
+            ConsentEndings(
+                granted=lambda: self._discover(client, asked=True),
+                declined=lambda: None,
+                failed=lambda exc: show_error(self._window, exc),
+            ),
+        )
+
+    def _customers_question(self, _scopes: tuple[str, ...]) -> ConsentQuestion:
+        return ConsentQuestion(
+            self.tr(
+                "To show your customers' tenants on one page, License Desk needs permission to "
+                "list your delegated admin relationships and to read sign-in activity, usage "
+                "reports and subscriptions in each tenant. Sign in again in your browser to "
+                "grant it?"
+            ),
+            self.tr(
+                "Customers are listed when your organisation manages them as their partner "
+                "(granular delegated admin privileges). An administrator may have to approve "
+                "the permission."
+            ),
+        )
+
+    def _no_customers(self, reach: Reach) -> None:
+        home = reach.registry.home
+        text = self.tr("No customers' tenants were found for {tenant}.").format(
+            tenant=home.label if home else ""
+        )
+        informative = self.tr(
+            "Customers are listed when your organisation manages them as their partner "
+            "(granular delegated admin privileges) and your account may read those "
+            "relationships."
+        )
+        if reach.registry.note:
+            informative += "\n\n" + reach.registry.note  # the engine's reason, as it said it
+        inform(self._window, self.tr("No customers"), text, informative=informative)
 
     # -- the home -------------------------------------------------------------------------
 
