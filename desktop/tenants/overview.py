@@ -32,15 +32,12 @@ from desktop.tenants.families import family_of
 from desktop.tenants.parallel import DEFAULT_WORKERS, for_each_tenant
 from desktop.tenants.reading import TenantReading, read_tenant
 from desktop.tenants.records import KnownTenant
+from desktop.tenants.settings import DEFAULT_WASTE_ALERT_PERCENT
 from desktop.tenants.tokens import may_write_licenses
 
 log = logging.getLogger(__name__)
 
 UPCOMING_DAYS = 30  # renewals and grace periods the overview warns about
-# Waste that flags a row: at least this share of what the tenant's licenses cost. Some waste is
-# everywhere (people away, seats kept for joiners); the column shows it and sorts by it, the
-# flag is for the tenant paying mostly for nothing.
-WASTE_SHARE = Decimal("0.6")
 
 Connect = Callable[[KnownTenant], GraphClient]
 
@@ -112,6 +109,8 @@ class TenantRow:
     refreshed_at: datetime | None = None
     may_write_licenses: bool | None = None  # None: not known until a write is tried
     users: int = 0
+    # The tenant's own threshold of "much waste" (settings.py says why the default is what it is).
+    waste_alert_percent: int = DEFAULT_WASTE_ALERT_PERCENT
 
     @property
     def families(self) -> list[FamilySeats]:
@@ -144,8 +143,10 @@ class TenantRow:
 
     @property
     def wasteful(self) -> bool:
+        """The month's waste reaches the tenant's share of its monthly cost (per currency)."""
+        share = Decimal(self.waste_alert_percent) / 100
         return any(
-            amount >= WASTE_SHARE * self.monthly_cost.get(currency, Decimal(0)) and amount > 0
+            amount > 0 and amount >= share * self.monthly_cost.get(currency, Decimal(0))
             for currency, amount in self.monthly_waste.items()
         )
 
@@ -176,6 +177,7 @@ def row_from(reading: TenantReading, may_write: bool | None = None) -> TenantRow
         refreshed_at=reading.snapshot.taken_at,
         may_write_licenses=may_write,
         users=len(reading.snapshot.users),
+        waste_alert_percent=reading.settings.waste_alert_percent,
     )
 
 

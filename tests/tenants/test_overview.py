@@ -4,6 +4,7 @@ flagged for what needs action, in parallel, one failure never hiding the others.
 from __future__ import annotations
 
 import threading
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from desktop.demo.customers import CustomerState
 from desktop.demo.multi_tenant import DemoTenants
 from desktop.graph.client import GraphClient
 from desktop.tenants.overview import Attention, Status, TenantRow, build_overview
-from desktop.tenants.records import KnownTenant
+from desktop.tenants.records import KnownTenant, TenantKind
 from desktop.tenants.settings import TenantSettings, save_settings
 from tests.tenants.support import partner_reach
 
@@ -128,3 +129,37 @@ def test_one_after_another_gives_the_same_rows(
     for tenant_id, row in parallel.items():
         assert serial[tenant_id].packages == row.packages
         assert serial[tenant_id].monthly_waste == row.monthly_waste
+
+
+def _row(waste: str, cost: str, percent: int | None = None) -> TenantRow:
+    options = {} if percent is None else {"waste_alert_percent": percent}
+    return TenantRow(
+        KnownTenant("t", "T", TenantKind.CUSTOMER),
+        Status.OK,
+        monthly_cost={"PLN": Decimal(cost)},
+        monthly_waste={"PLN": Decimal(waste)},
+        **options,  # type: ignore[arg-type]
+    )
+
+
+def test_much_waste_is_half_the_monthly_cost_unless_the_tenant_says_otherwise() -> None:
+    assert Attention.WASTE in _row("50.00", "100.00").attention
+    assert Attention.WASTE not in _row("49.99", "100.00").attention
+    assert Attention.WASTE in _row("20.00", "100.00", percent=20).attention
+    assert Attention.WASTE not in _row("19.99", "100.00", percent=20).attention
+    assert Attention.WASTE not in _row("0", "0", percent=1).attention  # nothing bought
+
+
+def test_a_tenants_own_waste_alert_over_http(partner_demo: DemoTenants, tmp_path: Path) -> None:
+    healthy = partner_demo.by_state(CustomerState.HEALTHY).tenant_id
+    wasteful = partner_demo.by_state(CustomerState.WASTE).tenant_id
+    before = _rows(partner_demo, tmp_path)
+    share = before[healthy].monthly_waste["PLN"] / before[healthy].monthly_cost["PLN"]
+    assert Decimal("0.2") <= share < Decimal("0.5")  # some waste, not much by default
+    assert Attention.WASTE not in before[healthy].attention
+    save_settings(healthy, TenantSettings(waste_alert_percent=20), tmp_path)
+    save_settings(wasteful, TenantSettings(waste_alert_percent=95), tmp_path)
+    after = _rows(partner_demo, tmp_path)
+    assert Attention.WASTE in after[healthy].attention
+    assert Attention.WASTE not in after[wasteful].attention
+    assert after[healthy].monthly_waste == before[healthy].monthly_waste  # only the flag moved

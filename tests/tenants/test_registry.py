@@ -3,6 +3,7 @@ each tenant's settings; tokens per tenant."""
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from pathlib import Path
@@ -15,6 +16,7 @@ from desktop.tenants.errors import TenantAccessError, TenantNotFoundError
 from desktop.tenants.records import TenantKind
 from desktop.tenants.registry import load_registry, save_registry
 from desktop.tenants.settings import (
+    DEFAULT_WASTE_ALERT_PERCENT,
     SettingsError,
     TenantSettings,
     load_settings,
@@ -66,10 +68,22 @@ def test_settings_round_trip_and_a_broken_file_says_what_to_do(tmp_path: Path) -
     save_settings("t1", TenantSettings("pl", frozenset({"flow_free"})), tmp_path)
     loaded = load_settings("t1", tmp_path)
     assert loaded.excludes("FLOW_FREE") and not loaded.excludes("SPB")
+    assert loaded.waste_alert_percent == DEFAULT_WASTE_ALERT_PERCENT == 50
     path = save_settings("t2", TenantSettings(), tmp_path)
     path.write_text("{", encoding="utf-8")
     with pytest.raises(SettingsError, match="fix or delete it"):
         load_settings("t2", tmp_path)
+
+
+def test_the_waste_alert_is_a_percentage_kept_per_tenant(tmp_path: Path) -> None:
+    path = save_settings("t1", TenantSettings(waste_alert_percent=20), tmp_path)
+    assert json.loads(path.read_text(encoding="utf-8"))["wasteAlertPercent"] == 20
+    assert load_settings("t1", tmp_path).waste_alert_percent == 20
+    assert load_settings("t2", tmp_path).waste_alert_percent == DEFAULT_WASTE_ALERT_PERCENT
+    for bad in (0, 101, "ten", True, None):
+        path.write_text(json.dumps({"wasteAlertPercent": bad}), encoding="utf-8")
+        with pytest.raises(SettingsError, match="wasteAlertPercent must be a number from 1 to 100"):
+            load_settings("t1", tmp_path)
 
 
 def test_a_fixed_token_reaches_its_own_tenant_only() -> None:
