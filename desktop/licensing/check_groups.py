@@ -144,7 +144,7 @@ class GroupChecks:
             from_group = [
                 s.sku_id
                 for s in user.license_assignment_states
-                if (s.assigned_by_group or "").lower() == ref.id.lower() and not s.has_error
+                if s.given_by(ref.id) and not s.has_error
             ]
             lost = [
                 sku_id
@@ -257,8 +257,7 @@ def _other_active(user: User, group_id: str, sku_id: str) -> list[AssignedLicens
     return [
         AssignedLicense(s.sku_id, s.disabled_plans)
         for s in user.license_assignment_states
-        if not s.has_error
-        and not ((s.assigned_by_group or "").lower() == group_id.lower() and s.sku_id == sku_id)
+        if not s.has_error and not (s.given_by(group_id) and s.sku_id == sku_id)
     ]
 
 
