@@ -21,6 +21,8 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     ("PROJECT", "Visio and Project"),
 )
 OTHER = "Other"
+# Every label family_of gives (the window translates each: ui/tenants/words.py).
+FAMILIES: tuple[str, ...] = (*dict.fromkeys(family for _, family in _FAMILIES), OTHER)
 
 
 def family_of(part_number: str) -> str:

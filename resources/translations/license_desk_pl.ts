@@ -4876,6 +4876,34 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
         <source>Open tenant</source>
         <translation>Otwórz dzierżawę</translation>
     </message>
+    <message>
+        <source>Shows only the tenants whose name or id contains this</source>
+        <translation>Pokazuje tylko dzierżawy, których nazwa lub identyfikator zawiera ten tekst</translation>
+    </message>
+    <message>
+        <source>Shows only the tenants out of seats, with assignment errors, a subscription in grace, much waste, or that could not be read</source>
+        <translation>Pokazuje tylko dzierżawy bez wolnych miejsc, z błędami przypisań, z subskrypcją w okresie prolongaty, z dużym marnotrawstwem lub takie, których nie udało się odczytać</translation>
+    </message>
+    <message>
+        <source>Reads every tenant again</source>
+        <translation>Odczytuje ponownie każdą dzierżawę</translation>
+    </message>
+    <message>
+        <source>Saves the rows shown to a CSV file</source>
+        <translation>Zapisuje widoczne wiersze do pliku CSV</translation>
+    </message>
+    <message>
+        <source>Writes the monthly billing audit: a workbook and a CSV file per tenant</source>
+        <translation>Zapisuje miesięczny audyt rozliczeń: skoroszyt i plik CSV dla każdej dzierżawy</translation>
+    </message>
+    <message>
+        <source>Opens the selected tenant (Enter or a double click opens it too)</source>
+        <translation>Otwiera zaznaczoną dzierżawę (otwiera ją też Enter lub dwukrotne kliknięcie)</translation>
+    </message>
+    <message>
+        <source>One row per tenant: seats, waste, assignment errors, renewals and what needs action; Enter opens the tenant</source>
+        <translation>Jeden wiersz na dzierżawę: miejsca, marnotrawstwo, błędy przypisań, odnowienia i co wymaga działania; Enter otwiera dzierżawę</translation>
+    </message>
     <message numerus="yes">
         <source>Reading %Ln tenants…</source>
         <translation>
@@ -4975,6 +5003,38 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
     <message>
         <source>roles do not allow license changes</source>
         <translation>role nie pozwalają zmieniać licencji</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 Business</source>
+        <translation>Microsoft 365 Business</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 Enterprise</source>
+        <translation>Microsoft 365 Enterprise</translation>
+    </message>
+    <message>
+        <source>Office 365 Enterprise</source>
+        <translation>Office 365 Enterprise</translation>
+    </message>
+    <message>
+        <source>Exchange Online</source>
+        <translation>Exchange Online</translation>
+    </message>
+    <message>
+        <source>Power Platform</source>
+        <translation>Power Platform</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Teams</translation>
+    </message>
+    <message>
+        <source>Visio and Project</source>
+        <translation>Visio i Project</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Inne</translation>
     </message>
     <message>
         <source>{family}: {used} of {total} ({free} free)</source>

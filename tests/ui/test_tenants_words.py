@@ -7,12 +7,13 @@ from datetime import date, datetime, timezone
 import pytest
 
 from desktop.licensing.errors import WrongTenantError
+from desktop.tenants.families import FAMILIES, OTHER, family_of
 from desktop.tenants.overview import Attention, PackageSeats, Status, TenantRow, Upcoming
 from desktop.tenants.records import KnownTenant, TenantKind
 from tests.ui.language_support import in_language, polish  # noqa: F401  (fixtures)
 from ui.errors import describe
 from ui.tenants.rows_model import TenantColumn, display, header
-from ui.tenants.words import attention_text
+from ui.tenants.words import FAMILY_WORDS, attention_text, family_text
 
 ROW = TenantRow(
     KnownTenant("t-1", "Apteka Zielona", TenantKind.CUSTOMER),
@@ -50,3 +51,15 @@ def test_polish_words() -> None:
     assert message.title == "Inna dzierżawa"
     assert "sprawdzona dla innej dzierżawy (aaaa)" in message.text
     assert "previewed for tenant aaaa" in message.details  # the engine's English for support
+
+
+def test_every_package_family_is_in_the_catalog() -> None:
+    assert tuple(FAMILY_WORDS) == FAMILIES  # a new family in the engine needs its words here
+    assert family_of("FABRIC_FREE") == OTHER and family_text(OTHER) == "Other"
+
+
+@pytest.mark.usefixtures("polish")
+def test_polish_package_families() -> None:
+    assert family_text(OTHER) == "Inne"
+    assert family_text("Visio and Project") == "Visio i Project"
+    assert family_text("Microsoft 365 Business") == "Microsoft 365 Business"  # a product name

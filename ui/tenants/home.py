@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.tenants.overview import TenantRow
+from ui.accessibility import name_controls
 from ui.tenants.rows_model import ROW_ROLE, TenantColumn, TenantFilter, TenantRowsModel
 
 _WIDTHS = (200, 130, 200, 340, 110, 110, 80, 260, 130)
@@ -108,7 +109,34 @@ class TenantsHome(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(tools)
         layout.addWidget(self.table, 1)
+        self._describe()
         self.set_busy(False)
+
+    def _describe(self) -> None:
+        """What each control does, for its tooltip and for screen readers."""
+        self.filter.setToolTip(self.tr("Shows only the tenants whose name or id contains this"))
+        self.needs_action.setToolTip(
+            self.tr(
+                "Shows only the tenants out of seats, with assignment errors, a subscription "
+                "in grace, much waste, or that could not be read"
+            )
+        )
+        self.refresh_button.setToolTip(self.tr("Reads every tenant again"))
+        self.export_button.setToolTip(self.tr("Saves the rows shown to a CSV file"))
+        self.audit_button.setToolTip(
+            self.tr("Writes the monthly billing audit: a workbook and a CSV file per tenant")
+        )
+        self.open_button.setToolTip(
+            self.tr("Opens the selected tenant (Enter or a double click opens it too)")
+        )
+        self.table.setAccessibleName(self.tr("Tenants"))
+        self.table.setAccessibleDescription(
+            self.tr(
+                "One row per tenant: seats, waste, assignment errors, renewals and what needs "
+                "action; Enter opens the tenant"
+            )
+        )
+        name_controls(self)
 
     # -- what it shows ------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale
 
 from desktop.tenants.overview import Attention, Status, TenantRow
 from ui.formatting import count
@@ -39,12 +39,33 @@ def attention_list(row: TenantRow) -> str:
     return ", ".join(attention_text(a) for a in row.attention)
 
 
+# The package families of desktop/tenants/families.py, for the catalog: product names stay
+# as they are in Polish, "Other" and the "and" do not.
+FAMILY_WORDS: tuple[object, ...] = (
+    QT_TRANSLATE_NOOP("TenantsHome", "Microsoft 365 Business"),
+    QT_TRANSLATE_NOOP("TenantsHome", "Microsoft 365 Enterprise"),
+    QT_TRANSLATE_NOOP("TenantsHome", "Office 365 Enterprise"),
+    QT_TRANSLATE_NOOP("TenantsHome", "Exchange Online"),
+    QT_TRANSLATE_NOOP("TenantsHome", "Power Platform"),
+    QT_TRANSLATE_NOOP("TenantsHome", "Teams"),
+    QT_TRANSLATE_NOOP("TenantsHome", "Visio and Project"),
+    QT_TRANSLATE_NOOP("TenantsHome", "Other"),
+)
+
+
+def family_text(family: str) -> str:
+    return QCoreApplication.translate("TenantsHome", family)
+
+
 def seats_text(row: TenantRow) -> str:
     """Per package family: used of bought, and free."""
     pattern = QCoreApplication.translate("TenantsHome", "{family}: {used} of {total} ({free} free)")
     return "; ".join(
         pattern.format(
-            family=f.family, used=count(f.assigned), total=count(f.total), free=count(f.free)
+            family=family_text(f.family),
+            used=count(f.assigned),
+            total=count(f.total),
+            free=count(f.free),
         )
         for f in row.families
     )
