@@ -3065,17 +3065,6 @@
     </message>
 </context>
 <context>
-    <name>LicenseCommands</name>
-    <message numerus="yes">
-        <source>%Ln of these users are synced from on-premises Active Directory ({names}): the next sync will undo the block. Disable their accounts on-premises to keep them blocked.</source>
-        <translation>
-            <numerusform>%Ln z tych użytkowników jest synchronizowany z lokalnej usługi Active Directory ({names}): następna synchronizacja cofnie blokadę. Aby blokada została, wyłącz konto w lokalnej usłudze Active Directory.</numerusform>
-            <numerusform>%Ln z tych użytkowników są synchronizowani z lokalnej usługi Active Directory ({names}): następna synchronizacja cofnie blokadę. Aby blokada została, wyłącz ich konta w lokalnej usłudze Active Directory.</numerusform>
-            <numerusform>%Ln z tych użytkowników jest synchronizowanych z lokalnej usługi Active Directory ({names}): następna synchronizacja cofnie blokadę. Aby blokada została, wyłącz ich konta w lokalnej usłudze Active Directory.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>LicensePickerDialog</name>
     <message>
         <source>Add licenses</source>
@@ -3979,6 +3968,10 @@
     <message>
         <source>This removes the user&apos;s last Exchange license: the mailbox is deleted 30 days later</source>
         <translation>To ostatnia licencja użytkownika z usługą Exchange: jego skrzynka pocztowa zostanie usunięta po 30 dniach</translation>
+    </message>
+    <message>
+        <source>Synced from on-premises Active Directory: the next sync will undo the block. Disable the account on-premises to keep it blocked</source>
+        <translation>Synchronizowany z lokalnej usługi Active Directory: następna synchronizacja cofnie blokadę. Aby blokada została, wyłącz konto w lokalnej usłudze Active Directory</translation>
     </message>
     <message>
         <source>Listed more than once: keep one line per user</source>

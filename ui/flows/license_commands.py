@@ -31,7 +31,6 @@ from ui.dialogs.copy_from_dialog import CopyFromDialog
 from ui.dialogs.launcher import accepted, launch
 from ui.dialogs.license_picker import LicensePickerDialog
 from ui.dialogs.location_dialog import UsageLocationDialog
-from ui.dialogs.plan_preview import PreviewNotes
 from ui.dialogs.reassign_dialog import ReassignDialog
 from ui.dialogs.remove_dialog import RemoveDialog
 from ui.flows.change_runner import ChangeRunner
@@ -192,25 +191,11 @@ class LicenseCommands(QObject):
             self._run(sign_in_plan(self._ids(users), True), users)
 
     def block(self) -> None:
+        # A synced user's block is undone by the next sync: the check says so (one rule,
+        # desktop/licensing/check.py, for the CLI too).
         users = [u for u in self._targets() if u.account_enabled]
         if users:
-            self._runner.run(sign_in_plan(self._ids(users), False), notes=self._sync_undoes(users))
-
-    def _sync_undoes(self, users: Sequence[User]) -> PreviewNotes | None:
-        """Graph accepts a block of a synced user, but the next sync from on-premises Active
-        Directory writes the on-premises value back (docs/graph-facts.md, "Synced (hybrid)
-        users"): say so before the block is applied."""
-        synced = sorted(u.display_name for u in users if u.on_premises_sync_enabled)
-        if not synced:
-            return None
-        warning = self.tr(
-            "%Ln of these users are synced from on-premises Active Directory ({names}): the "
-            "next sync will undo the block. Disable their accounts on-premises to keep them "
-            "blocked.",
-            "",
-            len(synced),
-        ).format(names=", ".join(synced[:5]) + ("…" if len(synced) > 5 else ""))
-        return PreviewNotes(warnings=(warning,))
+            self._runner.run(sign_in_plan(self._ids(users), False))
 
     def copy_from(self) -> None:
         users = self._targets()
