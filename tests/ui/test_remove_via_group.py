@@ -32,6 +32,15 @@ def _member_of(desk: Desk, user_id: str, group_id: str) -> bool:
     return any(m.group_rowid == group.rowid for m in memberships)
 
 
+def _tick_an_inherited_only_user(desk: Desk) -> tuple[str, str]:
+    """Tick a user whose licenses all come from groups: one such package and its group."""
+    row = rows_where(desk, _inherited_only)[0]
+    target = user(desk, row)
+    sku_id = next(iter(target.sku_ids))
+    click(desk, row)
+    return sku_id, desk.session.naming.group(target.groups_granting(sku_id)[0])
+
+
 def test_remove_an_inherited_license_by_leaving_the_group_and_undo_rejoins(
     desk: Desk, dialogs: DialogScript
 ) -> None:
@@ -102,11 +111,7 @@ def test_remove_an_inherited_license_by_leaving_the_group_and_undo_rejoins(
 def test_without_leaving_the_preview_says_which_group_gives_it(
     desk: Desk, dialogs: DialogScript
 ) -> None:
-    row = rows_where(desk, _inherited_only)[0]
-    target = user(desk, row)
-    sku_id = next(iter(target.sku_ids))
-    group = desk.session.naming.group(target.groups_granting(sku_id)[0])
-    click(desk, row)
+    sku_id, group = _tick_an_inherited_only_user(desk)
     seen: list[str] = []
 
     def choose(dialog: QDialog) -> int:
@@ -131,11 +136,7 @@ def test_without_leaving_the_preview_says_which_group_gives_it(
 def test_the_offer_to_leave_the_group_in_polish(
     polish: None, desk: Desk, dialogs: DialogScript
 ) -> None:
-    row = rows_where(desk, _inherited_only)[0]
-    target = user(desk, row)
-    sku_id = next(iter(target.sku_ids))
-    group = desk.session.naming.group(target.groups_granting(sku_id)[0])
-    click(desk, row)
+    sku_id, group = _tick_an_inherited_only_user(desk)
     seen: list[str] = []
 
     def choose(dialog: QDialog) -> int:
