@@ -6,10 +6,24 @@ from __future__ import annotations
 
 from desktop.demo import DemoTenant
 from desktop.demo.assignments import seat_capacity
+from desktop.demo.router import Request, Response
+from desktop.demo.transport import Drop
 
 
 class DemoTenantForTests(DemoTenant):
     """``DemoTenantForTests.start(...)`` takes the same arguments as ``DemoTenant.start``."""
+
+    def record_paths(self) -> list[str]:
+        """Every path asked of the tenant from now on, in order (the list grows)."""
+        seen: list[str] = []
+        handle = self.handle
+
+        def recording(request: Request) -> Response | Drop:
+            seen.append(request.path)
+            return handle(request)
+
+        self.handle = recording  # type: ignore[method-assign]
+        return seen
 
     def sku_id(self, part_number: str) -> str:
         return self.store.sku_by_part(part_number).sku_id

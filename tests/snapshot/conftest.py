@@ -12,19 +12,8 @@ import pytest
 from desktop.graph.client import GraphClient
 from desktop.graph.tokens import StaticToken
 from desktop.open_tenant import OpenTenant, open_graph
-from tests.auth.fake_keyring import WindowsLikeKeyring
+from tests.auth.conftest import windows_keyring  # noqa: F401  (the in-memory keyring fixture)
 from tests.demo_tenant import DemoTenantForTests
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[WindowsLikeKeyring]:
-    previous = keyring.get_keyring()
-    backend = WindowsLikeKeyring()
-    keyring.set_keyring(backend)
-    try:
-        yield backend
-    finally:
-        keyring.set_keyring(previous)
 
 
 @pytest.fixture

@@ -45,7 +45,7 @@ def test_delta_refresh_ends_in_the_tenants_state_after_creates_updates_and_delet
     demo_tenant: DemoTenantForTests,
     opened: OpenTenant,
     elsewhere: GraphClient,
-    memory_keyring: WindowsLikeKeyring,
+    windows_keyring: WindowsLikeKeyring,
 ) -> None:
     loader = opened.loader()
     first = loader.full_read()
@@ -102,7 +102,7 @@ def test_an_expired_delta_link_means_a_full_read_that_ends_in_the_tenants_state(
     demo_tenant: DemoTenantForTests,
     opened: OpenTenant,
     elsewhere: GraphClient,
-    memory_keyring: WindowsLikeKeyring,
+    windows_keyring: WindowsLikeKeyring,
 ) -> None:
     loader = opened.loader()
     first = loader.full_read()
@@ -127,7 +127,7 @@ def test_a_change_made_while_everything_is_read_comes_in_the_next_round(
     demo_tenant: DemoTenantForTests,
     opened: OpenTenant,
     elsewhere: GraphClient,
-    memory_keyring: WindowsLikeKeyring,
+    windows_keyring: WindowsLikeKeyring,
 ) -> None:
     """The delta link is taken before the users are read: a change landing during the read
     is never lost, at worst it comes twice."""

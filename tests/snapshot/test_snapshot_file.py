@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from desktop.demo.router import Request, Response
-from desktop.demo.transport import Drop
 from desktop.graph.client import GRAPH_URL
 from desktop.graph.tokens import StaticToken
 from desktop.open_tenant import OpenTenant, open_graph
@@ -27,7 +25,7 @@ def snapshot_store(opened: OpenTenant) -> SnapshotStore:
 
 
 def test_the_snapshot_file_holds_no_readable_user_name(
-    opened: OpenTenant, memory_keyring: WindowsLikeKeyring
+    opened: OpenTenant, windows_keyring: WindowsLikeKeyring
 ) -> None:
     tenant = opened.loader().full_read()
     opened.loader().wait_for_save()  # saved on a thread of its own
@@ -45,7 +43,7 @@ def test_the_snapshot_file_holds_no_readable_user_name(
     assert leaks == []
     assert is_private(path) and is_private(path.parent)
     # The key is in the keyring, never beside the file.
-    assert memory_keyring.services(vault.KEY_SERVICE_PREFIX) == [
+    assert windows_keyring.services(vault.KEY_SERVICE_PREFIX) == [
         vault.key_service(snapshot_store(opened).scope)
     ]
     assert [p.name for p in path.parent.iterdir()] == [path.name]
@@ -54,14 +52,7 @@ def test_the_snapshot_file_holds_no_readable_user_name(
 def test_without_a_keyring_there_is_no_snapshot_and_the_tenant_is_read_live(
     opened: OpenTenant, no_keyring: None, demo_tenant: DemoTenantForTests
 ) -> None:
-    paths: list[str] = []
-    handle = demo_tenant.handle
-
-    def recording(request: Request) -> Response | Drop:
-        paths.append(request.path)
-        return handle(request)
-
-    demo_tenant.handle = recording  # type: ignore[method-assign]
+    paths = demo_tenant.record_paths()
     loader = opened.loader()
     tenant = loader.load()
     assert len(tenant.users) == 60
@@ -73,7 +64,7 @@ def test_without_a_keyring_there_is_no_snapshot_and_the_tenant_is_read_live(
 @pytest.mark.parametrize("damage", ["flip a byte", "cut short", "another key"])
 def test_a_tampered_snapshot_is_discarded_with_one_line_and_the_tenant_read_live(
     opened: OpenTenant,
-    memory_keyring: WindowsLikeKeyring,
+    windows_keyring: WindowsLikeKeyring,
     caplog: pytest.LogCaptureFixture,
     damage: str,
 ) -> None:
@@ -101,20 +92,20 @@ def test_a_tampered_snapshot_is_discarded_with_one_line_and_the_tenant_read_live
 
 
 def test_signing_out_of_a_tenant_deletes_its_snapshot_and_key(
-    opened: OpenTenant, memory_keyring: WindowsLikeKeyring
+    opened: OpenTenant, windows_keyring: WindowsLikeKeyring
 ) -> None:
     opened.loader().full_read()
     opened.loader().wait_for_save()
     store = snapshot_store(opened)
-    assert store.path.exists() and memory_keyring.services(vault.KEY_SERVICE_PREFIX)
+    assert store.path.exists() and windows_keyring.services(vault.KEY_SERVICE_PREFIX)
     assert opened.snapshot_key is not None
     forget_tenant(opened.data_dir, opened.snapshot_key)
     assert not store.path.exists()
-    assert memory_keyring.services(vault.KEY_SERVICE_PREFIX) == []
+    assert windows_keyring.services(vault.KEY_SERVICE_PREFIX) == []
 
 
 def test_signing_out_of_everything_deletes_every_snapshot_and_key(
-    opened: OpenTenant, memory_keyring: WindowsLikeKeyring
+    opened: OpenTenant, windows_keyring: WindowsLikeKeyring
 ) -> None:
     opened.loader().full_read()
     opened.loader().wait_for_save()
@@ -123,7 +114,7 @@ def test_signing_out_of_everything_deletes_every_snapshot_and_key(
     assert stored is not None and other.save(stored)
     delete_all(opened.data_dir)
     assert list((opened.data_dir / "snapshots").iterdir()) == []
-    assert memory_keyring.services(vault.KEY_SERVICE_PREFIX) == []
+    assert windows_keyring.services(vault.KEY_SERVICE_PREFIX) == []
 
 
 def test_which_connections_keep_a_snapshot_and_under_which_name(

@@ -8,8 +8,6 @@ from collections.abc import Iterator
 
 import pytest
 
-from desktop.demo.router import Request, Response
-from desktop.demo.transport import Drop
 from tests.auth.fake_keyring import WindowsLikeKeyring
 from tests.demo_tenant import DemoTenantForTests
 from tests.ui.conftest import TIMEOUT_MS, Desk
@@ -19,15 +17,7 @@ from tests.ui.helpers import tenant_view
 @pytest.fixture
 def paths_read(demo_tenant: DemoTenantForTests) -> Iterator[list[str]]:
     """Every Graph path asked of the tenant from now on (ask for it before ``desk``)."""
-    seen: list[str] = []
-    handle = demo_tenant.handle
-
-    def recording(request: Request) -> Response | Drop:
-        seen.append(request.path)
-        return handle(request)
-
-    demo_tenant.handle = recording  # type: ignore[method-assign]
-    yield seen
+    yield demo_tenant.record_paths()
 
 
 def test_the_window_reads_at_start_only_what_it_shows(
