@@ -20,6 +20,7 @@ from desktop.auth.write_access import (
 )
 from desktop.cancel import CancelToken
 from desktop.catalog import CatalogLookupError
+from desktop.commands.bad_input import refusing
 from desktop.commands.connection import ConnectionOptionsError
 from desktop.commands.exit_codes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from desktop.commands.interrupt import cancel_on_interrupt
@@ -76,22 +77,18 @@ _BAD_INPUT = (
     RunInProgressError,
     RunAlreadyUndoneError,
     WrongTenantError,
+    PlanBlockedError,
 )
 
 
 def handles_errors(handler: Callable[[argparse.Namespace], int]) -> Callable[..., int]:
     """Turn the engine's typed errors into a clear line on stderr and the documented exit code."""
+    refusing_bad_input = refusing(*_BAD_INPUT)(handler)  # checked first, as before the others
 
     @functools.wraps(handler)
     def wrapped(args: argparse.Namespace) -> int:
         try:
-            return handler(args)
-        except _BAD_INPUT as exc:
-            print(str(exc), file=sys.stderr)
-            return EXIT_BAD_INPUT
-        except PlanBlockedError as exc:
-            print(str(exc), file=sys.stderr)
-            return EXIT_BAD_INPUT
+            return refusing_bad_input(args)
         except ConsentRequiredError as exc:  # before AuthenticationError, its base class
             print(consent_hint(exc.scopes), file=sys.stderr)
             return EXIT_BAD_INPUT

@@ -45,7 +45,7 @@ def group_document(
         errors = [
             {"skuId": s.sku_id, "error": s.error or s.state}
             for s in user.license_assignment_states
-            if s.assigned_by_group == group.id and s.has_error
+            if s.given_by(group.id) and s.has_error
         ]
         if errors:
             in_error.append(

@@ -10,7 +10,6 @@ the program's entry point (``ui/launcher.py``) hands it in as ``args.pdf_writer`
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +24,7 @@ from desktop.commands.insight_common import (
     read,
     refuses_bad_prices,
 )
+from desktop.commands.json_output import write_json
 from desktop.commands.output import table
 from desktop.insight.english import KIND, NOTE, SOURCE, money_text
 from desktop.insight.export import write_csv, write_xlsx
@@ -74,8 +74,7 @@ def run_insights(args: argparse.Namespace, out: TextIO | None = None) -> int:
         snapshot, data = read(client)
     report = build_report(snapshot, data.prices, data.keep, inactive_days=args.inactive_days)
     if args.json:
-        json.dump(report_json(report), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        write_json(report_json(report), out)
     elif args.csv is not None:
         for path in write_csv(report, args.csv, spreadsheet_style()):
             print(f"Wrote {path}", file=out)

@@ -4,7 +4,6 @@ each subscription, and which to reduce before it renews."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TextIO
 
@@ -12,6 +11,7 @@ from desktop.commands.connection import add_connection_options, make_client
 from desktop.commands.exit_codes import EXIT_OK
 from desktop.commands.flow import handles_errors
 from desktop.commands.insight_common import ensure_insight_access
+from desktop.commands.json_output import write_json
 from desktop.commands.output import table
 from desktop.insight.english import NOTE, TERM
 from desktop.insight.records import SnapshotNote
@@ -46,8 +46,7 @@ def run_subscriptions(args: argparse.Namespace, out: TextIO | None = None) -> in
         return 1
     found = renewals(subscriptions, skus, now)
     if args.json:
-        json.dump({"subscriptions": [renewal_json(r) for r in found]}, out, indent=2)
-        out.write("\n")
+        write_json({"subscriptions": [renewal_json(r) for r in found]}, out)
         return EXIT_OK
     rows = [
         [

@@ -18,7 +18,6 @@ The format is ``docs/templates.md``.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -36,6 +35,7 @@ from desktop.commands.changes import UsageError
 from desktop.commands.connection import add_connection_options, open_controller
 from desktop.commands.exit_codes import EXIT_OK
 from desktop.commands.flow import check_confirm_apply, handles_errors
+from desktop.commands.json_output import write_json
 from desktop.commands.output import table
 from desktop.graph.groups import list_licensed_groups
 from desktop.graph.records import Group, Sku
@@ -122,7 +122,7 @@ def _packages(template: LicenseTemplate, skus: Sequence[Sku] = ()) -> str:
 def run_list(args: argparse.Namespace) -> int:
     templates = TemplateStore().templates
     if args.json:
-        print(json.dumps([template_json(t) for t in templates], ensure_ascii=False, indent=2))
+        write_json([template_json(t) for t in templates], sys.stdout)
         return EXIT_OK
     if not templates:
         print(
@@ -142,7 +142,7 @@ def run_list(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     template = TemplateStore().get(args.name)
     if args.json:
-        print(json.dumps(template_json(template), ensure_ascii=False, indent=2))
+        write_json(template_json(template), sys.stdout)
         return EXIT_OK
     print(f"Template:        {template.name}")
     print(f"Department:      {template.department or '-'}")
@@ -246,7 +246,7 @@ def run_drift(args: argparse.Namespace) -> int:
         skus = controller.list_skus()
         drifts = find_drift(users, templates, args.department)
         if args.json and not args.align:
-            print(json.dumps([_drift_json(d, skus) for d in drifts], ensure_ascii=False, indent=2))
+            write_json([_drift_json(d, skus) for d in drifts], sys.stdout)
             return EXIT_OK
         out = sys.stderr if args.json else sys.stdout
         if not drifts:

@@ -131,6 +131,11 @@ class LicenseAssignmentState:
     def inherited(self) -> bool:
         return self.assigned_by_group is not None
 
+    def given_by(self, group_id: str) -> bool:
+        """Whether the group ``group_id`` hands this copy out (ids compared without case:
+        Graph's GUIDs come in either)."""
+        return (self.assigned_by_group or "").lower() == group_id.lower()
+
     @property
     def has_error(self) -> bool:
         return self.error is not None or self.state in (STATE_ERROR, STATE_ACTIVE_WITH_ERROR)

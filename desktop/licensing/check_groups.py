@@ -7,7 +7,7 @@ it uses.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from desktop.graph.groups import LicensedGroup
@@ -129,18 +129,7 @@ class GroupChecks:
             for sku_id in gained:
                 if sku_id in self.skus:
                     self.tally.gained[sku_id] += 1
-            for lic in group.assigned_licenses:
-                error = grant_error(lic, _other_active(user, group.id, lic.sku_id), self.skus)
-                if error is not None:
-                    self.problem(
-                        ProblemKind.PLANS_CONFLICT,
-                        Severity.WARNING,
-                        key,
-                        sku_id=lic.sku_id,
-                        error=error,
-                        count=1,
-                        group_name=ref.name,
-                    )
+            self.plans_conflicts(key, group.id, ref.name, group.assigned_licenses, [user])
             if gained:
                 self.problem(
                     ProblemKind.GAINS_THROUGH_GROUP,
@@ -155,7 +144,7 @@ class GroupChecks:
             from_group = [
                 s.sku_id
                 for s in user.license_assignment_states
-                if (s.assigned_by_group or "").lower() == ref.id.lower() and not s.has_error
+                if s.given_by(ref.id) and not s.has_error
             ]
             lost = [
                 sku_id
@@ -231,10 +220,22 @@ class GroupChecks:
                 key,
                 group_names=[g.display_name or g.id for g in impact.nested_groups],
             )
-        for lic in change.add:
+        self.plans_conflicts(key, group.id, group.display_name, change.add, members.users)
+
+    def plans_conflicts(
+        self,
+        key: str,
+        group_id: str,
+        group_name: str,
+        licenses: Sequence[AssignedLicense],
+        users: Sequence[User],
+    ) -> None:
+        """Users who would get a license from the group in error (it turns on a plan that
+        conflicts with one of theirs, or needs one they lack): counted per package and reason."""
+        for lic in licenses:
             failing: Counter[str] = Counter()
-            for member in members.users:
-                error = grant_error(lic, _other_active(member, group.id, lic.sku_id), self.skus)
+            for member in users:
+                error = grant_error(lic, _other_active(member, group_id, lic.sku_id), self.skus)
                 if error is not None:
                     failing[error] += 1
             for error, count in sorted(failing.items()):
@@ -245,7 +246,7 @@ class GroupChecks:
                     sku_id=lic.sku_id,
                     error=error,
                     count=count,
-                    group_name=group.display_name,
+                    group_name=group_name,
                 )
 
 
@@ -256,8 +257,7 @@ def _other_active(user: User, group_id: str, sku_id: str) -> list[AssignedLicens
     return [
         AssignedLicense(s.sku_id, s.disabled_plans)
         for s in user.license_assignment_states
-        if not s.has_error
-        and not ((s.assigned_by_group or "").lower() == group_id.lower() and s.sku_id == sku_id)
+        if not s.has_error and not (s.given_by(group_id) and s.sku_id == sku_id)
     ]
 
 

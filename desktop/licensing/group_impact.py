@@ -80,7 +80,7 @@ def group_impact(
         after = [
             AssignedLicense(s.sku_id, s.disabled_plans)
             for s in member.license_assignment_states
-            if not s.has_error and not (s.assigned_by_group == group.id and s.sku_id in removed)
+            if not s.has_error and not (s.given_by(group.id) and s.sku_id in removed)
         ]
         if has_mailbox(member.holdings, skus) and not has_mailbox(after, skus):
             mailboxes.append(member.id)

@@ -52,9 +52,7 @@ def target_of(change: UserChange) -> dict[str, tuple[str, ...] | None]:
 def processed(user: User, group_id: str, target: Target) -> bool:
     for sku_id, plans in target.items():
         states = [
-            s
-            for s in user.license_assignment_states
-            if s.sku_id == sku_id and (s.assigned_by_group or "").lower() == group_id.lower()
+            s for s in user.license_assignment_states if s.sku_id == sku_id and s.given_by(group_id)
         ]
         if plans is None and states:
             return False
@@ -67,7 +65,7 @@ def in_error(user: User, group_id: str, target: Target) -> bool:
     return any(
         s.has_error
         for s in user.license_assignment_states
-        if s.sku_id in target and (s.assigned_by_group or "").lower() == group_id.lower()
+        if s.sku_id in target and s.given_by(group_id)
     )
 
 

@@ -90,9 +90,10 @@ class SnapshotStore:
         return True
 
     def delete(self) -> None:
-        """Forget the snapshot and its key (signing out of the tenant)."""
-        self._remove_file()
+        """Forget the snapshot and its key (signing out of the tenant). The key goes first: a
+        file left without it is unreadable, and once the file is gone, so is the key."""
         vault.delete_key(self.scope)
+        self._remove_file()
 
     def _remove_file(self) -> None:
         with contextlib.suppress(FileNotFoundError):
@@ -105,10 +106,9 @@ def delete_all(data_dir: Path) -> None:
     if not folder.is_dir():
         return
     for path in folder.glob(f"*{SUFFIX}"):
-        scope = path.name[: -len(SUFFIX)]
+        vault.delete_key(path.name[: -len(SUFFIX)])  # the key first, as in delete()
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
-        vault.delete_key(scope)
 
 
 def forget_tenant(data_dir: Path, tenant_id: str) -> None:

@@ -18,6 +18,7 @@ from desktop.insight.prices import PriceBook
 from desktop.insight.report import build_report, report_json
 from desktop.insight.snapshot import read_snapshot
 from tests.cli.conftest import Runner
+from tests.cli.test_json_output import powershell_reads
 from tests.demo_tenant import DemoTenantForTests as DemoTenant
 
 
@@ -37,7 +38,7 @@ def engine_report(tenant: DemoTenant) -> dict[str, object]:
 def test_insights_json_is_the_engines_report(cli: Runner, demo_tenant: DemoTenant) -> None:
     result = cli("insights", "--json")
     assert result.code == 0, result.err
-    printed = json.loads(result.out)
+    printed = powershell_reads(result)  # ASCII like every --json (Polish names escaped)
     expected = engine_report(demo_tenant)
     printed.pop("generatedAt")
     expected.pop("generatedAt")

@@ -15,6 +15,7 @@ import pytest
 from desktop.templates.store import TemplateStore
 from tests.cli.conftest import Runner
 from tests.cli.tenant_picks import applied_run, direct_parts, document, find
+from tests.cli.test_json_output import powershell_reads
 from tests.demo_tenant import DemoTenantForTests as DemoTenant
 
 DOMAIN = "bursztynlogistyka.pl"
@@ -254,3 +255,19 @@ def test_a_damaged_templates_file_is_one_line_and_exit_2(cli: Runner, app_data: 
         result = cli(*command, connect=command[1] != "list")
         assert result.code == 2, result
         assert "templates.json" in result.err and result.err.count("\n") == 1
+
+
+def test_templates_json_follows_the_json_rules_polish_names_escaped(cli: Runner) -> None:
+    """Like every ``--json``: ASCII only (PowerShell reads it whatever the code page), the
+    Polish name back as it was once decoded."""
+    name = "Księgowość – Business Basic"
+    saved(cli, name)
+    for args in (("list",), ("show", name)):
+        result = cli("templates", *args, "--json", connect=False)
+        assert result.code == 0, result.err
+        data = powershell_reads(result)
+        first = data[0] if isinstance(data, list) else data
+        assert first["name"] == name
+    drift = cli("templates", "drift", "--json")
+    assert drift.code == 0, drift.err
+    assert isinstance(powershell_reads(drift), list)

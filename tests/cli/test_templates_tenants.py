@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -40,24 +40,35 @@ def app_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
+Run = Callable[..., Result]
+
+
+@pytest.fixture
 def run(
     demo: DemoTenants,
-    tenant: DemoTenant,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
-    *args: str,
-) -> Result:
+) -> Run:
+    """``run(tenant, *args)``: the command line with ``tenant``'s own token and journal."""
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
-    journal = tmp_path / f"journal-{tenant.tenant_id}.sqlite3"
-    connection = ["--graph-url", demo.base_url, "--token", demo.token_for(tenant.tenant_id)]
-    code = main([*args, *connection, "--journal", str(journal)])
-    captured = capsys.readouterr()
-    return Result(code, captured.out, captured.err)
+
+    def invoke(tenant: DemoTenant, *args: str) -> Result:
+        journal = tmp_path / f"journal-{tenant.tenant_id}.sqlite3"
+        connection = ["--graph-url", demo.base_url, "--token", demo.token_for(tenant.tenant_id)]
+        code = main([*args, *connection, "--journal", str(journal)])
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return invoke
+
+
+def client_of(demo: DemoTenants, tenant: DemoTenant) -> GraphClient:
+    return GraphClient(demo.base_url, StaticToken(demo.token_for(tenant.tenant_id)))
 
 
 def users(demo: DemoTenants, tenant: DemoTenant) -> list[User]:
-    with GraphClient(demo.base_url, StaticToken(demo.token_for(tenant.tenant_id))) as client:
+    with client_of(demo, tenant) as client:
         return client.list_users()
 
 
@@ -74,16 +85,10 @@ def basic_user(demo: DemoTenants, tenant: DemoTenant) -> User:
     )  # fmt: skip
 
 
-def test_a_template_creates_new_users_in_two_customer_tenants(
-    demo: DemoTenants,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_a_template_creates_new_users_in_two_customer_tenants(demo: DemoTenants, run: Run) -> None:
     partner = demo.partner
     source = basic_user(demo, partner)
-    saved = run(demo, partner, tmp_path, capsys, monkeypatch,
-                "templates", "save", "--from-user", source.user_principal_name, "Basic PL",
+    saved = run(partner, "templates", "save", "--from-user", source.user_principal_name, "Basic PL",
                 "--usage-location", "PL")  # fmt: skip
     assert saved.code == 0, saved.err
     template = TemplateStore().get("Basic PL")
@@ -92,8 +97,7 @@ def test_a_template_creates_new_users_in_two_customer_tenants(
     targets = [demo.by_state(CustomerState.WASTE), demo.by_state(CustomerState.HEALTHY)]
     for number, tenant in enumerate(targets, 1):
         upn = f"nowa.osoba{number}@{domain(tenant)}"
-        created = run(demo, tenant, tmp_path, capsys, monkeypatch,
-                      "user", "create", "--upn", upn, "--name", f"Nowa Osoba {number}",
+        created = run(tenant, "user", "create", "--upn", upn, "--name", f"Nowa Osoba {number}",
                       "--template", "Basic PL", "--yes")  # fmt: skip
         assert created.code == 0, created.err
         user = next(u for u in users(demo, tenant) if u.user_principal_name == upn)
@@ -106,8 +110,7 @@ def test_a_template_creates_new_users_in_two_customer_tenants(
     free = {s.sku_id: s.free for s in _skus(demo, full)}
     assert free[template.licenses[0].sku_id] <= 0, "the out-of-seats customer is full"
     upn = f"nikt@{domain(full)}"
-    refused = run(demo, full, tmp_path, capsys, monkeypatch,
-                  "user", "create", "--upn", upn, "--name", "Nikt", "--template", "Basic PL",
+    refused = run(full, "user", "create", "--upn", upn, "--name", "Nikt", "--template", "Basic PL",
                   "--yes")  # fmt: skip
     assert refused.code == 2
     assert "seat" in refused.out and "Microsoft 365 Business Basic" in refused.out
@@ -115,27 +118,23 @@ def test_a_template_creates_new_users_in_two_customer_tenants(
 
 
 def _skus(demo: DemoTenants, tenant: DemoTenant) -> list[Sku]:
-    with GraphClient(demo.base_url, StaticToken(demo.token_for(tenant.tenant_id))) as client:
+    with client_of(demo, tenant) as client:
         return client.list_skus()
 
 
 def test_the_partner_creates_users_from_a_template_in_two_customers_with_tenant(
-    demo: DemoTenants,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    demo: DemoTenants, run: Run
 ) -> None:
     """The partner's own connection and ``--tenant NAME``: one sign-in, two customers."""
     partner = demo.partner
     source = basic_user(demo, partner)
-    saved = run(demo, partner, tmp_path, capsys, monkeypatch, "templates", "save",
+    saved = run(partner, "templates", "save",
                 "--from-user", source.user_principal_name, "Basic")  # fmt: skip
     assert saved.code == 0, saved.err
     for state in (CustomerState.WASTE, CustomerState.HEALTHY):
         tenant = demo.by_state(state)
         upn = f"z.partnera@{domain(tenant)}"
-        created = run(demo, partner, tmp_path, capsys, monkeypatch,
-                      "user", "create", "--upn", upn, "--name", "Z Partnera",
+        created = run(partner, "user", "create", "--upn", upn, "--name", "Z Partnera",
                       "--template", "Basic", "--usage-location", "PL",
                       "--tenant", demo.display_name(tenant.tenant_id), "--yes")  # fmt: skip
         assert created.code == 0, created.err

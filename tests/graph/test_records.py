@@ -172,3 +172,10 @@ def test_where_a_license_comes_from() -> None:
     assert failing.sources_of(FLOW) == (SALES, None)
     assert failing.sources_of(FLOW, active_only=True) == (None,)
     assert user(assigned=(AssignedLicense(FLOW),)).sources_of(FLOW) == (None,)  # no states
+
+
+def test_a_copy_is_given_by_its_group_whatever_the_ids_case() -> None:
+    from_group = LicenseAssignmentState("sku", assigned_by_group="0a1B-group")
+    assert from_group.given_by("0A1b-GROUP")
+    assert not from_group.given_by("another-group")
+    assert not LicenseAssignmentState("sku").given_by("0a1b-group")  # a direct copy

@@ -51,6 +51,15 @@ def follow(controller: LicenseController, group: LicensedGroup, change: UserChan
     return result
 
 
+def covered_directs(
+    controller: LicenseController, group: LicensedGroup
+) -> tuple[tuple[str, str], ...]:
+    """The members' direct copies that ``group``'s copy covers, as the engine finds them."""
+    skus = {s.sku_id: s for s in controller.list_skus()}
+    members = read_members(controller.client, group.id, threshold=250)
+    return group_impact(group, members.users, members.nested, skus).covered_directs
+
+
 def test_licensing_a_group_says_what_members_get_follows_them_and_undo_takes_it_back(
     demo_tenant: DemoTenantForTests, controller: LicenseController
 ) -> None:
@@ -184,11 +193,9 @@ def test_direct_copies_go_only_where_the_groups_copy_is_active_and_undo_restores
 ) -> None:
     group = licensed_group(controller, STANDARD_GROUP)
     standard = demo_tenant.sku_id("O365_BUSINESS_PREMIUM")
-    skus = {s.sku_id: s for s in controller.list_skus()}
-    members = read_members(controller.client, group.id, threshold=250)
-    covered = group_impact(group, members.users, members.nested, skus).covered_directs
+    covered = covered_directs(controller, group)
     assert covered, "the demo seeds members of the group who also hold its package directly"
-    holders = [u for u in members.users if u.direct_license(standard) is not None]
+    holders = [u for u in users_of(controller, group) if u.direct_license(standard) is not None]
     consumed = demo_tenant.consumed_units("O365_BUSINESS_PREMIUM")
 
     checked = controller.check(remove_covered_plan(covered))
@@ -248,10 +255,7 @@ def test_removing_direct_copies_unread_is_never_sent_then_resumed_through_lost_a
     demo_tenant: DemoTenantForTests, controller: LicenseController
 ) -> None:
     group = licensed_group(controller, STANDARD_GROUP)
-    skus = {s.sku_id: s for s in controller.list_skus()}
-    members = read_members(controller.client, group.id, threshold=250)
-    covered = group_impact(group, members.users, members.nested, skus).covered_directs
-    checked = controller.check(remove_covered_plan(covered))
+    checked = controller.check(remove_covered_plan(covered_directs(controller, group)))
     count = len(checked.effective.changes)
     assert count
     written = demo_tenant.stats.snapshot()["writes"]
@@ -277,10 +281,7 @@ def test_a_direct_copy_is_kept_when_the_groups_copy_goes_between_check_and_send(
 ) -> None:
     group = licensed_group(controller, STANDARD_GROUP)
     standard = demo_tenant.sku_id("O365_BUSINESS_PREMIUM")
-    skus = {s.sku_id: s for s in controller.list_skus()}
-    members = read_members(controller.client, group.id, threshold=250)
-    covered = group_impact(group, members.users, members.nested, skus).covered_directs
-    checked = controller.check(remove_covered_plan(covered))
+    checked = controller.check(remove_covered_plan(covered_directs(controller, group)))
     assert checked.effective.changes
     # Between the check and the send, the group stops giving the package.
     gone = controller.apply(controller.check(group_license_plan(group, remove=[standard])))

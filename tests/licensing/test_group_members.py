@@ -210,3 +210,27 @@ def test_answers_lost_and_reads_refused_leave_it_unconfirmed_until_resume_settle
     assert group.id not in memberships(controller, [member])[member.id]
     controller.apply(controller.undo_plan(report.run_id))
     assert group.id in memberships(controller, [member])[member.id]
+
+
+def test_joining_a_group_whose_license_conflicts_with_the_users_own_plan_warns(
+    demo_tenant: DemoTenantForTests, controller: LicenseController
+) -> None:
+    """Office 365 E3's Exchange (Plan 2) cannot sit beside the user's own Exchange Online
+    (Plan 1): the group's license would be in error for that user, said before the join."""
+    group = licensed_group(controller, E3_GROUP)
+    exchange1 = demo_tenant.sku_id("EXCHANGESTANDARD")
+    e3 = demo_tenant.sku_id("ENTERPRISEPACK")
+    everyone = controller.client.list_users()
+    (holder,) = pick(
+        everyone,
+        lambda u: u.direct_sku_ids == {exchange1} and not u.granting_group_ids,
+    )
+
+    checked = controller.check(add_members_plan([holder.user_principal_name], ref(group)))
+
+    conflicts = [p for p in checked.problems if p.kind is ProblemKind.PLANS_CONFLICT]
+    assert [(p.details["sku_id"], p.details["error"], p.details["count"]) for p in conflicts] == [
+        (e3, "MutuallyExclusiveViolation", 1)
+    ]
+    assert conflicts[0].severity is Severity.WARNING
+    assert conflicts[0].details["group_name"] == E3_GROUP

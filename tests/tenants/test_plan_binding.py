@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,10 +14,23 @@ from desktop.licensing.builders import remove_plan
 from desktop.licensing.controller import LicenseController
 from desktop.licensing.errors import WrongTenantError
 
+ControllerFor = Callable[[str], LicenseController]
 
-def _controller(demo: DemoTenants, tenant_id: str, journal: Path) -> LicenseController:
-    client = GraphClient(demo.base_url, StaticToken(demo.token_for(tenant_id)))
-    return LicenseController(client, journal)
+
+@pytest.fixture
+def controller_for(partner_demo: DemoTenants, tmp_path: Path) -> Iterator[ControllerFor]:
+    """A controller connected to a tenant of the demo, each with its own journal; closed after."""
+    opened: list[LicenseController] = []
+
+    def connect(tenant_id: str) -> LicenseController:
+        token = StaticToken(partner_demo.token_for(tenant_id))
+        client = GraphClient(partner_demo.base_url, token)
+        opened.append(LicenseController(client, tmp_path / f"journal-{len(opened)}.sqlite3"))
+        return opened[-1]
+
+    yield connect
+    for controller in opened:
+        controller.close()
 
 
 def _licensed_user(demo: DemoTenants, tenant_id: str) -> tuple[str, str]:
@@ -28,40 +42,30 @@ def _licensed_user(demo: DemoTenants, tenant_id: str) -> tuple[str, str]:
 
 
 def test_a_plan_checked_for_one_customer_is_refused_by_another(
-    partner_demo: DemoTenants, tmp_path: Path
+    partner_demo: DemoTenants, controller_for: ControllerFor
 ) -> None:
     first, second = partner_demo.customers[0].tenant_id, partner_demo.customers[4].tenant_id
     upn, sku_id = _licensed_user(partner_demo, first)
-    here = _controller(partner_demo, first, tmp_path / "a.sqlite3")
-    there = _controller(partner_demo, second, tmp_path / "b.sqlite3")
-    try:
-        checked = here.check(remove_plan([upn], [sku_id]))
-        assert checked.tenant_id == first
-        assert checked.can_apply
-        there.load_tenant()
-        with pytest.raises(WrongTenantError) as refused:
-            there.apply(checked)
-        assert first in str(refused.value) and second in str(refused.value)
-        assert there.history() == [], "nothing was journaled or sent"
-        still = partner_demo.tenant(first).store.user_licenses(upn)
-        assert sku_id in still
-    finally:
-        here.close()
-        there.close()
+    here, there = controller_for(first), controller_for(second)
+    checked = here.check(remove_plan([upn], [sku_id]))
+    assert checked.tenant_id == first
+    assert checked.can_apply
+    there.load_tenant()
+    with pytest.raises(WrongTenantError) as refused:
+        there.apply(checked)
+    assert first in str(refused.value) and second in str(refused.value)
+    assert there.history() == [], "nothing was journaled or sent"
+    still = partner_demo.tenant(first).store.user_licenses(upn)
+    assert sku_id in still
 
 
 def test_a_connection_that_read_nothing_yet_still_refuses(
-    partner_demo: DemoTenants, tmp_path: Path
+    partner_demo: DemoTenants, controller_for: ControllerFor
 ) -> None:
     first, second = partner_demo.customers[0].tenant_id, partner_demo.customers[2].tenant_id
     upn, sku_id = _licensed_user(partner_demo, first)
-    here = _controller(partner_demo, first, tmp_path / "a.sqlite3")
-    fresh = _controller(partner_demo, second, tmp_path / "b.sqlite3")
-    try:
-        checked = here.check(remove_plan([upn], [sku_id]))
-        with pytest.raises(WrongTenantError):
-            fresh.apply(checked)
-        assert fresh.tenant_id == second
-    finally:
-        here.close()
-        fresh.close()
+    here, fresh = controller_for(first), controller_for(second)
+    checked = here.check(remove_plan([upn], [sku_id]))
+    with pytest.raises(WrongTenantError):
+        fresh.apply(checked)
+    assert fresh.tenant_id == second
