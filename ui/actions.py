@@ -218,9 +218,11 @@ class UserActions(QObject):
             self.usage_location,
             self.copy_from,
         )
-        self._needs_direct_license = (self.reassign, self.remove, self.apps)
+        # Remove works on inherited licenses too: it offers leaving the group that gives them.
+        self._needs_direct_license = (self.reassign, self.apps)
         self._tips = {
-            a: a.toolTip() for a in (*self._needs_direct_license, self.block, self.remove_from_list)
+            a: a.toolTip()
+            for a in (*self._needs_direct_license, self.remove, self.block, self.remove_from_list)
         }
         self.update_state(SelectionStats(), WindowState())
 
@@ -276,6 +278,9 @@ class UserActions(QObject):
         for action in self._needs_direct_license:
             action.setEnabled(can_change and stats.with_direct_license > 0)
             self._explain(action, why_off)
+        holds_any = stats.with_direct_license > 0 or bool(stats.group_only_by_group)
+        self.remove.setEnabled(can_change and holds_any)
+        self._explain(self.remove, None if holds_any else why_off)
         # Blocked users and people without an account (Activate creates it) both count.
         self.activate.setEnabled(can_change and stats.blocked > 0)
         self.block.setEnabled(can_change and stats.active > 0)

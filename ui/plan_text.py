@@ -253,6 +253,11 @@ _WINDOW: dict[Say, Words] = {
         "PlanText",
         "This removes the user's last Exchange license: the mailbox is deleted 30 days later",
     ),
+    Say.SYNC_UNDOES_BLOCK: lambda p, n: QCoreApplication.translate(
+        "PlanText",
+        "Synced from on-premises Active Directory: the next sync will undo the block. Disable "
+        "the account on-premises to keep it blocked",
+    ),
     Say.DUPLICATE_USER: lambda p, n: QCoreApplication.translate(
         "PlanText", "Listed more than once: keep one line per user"
     ),

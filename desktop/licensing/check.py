@@ -208,6 +208,8 @@ class _Checker(GroupChecks):
             self.location_kept(key, user, effective)
         if self.blocking(key):
             return None
+        if effective.account_enabled is False and user.on_premises_sync_enabled:
+            self.problem(ProblemKind.SYNC_UNDOES_BLOCK, Severity.WARNING, key)
         if is_empty(effective):
             if not kept:
                 self.problem(ProblemKind.NOTHING_TO_DO, Severity.SKIP, key)

@@ -173,6 +173,10 @@ _ENGLISH: dict[Say, Callable[[Phrase, SkuIndex], str]] = {
     Say.ALREADY_LACKS: lambda p, s: f"does not have {_package(p, s)}",
     Say.NOTHING_TO_DO: lambda p, s: "already as asked: nothing to change",
     Say.MAILBOX_DELETED_LATER: _mailbox,
+    Say.SYNC_UNDOES_BLOCK: lambda p, s: (
+        "synced from on-premises Active Directory: the next directory sync will undo the "
+        "block (disable the account on-premises to keep it blocked)"
+    ),
     Say.DUPLICATE_USER: lambda p, s: "appears more than once in the plan: keep one line per user",
     Say.CONFLICTING_CHANGE: lambda p, s: f"{_package(p, s)} is both added and removed",
     Say.CANNOT_RESTORE_DELETED: lambda p, s: (

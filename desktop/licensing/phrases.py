@@ -80,6 +80,7 @@ class Say(str, enum.Enum):
     ALREADY_LACKS = "already-lacks"  # packages[0]
     NOTHING_TO_DO = "nothing-to-do"
     MAILBOX_DELETED_LATER = "mailbox-deleted-later"  # packages: the ones removed
+    SYNC_UNDOES_BLOCK = "sync-undoes-block"  # a synced user's block: the next sync undoes it
     DUPLICATE_USER = "duplicate-user"
     CONFLICTING_CHANGE = "conflicting-change"  # packages[0]
     CANNOT_RESTORE_DELETED = "cannot-restore-deleted"  # value: the deleted user's name
@@ -310,6 +311,7 @@ _PROBLEMS: dict[ProblemKind, tuple[Say, Arguments]] = {
         lambda d: {"packages": _texts(d.get("sku_ids"))},
     ),
     ProblemKind.DUPLICATE_USER: (Say.DUPLICATE_USER, _nothing),
+    ProblemKind.SYNC_UNDOES_BLOCK: (Say.SYNC_UNDOES_BLOCK, _nothing),
     ProblemKind.CONFLICTING_CHANGE: (Say.CONFLICTING_CHANGE, lambda d: {"packages": _sku(d)}),
     ProblemKind.CANNOT_UNDO: (
         Say.CANNOT_RESTORE_DELETED,

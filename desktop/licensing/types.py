@@ -143,6 +143,9 @@ class ProblemKind(str, enum.Enum):
     # A skip of remove-covered: the group's copy is not active for the user, or turns on fewer
     # apps than the direct one (details sku_id, group_names).
     NOT_COVERED = "not-covered"
+    # A warning: blocking sign-in of a user synced from on-premises Active Directory; the next
+    # sync writes the on-premises value back (docs/graph-facts.md, "Synced (hybrid) users").
+    SYNC_UNDOES_BLOCK = "sync-undoes-block"
 
 
 class Severity(str, enum.Enum):

@@ -131,16 +131,6 @@
     </message>
 </context>
 <context>
-    <name>LicenseCommands</name>
-    <message numerus="yes">
-        <source>%Ln of these users are synced from on-premises Active Directory ({names}): the next sync will undo the block. Disable their accounts on-premises to keep them blocked.</source>
-        <translation>
-            <numerusform>%Ln of these users is synced from on-premises Active Directory ({names}): the next sync will undo the block. Disable the account on-premises to keep it blocked.</numerusform>
-            <numerusform>%Ln of these users are synced from on-premises Active Directory ({names}): the next sync will undo the block. Disable their accounts on-premises to keep them blocked.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>LicensePickerDialog</name>
     <message numerus="yes">
         <source>Choose the packages to give to %Ln users. Expand a package to switch individual apps off.</source>
@@ -427,6 +417,16 @@
         <translation>
             <numerusform>%Ln needs nothing</numerusform>
             <numerusform>%Ln need nothing</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RemoveDialog</name>
+    <message numerus="yes">
+        <source>Also remove the users from the %n group(s) that give it: {groups}</source>
+        <translation>
+            <numerusform>Also remove the users from %n group that gives it: {groups}</numerusform>
+            <numerusform>Also remove the users from the %n groups that give it: {groups}</numerusform>
         </translation>
     </message>
 </context>

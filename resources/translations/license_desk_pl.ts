@@ -3065,17 +3065,6 @@
     </message>
 </context>
 <context>
-    <name>LicenseCommands</name>
-    <message numerus="yes">
-        <source>%Ln of these users are synced from on-premises Active Directory ({names}): the next sync will undo the block. Disable their accounts on-premises to keep them blocked.</source>
-        <translation>
-            <numerusform>%Ln z tych użytkowników jest synchronizowany z lokalnej usługi Active Directory ({names}): następna synchronizacja cofnie blokadę. Aby blokada została, wyłącz konto w lokalnej usłudze Active Directory.</numerusform>
-            <numerusform>%Ln z tych użytkowników są synchronizowani z lokalnej usługi Active Directory ({names}): następna synchronizacja cofnie blokadę. Aby blokada została, wyłącz ich konta w lokalnej usłudze Active Directory.</numerusform>
-            <numerusform>%Ln z tych użytkowników jest synchronizowanych z lokalnej usługi Active Directory ({names}): następna synchronizacja cofnie blokadę. Aby blokada została, wyłącz ich konta w lokalnej usłudze Active Directory.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>LicensePickerDialog</name>
     <message>
         <source>Add licenses</source>
@@ -3981,6 +3970,10 @@
         <translation>To ostatnia licencja użytkownika z usługą Exchange: jego skrzynka pocztowa zostanie usunięta po 30 dniach</translation>
     </message>
     <message>
+        <source>Synced from on-premises Active Directory: the next sync will undo the block. Disable the account on-premises to keep it blocked</source>
+        <translation>Synchronizowany z lokalnej usługi Active Directory: następna synchronizacja cofnie blokadę. Aby blokada została, wyłącz konto w lokalnej usłudze Active Directory</translation>
+    </message>
+    <message>
         <source>Listed more than once: keep one line per user</source>
         <translation>Występuje więcej niż raz: zostaw jeden wiersz na użytkownika</translation>
     </message>
@@ -4253,8 +4246,20 @@
         <translation>{package} (przypisano: {n})</translation>
     </message>
     <message>
-        <source>When a user loses their last license that includes Exchange, Microsoft deletes their mailbox data 30 days later. Licenses inherited from a group cannot be removed here: change the group instead.</source>
-        <translation>Gdy użytkownik traci ostatnią licencję z usługą Exchange, Microsoft usuwa dane jego skrzynki pocztowej po 30 dniach. Licencji dziedziczonych z grupy nie można tu usunąć: zmień przypisanie w grupie.</translation>
+        <source>When a user loses their last license that includes Exchange, Microsoft deletes their mailbox data 30 days later.</source>
+        <translation>Gdy użytkownik traci ostatnią licencję z usługą Exchange, Microsoft usuwa dane jego skrzynki pocztowej po 30 dniach.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Also remove the users from the %n group(s) that give it: {groups}</source>
+        <translation>
+            <numerusform>Usuń też użytkowników z %n grupy, która ją daje: {groups}</numerusform>
+            <numerusform>Usuń też użytkowników z %n grup, które ją dają: {groups}</numerusform>
+            <numerusform>Usuń też użytkowników z %n grup, które ją dają: {groups}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A license that comes from a group can only be taken away by removing the user from the group. The preview shows what else the group takes away; undo adds them back to it.</source>
+        <translation>Licencję z grupy można odebrać tylko, usuwając użytkownika z grupy. Podgląd pokaże, co jeszcze odbierze grupa; cofnięcie doda użytkowników z powrotem.</translation>
     </message>
     <message>
         <source>Preview…</source>

@@ -101,3 +101,75 @@ def test_bad_options_are_one_line_and_exit_2(cli: Runner, args: list[str], says:
     result = cli("group-assign", "--group", E3_GROUP, *args)
     assert result.code == 2
     assert says in result.err and "Traceback" not in result.err
+
+
+def group_apps_off(graph: Graph, name: str, sku_id: str) -> list[str]:
+    groups = graph.get("/groups", params={"$select": "id,displayName,assignedLicenses"}).json()
+    group = next(g for g in groups["value"] if g["displayName"] == name)
+    return next(
+        sorted(lic["disabledPlans"]) for lic in group["assignedLicenses"] if lic["skuId"] == sku_id
+    )
+
+
+def test_changing_a_groups_apps_says_so_applies_and_undo_turns_them_off_again(
+    cli: Runner, demo_tenant: DemoTenant
+) -> None:
+    demo_tenant.group_processing.delay = 0.2
+    graph = Graph(demo_tenant)
+    e3 = graph.skus()["ENTERPRISEPACK"]["skuId"]
+    before = group_apps_off(graph, E3_GROUP, e3)
+    assert before  # an app of the group's E3 is off
+
+    # Without --disable-plan, every app of a package the group holds goes on.
+    shown = cli("group-assign", "--group", E3_GROUP, "--add", "ENTERPRISEPACK", "--dry-run")
+    assert shown.code == 0, shown.err
+    assert shown.out.startswith(f"Change apps in the group {E3_GROUP}: 1 of 1"), shown.out
+    assert f"  {E3_GROUP}: add Office 365 E3, for every member, through the group" in shown.out
+    assert group_apps_off(graph, E3_GROUP, e3) == before
+
+    done = cli("group-assign", "--group", E3_GROUP, "--add", "ENTERPRISEPACK", "--yes", "--json")
+    assert done.code == 0, done.err
+    document = json.loads(done.out)
+    validate(document, SCHEMA, "change")
+    assert document["kind"] == "group-apps" and document["run"]["done"] == 1
+    assert group_apps_off(graph, E3_GROUP, e3) == []
+
+    undone = cli("undo", document["run"]["runId"], "--yes")
+    assert undone.code == 0, undone.err
+    assert f"{E3_GROUP}: add Office 365 E3" in undone.out
+    assert group_apps_off(graph, E3_GROUP, e3) == before
+
+
+def test_removing_direct_copies_says_which_and_undo_gives_them_back(
+    cli: Runner, demo_tenant: DemoTenant
+) -> None:
+    graph = Graph(demo_tenant)
+    standard = graph.skus()["O365_BUSINESS_PREMIUM"]["skuId"]
+
+    shown = cli("group-assign", "--group", STANDARD_GROUP, "--remove-direct-copies", "--dry-run")
+    assert shown.code == 0, shown.err
+    first = shown.out.splitlines()[0]
+    assert first.startswith("Remove direct licenses a group gives for "), shown.out
+    going = [
+        line.strip().split(":")[0]
+        for line in shown.out.splitlines()
+        if line.endswith(": remove Microsoft 365 Business Standard")
+    ]
+    assert going, shown.out
+
+    def direct(upn: str) -> bool:
+        return standard in demo_tenant.store.user_licenses(upn)
+
+    assert all(direct(upn) for upn in going)
+    done = cli(
+        "group-assign", "--group", STANDARD_GROUP, "--remove-direct-copies", "--yes", "--json"
+    )
+    assert done.code == 0, done.err
+    document = json.loads(done.out)
+    assert document["kind"] == "remove-covered"
+    assert not any(direct(upn) for upn in going)
+
+    undone = cli("undo", document["run"]["runId"], "--yes")
+    assert undone.code == 0, undone.err
+    assert all(f"{upn}: add Microsoft 365 Business Standard" in undone.out for upn in going)
+    assert all(direct(upn) for upn in going)

@@ -242,3 +242,30 @@ def test_copy_bad_input(cli: Runner, demo_tenant: DemoTenant) -> None:
     empty = cli("copy", "--from", source.user_principal_name, "--to", ",", "--yes")
     assert empty.code == 2 and "No users given" in one_clear_line(empty.err)
     assert writes(demo_tenant) == 0
+
+
+def test_block_of_a_synced_user_warns_that_the_next_sync_undoes_it(
+    cli: Runner, demo_tenant: DemoTenant
+) -> None:
+    (synced,) = pick(demo_tenant, lambda u: u.account_enabled and bool(u.on_premises_sync_enabled))
+    (cloud,) = pick(demo_tenant, lambda u: u.account_enabled and not u.on_premises_sync_enabled)
+    users = f"{synced.user_principal_name},{cloud.user_principal_name}"
+    dry = cli("block", "--users", users, "--dry-run")
+    assert dry.code == 0, dry.err
+    assert "Warnings (1):" in dry.out
+    warned = [line for line in dry.out.splitlines() if "next directory sync" in line]
+    assert warned == [
+        f"  {synced.user_principal_name}: synced from on-premises Active Directory: the "
+        "next directory sync will undo the block (disable the account on-premises to keep it "
+        "blocked)"
+    ], dry.out
+    data = document(cli("block", "--users", users, "--dry-run", "--json"))
+    said = [
+        (p["user"], p["severity"]) for p in data["problems"] if p["kind"] == "sync-undoes-block"
+    ]
+    assert said == [(synced.user_principal_name, "warning")]
+    # A warning, not a refusal: the block goes ahead (and is undone as any other).
+    run_id = applied_run(cli("block", "--users", synced.user_principal_name, "--yes", "--json"))
+    assert not find(demo_tenant, synced.user_principal_name).account_enabled  # type: ignore[union-attr]
+    assert cli("undo", run_id, "--yes").code == 0
+    assert find(demo_tenant, synced.user_principal_name).account_enabled  # type: ignore[union-attr]

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from desktop.auth.errors import SignInFailedError
@@ -29,6 +29,7 @@ from ui.dialogs.license_picker import LicensePickerDialog
 from ui.dialogs.passwords_dialog import PasswordsDialog
 from ui.dialogs.plan_preview import PlanPreviewDialog
 from ui.dialogs.progress_dialog import ProgressDialog
+from ui.dialogs.remove_dialog import RemoveDialog
 from ui.dialogs.user_created_dialog import UserCreatedDialog
 from ui.errors import describe
 from ui.main_window import MainWindow
@@ -45,6 +46,7 @@ ACTION_DIALOGS = frozenset(
         "ResultsDialog",
         "ReassignDialog",
         "RemoveDialog",
+        "RemoveDialog (leave groups)",
         "AppsDialog",
         "UsageLocationDialog",
         "NewUserDialog",
@@ -113,14 +115,28 @@ class DialogWalker:
             return ACCEPT
         if isinstance(dialog, PlanPreviewDialog):
             return ACCEPT
+        if isinstance(dialog, RemoveDialog):
+            self.look_leaving_groups(dialog)
         return REJECT
+
+    def look_leaving_groups(self, dialog: RemoveDialog) -> None:
+        """Remove license with a package picked that a ticked user inherits: the offer to
+        leave the group shows (its checkbox and note)."""
+        for row in range(dialog.packages.count()):
+            dialog.set_picked(str(dialog.packages.item(row).data(Qt.ItemDataRole.UserRole)))
+            if dialog.groups_giving():
+                dialog.leave_groups.setChecked(True)
+                self.look(dialog, "RemoveDialog (leave groups)")
+                return
 
 
 def walk_action_dialogs(desk: Desk, walker: DialogWalker) -> None:
-    """Two licensed users ticked, then every action that opens a dialog, and an error."""
+    """Two licensed users ticked (and one whose license comes from a group, for Remove
+    license's offer to leave it), then every action that opens a dialog, and an error."""
     rows = rows_where(
         desk, lambda u: bool(u.assigned_licenses) and u.usage_location and u.account_enabled
     )[:2]
+    rows += [r for r in rows_where(desk, lambda u: bool(u.granting_group_ids)) if r not in rows][:1]
     for row in rows:
         click(desk, row, Column.CHECK)
     actions = desk.window.user_actions

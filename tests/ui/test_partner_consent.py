@@ -82,6 +82,14 @@ def _answer(button: str, texts: list[str]) -> object:
     return answer
 
 
+def _show_customers(signed: SignedIn, dialogs: DialogScript, button: str) -> list[str]:
+    """View › Show my customers…, the question answered with ``button``; what it said."""
+    asked: list[str] = []
+    dialogs.expect(QMessageBox, _answer(button, asked))  # type: ignore[arg-type]
+    signed.tenants.customers_action.trigger()
+    return asked
+
+
 def _in_view_menu(signed: SignedIn) -> bool:
     return signed.tenants.customers_action in signed.window.view_menu.actions()
 
@@ -99,9 +107,7 @@ def test_without_the_permission_no_home_but_the_action_is_offered(partner: Signe
 def test_granted_the_customers_are_found_and_the_home_shows(
     partner: SignedIn, qtbot: QtBot, dialogs: DialogScript
 ) -> None:
-    asked: list[str] = []
-    dialogs.expect(QMessageBox, _answer("Sign in", asked))  # type: ignore[arg-type]
-    partner.tenants.customers_action.trigger()
+    asked = _show_customers(partner, dialogs, "Sign in")
     home = partner.tenants.home
     qtbot.waitUntil(lambda: home.model.rowCount() == 3, timeout=TIMEOUT_MS)
     assert "list your delegated admin relationships" in asked[0]
@@ -116,9 +122,7 @@ def test_granted_the_customers_are_found_and_the_home_shows(
 def test_declined_nothing_is_granted_and_the_home_stays_away(
     partner: SignedIn, qtbot: QtBot, dialogs: DialogScript
 ) -> None:
-    asked: list[str] = []
-    dialogs.expect(QMessageBox, _answer("Cancel", asked))  # type: ignore[arg-type]
-    partner.tenants.customers_action.trigger()
+    asked = _show_customers(partner, dialogs, "Cancel")
     qtbot.waitUntil(lambda: dialogs.pending == 0 and bool(asked), timeout=TIMEOUT_MS)
     assert partner.access.asked == []
     assert partner.window.stack.currentWidget() is not partner.tenants.home
@@ -147,11 +151,9 @@ def test_the_action_and_the_question_speak_polish(
 ) -> None:
     in_language("pl", "pl_PL")  # before the window is built, as at start-up
     signed = _sign_in(qtbot, tmp_path, demo, demo.partner)
-    asked: list[str] = []
-    dialogs.expect(QMessageBox, _answer("Zaloguj się", asked))  # type: ignore[arg-type]
     try:
         assert signed.tenants.customers_action.text() == "Pokaż moich klientów…"
-        signed.tenants.customers_action.trigger()
+        asked = _show_customers(signed, dialogs, "Zaloguj się")
         qtbot.waitUntil(lambda: signed.tenants.home.model.rowCount() == 3, timeout=TIMEOUT_MS)
         assert "relacji delegowanej administracji" in asked[0]
     finally:

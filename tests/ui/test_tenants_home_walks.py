@@ -6,27 +6,18 @@ described. Over the multi-tenant demo (real HTTP), the home as a partner sees it
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from desktop.tenants.families import OTHER
 from tests.ui.accessible import unnamed
+from tests.ui.test_pseudo_translation import pseudo_translated
 from tests.ui.test_tenants_home import PartnerDesk, demo, desk
 from tests.ui.visible_text import cut, escaped, untranslated_part
-from ui.pseudo_translation import OPEN, PseudoTranslator, install_pseudo, pseudo
+from ui.pseudo_translation import OPEN, PseudoTranslator
 from ui.tenants.rows_model import TenantColumn, display
 
-__all__ = ["demo", "desk"]  # fixtures, imported for pytest
-
-
-@pytest.fixture
-def pseudo_translated(qapp: QApplication) -> Iterator[PseudoTranslator]:
-    translator = install_pseudo(qapp)
-    yield translator
-    qapp.removeTranslator(translator)
-    translator.deleteLater()
+__all__ = ["demo", "desk", "pseudo_translated"]  # fixtures, imported for pytest
 
 
 def _data(desk: PartnerDesk) -> list[str]:
@@ -59,7 +50,8 @@ def test_the_tenants_home_shows_only_translated_text_that_fits(
     assert OTHER in families
     for row in desk.tenants.rows:
         cell = display(row, TenantColumn.SEATS)
-        assert all(pseudo(f.family) in cell for f in row.families), cell
+        marked = [QCoreApplication.translate("TenantsHome", f.family) for f in row.families]
+        assert all(m.startswith(OPEN) and m in cell for m in marked), cell
     menu_items = [desk.tenants.show_action.text(), desk.tenants.audit_action.text(),
                   desk.tenants.customers_action.text()]  # fmt: skip
     assert all(text.startswith(OPEN) for text in menu_items), menu_items

@@ -1,11 +1,17 @@
-"""Remove license ("Remove service"): choose packages to take away, with the mailbox warning."""
+"""Remove license ("Remove service"): choose packages to take away, with the mailbox warning.
+
+A package a ticked user inherits from a group cannot be taken from the user (Graph refuses);
+the dialog offers to remove the users from the group(s) that give it instead. The preview then
+says what else leaving the group takes away, and undo adds them back.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -28,8 +34,12 @@ class RemoveDialog(QDialog):
         held: Sequence[tuple[Sku, int]],
         naming: LicenseNaming,
         parent: QWidget | None = None,
+        granting: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
+        """``held``: each package with how many ticked users hold it (directly or through a
+        group); ``granting``: per package, the names of the groups it comes from for them."""
         super().__init__(parent)
+        self._granting = dict(granting or {})
         self.setObjectName("removeDialog")
         self.setWindowTitle(self.tr("Remove license"))
         self.resize(520, 420)
@@ -55,8 +65,7 @@ class RemoveDialog(QDialog):
         warning = QLabel(
             self.tr(
                 "When a user loses their last license that includes Exchange, Microsoft deletes "
-                "their mailbox data 30 days later. Licenses inherited from a group cannot be "
-                "removed here: change the group instead."
+                "their mailbox data 30 days later."
             )
         )
         warning.setObjectName("mailboxWarning")
@@ -64,6 +73,13 @@ class RemoveDialog(QDialog):
         warning_row = QHBoxLayout()
         warning_row.addWidget(warning_icon)
         warning_row.addWidget(warning, 1)
+
+        self.leave_groups = QCheckBox()
+        self.leave_groups.setObjectName("leaveGroups")
+        self.leave_groups.toggled.connect(self._update_ok)
+        self.groups_note = QLabel()
+        self.groups_note.setObjectName("groupsNote")
+        self.groups_note.setWordWrap(True)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -74,6 +90,8 @@ class RemoveDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.packages, 1)
+        layout.addWidget(self.leave_groups)
+        layout.addWidget(self.groups_note)
         layout.addLayout(warning_row)
         layout.addWidget(self.buttons)
         self._update_ok()
@@ -93,5 +111,31 @@ class RemoveDialog(QDialog):
             if self.packages.item(r).checkState() == Qt.CheckState.Checked
         ]
 
+    def groups_giving(self) -> list[str]:
+        """The groups that give a picked package to some ticked user, by name."""
+        return sorted({g for sku_id in self.picked() for g in self._granting.get(sku_id, ())})
+
+    def leaving_groups(self) -> bool:
+        """Whether the users leave the groups that give them a picked package."""
+        return self.leave_groups.isVisibleTo(self) and self.leave_groups.isChecked()
+
     def _update_ok(self) -> None:
+        groups = self.groups_giving()
+        self.leave_groups.setVisible(bool(groups))
+        self.groups_note.setVisible(bool(groups))
+        if groups:
+            self.leave_groups.setText(
+                self.tr(
+                    "Also remove the users from the %n group(s) that give it: {groups}",
+                    "",
+                    len(groups),
+                ).format(groups=", ".join(groups))
+            )
+            note = self.tr(
+                "A license that comes from a group can only be taken away by removing the "
+                "user from the group. The preview shows what else the group takes away; "
+                "undo adds them back to it."
+            )
+            self.groups_note.setText(note)
+            self.leave_groups.setAccessibleDescription(note)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.picked()))

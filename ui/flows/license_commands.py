@@ -24,13 +24,13 @@ from desktop.licensing.builders import (
     usage_location_plan,
 )
 from desktop.licensing.types import Plan
+from desktop.licensing.via_groups import leave_instead
 from desktop.templates.plans import apply_plan
 from ui.dialogs.apps_dialog import AppsDialog
 from ui.dialogs.copy_from_dialog import CopyFromDialog
 from ui.dialogs.launcher import accepted, launch
 from ui.dialogs.license_picker import LicensePickerDialog
 from ui.dialogs.location_dialog import UsageLocationDialog
-from ui.dialogs.plan_preview import PreviewNotes
 from ui.dialogs.reassign_dialog import ReassignDialog
 from ui.dialogs.remove_dialog import RemoveDialog
 from ui.flows.change_runner import ChangeRunner
@@ -44,6 +44,14 @@ def held_directly(users: Sequence[User], skus: Sequence[Sku]) -> list[tuple[Sku,
     counts: Counter[str] = Counter()
     for user in users:
         counts.update(user.direct_sku_ids)
+    return [(sku, counts[sku.sku_id]) for sku in skus if counts[sku.sku_id]]
+
+
+def held_at_all(users: Sequence[User], skus: Sequence[Sku]) -> list[tuple[Sku, int]]:
+    """Packages at least one of ``users`` holds, directly or through a group, with how many."""
+    counts: Counter[str] = Counter()
+    for user in users:
+        counts.update(user.sku_ids)
     return [(sku, counts[sku.sku_id]) for sku in skus if counts[sku.sku_id]]
 
 
@@ -117,15 +125,31 @@ class LicenseCommands(QObject):
 
     def remove(self) -> None:
         users = self._targets()
-        held = held_directly(users, self._session.skus.skus())
+        held = held_at_all(users, self._session.skus.skus())
         if not held:
             return
-        dialog = RemoveDialog(held, self._session.naming, self._parent)
+        naming = self._session.naming
+        granting = {
+            sku.sku_id: sorted({naming.group(g) for u in users for g in u.groups_granting(s)})
+            for sku, _ in held
+            if (s := sku.sku_id)
+        }
+        dialog = RemoveDialog(held, naming, self._parent, granting)
         if not accepted(launch(dialog)) or not dialog.picked():
             return
         picked = set(dialog.picked())
-        holders = [u for u in users if picked & u.direct_sku_ids]
-        self._runner.run(remove_plan(self._ids(holders), sorted(picked)))
+        if not dialog.leaving_groups():
+            # Without leaving, only direct copies can go. When nobody holds one, the preview
+            # still opens and its check says which group each license comes from.
+            holders = [u for u in users if picked & u.direct_sku_ids]
+            holders = holders or [u for u in users if picked & u.sku_ids]
+            self._runner.run(remove_plan(self._ids(holders), sorted(picked)))
+            return
+        by_id = {u.id: u for u in users if picked & u.sku_ids}
+        plan = remove_plan(list(by_id), sorted(picked))
+        names = {g: naming.group(g) for u in by_id.values() for g in u.granting_group_ids}
+        changes = tuple(leave_instead(c, by_id[c.user], names) for c in plan.changes)
+        self._runner.run(replace(plan, changes=changes))
 
     def apps(self) -> None:
         users = self._targets()
@@ -167,25 +191,11 @@ class LicenseCommands(QObject):
             self._run(sign_in_plan(self._ids(users), True), users)
 
     def block(self) -> None:
+        # A synced user's block is undone by the next sync: the check says so (one rule,
+        # desktop/licensing/check.py, for the CLI too).
         users = [u for u in self._targets() if u.account_enabled]
         if users:
-            self._runner.run(sign_in_plan(self._ids(users), False), notes=self._sync_undoes(users))
-
-    def _sync_undoes(self, users: Sequence[User]) -> PreviewNotes | None:
-        """Graph accepts a block of a synced user, but the next sync from on-premises Active
-        Directory writes the on-premises value back (docs/graph-facts.md, "Synced (hybrid)
-        users"): say so before the block is applied."""
-        synced = sorted(u.display_name for u in users if u.on_premises_sync_enabled)
-        if not synced:
-            return None
-        warning = self.tr(
-            "%Ln of these users are synced from on-premises Active Directory ({names}): the "
-            "next sync will undo the block. Disable their accounts on-premises to keep them "
-            "blocked.",
-            "",
-            len(synced),
-        ).format(names=", ".join(synced[:5]) + ("…" if len(synced) > 5 else ""))
-        return PreviewNotes(warnings=(warning,))
+            self._runner.run(sign_in_plan(self._ids(users), False))
 
     def copy_from(self) -> None:
         users = self._targets()
