@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -16,6 +17,37 @@ from tests.demo_tenant import DemoTenantForTests
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
 settings.register_profile("dev", deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+# -- language ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def no_language_left_behind() -> Iterator[None]:
+    """Each test starts in the language the session set up. A test that shows the window in
+    Polish, or runs the app's own start-up (which installs the saved language's catalogs on the
+    application), would otherwise leave its translators to every test after it, and those
+    tests' words would depend on the order the suite runs in."""
+    if "PySide6.QtCore" not in sys.modules:  # this test's process has not loaded Qt (yet)
+        before_translators: set[object] = set()
+        before_locale = None
+    else:
+        from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+        app = QCoreApplication.instance()
+        before_translators = set(app.findChildren(QTranslator)) if app else set()
+        before_locale = QLocale()
+    yield
+    if "PySide6.QtCore" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+    app = QCoreApplication.instance()
+    if app is not None:
+        for translator in set(app.findChildren(QTranslator)) - before_translators:
+            app.removeTranslator(translator)
+            translator.deleteLater()
+    QLocale.setDefault(before_locale if before_locale is not None else QLocale.system())
+
 
 # -- demo tenant ----------------------------------------------------------------------------------
 

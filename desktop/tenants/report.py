@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from desktop.csv_export import csv_export
+from desktop.csv_export import PLAIN, SpreadsheetStyle, csv_export
 from desktop.insight.money import Money
 from desktop.tenants.overview import TenantRow
 
@@ -88,9 +88,10 @@ OVERVIEW_CSV_COLUMNS = ("Tenant", "Tenant id", "Status", "Reason", "Needs action
                         "Within 30 days", "Last refreshed")  # fmt: skip
 
 
-def write_overview_csv(rows: list[TenantRow], path: Path) -> Path:
-    """The overview as the window shows it (the rows shown, in their order), owner-only."""
-    with csv_export(path) as writer:
+def write_overview_csv(rows: list[TenantRow], path: Path, style: SpreadsheetStyle = PLAIN) -> Path:
+    """The overview as the window shows it (the rows shown, in their order), owner-only, its
+    cells separated as ``style``'s spreadsheet reads them, like every CSV report."""
+    with csv_export(path, style=style) as writer:
         writer.writerow(OVERVIEW_CSV_COLUMNS)
         for row in rows:
             writer.writerow(

@@ -22,9 +22,7 @@ STANDARD_GROUP = "Licencje – Microsoft 365 Business Standard"
 
 
 def group_licenses(graph: Graph, name: str) -> list[str]:
-    groups = graph.get("/groups", params={"$select": "id,displayName,assignedLicenses"}).json()
-    group = next(g for g in groups["value"] if g["displayName"] == name)
-    return [lic["skuId"] for lic in group["assignedLicenses"]]
+    return [lic["skuId"] for lic in graph.group(name)["assignedLicenses"]]
 
 
 def test_licensing_a_group_previews_applies_follows_members_and_undoes(

@@ -13,23 +13,12 @@ from tests.demo.support import Graph
 E3_GROUP = "Licencje – Office 365 E3 (Zarząd)"
 
 
-def group_id(graph: Graph, name: str) -> str:
-    groups = graph.get("/groups", params={"$select": "id,displayName"}).json()["value"]
-    return str(next(g["id"] for g in groups if g["displayName"] == name))
-
-
-def member_ids(graph: Graph, gid: str) -> set[str]:
-    return {
-        m["id"] for m in graph.get(f"/groups/{gid}/members", params={"$top": "999"}).json()["value"]
-    }
-
-
 def test_add_to_a_group_says_what_it_gives_applies_and_undo_removes(
     cli: Runner, demo_tenant: DemoTenant
 ) -> None:
     graph = Graph(demo_tenant)
-    gid = group_id(graph, E3_GROUP)
-    members = member_ids(graph, gid)
+    gid = graph.group(E3_GROUP)["id"]
+    members = graph.member_ids(gid)
     user = next(
         u
         for u in graph.users()
@@ -41,26 +30,26 @@ def test_add_to_a_group_says_what_it_gives_applies_and_undo_removes(
     assert shown.code == 0, shown.err
     assert f"add to the group '{E3_GROUP}'" in shown.out
     assert f"gets Office 365 E3 through the group '{E3_GROUP}'" in shown.out
-    assert user["id"] not in member_ids(graph, gid)
+    assert user["id"] not in graph.member_ids(gid)
 
     done = cli("group-members", "--group", gid, "--add", upn, "--yes", "--json")
     assert done.code == 0, done.err
     document = json.loads(done.out)
     assert document["kind"] == "add-members" and document["run"]["done"] == 1
-    assert user["id"] in member_ids(graph, gid)
+    assert user["id"] in graph.member_ids(gid)
 
     undone = cli("undo", document["run"]["runId"], "--yes")
     assert undone.code == 0, undone.err
     assert f"remove from the group '{E3_GROUP}'" in undone.out
-    assert user["id"] not in member_ids(graph, gid)
+    assert user["id"] not in graph.member_ids(gid)
 
 
 def test_remove_from_a_group_warns_of_the_license_and_mailbox_lost(
     cli: Runner, demo_tenant: DemoTenant
 ) -> None:
     graph = Graph(demo_tenant)
-    gid = group_id(graph, E3_GROUP)
-    members = member_ids(graph, gid)
+    gid = graph.group(E3_GROUP)["id"]
+    members = graph.member_ids(gid)
     member = next(
         u
         for u in graph.users()

@@ -15,8 +15,7 @@ E3_GROUP = "Licencje – Office 365 E3 (Zarząd)"
 
 
 def only_through_group(graph: Graph) -> tuple[dict[str, Any], str]:
-    groups = graph.get("/groups", params={"$select": "id,displayName"}).json()["value"]
-    gid = str(next(g["id"] for g in groups if g["displayName"] == E3_GROUP))
+    gid = str(graph.group(E3_GROUP)["id"])
     user = next(
         u
         for u in graph.users()
@@ -24,11 +23,6 @@ def only_through_group(graph: Graph) -> tuple[dict[str, Any], str]:
         == [(gid, "Active")]
     )
     return user, gid
-
-
-def member_ids(graph: Graph, gid: str) -> set[str]:
-    body = graph.get(f"/groups/{gid}/members", params={"$top": "999"}).json()
-    return {m["id"] for m in body["value"]}
 
 
 def test_removing_an_inherited_license_leaves_the_group_and_undo_rejoins(
@@ -48,18 +42,18 @@ def test_removing_an_inherited_license_leaves_the_group_and_undo_rejoins(
     assert shown.code == 0, shown.out + shown.err
     assert f"remove from the group '{E3_GROUP}'" in shown.out
     assert f"loses Office 365 E3, which the group '{E3_GROUP}' gives" in shown.out
-    assert user["id"] in member_ids(graph, gid)
+    assert user["id"] in graph.member_ids(gid)
 
     done = cli(
         "assign", "--users", upn, "--remove", "ENTERPRISEPACK", "--leave-groups", "--yes", "--json"
     )
     assert done.code == 0, done.err
     run_id = json.loads(done.out)["run"]["runId"]
-    assert user["id"] not in member_ids(graph, gid)
+    assert user["id"] not in graph.member_ids(gid)
     assert graph.user(user["id"])["assignedLicenses"] == []
 
     assert cli("undo", run_id, "--yes").code == 0
-    assert user["id"] in member_ids(graph, gid)
+    assert user["id"] in graph.member_ids(gid)
 
 
 def test_leave_groups_without_remove_is_bad_input(cli: Runner) -> None:

@@ -22,8 +22,7 @@ def stuck_member(demo_tenant: DemoTenant) -> tuple[Graph, str, str, str]:
     then moved back to Poland: (graph, group id, user id, sku id)."""
     demo_tenant.group_processing.delay = 0.2
     graph = Graph(demo_tenant)
-    groups = graph.get("/groups", params={"$select": "id,displayName"}).json()["value"]
-    group_id = next(g["id"] for g in groups if g["displayName"] == NESTED)
+    group_id = graph.group(NESTED)["id"]
     member = graph.get(f"/groups/{group_id}/members").json()["value"][0]["id"]
     assert graph.patch(f"/users/{member}", {"usageLocation": "KP"}).status_code == 204
     basic = graph.skus()[BASIC]["skuId"]

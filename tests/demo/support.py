@@ -66,6 +66,21 @@ class Graph:
         assert response.status_code == 200, response.text
         return {sku["skuPartNumber"]: sku for sku in response.json()["value"]}
 
+    def group(self, name: str) -> dict[str, Any]:
+        """The group called ``name``: id, displayName and assignedLicenses."""
+        response = self.get("/groups", params={"$select": "id,displayName,assignedLicenses"})
+        assert response.status_code == 200, response.text
+        found = [g for g in response.json()["value"] if g["displayName"] == name]
+        assert found, f"no group {name!r} in the demo tenant"
+        group: dict[str, Any] = found[0]
+        return group
+
+    def member_ids(self, group_id: str) -> set[str]:
+        response = self.get(f"/groups/{group_id}/members", params={"$top": "999"})
+        assert response.status_code == 200, response.text
+        assert "@odata.nextLink" not in response.json()
+        return {m["id"] for m in response.json()["value"]}
+
     def pick(self, predicate: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
         for user in self.users():
             if predicate(user):

@@ -37,6 +37,9 @@ def test_killed_mid_run_then_resumed_ends_exactly_as_planned(
     targets, journal, connection = gated.targets, gated.journal, gated.connection
     try:
         gated.wait_until_some_done()
+        # Kill only once a later batch has reached the tenant (and is held there): on a busy
+        # machine the CLI may otherwise die before it sends one, and nothing is left in flight.
+        gated.gate.wait_held(1)
         gated.cli.kill()
         gated.cli.wait()
         gated.gate.release_and_wait()

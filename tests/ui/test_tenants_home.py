@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
@@ -263,3 +263,23 @@ def test_a_change_previewed_for_one_customer_is_refused_in_another(
     assert sku_id in bakery.store.user_licenses(upn), "nothing was sent"
     assert desk.window.session is not None
     assert desk.window.session.controller.history() == []
+
+
+def test_the_windows_csv_files_are_separated_as_a_polish_spreadsheet_reads_them(
+    desk: PartnerDesk, qtbot: QtBot, dialogs: DialogScript, tmp_path: Path
+) -> None:
+    QLocale.setDefault(QLocale("pl_PL"))  # decimal comma: cells are split by ";" (taken back after)
+    home = desk.tenants.home
+    exported = tmp_path / "tenants.csv"
+    dialogs.expect(QFileDialog, _save_as(exported))  # type: ignore[arg-type]
+    home.export_button.click()
+    qtbot.waitUntil(lambda: "Wrote" in desk.window.statusBar().currentMessage(),
+                    timeout=TIMEOUT_MS)  # fmt: skip
+    audit = tmp_path / "audit.xlsx"
+    dialogs.expect(QFileDialog, _save_as(audit))  # type: ignore[arg-type]
+    desk.tenants.audit_action.trigger()
+    qtbot.waitUntil(lambda: "CSV files beside it" in desk.window.statusBar().currentMessage(),
+                    timeout=TIMEOUT_MS)  # fmt: skip
+    for written in [exported, *sorted((tmp_path / "audit").glob("*.csv"))]:
+        header = written.read_text(encoding="utf-8-sig").splitlines()[0]
+        assert len(header.split(";")) > 2, (written.name, header)

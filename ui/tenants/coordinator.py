@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDir, QObject, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QStackedWidget, QStatusBar, QToolBar
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QStatusBar, QToolBar
 
 from desktop.auth.errors import ConsentRequiredError
 from desktop.auth.write_access import ensure_access
@@ -27,7 +27,8 @@ from desktop.tenants.registry import save_registry
 from desktop.tenants.report import write_overview_csv
 from ui.dialogs.ask import inform
 from ui.dialogs.error_dialog import show_error
-from ui.dialogs.launcher import chosen_path
+from ui.dialogs.file_choice import file_to_save
+from ui.flows.csv_commands import spreadsheet_style
 from ui.flows.scope_consent import ConsentEndings, ConsentQuestion, ScopeConsent
 from ui.session import TenantSession
 from ui.tenants.home import TenantsHome
@@ -243,32 +244,27 @@ class TenantsCoordinator(QObject):
 
     # -- files ----------------------------------------------------------------------------
 
-    def _choose(self, title: str, name_filter: str, suffix: str, name: str) -> Path | None:
-        dialog = QFileDialog(self._window)
-        dialog.setObjectName("tenantsFileDialog")
-        dialog.setWindowTitle(title)
-        dialog.setNameFilter(name_filter)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix(suffix)
+    def _choose(self, title: str, name_filter: str, name: str) -> Path | None:
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
-        dialog.setDirectory(
-            documents if documents and QDir(documents).exists() else QDir.homePath()
+        return file_to_save(
+            self._window,
+            name="tenantsFileDialog",
+            title=title,
+            name_filter=name_filter,
+            suggested=name,
+            folder=documents if documents and QDir(documents).exists() else QDir.homePath(),
         )
-        dialog.selectFile(name)
-        return chosen_path(dialog)
 
     def export(self) -> None:
-        path = self._choose(
-            self.tr("Export tenants"), self.tr("CSV files (*.csv)"), "csv", "tenants.csv"
-        )
+        path = self._choose(self.tr("Export tenants"), self.tr("CSV files (*.csv)"), "tenants.csv")
         if path is None:
             return
-        rows = self.home.shown_rows()
+        rows, style = self.home.shown_rows(), spreadsheet_style()
         self._workers.start(
             "export tenants",
-            lambda _ctx: write_overview_csv(rows, path),
+            lambda _ctx: write_overview_csv(rows, path, style),
             on_result=lambda written: self._wrote([written]),
             on_error=lambda exc: show_error(self._window, exc),
         )
@@ -277,11 +273,11 @@ class TenantsCoordinator(QObject):
         """Every known tenant (or the open one alone): a workbook and, in a folder beside it
         named after it, a CSV per tenant."""
         path = self._choose(
-            self.tr("Billing audit"), self.tr("Excel workbooks (*.xlsx)"), "xlsx", "audit.xlsx"
+            self.tr("Billing audit"), self.tr("Excel workbooks (*.xlsx)"), "audit.xlsx"
         )
         if path is None:
             return
-        reach, root = self.reach, self._data_dir
+        reach, root, style = self.reach, self._data_dir, spreadsheet_style()
         self._status.showMessage(self.tr("Preparing the billing audit…"))
         self.home.set_busy(True, len(reach.registry.tenants) if reach else 1)
         window = self._window
@@ -295,7 +291,7 @@ class TenantsCoordinator(QObject):
                 found = reach_tenants(session.controller.client)
             audits = run_audit(list(found.registry.tenants), found.client_for, root=root)
             written = [write_audit_xlsx(audits, path)]
-            return written + write_audit_csvs(audits, path.with_suffix(""))
+            return written + write_audit_csvs(audits, path.with_suffix(""), style)
 
         def done(paths: object) -> None:
             self.home.set_busy(False)
