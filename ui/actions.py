@@ -324,7 +324,8 @@ class UserActions(QObject):
         self, stats: SelectionStats, group_name: Callable[[str], str]
     ) -> str | None:
         """Why Remove, Reassign and Apps are off although users are ticked: every license they
-        hold comes from a group, and is changed in the group (Entra admin center); or they are
+        hold comes from a group, and is changed through the group (Remove license… offers to
+        leave it; the Licensed groups page changes its licenses); or they are
         people without an account yet, who hold no license."""
         if stats.with_direct_license:
             return None
@@ -339,11 +340,11 @@ class UserActions(QObject):
         if len(names) == 1:
             return self.tr(
                 "Not available: the licenses of the ticked users come from the group "
-                "{group}. Remove the users from the group, or change the group's "
-                "licenses, in the Microsoft Entra admin center."
+                "{group}. Remove license… can take the users out of the group; the group's "
+                "licenses are changed on the Licensed groups page."
             ).format(group=names[0])
         return self.tr(
             "Not available: the licenses of the ticked users come from groups ({groups}). "
-            "Remove the users from the groups, or change the groups' licenses, in the "
-            "Microsoft Entra admin center."
+            "Remove license… can take the users out of the groups; the groups' licenses are "
+            "changed on the Licensed groups page."
         ).format(groups=", ".join(names))

@@ -12,6 +12,7 @@ be read becomes a ``SnapshotNote``, never a silent gap. See ``docs/graph-facts.m
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import quote
@@ -200,23 +201,27 @@ def read_snapshot(
     users: list[Any] = []
     created: dict[str, datetime | None] = {}
     notes: list[SnapshotNote] = []
-    try:
-        sign_ins = _read_sign_ins(client, cancel, priority)
-    except PermissionDeniedError:
-        # Not the missing licence (that is NON_PREMIUM) but a missing permission or role: say
-        # so, and use the usage report as a tenant without P1 would.
-        sign_ins = None
-        notes.append(SnapshotNote.SIGN_INS_DENIED)
-    _list_users(
-        client, snapshot_users=users, created=created, cancel=cancel, on_progress=on_progress,
-        priority=priority,
-    )  # fmt: skip
-    skus = client.list_skus(priority=priority)
-    try:
-        subscriptions = _subscriptions(client, cancel, priority)
-    except GraphError:
-        subscriptions = []
-        notes.append(SnapshotNote.SUBSCRIPTIONS_UNREADABLE)
+    # The two listings are independent and each waits on Graph most of the time: read the
+    # sign-ins (120 users a page, so most of the requests) beside the users, not after them.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="insight-sign-ins") as pool:
+        reading_sign_ins = pool.submit(_read_sign_ins, client, cancel, priority)
+        _list_users(
+            client, snapshot_users=users, created=created, cancel=cancel,
+            on_progress=on_progress, priority=priority,
+        )  # fmt: skip
+        skus = client.list_skus(priority=priority)
+        try:
+            subscriptions = _subscriptions(client, cancel, priority)
+        except GraphError:
+            subscriptions = []
+            notes.append(SnapshotNote.SUBSCRIPTIONS_UNREADABLE)
+        try:
+            sign_ins = reading_sign_ins.result()
+        except PermissionDeniedError:
+            # Not the missing licence (that is NON_PREMIUM) but a missing permission or role:
+            # say so, and use the usage report as a tenant without P1 would.
+            sign_ins = None
+            notes.insert(0, SnapshotNote.SIGN_INS_DENIED)
     usage: UsageReport | None = None
     app_usage: UsageReport | None = None
     if sign_ins is None:

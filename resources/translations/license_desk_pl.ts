@@ -5275,12 +5275,12 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
         <translation>Niedostępne: zaznaczonych osób nie ma jeszcze w Microsoft 365 i nie mają licencji. Przypisz licencję utworzy ich konta z licencjami.</translation>
     </message>
     <message>
-        <source>Not available: the licenses of the ticked users come from the group {group}. Remove the users from the group, or change the group&apos;s licenses, in the Microsoft Entra admin center.</source>
-        <translation>Niedostępne: licencje zaznaczonych użytkowników pochodzą z grupy {group}. Usuń użytkowników z grupy albo zmień licencje grupy w centrum administracyjnym Microsoft Entra.</translation>
+        <source>Not available: the licenses of the ticked users come from the group {group}. Remove license… can take the users out of the group; the group&apos;s licenses are changed on the Licensed groups page.</source>
+        <translation>Niedostępne: licencje zaznaczonych użytkowników pochodzą z grupy {group}. Usuń usługę… może wypisać użytkowników z grupy; licencje grupy zmienisz na stronie Grupy licencyjne.</translation>
     </message>
     <message>
-        <source>Not available: the licenses of the ticked users come from groups ({groups}). Remove the users from the groups, or change the groups&apos; licenses, in the Microsoft Entra admin center.</source>
-        <translation>Niedostępne: licencje zaznaczonych użytkowników pochodzą z grup ({groups}). Usuń użytkowników z grup albo zmień licencje grup w centrum administracyjnym Microsoft Entra.</translation>
+        <source>Not available: the licenses of the ticked users come from groups ({groups}). Remove license… can take the users out of the groups; the groups&apos; licenses are changed on the Licensed groups page.</source>
+        <translation>Niedostępne: licencje zaznaczonych użytkowników pochodzą z grup ({groups}). Usuń usługę… może wypisać użytkowników z grup; licencje grup zmienisz na stronie Grupy licencyjne.</translation>
     </message>
 </context>
 <context>
