@@ -323,8 +323,15 @@ class GraphClient:
                 link = body.get("@odata.deltaLink")
                 if type(link) is not str or not link:
                     fail(where, "the last page has neither @odata.nextLink nor @odata.deltaLink")
-                return items, link
+                return items, self._below_root(link)
         raise AssertionError("unreachable")  # the loop returns on the last page
+
+    def _below_root(self, link: str) -> str:
+        """A link of this service kept relative to its version root, so that a saved deltaLink
+        still leads to it when the root moves (the demo tenant listens on a new port at every
+        start; Graph's root never moves, where this changes nothing)."""
+        root = self.base_url.rstrip("/")
+        return link[len(root) :] if link.startswith(root + "/") else link
 
     def get_user(self, id_or_upn: str, *, priority: Priority = Priority.NORMAL) -> User:
         where = f"user {id_or_upn}"

@@ -4,12 +4,14 @@ and deleted by another client, and after the saved delta link expired (everythin
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import requests
 
 from desktop.graph.client import GraphClient
 from desktop.graph.records import AssignedLicense, NewUser, PasswordProfile, User
 from desktop.licensing.types import TenantSnapshot
-from desktop.open_tenant import OpenTenant
+from desktop.open_tenant import OpenTenant, open_demo
 from tests.auth.fake_keyring import WindowsLikeKeyring
 from tests.demo_tenant import DemoTenantForTests
 
@@ -146,3 +148,29 @@ def test_a_change_made_while_everything_is_read_comes_in_the_next_round(
     outcome = loader.refresh(stored)
     assert by_id(outcome.tenant.users)[changed[0]].department == "Changed meanwhile"
     assert_same_tenant(outcome.tenant, opened.controller.load_tenant())
+
+
+def test_the_demo_opened_again_on_a_new_port_refreshes_its_snapshot_by_delta(
+    tmp_path: Path, windows_keyring: WindowsLikeKeyring
+) -> None:
+    """The demo keeps its data between starts but listens on a new port each time: the saved
+    deltaLink must still lead to it (it is kept relative to the version root)."""
+    data = tmp_path / "data"
+    first = open_demo(data, users=40)
+    try:
+        loader = first.loader()
+        loader.full_read()
+        loader.wait_for_save()
+        first_url = first.controller.client.base_url
+    finally:
+        first.close()
+    again = open_demo(data, users=40)
+    try:
+        assert again.controller.client.base_url != first_url  # a new address
+        stored = again.loader().cached()
+        assert stored is not None and stored.delta_link.startswith("/users/delta")
+        outcome = again.loader().refresh(stored)
+        assert not outcome.full and not outcome.changes
+        assert_same_tenant(outcome.tenant, again.controller.load_tenant())
+    finally:
+        again.close()
