@@ -675,10 +675,6 @@
         <source>Package:</source>
         <translation>Licencja:</translation>
     </message>
-    <message>
-        <source>Preview…</source>
-        <translation>Podgląd…</translation>
-    </message>
 </context>
 <context>
     <name>Ask</name>
@@ -735,10 +731,6 @@
     <message>
         <source>Name or user name</source>
         <translation>Nazwa lub nazwa użytkownika</translation>
-    </message>
-    <message>
-        <source>Preview…</source>
-        <translation>Podgląd…</translation>
     </message>
     <message>
         <source>No user with licenses matches.</source>
@@ -2265,10 +2257,6 @@
         <source>Shows a preview of this change; nothing is sent before you apply it</source>
         <translation>Pokazuje podgląd tej zmiany; nic nie zostanie wysłane, zanim jej nie zastosujesz</translation>
     </message>
-    <message>
-        <source>Preview…</source>
-        <translation>Podgląd…</translation>
-    </message>
 </context>
 <context>
     <name>GraphFailure</name>
@@ -2511,10 +2499,6 @@
             <numerusform>Licencje, które grupa {group} daje swoim %Ln członkom. Zaznacz licencję, aby ją dodać, odznacz, aby ją usunąć, rozwiń, aby wyłączyć aplikacje. Podgląd pokaże, kto co zyska lub straci.</numerusform>
             <numerusform>Licencje, które grupa {group} daje swoim %Ln członkom. Zaznacz licencję, aby ją dodać, odznacz, aby ją usunąć, rozwiń, aby wyłączyć aplikacje. Podgląd pokaże, kto co zyska lub straci.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Preview…</source>
-        <translation>Podgląd…</translation>
     </message>
 </context>
 <context>
@@ -3094,10 +3078,6 @@
             <numerusform>%Ln z nich nie ma lokalizacji użycia. Ustaw ją na:</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Preview…</source>
-        <translation>Podgląd…</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -3249,10 +3229,6 @@
     <message>
         <source>A strong temporary password is made when the user is created, and shown to you once.</source>
         <translation>Podczas tworzenia użytkownika zostanie wygenerowane silne hasło tymczasowe, wyświetlone tylko raz.</translation>
-    </message>
-    <message>
-        <source>Preview…</source>
-        <translation>Podgląd…</translation>
     </message>
     <message>
         <source>Licenses (optional):</source>
@@ -4143,6 +4119,13 @@
     </message>
 </context>
 <context>
+    <name>PreviewButtons</name>
+    <message>
+        <source>Preview…</source>
+        <translation>Podgląd…</translation>
+    </message>
+</context>
+<context>
     <name>PricesModel</name>
     <message>
         <source>Package</source>
@@ -4223,10 +4206,6 @@
         <translation>Zamień:</translation>
     </message>
     <message>
-        <source>Preview…</source>
-        <translation>Podgląd…</translation>
-    </message>
-    <message>
         <source>With:</source>
         <translation>Na:</translation>
     </message>
@@ -4261,10 +4240,6 @@
         <source>A license that comes from a group can only be taken away by removing the user from the group. The preview shows what else the group takes away; undo adds them back to it.</source>
         <translation>Licencję z grupy można odebrać tylko, usuwając użytkownika z grupy. Podgląd pokaże, co jeszcze odbierze grupa; cofnięcie doda użytkowników z powrotem.</translation>
     </message>
-    <message>
-        <source>Preview…</source>
-        <translation>Podgląd…</translation>
-    </message>
 </context>
 <context>
     <name>RemoveMembersDialog</name>
@@ -4279,10 +4254,6 @@
     <message>
         <source>Search members by name or user name</source>
         <translation>Szukaj członków po nazwie lub nazwie użytkownika</translation>
-    </message>
-    <message>
-        <source>Preview…</source>
-        <translation>Podgląd…</translation>
     </message>
 </context>
 <context>
@@ -5070,10 +5041,6 @@ Dzierżawa jest opcjonalna: domena Twojej organizacji (contoso.onmicrosoft.com) 
             <numerusform>Microsoft wymaga lokalizacji użycia przed przypisaniem licencji, a niektóre aplikacje nie są dostępne we wszystkich krajach. Ustaw ją dla %Ln użytkowników na:</numerusform>
             <numerusform>Microsoft wymaga lokalizacji użycia przed przypisaniem licencji, a niektóre aplikacje nie są dostępne we wszystkich krajach. Ustaw ją dla %Ln użytkowników na:</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Preview…</source>
-        <translation>Podgląd…</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.graph.records import User
+from ui.dialogs.preview_buttons import preview_buttons
 from ui.models.naming import LicenseNaming
 from ui.models.user_filter import search_terms
 
@@ -56,12 +57,7 @@ class CopyFromDialog(QDialog):
         self.matches.setObjectName("copyFromMatches")
         self.details = QLabel()
         self.details.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Preview…"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = preview_buttons(self)
         self.search.textChanged.connect(self._find)
         self.matches.currentItemChanged.connect(self._chosen)
         layout = QVBoxLayout(self)

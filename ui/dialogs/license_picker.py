@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.graph.records import AssignedLicense, Sku
 from desktop.templates.model import LicenseTemplate
+from ui.dialogs.preview_buttons import preview_buttons
 from ui.models.naming import LicenseNaming
 from ui.template_text import template_note
 from ui.widgets.country_combo import CountryCombo
@@ -82,14 +83,8 @@ class LicensePickerDialog(QDialog):
         row.addWidget(self.location, 1)
         self.location_row.setVisible(users_without_location > 0)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Preview…"))
-        ok.setObjectName("pickOk")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = preview_buttons(self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("pickOk")
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
+from ui.dialogs.preview_buttons import preview_buttons
 from ui.widgets.country_combo import CountryCombo
 
 
@@ -23,12 +24,7 @@ class UsageLocationDialog(QDialog):
         text.setWordWrap(True)
         self.country = CountryCombo()
         self.country.set_code(preset)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Preview…"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = preview_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(self.country)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.graph.records import AssignedLicense, NewUser, PasswordProfile, Sku
 from desktop.passwords import generate_password
 from desktop.templates.model import LicenseTemplate
+from ui.dialogs.preview_buttons import preview_buttons
 from ui.models.naming import LicenseNaming
 from ui.template_text import template_note
 from ui.upn import is_valid_local_part, suggest_local_part
@@ -90,14 +91,8 @@ class NewUserDialog(QDialog):
         )
         password_note.setWordWrap(True)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Preview…"))
-        ok.setObjectName("newUserOk")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = preview_buttons(self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("newUserOk")
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.graph.records import Sku
+from ui.dialogs.preview_buttons import preview_buttons
 from ui.formatting import count
 from ui.models.naming import LicenseNaming
 from ui.widgets.package_tree import SKU_ROLE, PackageTree
@@ -53,13 +54,7 @@ class ReassignDialog(QDialog):
         explanation.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Replace:"), self.source)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Preview…"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = preview_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("With:")))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.graph.records import Sku
+from ui.dialogs.preview_buttons import preview_buttons
 from ui.formatting import count
 from ui.icons import icon
 from ui.models.naming import LicenseNaming
@@ -81,12 +82,7 @@ class RemoveDialog(QDialog):
         self.groups_note.setObjectName("groupsNote")
         self.groups_note.setWordWrap(True)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Preview…"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = preview_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.packages, 1)

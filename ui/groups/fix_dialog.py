@@ -8,7 +8,6 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QRadioButton,
     QVBoxLayout,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.graph.records import Sku, User
 from desktop.licensing.error_fixes import Fix
+from ui.dialogs.preview_buttons import preview_buttons
 from ui.groups.error_words import fix_text, reason, what_to_do
 from ui.groups.group_model import MemberError
 from ui.models.naming import LicenseNaming
@@ -66,12 +66,7 @@ class FixDialog(QDialog):
             button.setChecked(n == 0)
             self.choices.addButton(button, n)
             layout.addWidget(button)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Preview…"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = preview_buttons(self)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
 

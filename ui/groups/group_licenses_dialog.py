@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from desktop.graph.groups import LicensedGroup
 from desktop.graph.records import AssignedLicense, Sku
+from ui.dialogs.preview_buttons import preview_buttons
 from ui.models.naming import LicenseNaming
 from ui.widgets.package_tree import PackageTree
 
@@ -47,12 +48,7 @@ class GroupLicensesDialog(QDialog):
             for plan_id in lic.disabled_plans:
                 self.tree.set_app(lic.sku_id, plan_id, False)
         self.tree.picked_changed.connect(self._update_ok)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Preview…"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = preview_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.tree, 1)

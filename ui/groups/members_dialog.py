@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.graph.records import User
+from ui.dialogs.preview_buttons import preview_buttons
 
 
 class RemoveMembersDialog(QDialog):
@@ -48,12 +49,7 @@ class RemoveMembersDialog(QDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.members.addItem(item)
         self.search.textChanged.connect(self._filter)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Preview…"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = preview_buttons(self)
         self.members.itemChanged.connect(self._ticks_changed)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
