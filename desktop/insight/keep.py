@@ -34,11 +34,18 @@ class KeepList:
     marks: list[KeepMark] = field(default_factory=list)
 
     def keeps_user(self, upn: str) -> bool:
-        wanted = upn.casefold()
-        return any(m.target is KeepTarget.USER and m.key.casefold() == wanted for m in self.marks)
+        return upn.casefold() in self.kept_users()
 
     def keeps_package(self, part_number: str) -> bool:
-        return any(m.target is KeepTarget.PACKAGE and m.key == part_number for m in self.marks)
+        return part_number in self.kept_packages()
+
+    def kept_users(self) -> frozenset[str]:
+        """The marked user principal names, case-folded (matched case-insensitively)."""
+        return frozenset(m.key.casefold() for m in self.marks if m.target is KeepTarget.USER)
+
+    def kept_packages(self) -> frozenset[str]:
+        """The marked package part numbers, as written (matched exactly)."""
+        return frozenset(m.key for m in self.marks if m.target is KeepTarget.PACKAGE)
 
     def add(self, mark: KeepMark) -> None:
         self.remove(mark.target, mark.key)

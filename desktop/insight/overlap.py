@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from desktop.graph.records import Sku, User
+from desktop.graph.records import AssignedLicense, Sku, User
 
 SUPERSEDES: Mapping[str, frozenset[str]] = {
     # Exchange Online: Plan 2 (E3/E5) > Plan 1 (Business plans, EXCHANGESTANDARD) > Kiosk > base
@@ -79,6 +79,7 @@ class OverlapIndex:
         self._skus = skus
         self._rank = {sku_id: index for index, sku_id in enumerate(order)}
         self._given: dict[tuple[str, tuple[str, ...]], tuple[frozenset[str], frozenset[str]]] = {}
+        self._found: dict[tuple[AssignedLicense, ...], tuple[Overlap, ...]] = {}
 
     def _plans(self, sku_id: str, off: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
         """(plan names given, every plan name those include) for one license."""
@@ -97,7 +98,16 @@ class OverlapIndex:
 
     def overlaps(self, user: User) -> list[Overlap]:
         """Packages of ``user`` that another of their packages covers."""
-        licenses = [lic for lic in user.assigned_licenses if lic.sku_id in self._skus]
+        held = user.assigned_licenses
+        if len(held) < 2:  # most users: nothing can overlap
+            return []
+        found = self._found.get(held)
+        if found is None:  # the answer depends on the licenses alone: once per combination
+            found = self._found[held] = tuple(self._work_out(held))
+        return list(found)
+
+    def _work_out(self, assigned: tuple[AssignedLicense, ...]) -> list[Overlap]:
+        licenses = [lic for lic in assigned if lic.sku_id in self._skus]
         if len(licenses) < 2:  # most users: nothing can overlap
             return []
         licenses.sort(key=lambda lic: self._rank.get(lic.sku_id, len(self._rank)))
