@@ -10,8 +10,12 @@ watchdog which connection the current thread is using.
 from __future__ import annotations
 
 import contextlib
+import heapq
+import itertools
+import os
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -21,6 +25,8 @@ from urllib3.poolmanager import PoolManager, ProxyManager
 
 # How often an expired watchdog looks again for a socket still being opened.
 _RECHECK_SECONDS = 0.05
+# Stopped deadlines are swept from the heap once there are this many and they are most of it.
+_SWEEP_AT = 256
 
 _local = threading.local()
 
@@ -31,13 +37,12 @@ class Deadline:
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
         self.expired = False
+        self.done = False
         self._connection: object | None = None
         self._lock = threading.Lock()
-        self._done = False
-        self._timer: threading.Timer | None = None
 
     def start(self) -> None:
-        self._schedule(self.seconds)
+        _WATCHDOG.arm(self, self.seconds)
 
     def watch(self, connection: object) -> None:
         with self._lock:
@@ -45,23 +50,13 @@ class Deadline:
 
     def stop(self) -> None:
         with self._lock:
-            self._done = True
-            timer = self._timer
-        if timer is not None:
-            timer.cancel()
+            self.done = True
+        _WATCHDOG.forget()
 
-    def _schedule(self, seconds: float) -> None:
-        timer = threading.Timer(seconds, self._fire)
-        timer.daemon = True
+    def fire(self) -> None:
+        """Called by the watchdog when the time is up."""
         with self._lock:
-            if self._done:
-                return
-            self._timer = timer
-        timer.start()
-
-    def _fire(self) -> None:
-        with self._lock:
-            if self._done:
+            if self.done:
                 return
             self.expired = True
             connection = self._connection
@@ -69,12 +64,78 @@ class Deadline:
         if sock is None:
             # Still resolving or connecting (or not yet given a connection): look again soon;
             # the connect timeout bounds that phase, this catches what follows it.
-            self._schedule(_RECHECK_SECONDS)
+            _WATCHDOG.arm(self, _RECHECK_SECONDS)
             return
         with contextlib.suppress(OSError):
             # socket.socket's own shutdown, not SSLSocket's: that one tears down the TLS
             # object under the reading thread's feet instead of just ending the stream.
             socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+class _Watchdog:
+    """One thread that fires every deadline of the process when its time comes.
+
+    A timer thread per exchange (``threading.Timer``) costs a thread start and its wake-ups for
+    every request: the insight's sign-in listing alone makes over 800 requests. Here arming is
+    a push onto a heap; the thread sleeps until the earliest deadline. Deadlines stopped before
+    their time stay on the heap until they come up (or until they are most of it, then the
+    heap is swept), so stopping one costs nothing but a counter.
+    """
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        """Start from nothing (also in a forked child, which has none of the parent's threads)."""
+        self._wake = threading.Condition(threading.Lock())
+        self._heap: list[tuple[float, int, Deadline]] = []
+        self._order = itertools.count()  # equal times never compare the deadlines themselves
+        self._stopped = 0  # stopped deadlines still on the heap (roughly: swept in bulk)
+        self._thread: threading.Thread | None = None
+
+    def arm(self, deadline: Deadline, seconds: float) -> None:
+        due = time.monotonic() + seconds
+        with self._wake:
+            heapq.heappush(self._heap, (due, next(self._order), deadline))
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="graph-deadlines", daemon=True
+                )
+                self._thread.start()
+            if self._heap[0][2] is deadline:
+                self._wake.notify()  # sooner than what the thread sleeps for
+
+    def forget(self) -> None:
+        with self._wake:
+            self._stopped += 1
+            if self._stopped > _SWEEP_AT and self._stopped * 2 > len(self._heap):
+                self._heap = [entry for entry in self._heap if not entry[2].done]
+                heapq.heapify(self._heap)
+                self._stopped = 0
+
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                while self._heap and self._heap[0][2].done:
+                    heapq.heappop(self._heap)
+                if not self._heap:
+                    self._stopped = 0
+                    self._wake.wait()
+                    continue
+                due, _, deadline = self._heap[0]
+                left = due - time.monotonic()
+                if left > 0:
+                    self._wake.wait(left)
+                    continue
+                heapq.heappop(self._heap)
+            deadline.fire()  # outside the lock: it may arm a recheck
+
+
+_WATCHDOG = _Watchdog()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, which does not fork
+    os.register_at_fork(after_in_child=_WATCHDOG.reset)
 
 
 @contextlib.contextmanager

@@ -44,6 +44,7 @@ from desktop.graph.limits import (
 from desktop.graph.pacing import PaceTicket, WritePacer
 from desktop.graph.resource_pause import ResourcePause, names_resource_units
 from desktop.graph.retry import THROTTLE_STATUSES, RetryBudget, RetryPolicy, parse_retry_after
+from desktop.graph.session import GraphSession
 from desktop.graph.stats import StatsCounter
 from desktop.graph.throttle_signals import counts_as_write_limit, limit_share, throttle_reason
 from desktop.graph.tokens import TokenProvider
@@ -119,7 +120,7 @@ class Transport:
         self.resource_pause = ResourcePause(clock)
         self._refresh_lock = threading.Lock()
         self._token_generation = 0
-        self._session = requests.Session()
+        self._session = GraphSession()
         adapter = BoundedAdapter(pool_connections=4, pool_maxsize=pool_size, max_retries=0)
         self._session.mount("http://", adapter)
         self._session.mount("https://", adapter)

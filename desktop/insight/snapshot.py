@@ -23,6 +23,7 @@ from desktop.graph.errors import GraphError, LicenseDeskError, PermissionDeniedE
 from desktop.graph.parse import parse_users
 from desktop.graph.priority import Priority
 from desktop.graph.records import Sku
+from desktop.insight.moments import parse_moment
 from desktop.insight.records import (
     SignInActivity,
     SnapshotNote,
@@ -45,24 +46,24 @@ DEFAULT_PERIOD = "D180"  # the longest window: last activity up to half a year b
 ProgressCallback = Callable[[int], None]  # users read so far
 
 
-def parse_moment(value: Any) -> datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+NEVER_SIGNED_IN = SignInActivity()  # immutable: one for every user without a sign-in
 
 
 def _sign_in(item: dict[str, Any]) -> SignInActivity:
     raw = item.get("signInActivity")
     if not isinstance(raw, dict):
-        return SignInActivity()  # never signed in: Graph leaves the property out
+        return NEVER_SIGNED_IN  # Graph leaves the property out
+    successful = raw.get("lastSuccessfulSignInDateTime")
+    interactive = raw.get("lastSignInDateTime")
+    non_interactive = raw.get("lastNonInteractiveSignInDateTime")
+    if successful is None and interactive is None and non_interactive is None:
+        return NEVER_SIGNED_IN
+    last_successful = parse_moment(successful)
+    # Most sign-ins are interactive and succeed: both stamps are then the same text.
     return SignInActivity(
-        parse_moment(raw.get("lastSuccessfulSignInDateTime")),
-        parse_moment(raw.get("lastSignInDateTime")),
-        parse_moment(raw.get("lastNonInteractiveSignInDateTime")),
+        last_successful,
+        last_successful if interactive == successful else parse_moment(interactive),
+        parse_moment(non_interactive),
     )
 
 
@@ -98,8 +99,10 @@ def _read_sign_ins(
     try:
         for items in client.pages(path, what="sign-in activity", cancel=cancel, priority=priority):
             for item in items:
-                if isinstance(item, dict) and isinstance(item.get("id"), str):
-                    found[item["id"]] = _sign_in(item)
+                if isinstance(item, dict):
+                    user_id = item.get("id")
+                    if isinstance(user_id, str):
+                        found[user_id] = _sign_in(item)
     except GraphError as error:
         if error.code == NON_PREMIUM:
             return None

@@ -146,6 +146,4 @@ def _apps_to_turn_off(
 
 def group_errors(user: User, group_id: str) -> tuple[LicenseAssignmentState, ...]:
     """The user's license errors that come from ``group_id``."""
-    return tuple(
-        s for s in user.license_assignment_states if s.given_by(group_id) and s.has_error
-    )
+    return tuple(s for s in user.license_assignment_states if s.given_by(group_id) and s.has_error)
