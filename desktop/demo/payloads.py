@@ -24,35 +24,51 @@ DEFAULT_USER_PROPERTIES: tuple[str, ...] = (
 )
 
 
+# Properties read from the users table, and the column each comes from.
+USER_PROPERTY_COLUMNS: dict[str, str] = {
+    "id": "id",
+    "displayName": "display_name",
+    "givenName": "given_name",
+    "surname": "surname",
+    "userPrincipalName": "upn",
+    "mail": "mail",
+    "mailNickname": "mail_nickname",
+    "accountEnabled": "account_enabled",
+    "usageLocation": "usage_location",
+    "department": "department",
+    "jobTitle": "job_title",
+    "officeLocation": "office_location",
+    "mobilePhone": "mobile_phone",
+    "businessPhones": "business_phone",
+    "preferredLanguage": "preferred_language",
+    "companyName": "company_name",
+    "createdDateTime": "created",
+}
+
+
 def _column(name: str) -> Callable[[UserRow], Any]:
     index = COL[name]
     return lambda row: row[index]
 
 
+_PHONE = COL[USER_PROPERTY_COLUMNS["businessPhones"]]
+_ENABLED = COL[USER_PROPERTY_COLUMNS["accountEnabled"]]
+
+
 def _phones(row: UserRow) -> list[str]:
-    phone = row[COL["business_phone"]]
+    phone = row[_PHONE]
     return [phone] if phone else []
 
 
-# Properties that come straight from the users table.
+def _enabled(row: UserRow) -> bool:
+    return bool(row[_ENABLED])
+
+
+# Properties that come straight from the users table (or are the same for every user).
 _ROW_PROPERTIES: dict[str, Callable[[UserRow], Any]] = {
-    "id": _column("id"),
-    "displayName": _column("display_name"),
-    "givenName": _column("given_name"),
-    "surname": _column("surname"),
-    "userPrincipalName": _column("upn"),
-    "mail": _column("mail"),
-    "mailNickname": _column("mail_nickname"),
-    "accountEnabled": lambda row: bool(row[COL["account_enabled"]]),
-    "usageLocation": _column("usage_location"),
-    "department": _column("department"),
-    "jobTitle": _column("job_title"),
-    "officeLocation": _column("office_location"),
-    "mobilePhone": _column("mobile_phone"),
+    **{name: _column(column) for name, column in USER_PROPERTY_COLUMNS.items()},
+    "accountEnabled": _enabled,
     "businessPhones": _phones,
-    "preferredLanguage": _column("preferred_language"),
-    "companyName": _column("company_name"),
-    "createdDateTime": _column("created"),
     "userType": lambda row: "Member",
     "otherMails": lambda row: [],
     "employeeId": lambda row: None,
@@ -65,6 +81,11 @@ USER_PROPERTIES: tuple[str, ...] = (
     "onPremisesSyncEnabled",
     *LICENSE_PROPERTIES,
 )
+
+
+def user_columns(properties: Sequence[str]) -> frozenset[str]:
+    """The users columns ``user_json`` reads for these properties (the row's rowid aside)."""
+    return frozenset(USER_PROPERTY_COLUMNS[p] for p in properties if p in USER_PROPERTY_COLUMNS)
 
 
 def needs_licenses(properties: Sequence[str]) -> bool:

@@ -67,17 +67,29 @@ class Request:
     request_id: str = ""
     in_batch: bool = False
     parsed_json: Any = None  # set for $batch inner requests, whose body arrives as JSON already
+    # raw_query parsed once (a request's query is read several times on its way): the text it
+    # was parsed from, its pairs, and the first value of each name.
+    _parsed: tuple[str, tuple[tuple[str, str], ...], dict[str, str]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def query(self) -> dict[str, str]:
         """Query parameters, percent-decoded; the first occurrence wins."""
-        result: dict[str, str] = {}
-        for name, value in self.query_pairs():
-            result.setdefault(name, value)
-        return result
+        return dict(self._parse()[2])
 
     def query_pairs(self) -> list[tuple[str, str]]:
-        return parse_qsl(self.raw_query, keep_blank_values=True)
+        return list(self._parse()[1])
+
+    def _parse(self) -> tuple[str, tuple[tuple[str, str], ...], dict[str, str]]:
+        parsed = self._parsed
+        if parsed is None or parsed[0] is not self.raw_query:
+            pairs = tuple(parse_qsl(self.raw_query, keep_blank_values=True))
+            first: dict[str, str] = {}
+            for name, value in pairs:
+                first.setdefault(name, value)
+            parsed = self._parsed = (self.raw_query, pairs, first)
+        return parsed
 
     def header(self, name: str, default: str | None = None) -> str | None:
         return self.headers.get(name, default)

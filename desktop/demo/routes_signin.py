@@ -10,17 +10,14 @@ request is left to the plain user routes, which these wrap. See ``docs/graph-fac
 
 from __future__ import annotations
 
-import json
-from dataclasses import replace
-from datetime import datetime
+from collections.abc import Mapping, Sequence
 from typing import Any
-from urllib.parse import parse_qs, quote, urlsplit
 
 from desktop.demo import errors, routes_users
 from desktop.demo.context import Backend, context_url, next_link
 from desktop.demo.errors import EnvelopeError
 from desktop.demo.insight_seed import SignInKind
-from desktop.demo.insight_state import InsightState
+from desktop.demo.insight_state import InsightState, Stamps
 from desktop.demo.router import Request, Response, Router
 
 SIGN_IN_ACTIVITY = "signInActivity"
@@ -54,10 +51,11 @@ def _refuse_without_premium(state: InsightState) -> None:
         raise EnvelopeError(403, NON_PREMIUM, MSG_NON_PREMIUM)
 
 
-def _inner(request: Request) -> tuple[Request, bool]:
-    """The request without signInActivity in ``$select`` (but with ``id``), ``$top`` capped."""
-    pairs: list[tuple[str, str]] = []
-    for name, given in request.query_pairs():
+def _inner_query(query: Mapping[str, str]) -> dict[str, str]:
+    """The query the user routes serve: signInActivity out of ``$select`` (``id`` in, to find
+    each user's activity), ``$top`` capped at a sign-in page."""
+    inner: dict[str, str] = {}
+    for name, given in query.items():
         lowered = name.lower()
         value = given
         if lowered == "$select":
@@ -67,19 +65,16 @@ def _inner(request: Request) -> tuple[Request, bool]:
             value = ",".join(kept)
         elif lowered == "$top" and given.strip().isdigit() and int(given) <= MAX_TOP:
             value = str(min(int(given), SIGN_IN_PAGE_SIZE))
-        pairs.append((name, value))
-    query = "&".join(f"{quote(k, safe='$')}={quote(v, safe='$,()/:@')}" for k, v in pairs)
-    selected_id = any(n.lower() == "id" for n in _names(request.query.get("$select")))
-    return replace(request, raw_query=query), selected_id
+        inner[name] = value
+    return inner
 
 
-def activity_json(
-    state: InsightState, rowid: int, now: datetime | None = None
-) -> dict[str, Any] | None:
-    seeded = state.sign_in(rowid)
-    if seeded is None or seeded.kind is SignInKind.NEVER:
-        return None
-    success, interactive, non_interactive = state.stamps(seeded, now or state.today())
+def _selects_id(query: Mapping[str, str]) -> bool:
+    return any(n.lower() == "id" for n in _names(query.get("$select")))
+
+
+def _activity(stamps: Stamps) -> dict[str, Any]:
+    success, interactive, non_interactive = stamps
     # Request ids are not kept by the demo; Graph gives the sign-in log entry's id.
     return {
         "lastSignInDateTime": interactive,
@@ -91,56 +86,41 @@ def activity_json(
     }
 
 
-def _decorate(
-    user: dict[str, Any], backend: Backend, state: InsightState, keep_id: bool
-) -> dict[str, Any]:
-    row = backend.store.user(str(user["id"]))
-    activity = activity_json(state, int(row[0])) if row is not None else None
-    if not keep_id:
-        del user["id"]
-    if activity is not None:
-        user[SIGN_IN_ACTIVITY] = activity
-    return user
-
-
-def _rowids(backend: Backend, ids: list[str]) -> dict[str, int]:
-    rows = backend.store.query(
-        "SELECT id, rowid FROM users WHERE id IN (SELECT value FROM json_each(?))",
-        (json.dumps(ids),),
-    )
-    return {str(user_id): int(rowid) for user_id, rowid in rows}
+def _add_activity(
+    users: list[dict[str, Any]], rowids: Sequence[int | None], state: InsightState, keep_id: bool
+) -> None:
+    """Each user's signInActivity, found by the rowid in the same place (none for users who
+    never signed in, or are gone); ``id`` dropped when the client did not select it."""
+    stamps = state.stamper(state.today())
+    sign_in = state.sign_in
+    for user, rowid in zip(users, rowids, strict=True):
+        seeded = None if rowid is None else sign_in(rowid)
+        if not keep_id:
+            del user["id"]
+        if seeded is not None and seeded.kind is not SignInKind.NEVER:
+            user[SIGN_IN_ACTIVITY] = _activity(stamps(seeded))
 
 
 def list_users(request: Request, backend: Backend, state: InsightState) -> Response:
     if not _wants_sign_ins(request):
         return routes_users.list_users(request, backend)
     _refuse_without_premium(state)
-    if SIGN_IN_ACTIVITY.lower() in (request.query.get("$filter") or "").lower():
+    query = request.query
+    if SIGN_IN_ACTIVITY.lower() in (query.get("$filter") or "").lower():
         # Graph filters on signInActivity; the demo does not: say so rather than ignore it.
         raise errors.bad_request(
             "The demo tenant does not filter on signInActivity.", errors.UNSUPPORTED_QUERY
         )
-    inner, keep_id = _inner(request)
-    payload = routes_users.list_users_payload(inner, backend)
-    users: list[dict[str, Any]] = payload["value"]
-    rowids = _rowids(backend, [str(u["id"]) for u in users])
-    now = state.today()
-    for user in users:
-        activity = activity_json(state, rowids[str(user["id"])], now)
-        if not keep_id:
-            del user["id"]
-        if activity is not None:
-            user[SIGN_IN_ACTIVITY] = activity
-    select = ",".join(_names(request.query.get("$select")))
+    page = routes_users.read_users_page(request, backend, _inner_query(query))
+    _add_activity(page.users, [row[0] for row in page.rows], state, _selects_id(query))
+    select = ",".join(_names(query.get("$select")))
     result: dict[str, Any] = {"@odata.context": context_url(request, f"users({select})")}
-    if "@odata.count" in payload:
-        result["@odata.count"] = payload["@odata.count"]
-    link = payload.get("@odata.nextLink")
-    if link:
+    if page.count is not None:
+        result["@odata.count"] = page.count
+    if page.skiptoken is not None:
         # The same query the client sent (signInActivity and its $top included), next page.
-        token = parse_qs(urlsplit(link).query)["$skiptoken"][0]
-        result["@odata.nextLink"] = next_link(request, token)
-    result["value"] = users
+        result["@odata.nextLink"] = next_link(request, page.skiptoken)
+    result["value"] = page.users
     return Response.json(200, result)
 
 
@@ -148,9 +128,11 @@ def get_user(request: Request, backend: Backend, state: InsightState) -> Respons
     if not _wants_sign_ins(request):
         return routes_users.get_user(request, backend)
     _refuse_without_premium(state)
-    inner, keep_id = _inner(request)
-    answer = routes_users.get_user(inner, backend)
+    query = request.query
+    answer = routes_users.get_user(request, backend, _inner_query(query))
     payload: dict[str, Any] = answer.payload
-    select = ",".join(_names(request.query.get("$select")))
+    select = ",".join(_names(query.get("$select")))
     payload["@odata.context"] = context_url(request, f"users({select})/$entity")
-    return Response.json(200, _decorate(payload, backend, state, keep_id))
+    row = backend.store.user(str(payload["id"]))
+    _add_activity([payload], [None if row is None else row[0]], state, _selects_id(query))
+    return Response.json(200, payload)

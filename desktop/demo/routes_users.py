@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from desktop.demo import errors, odata, payloads
@@ -81,14 +83,36 @@ def render_users(
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class UsersPage:
+    """One page of ``GET /users`` before it becomes a payload (``routes_signin`` adds sign-in
+    activity to its users, from their rows)."""
+
+    rows: list[UserRow]
+    users: list[dict[str, Any]]  # rendered from ``rows``, in the same order
+    fragment: str  # of the @odata.context
+    count: int | None  # @odata.count, when asked for and given
+    skiptoken: str | None  # of the next page, when there is one
+
+
 def list_users(request: Request, backend: Backend) -> Response:
-    return Response.json(200, list_users_payload(request, backend))
+    page = read_users_page(request, backend)
+    payload: dict[str, Any] = {"@odata.context": context_url(request, page.fragment)}
+    if page.count is not None:
+        payload["@odata.count"] = page.count
+    if page.skiptoken is not None:
+        payload["@odata.nextLink"] = next_link(request, page.skiptoken)
+    payload["value"] = page.users
+    return Response.json(200, payload)
 
 
-def list_users_payload(request: Request, backend: Backend) -> dict[str, Any]:
-    """The page as a dict, before encoding (``routes_signin`` adds sign-in activity to it)."""
+def read_users_page(
+    request: Request, backend: Backend, query: Mapping[str, str] | None = None
+) -> UsersPage:
+    """The page ``request`` asks for; ``query`` stands for ``request.query`` when given (the
+    same names, some values changed)."""
     refuse_options(request, ("$skip", "$orderby", "$expand"))
-    query = request.query
+    query = request.query if query is None else query
     select = odata.parse_select(query.get("$select"), payloads.USER_PROPERTIES)
     top = odata.parse_top(query.get("$top"))
     count = odata.parse_count(query.get("$count"))
@@ -106,20 +130,19 @@ def list_users_payload(request: Request, backend: Backend) -> dict[str, Any]:
     count = count and eventual
     after = odata.decode_skiptoken("users", query.get("$skiptoken"))
     where, params = _where(backend, spec, search)
-    rows = backend.store.users_page(where, params, after, top + 1)
+    properties = select or payloads.DEFAULT_USER_PROPERTIES
+    columns = payloads.user_columns(properties)
+    rows = backend.store.users_page(where, params, after, top + 1, columns)
     more = len(rows) > top
     rows = rows[:top]
-    properties = select or payloads.DEFAULT_USER_PROPERTIES
-    fragment = f"users({','.join(select)})" if select else "users"
-    payload: dict[str, Any] = {"@odata.context": context_url(request, fragment)}
-    if count and after == 0:
-        payload["@odata.count"] = backend.store.count_users(where, params)
-    if more:
-        payload["@odata.nextLink"] = next_link(
-            request, odata.encode_skiptoken("users", int(rows[-1][0]))
-        )
-    payload["value"] = render_users(backend, rows, properties)
-    return payload
+    total = backend.store.count_users(where, params) if count and after == 0 else None
+    return UsersPage(
+        rows=rows,
+        users=render_users(backend, rows, properties),
+        fragment=f"users({','.join(select)})" if select else "users",
+        count=total,
+        skiptoken=odata.encode_skiptoken("users", int(rows[-1][0])) if more else None,
+    )
 
 
 def count_users(request: Request, backend: Backend) -> Response:
@@ -155,9 +178,13 @@ def refuse_filter(spec: odata.FilterSpec | None, *, advanced: bool) -> None:
         raise errors.bad_request(errors.msg_unsupported_filter(prop), errors.UNSUPPORTED_QUERY)
 
 
-def get_user(request: Request, backend: Backend) -> Response:
+def get_user(
+    request: Request, backend: Backend, query: Mapping[str, str] | None = None
+) -> Response:
+    """One user; ``query`` stands for ``request.query`` when given (as in ``read_users_page``)."""
     refuse_options(request, ("$expand",))
-    select = odata.parse_select(request.query.get("$select"), payloads.USER_PROPERTIES)
+    query = request.query if query is None else query
+    select = odata.parse_select(query.get("$select"), payloads.USER_PROPERTIES)
     row = find_user(backend, request.params["user"])
     properties = select or payloads.DEFAULT_USER_PROPERTIES
     fragment = f"users({','.join(select)})/$entity" if select else "users/$entity"

@@ -9,10 +9,11 @@ derived views know when to recompute.
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -88,6 +89,22 @@ CREATE TABLE IF NOT EXISTS nested_groups(
     PRIMARY KEY(parent_rowid, child_rowid)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS synced_users(user_rowid INTEGER PRIMARY KEY);
 """
+
+
+def _user_select(columns: Collection[str] | None) -> str:
+    if columns is None:
+        return _USER_SELECT
+    return _narrow_user_select(frozenset(columns))
+
+
+@functools.cache
+def _narrow_user_select(columns: frozenset[str]) -> str:
+    unknown = columns.difference(USER_COLUMNS)
+    if unknown:
+        raise ValueError(f"not users columns: {sorted(unknown)}")
+    # rowid always: it is every row's place in the listing.
+    kept = columns | {"rowid"}
+    return ", ".join(name if name in kept else "NULL" for name in USER_COLUMNS)
 
 
 def _fold(value: str | None) -> str | None:
@@ -263,12 +280,20 @@ class Store:
         return tuple(rows[0]) if rows else None
 
     def users_page(
-        self, where: str, params: Sequence[Any], after_rowid: int, limit: int
+        self,
+        where: str,
+        params: Sequence[Any],
+        after_rowid: int,
+        limit: int,
+        columns: Collection[str] | None = None,
     ) -> list[UserRow]:
+        """Rows after ``after_rowid`` in rowid order. With ``columns``, the others come back as
+        None (rows keep their shape): a page of ids need not read every name and phone."""
         sql = (
-            f"SELECT {_USER_SELECT} FROM users WHERE rowid > ? AND ({where}) ORDER BY rowid LIMIT ?"
+            f"SELECT {_user_select(columns)} FROM users WHERE rowid > ? AND ({where}) "
+            "ORDER BY rowid LIMIT ?"
         )
-        return [tuple(r) for r in self.query(sql, (after_rowid, *params, limit))]
+        return self.query(sql, (after_rowid, *params, limit))
 
     def count_users(self, where: str = "1", params: Sequence[Any] = ()) -> int:
         return int(self.scalar(f"SELECT COUNT(*) FROM users WHERE {where}", tuple(params)))

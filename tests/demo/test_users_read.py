@@ -6,7 +6,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from desktop.demo import DemoTenant
+from desktop.demo import DemoTenant, payloads
+from desktop.demo.rows import COL
 from tests.demo.support import E3, FULL_SELECT, Graph, error_of, sku_ids
 
 DEFAULT_PROPERTIES = [
@@ -265,3 +266,21 @@ def test_an_unknown_user_is_404_with_graphs_message(graph_ro: Graph) -> None:
         "Resource 'ghost@bursztynlogistyka.pl' does not exist or one of its queried "
         "reference-property objects are not present.",
     )
+
+
+@pytest.mark.parametrize("prop", payloads.USER_PROPERTIES)
+def test_a_page_read_for_some_properties_writes_them_as_a_full_read_does(
+    demo_tenant_readonly: DemoTenant, prop: str
+) -> None:
+    # The listing reads only the columns its $select needs (the rest come back None).
+    store = demo_tenant_readonly.store
+    full = store.users_page("1", (), 0, 60)
+    narrow = store.users_page("1", (), 0, 60, payloads.user_columns([prop]))
+    assert [row[0] for row in narrow] == [row[0] for row in full]
+    assert {row[COL["display_name"]] for row in narrow} == (
+        {None} if prop != "displayName" else {row[COL["display_name"]] for row in full}
+    )
+    written = [payloads.user_json(row, [prop], None, {}) for row in full]
+    assert [payloads.user_json(row, [prop], None, {}) for row in narrow] == written
+    if prop in payloads.USER_PROPERTY_COLUMNS:
+        assert any(user[prop] for user in written)  # the seed fills it, so a loss would show
