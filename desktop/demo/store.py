@@ -104,7 +104,8 @@ def _narrow_user_select(columns: frozenset[str]) -> str:
         raise ValueError(f"not users columns: {sorted(unknown)}")
     # rowid always: it is every row's place in the listing.
     kept = columns | {"rowid"}
-    return ", ".join(name if name in kept else "NULL" for name in USER_COLUMNS)
+    last = max(USER_COLUMNS.index(name) for name in kept)
+    return ", ".join(name if name in kept else "NULL" for name in USER_COLUMNS[: last + 1])
 
 
 def _fold(value: str | None) -> str | None:
@@ -287,8 +288,9 @@ class Store:
         limit: int,
         columns: Collection[str] | None = None,
     ) -> list[UserRow]:
-        """Rows after ``after_rowid`` in rowid order. With ``columns``, the others come back as
-        None (rows keep their shape): a page of ids need not read every name and phone."""
+        """Rows after ``after_rowid`` in rowid order. With ``columns``, only those (and rowid)
+        are read, each in its usual place (``COL``); the others before it come back None and
+        the row ends after the last one asked for: a page of ids need not read every name."""
         sql = (
             f"SELECT {_user_select(columns)} FROM users WHERE rowid > ? AND ({where}) "
             "ORDER BY rowid LIMIT ?"

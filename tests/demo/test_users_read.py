@@ -272,14 +272,14 @@ def test_an_unknown_user_is_404_with_graphs_message(graph_ro: Graph) -> None:
 def test_a_page_read_for_some_properties_writes_them_as_a_full_read_does(
     demo_tenant_readonly: DemoTenant, prop: str
 ) -> None:
-    # The listing reads only the columns its $select needs (the rest come back None).
+    # The listing reads only the columns its $select needs (the rest are None or cut off).
     store = demo_tenant_readonly.store
     full = store.users_page("1", (), 0, 60)
     narrow = store.users_page("1", (), 0, 60, payloads.user_columns([prop]))
     assert [row[0] for row in narrow] == [row[0] for row in full]
-    assert {row[COL["display_name"]] for row in narrow} == (
-        {None} if prop != "displayName" else {row[COL["display_name"]] for row in full}
-    )
+    at = COL["display_name"]
+    names = {row[at] if len(row) > at else None for row in narrow}
+    assert names == ({row[at] for row in full} if prop == "displayName" else {None})
     written = [payloads.user_json(row, [prop], None, {}) for row in full]
     assert [payloads.user_json(row, [prop], None, {}) for row in narrow] == written
     if prop in payloads.USER_PROPERTY_COLUMNS:
