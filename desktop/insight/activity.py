@@ -39,14 +39,24 @@ def _readable_reports(snapshot: TenantSnapshot) -> list[tuple[UsageReport, str]]
     return [(report, name) for report, name in pairs if report is not None and not report.concealed]
 
 
+Evidence = tuple[datetime | None, ActivitySource, str]  # LastActivity's fields, unwrapped
+
+
 def last_activity(snapshot: TenantSnapshot, user: User) -> LastActivity | None:
+    found = latest(snapshot, user)
+    return None if found is None else LastActivity(*found)
+
+
+def latest(snapshot: TenantSnapshot, user: User) -> Evidence | None:
+    """``last_activity`` as a plain tuple: findings ask it for every user of a 100,000-user
+    tenant and keep a ``LastActivity`` only for the users they name."""
     if snapshot.sign_ins is not None:
         seen = snapshot.sign_ins.get(user.id)
         if seen is None:
             return None
         source = ActivitySource.SIGN_IN_ACTIVITY
         if seen.last_successful is not None:
-            return LastActivity(seen.last_successful, source, FIELD_SUCCESS)
+            return seen.last_successful, source, FIELD_SUCCESS
         older = [
             (moment, name)
             for moment, name in (
@@ -57,8 +67,8 @@ def last_activity(snapshot: TenantSnapshot, user: User) -> LastActivity | None:
         ]
         if older:
             moment, name = max(older)
-            return LastActivity(moment, source, name)
-        return LastActivity(None, source, FIELD_SUCCESS)
+            return moment, source, name
+        return None, source, FIELD_SUCCESS
     key = user.user_principal_name.casefold()
     # (day, field) from each report that lists the user; a listed user without a day: never.
     listed = [
@@ -70,7 +80,7 @@ def last_activity(snapshot: TenantSnapshot, user: User) -> LastActivity | None:
         return None  # in no report (e.g. licensed after it was refreshed): unknown
     dated = [(day, name) for day, name in listed if day is not None]
     if not dated:
-        return LastActivity(None, ActivitySource.USAGE_REPORT, listed[0][1])
+        return None, ActivitySource.USAGE_REPORT, listed[0][1]
     day, name = max(dated, key=lambda pair: pair[0])  # the first of equal days
     when = datetime.combine(day, time(0, 0), tzinfo=timezone.utc)
-    return LastActivity(when, ActivitySource.USAGE_REPORT, name)
+    return when, ActivitySource.USAGE_REPORT, name

@@ -9,12 +9,13 @@ days; covered by another package the user holds. Users and packages marked "keep
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 
 from desktop.graph.records import SKU_ENABLED, SKU_WARNING, Sku, User
-from desktop.insight.activity import activity_source, last_activity
+from desktop.insight.activity import Evidence, activity_source, latest
 from desktop.insight.keep import KeepList
 from desktop.insight.money import Money
 from desktop.insight.overlap import OverlapIndex
@@ -163,25 +164,32 @@ def _days(since: datetime | None, today: date) -> int | None:
     return None if since is None else (today - since.date()).days
 
 
-def _user_findings(ctx: _Context, user: User, inactive_days: int, judge: bool) -> list[Finding]:
+def _user_findings(ctx: _Context, user: User, inactive_days: int, judge: bool) -> Sequence[Finding]:
     held = ctx.held(user)
     if not held:
-        return []
+        return ()
     today = ctx.today
-    activity = last_activity(ctx.snapshot, user) if judge else None
-    days = None if activity is None else _days(activity.moment, today)
+    evidence = latest(ctx.snapshot, user) if judge else None
+    moment = None if evidence is None else evidence[0]
+    days = _days(moment, today)
     if not user.account_enabled:
+        activity = _activity(evidence)
         return [ctx.finding(FindingKind.BLOCKED, user, held, activity=activity, days_inactive=days)]
-    if activity is not None and activity.moment is None:
+    if evidence is not None and moment is None:
         created = ctx.snapshot.created.get(user.id)
         age = _days(created, today)
         if age is not None and age > inactive_days:
-            return [ctx.finding(FindingKind.NEVER, user, held, activity=activity)]
-        return []  # new accounts get time to sign in for the first time
+            return [ctx.finding(FindingKind.NEVER, user, held, activity=_activity(evidence))]
+        return ()  # new accounts get time to sign in for the first time
     if days is not None and days >= inactive_days:
+        activity = _activity(evidence)
         return [
             ctx.finding(FindingKind.INACTIVE, user, held, activity=activity, days_inactive=days)
         ]
+    overlapping = ctx.overlaps.overlaps(user)
+    if not overlapping:
+        return ()  # most users: active, and no package covers another
+    activity = _activity(evidence)
     return [
         ctx.finding(
             FindingKind.OVERLAP,
@@ -191,9 +199,13 @@ def _user_findings(ctx: _Context, user: User, inactive_days: int, judge: bool) -
             days_inactive=days,
             covered_by=ctx.part(found.covered_by_sku_id),
         )
-        for found in ctx.overlaps.overlaps(user)
+        for found in overlapping
         if found.redundant_sku_id in held
     ]
+
+
+def _activity(evidence: Evidence | None) -> LastActivity | None:
+    return None if evidence is None else LastActivity(*evidence)
 
 
 def _unassigned(ctx: _Context, sku: Sku) -> Finding | None:
@@ -233,7 +245,9 @@ def find(
             continue
         if kept_users and user.user_principal_name.casefold() in kept_users:
             continue
-        found.extend(_user_findings(ctx, user, inactive_days, judge))
+        named = _user_findings(ctx, user, inactive_days, judge)
+        if named:
+            found.extend(named)
     for sku in snapshot.skus:
         seats = _unassigned(ctx, sku)
         if seats is not None:

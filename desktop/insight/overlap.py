@@ -96,15 +96,15 @@ class OverlapIndex:
             found = self._given[key] = (given, closure)
         return found
 
-    def overlaps(self, user: User) -> list[Overlap]:
+    def overlaps(self, user: User) -> tuple[Overlap, ...]:
         """Packages of ``user`` that another of their packages covers."""
         held = user.assigned_licenses
         if len(held) < 2:  # most users: nothing can overlap
-            return []
+            return ()
         found = self._found.get(held)
         if found is None:  # the answer depends on the licenses alone: once per combination
             found = self._found[held] = tuple(self._work_out(held))
-        return list(found)
+        return found
 
     def _work_out(self, assigned: tuple[AssignedLicense, ...]) -> list[Overlap]:
         licenses = [lic for lic in assigned if lic.sku_id in self._skus]
@@ -138,4 +138,4 @@ class OverlapIndex:
 def overlaps(user: User, skus: Mapping[str, Sku], order: Sequence[str]) -> list[Overlap]:
     """Packages of ``user`` that another of their packages covers; ``order`` is the tenant's
     package order (sku ids), used only to break ties."""
-    return OverlapIndex(skus, order).overlaps(user)
+    return list(OverlapIndex(skus, order).overlaps(user))
