@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from desktop.demo import errors, routes_users
-from desktop.demo.context import Backend, context_url, next_link
+from desktop.demo.context import Backend, context_url
 from desktop.demo.errors import EnvelopeError
 from desktop.demo.insight_seed import SignInKind
 from desktop.demo.insight_state import InsightState, Stamps
@@ -114,14 +114,8 @@ def list_users(request: Request, backend: Backend, state: InsightState) -> Respo
     page = routes_users.read_users_page(request, backend, _inner_query(query))
     _add_activity(page.users, [row[0] for row in page.rows], state, _selects_id(query))
     select = ",".join(_names(query.get("$select")))
-    result: dict[str, Any] = {"@odata.context": context_url(request, f"users({select})")}
-    if page.count is not None:
-        result["@odata.count"] = page.count
-    if page.skiptoken is not None:
-        # The same query the client sent (signInActivity and its $top included), next page.
-        result["@odata.nextLink"] = next_link(request, page.skiptoken)
-    result["value"] = page.users
-    return Response.json(200, result)
+    # The nextLink repeats the query the client sent, signInActivity and its $top included.
+    return Response.json(200, routes_users.page_payload(request, page, f"users({select})"))
 
 
 def get_user(request: Request, backend: Backend, state: InsightState) -> Response:

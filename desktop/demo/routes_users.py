@@ -21,19 +21,22 @@ from desktop.demo.rows import UserRow
 
 # Graph property -> users column, for $filter equality and startswith.
 FILTER_COLUMNS: dict[str, str] = {
-    "id": "id",
-    "displayName": "display_name",
-    "givenName": "given_name",
-    "surname": "surname",
-    "userPrincipalName": "upn",
-    "mail": "mail",
-    "mailNickname": "mail_nickname",
-    "usageLocation": "usage_location",
-    "department": "department",
-    "jobTitle": "job_title",
-    "officeLocation": "office_location",
-    "companyName": "company_name",
-    "accountEnabled": "account_enabled",
+    name: payloads.USER_PROPERTY_COLUMNS[name]
+    for name in (
+        "id",
+        "displayName",
+        "givenName",
+        "surname",
+        "userPrincipalName",
+        "mail",
+        "mailNickname",
+        "usageLocation",
+        "department",
+        "jobTitle",
+        "officeLocation",
+        "companyName",
+        "accountEnabled",
+    )
 }
 BOOL_PROPERTIES = ("accountEnabled",)
 # Microsoft's table of $filter support on users (docs/graph-facts.md, "Users: reading, paging
@@ -97,13 +100,18 @@ class UsersPage:
 
 def list_users(request: Request, backend: Backend) -> Response:
     page = read_users_page(request, backend)
-    payload: dict[str, Any] = {"@odata.context": context_url(request, page.fragment)}
+    return Response.json(200, page_payload(request, page, page.fragment))
+
+
+def page_payload(request: Request, page: UsersPage, fragment: str) -> dict[str, Any]:
+    """The page as Graph sends it; its nextLink repeats ``request``'s query (every option)."""
+    payload: dict[str, Any] = {"@odata.context": context_url(request, fragment)}
     if page.count is not None:
         payload["@odata.count"] = page.count
     if page.skiptoken is not None:
         payload["@odata.nextLink"] = next_link(request, page.skiptoken)
     payload["value"] = page.users
-    return Response.json(200, payload)
+    return payload
 
 
 def read_users_page(
