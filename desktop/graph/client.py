@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from desktop.cancel import CancelToken
+from desktop.collection_pause import collection_paused
 from desktop.graph.batch_items import BatchRequest, BatchResponse
 from desktop.graph.batching import BatchSender
 from desktop.graph.clock import Clock, RealClock
@@ -202,17 +203,18 @@ class GraphClient:
         users: list[User] = []
         guard = self._page_guard("users", max(1, min(page_size, MAX_PAGE_SIZE)))
         page = 0
-        while url is not None:
-            if cancel is not None and cancel.cancelled:
-                raise CancelledError("Stopped listing users: the work was cancelled.")
-            guard.next(url)
-            page += 1
-            batch, url = self.users_page(
-                url, what=f"users page {page}", headers=headers, cancel=cancel
-            )
-            users.extend(batch)
-            if on_page is not None:
-                on_page(batch)
+        with collection_paused():  # the users read live on: collecting finds nothing
+            while url is not None:
+                if cancel is not None and cancel.cancelled:
+                    raise CancelledError("Stopped listing users: the work was cancelled.")
+                guard.next(url)
+                page += 1
+                batch, url = self.users_page(
+                    url, what=f"users page {page}", headers=headers, cancel=cancel
+                )
+                users.extend(batch)
+                if on_page is not None:
+                    on_page(batch)
         log.debug("Listed %d users in %d page(s)", len(users), page)
         return users
 

@@ -30,6 +30,7 @@ from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
 from desktop.cancel import CancelToken
+from desktop.collection_pause import collection_paused
 from desktop.graph.client import MAX_PAGE_SIZE, GraphClient
 from desktop.graph.errors import CancelledError, GraphError, ProtocolError
 from desktop.graph.paging import PageGuard, max_pages
@@ -74,6 +75,7 @@ def read_all_users(
     ).users
 
 
+@collection_paused()  # what is read lives on: collecting finds nothing
 def read_all_users_in_parts(
     client: GraphClient,
     *,

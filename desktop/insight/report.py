@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any
 
+from desktop.collection_pause import collection_paused
 from desktop.insight.findings import DEFAULT_INACTIVE_DAYS, Finding, Findings, find
 from desktop.insight.keep import KeepList
 from desktop.insight.money import Money
@@ -36,6 +37,7 @@ class InsightReport:
         return self.snapshot.notes
 
 
+@collection_paused()  # the findings live on: collecting finds nothing
 def build_report(
     snapshot: TenantSnapshot,
     prices: PriceBook,

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 from desktop.cancel import CancelToken
+from desktop.collection_pause import collection_paused
 from desktop.graph.client import USER_SELECT, GraphClient
 from desktop.graph.errors import GraphError, LicenseDeskError, PermissionDeniedError
 from desktop.graph.parse import parse_users
@@ -189,6 +190,7 @@ def _read_reports(
     return usage, app_usage
 
 
+@collection_paused()  # what is read lives on: collecting finds nothing
 def read_snapshot(
     client: GraphClient,
     *,
