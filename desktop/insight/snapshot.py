@@ -1,12 +1,16 @@
 """Read one tenant for insight: users (with sign-in activity when the tenant has Entra ID P1),
 packages, subscriptions and, without P1, the usage report.
 
-Sign-in activity is read in a listing of its own (``id,signInActivity``: Graph pages it 120
-users at a time, so it carries nothing else), the users with their licenses in 999-user pages;
-a tenant without P1 answers 403 ``Authentication_RequestFromNonPremiumTenantOrB2CTenant`` to
-the first, and then the usage reports supply last activity: the active-user report and the
-Microsoft 365 Apps report, which also sees the desktop Office apps. What could not
-be read becomes a ``SnapshotNote``, never a silent gap. See ``docs/graph-facts.md``.
+The users come in one listing with their licenses, creation date and sign-in activity. Graph
+pages a listing that names ``signInActivity`` 120 users at a time, so that is most of the
+requests however it is split. A separate ``id,signInActivity`` listing beside a 999-user one
+was tried: it sends the ids twice and 100 more requests, and its two threads wait on each other
+for the GIL; one listing was 0.6 s faster for 100,000 users (tests/benchmarks/bench_insights.py).
+A tenant without P1 answers 403 ``Authentication_RequestFromNonPremiumTenantOrB2CTenant`` to its
+first page; the users are then listed without sign-ins, 999 a page, and the usage reports supply
+last activity: the active-user report and the Microsoft 365 Apps report, which also sees the
+desktop Office apps. What could not be read becomes a ``SnapshotNote``, never a silent gap. See
+``docs/graph-facts.md``.
 """
 
 from __future__ import annotations
@@ -40,8 +44,8 @@ from desktop.insight.usage import (
 )
 
 NON_PREMIUM = "Authentication_RequestFromNonPremiumTenantOrB2CTenant"
-SIGN_IN_SELECT = "id,signInActivity"
 PLAIN_SELECT = f"{USER_SELECT},createdDateTime"
+SIGN_IN_SELECT = f"{PLAIN_SELECT},signInActivity"
 DEFAULT_PERIOD = "D180"  # the longest window: last activity up to half a year back
 
 ProgressCallback = Callable[[int], None]  # users read so far
@@ -70,45 +74,64 @@ def _sign_in(item: dict[str, Any]) -> SignInActivity:
 
 def _list_users(
     client: GraphClient,
+    select: str,
     *,
     snapshot_users: list[Any],
     created: dict[str, datetime | None],
+    sign_ins: dict[str, SignInActivity] | None,
     cancel: CancelToken | None,
     on_progress: ProgressCallback | None,
     priority: Priority,
 ) -> None:
-    path = f"/users?$select={quote(PLAIN_SELECT, safe=',')}&$top=999"
+    """Every user with the properties ``select`` names, into the given collections
+    (``sign_ins`` only when ``select`` names ``signInActivity``)."""
+    path = f"/users?$select={quote(select, safe=',')}&$top=999"
     for items in client.pages(path, what="users", cancel=cancel, priority=priority):
         users = parse_users(items, "users")
         snapshot_users.extend(users)
         for user, item in zip(users, items, strict=True):
             created[user.id] = parse_moment(item.get("createdDateTime"))
+            if sign_ins is not None:
+                sign_ins[user.id] = _sign_in(item)
         if on_progress is not None:
             on_progress(len(snapshot_users))
 
 
-def _read_sign_ins(
-    client: GraphClient, cancel: CancelToken | None, priority: Priority
+def _read_users(
+    client: GraphClient,
+    *,
+    users: list[Any],
+    created: dict[str, datetime | None],
+    notes: list[SnapshotNote],
+    cancel: CancelToken | None,
+    on_progress: ProgressCallback | None,
+    priority: Priority,
 ) -> dict[str, SignInActivity] | None:
-    """Every user's sign-in activity by user id; None when the tenant has no Entra ID P1/P2.
-
-    A listing of its own with nothing but ``id,signInActivity``: Graph serves it 120 users a
-    page, so the licenses (the heavy part) travel in the 999-user pages of the other listing.
-    """
-    path = f"/users?$select={quote(SIGN_IN_SELECT, safe=',')}&$top=999"
-    found: dict[str, SignInActivity] = {}
+    """The users, with every user's sign-in activity by id when the tenant has Entra ID P1/P2
+    and the caller may read it; else None, the users listed without it, and a note why."""
+    sign_ins: dict[str, SignInActivity] = {}
     try:
-        for items in client.pages(path, what="sign-in activity", cancel=cancel, priority=priority):
-            for item in items:
-                if isinstance(item, dict):
-                    user_id = item.get("id")
-                    if isinstance(user_id, str):
-                        found[user_id] = _sign_in(item)
+        _list_users(
+            client, SIGN_IN_SELECT, snapshot_users=users, created=created, sign_ins=sign_ins,
+            cancel=cancel, on_progress=on_progress, priority=priority,
+        )  # fmt: skip
+        return sign_ins
     except GraphError as error:
         if error.code == NON_PREMIUM:
-            return None
-        raise
-    return found
+            notes.append(SnapshotNote.NO_PREMIUM_USING_REPORT)
+        elif isinstance(error, PermissionDeniedError):
+            # Not the missing licence but a missing permission or role: say so, and use the
+            # usage report as a tenant without P1 would.
+            notes.append(SnapshotNote.SIGN_INS_DENIED)
+        else:
+            raise
+    users.clear()
+    created.clear()
+    _list_users(
+        client, PLAIN_SELECT, snapshot_users=users, created=created, sign_ins=None,
+        cancel=cancel, on_progress=on_progress, priority=priority,
+    )  # fmt: skip
+    return None
 
 
 def _subscriptions(
@@ -205,33 +228,30 @@ def read_snapshot(
     taken_at = now or datetime.now(timezone.utc)
     users: list[Any] = []
     created: dict[str, datetime | None] = {}
+    sign_in_notes: list[SnapshotNote] = []
     notes: list[SnapshotNote] = []
-    # The two listings are independent and each waits on Graph most of the time: read the
-    # sign-ins (120 users a page, so most of the requests) beside the users, not after them.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="insight-sign-ins") as pool:
-        reading_sign_ins = pool.submit(_read_sign_ins, client, cancel, priority)
-        _list_users(
-            client, snapshot_users=users, created=created, cancel=cancel,
+    # Packages and subscriptions are one request each: read them while the users come.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="insight-packages") as pool:
+        reading_skus = pool.submit(client.list_skus, priority=priority)
+        reading_subscriptions = pool.submit(_subscriptions, client, cancel, priority)
+        sign_ins = _read_users(
+            client, users=users, created=created, notes=sign_in_notes, cancel=cancel,
             on_progress=on_progress, priority=priority,
         )  # fmt: skip
-        skus = client.list_skus(priority=priority)
+        skus = reading_skus.result()
         try:
-            subscriptions = _subscriptions(client, cancel, priority)
+            subscriptions = reading_subscriptions.result()
         except GraphError:
             subscriptions = []
             notes.append(SnapshotNote.SUBSCRIPTIONS_UNREADABLE)
-        try:
-            sign_ins = reading_sign_ins.result()
-        except PermissionDeniedError:
-            # Not the missing licence (that is NON_PREMIUM) but a missing permission or role:
-            # say so, and use the usage report as a tenant without P1 would.
-            sign_ins = None
-            notes.insert(0, SnapshotNote.SIGN_INS_DENIED)
+    # A refused permission is said first; the missing licence after what else went unread.
+    if SnapshotNote.SIGN_INS_DENIED in sign_in_notes:
+        notes.insert(0, SnapshotNote.SIGN_INS_DENIED)
+    else:
+        notes.extend(sign_in_notes)
     usage: UsageReport | None = None
     app_usage: UsageReport | None = None
     if sign_ins is None:
-        if SnapshotNote.SIGN_INS_DENIED not in notes:
-            notes.append(SnapshotNote.NO_PREMIUM_USING_REPORT)
         usage, app_usage = _read_reports(client, period, priority, notes)
     return TenantSnapshot(
         taken_at=taken_at,
