@@ -54,6 +54,7 @@ MAX_PAGE_SIZE = 999  # Graph's cap on $top for users
 HTTP_NOT_FOUND = 404
 
 PageCallback = Callable[[list[User]], None]
+ItemsCallback = Callable[[list[User], list[Any]], None]  # the users and their items
 
 log = logging.getLogger("desktop.graph")
 
@@ -183,6 +184,8 @@ class GraphClient:
         cancel: CancelToken | None = None,
         priority: Priority = Priority.NORMAL,
         advanced: bool = True,
+        select: str = USER_SELECT,
+        on_items: ItemsCallback | None = None,
     ) -> list[User]:
         """Every user, following ``@odata.nextLink``; each page goes to ``on_page`` on arrival.
 
@@ -197,7 +200,7 @@ class GraphClient:
         """
         url: str | None
         url, headers = self.users_query(
-            filter=filter, search=search, page_size=page_size, advanced=advanced
+            filter=filter, search=search, page_size=page_size, advanced=advanced, select=select
         )
         headers.update(priority.header())
         users: list[User] = []
@@ -210,8 +213,9 @@ class GraphClient:
                 guard.next(url)
                 page += 1
                 batch, url = self.users_page(
-                    url, what=f"users page {page}", headers=headers, cancel=cancel
-                )
+                    url, what=f"users page {page}", headers=headers, cancel=cancel,
+                    on_items=on_items,
+                )  # fmt: skip
                 users.extend(batch)
                 if on_page is not None:
                     on_page(batch)
@@ -225,9 +229,10 @@ class GraphClient:
         search: str | None = None,
         page_size: int = 999,
         advanced: bool = True,
+        select: str = USER_SELECT,
     ) -> tuple[str, dict[str, str]]:
         """The first page's path of a users listing and the headers each page needs."""
-        params = {"$select": USER_SELECT, "$top": str(max(1, min(page_size, MAX_PAGE_SIZE)))}
+        params = {"$select": select, "$top": str(max(1, min(page_size, MAX_PAGE_SIZE)))}
         headers: dict[str, str] = {}
         if filter:
             params["$filter"] = filter
@@ -245,11 +250,17 @@ class GraphClient:
         what: str,
         headers: dict[str, str],
         cancel: CancelToken | None = None,
+        on_items: ItemsCallback | None = None,
     ) -> tuple[list[User], str | None]:
-        """One page of a users listing and the next page's link (None after the last)."""
+        """One page of a users listing and the next page's link (None after the last);
+        ``on_items`` gets the page's users with the items they were read from (for properties
+        beyond the records', such as ``signInActivity``)."""
         reply = self._transport.send("GET", url, what=what, headers=headers, cancel=cancel)
         items, next_url, _count = parse_collection(self._json(reply, what), what)
-        return parse_users(items, what), next_url
+        users = parse_users(items, what)
+        if on_items is not None:
+            on_items(users, items)
+        return users, next_url
 
     def count_users(self, *, priority: Priority = Priority.NORMAL) -> int:
         """``GET /users/$count``: counting directory objects needs ``ConsistencyLevel:

@@ -6,6 +6,10 @@ pages a listing that names ``signInActivity`` 120 users at a time, so that is mo
 requests however it is split. A separate ``id,signInActivity`` listing beside a 999-user one
 was tried: it sends the ids twice and 100 more requests, and its two threads wait on each other
 for the GIL; one listing was 0.6 s faster for 100,000 users (tests/benchmarks/bench_insights.py).
+The listing goes through the parallel full read (``desktop/graph/full_read.py``) with parts only
+when its first page kept us waiting (Graph, hundreds of milliseconds a page): 834 pages one
+after another would take minutes there (10,000 users at 400 ms a page: 34.5 s in one listing,
+6.2 s in parts); against a server that answers at once, parts only add work.
 A tenant without P1 answers 403 ``Authentication_RequestFromNonPremiumTenantOrB2CTenant`` to its
 first page; the users are then listed without sign-ins, 999 a page, and the usage reports supply
 last activity: the active-user report and the Microsoft 365 Apps report, which also sees the
@@ -19,15 +23,14 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from typing import Any
-from urllib.parse import quote
 
 from desktop.cancel import CancelToken
 from desktop.collection_pause import collection_paused
-from desktop.graph.client import USER_SELECT, GraphClient
+from desktop.graph.client import MAX_PAGE_SIZE, USER_SELECT, GraphClient
 from desktop.graph.errors import GraphError, LicenseDeskError, PermissionDeniedError
-from desktop.graph.parse import parse_users
+from desktop.graph.full_read import read_all_users_in_parts
 from desktop.graph.priority import Priority
-from desktop.graph.records import Sku
+from desktop.graph.records import Sku, User
 from desktop.insight.moments import parse_moment
 from desktop.insight.records import (
     SignInActivity,
@@ -45,6 +48,8 @@ from desktop.insight.usage import (
 
 NON_PREMIUM = "Authentication_RequestFromNonPremiumTenantOrB2CTenant"
 PLAIN_SELECT = f"{USER_SELECT},createdDateTime"
+# Graph's largest page when signInActivity is selected, whatever $top asks (docs/graph-facts.md).
+SIGN_IN_PAGE_SIZE = 120
 SIGN_IN_SELECT = f"{PLAIN_SELECT},signInActivity"
 DEFAULT_PERIOD = "D180"  # the longest window: last activity up to half a year back
 
@@ -84,17 +89,29 @@ def _list_users(
     priority: Priority,
 ) -> None:
     """Every user with the properties ``select`` names, into the given collections
-    (``sign_ins`` only when ``select`` names ``signInActivity``)."""
-    path = f"/users?$select={quote(select, safe=',')}&$top=999"
-    for items in client.pages(path, what="users", cancel=cancel, priority=priority):
-        users = parse_users(items, "users")
-        snapshot_users.extend(users)
+    (``sign_ins`` only when ``select`` names ``signInActivity``): in parallel parts when the
+    tenant answers slowly, else page after page."""
+
+    def collect(users: list[User], items: list[Any]) -> None:
         for user, item in zip(users, items, strict=True):
             created[user.id] = parse_moment(item.get("createdDateTime"))
             if sign_ins is not None:
                 sign_ins[user.id] = _sign_in(item)
+
+    shown = 0
+
+    def progress(page: list[User]) -> None:
+        nonlocal shown  # one page at a time: the reader calls this under its lock
+        shown += len(page)
         if on_progress is not None:
-            on_progress(len(snapshot_users))
+            on_progress(shown)
+
+    found = read_all_users_in_parts(
+        client, on_page=progress, cancel=cancel, priority=priority,
+        page_size=SIGN_IN_PAGE_SIZE if sign_ins is not None else MAX_PAGE_SIZE,
+        select=select, on_items=collect, parts_only_when_waiting=True,
+    )  # fmt: skip
+    snapshot_users.extend(found.users)
 
 
 def _read_users(
