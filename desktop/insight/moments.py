@@ -2,8 +2,8 @@
 datetimes; anything that is not one is None.
 
 Graph writes them as ``YYYY-MM-DDTHH:MM:SSZ``, and a 100,000-user tenant sends about 300,000
-fields of them in the sign-in listing, read beside the users listing in a thread of the same
-process (the GIL is shared). So that shape takes a short way: since Python 3.11
+fields of them in the insight's users listing, read while the packages are read in another
+thread of the same process (the GIL is shared). So that shape takes a short way: since Python 3.11
 ``fromisoformat`` reads the ``Z`` itself, and when the only ``Z`` is the last character it
 reads the string as the general way's ``Z`` -> ``+00:00`` does (the zone starts at the same
 place; both are UTC). Anything else (fractions of seconds, offsets, no zone, garbage, a short
