@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -224,6 +225,34 @@ def test_chunked_request_bodies_are_read_whole(graph: Graph) -> None:
     finally:
         connection.close()
     assert graph.user(user["id"])["jobTitle"] == "Spedytor międzynarodowy"
+
+
+def test_answers_are_framed_exactly_on_one_connection(graph_ro: Graph) -> None:
+    """Head and body leave the server in one write: each answer is its head, a blank line and
+    exactly Content-Length bytes of body, then the next answer; an HTTP/1.0 request ends it."""
+    head = f"Host: 127.0.0.1:{graph_ro.tenant.port}\r\nAuthorization: Bearer x\r\n\r\n"
+    requests_sent = (
+        f"GET /v1.0/users?$top=2&$select=id,signInActivity HTTP/1.1\r\n{head}"
+        f"GET /v1.0/nowhere HTTP/1.1\r\n{head}"
+        f"GET /v1.0/organization HTTP/1.0\r\n{head}"
+    ).encode()
+    with socket.create_connection(("127.0.0.1", graph_ro.tenant.port), timeout=10) as sock:
+        sock.sendall(requests_sent)  # pipelined: the answers must not run into each other
+        received = b""
+        while chunk := sock.recv(65536):  # the HTTP/1.0 answer closes the connection
+            received += chunk
+    statuses = []
+    while received:
+        head_bytes, separator, rest = received.partition(b"\r\n\r\n")
+        assert separator
+        lines = head_bytes.decode("latin-1").split("\r\n")
+        fields = dict(line.split(": ", 1) for line in lines[1:])
+        assert "Date" in fields
+        length = int(fields["Content-Length"])
+        assert json.loads(rest[:length])  # the whole body, and only it
+        statuses.append(lines[0])
+        received = rest[length:]
+    assert statuses == ["HTTP/1.1 200 OK", "HTTP/1.1 400 Bad Request", "HTTP/1.1 200 OK"]
 
 
 def test_stop_is_idempotent_and_works_before_serving() -> None:
