@@ -114,11 +114,14 @@ def read_all_users_in_parts(
         shown.offer(sample)
         if more is None:
             return FullRead(sample, 0, False, None)
-        total = count.result()
+        total, count_seconds = count.result()
         pages = math.ceil(total / page_size) if total is not None else 0
         share = math.ceil(pages / max(1, parallel)) * _SHARE_FACTOR
         max_part = max(_MIN_PART_PAGES, share) * page_size
-        pays = not parts_only_when_waiting or waiting_dominates(waited, worked)
+        # The first page can wait on a cold server or a new connection; the count's round
+        # trip, its answer a few bytes, says how long any request waits. The smaller counts.
+        waiting = min(waited, count_seconds)
+        pays = not parts_only_when_waiting or waiting_dominates(waiting, worked)
         if total is None or total <= max_part or not pays:  # page on from the first page
             shown.stop_remembering()  # one listing: no user comes twice
             rest = _follow(
@@ -215,12 +218,15 @@ class _Shown:
                 self._on_page(fresh)
 
 
-def _count(client: GraphClient, priority: Priority) -> int | None:
+def _count(client: GraphClient, priority: Priority) -> tuple[int | None, float]:
+    """``/users/$count`` and the seconds its round trip took."""
+    started = time.perf_counter()
     try:
-        return client.count_users(priority=priority)
+        total = client.count_users(priority=priority)
     except (GraphError, ProtocolError) as exc:  # no count, no proof: the caller reads sequentially
         log.warning("Could not count the users (%s)", exc)
-        return None
+        total = None
+    return total, time.perf_counter() - started
 
 
 def _read_parts(
