@@ -18,6 +18,7 @@ from desktop.auth.config import AuthConfig, keyring_namespace
 from desktop.auth.errors import AuthError, KeyringUnavailableError
 from desktop.auth.token_store import open_token_store
 from desktop.cancel import CancelToken
+from desktop.commands.bad_input import refusing
 from desktop.commands.exit_codes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from desktop.commands.interrupt import cancel_on_interrupt
 from desktop.graph.errors import AuthenticationError, ConnectionFailedError
@@ -81,15 +82,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _guarded(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
     """Typed errors become one clear line on stderr and an exit code."""
 
+    refusing_bad_input = refusing(ValueError)(run)
+
     def wrapped(args: argparse.Namespace) -> int:
         try:
-            return run(args)
+            return refusing_bad_input(args)
         except KeyringUnavailableError as exc:
             print(keyring_hint(exc), file=sys.stderr)
             return EXIT_FAILED
-        except ValueError as exc:
-            print(str(exc), file=sys.stderr)
-            return EXIT_BAD_INPUT
         except (AuthError, AuthenticationError, ConnectionFailedError) as exc:
             print(str(exc), file=sys.stderr)
             return EXIT_FAILED
