@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import quote
 
@@ -18,7 +18,6 @@ from desktop.collection_pause import collection_paused
 from desktop.graph.batch_items import BatchRequest, BatchResponse
 from desktop.graph.batching import BatchSender
 from desktop.graph.clock import Clock, RealClock
-from desktop.graph.errors import CancelledError
 from desktop.graph.json_checks import fail
 from desktop.graph.limits import (
     DEFAULT_DEADLINE_SECONDS,
@@ -26,7 +25,7 @@ from desktop.graph.limits import (
     DEFAULT_MAX_REPORT_BYTES,
 )
 from desktop.graph.pacing import WriteLimit, WritePacer
-from desktop.graph.paging import PageGuard, max_pages
+from desktop.graph.paging import PageGuard, follow_pages, max_pages
 from desktop.graph.parse import (
     decode_json,
     parse_collection,
@@ -104,6 +103,15 @@ def assign_license_body(add: Sequence[AssignedLicense], remove: Sequence[str]) -
         ],
         "removeLicenses": list(remove),
     }
+
+
+@dataclass(frozen=True, slots=True)
+class _DeltaPage:
+    """One page of a delta round; the last one's ``delta_link`` ends the round."""
+
+    items: list[Any]
+    delta_link: object  # checked on the last page only
+    where: str
 
 
 class GraphClient:
@@ -198,29 +206,45 @@ class GraphClient:
         between pages. Every read call takes a ``priority``: ``LOW`` for background work,
         ``NORMAL`` (the default) for what the administrator waits for.
         """
-        url: str | None
         url, headers = self.users_query(
             filter=filter, search=search, page_size=page_size, advanced=advanced, select=select
         )
         headers.update(priority.header())
         users: list[User] = []
-        guard = self._page_guard("users", max(1, min(page_size, MAX_PAGE_SIZE)))
-        page = 0
+        guard = self.page_guard("users", page_size)
         with collection_paused():  # the users read live on: collecting finds nothing
-            while url is not None:
-                if cancel is not None and cancel.cancelled:
-                    raise CancelledError("Stopped listing users: the work was cancelled.")
-                guard.next(url)
-                page += 1
-                batch, url = self.users_page(
-                    url, what=f"users page {page}", headers=headers, cancel=cancel,
-                    on_items=on_items,
-                )  # fmt: skip
+            for batch in self.users_pages(
+                url, headers, guard=guard, cancel=cancel, on_items=on_items
+            ):
                 users.extend(batch)
                 if on_page is not None:
                     on_page(batch)
-        log.debug("Listed %d users in %d page(s)", len(users), page)
+        log.debug("Listed %d users in %d page(s)", len(users), guard.pages)
         return users
+
+    def users_pages(
+        self,
+        first: str,
+        headers: dict[str, str],
+        *,
+        guard: PageGuard,
+        what: str = "users",
+        cancel: CancelToken | None = None,
+        on_items: ItemsCallback | None = None,
+    ) -> Iterator[list[User]]:
+        """The users of each page of a listing from ``first`` (``users_query``), page after page
+        (``paging.follow_pages``); ``on_items`` as in ``users_page``."""
+
+        def fetch(url: str, number: int) -> tuple[list[User], str | None]:
+            where = f"{what} page {number}"
+            return self.users_page(
+                url, what=where, headers=headers, cancel=cancel, on_items=on_items
+            )
+
+        yield from follow_pages(
+            first, fetch, guard=guard, cancel=cancel,
+            stopped="Stopped listing users: the work was cancelled.",
+        )  # fmt: skip
 
     @staticmethod
     def users_query(
@@ -255,12 +279,19 @@ class GraphClient:
         """One page of a users listing and the next page's link (None after the last);
         ``on_items`` gets the page's users with the items they were read from (for properties
         beyond the records', such as ``signInActivity``)."""
-        reply = self._transport.send("GET", url, what=what, headers=headers, cancel=cancel)
-        items, next_url, _count = parse_collection(self._json(reply, what), what)
+        items, next_url = self._collection_page(url, what, headers, cancel)
         users = parse_users(items, what)
         if on_items is not None:
             on_items(users, items)
         return users, next_url
+
+    def _collection_page(
+        self, url: str, what: str, headers: dict[str, str], cancel: CancelToken | None
+    ) -> tuple[list[Any], str | None]:
+        """One page's raw items and the next page's link."""
+        reply = self._transport.send("GET", url, what=what, headers=headers, cancel=cancel)
+        items, next_url, _count = parse_collection(self._json(reply, what), what)
+        return items, next_url
 
     def count_users(self, *, priority: Priority = Priority.NORMAL) -> int:
         """``GET /users/$count``: counting directory objects needs ``ConsistencyLevel:
@@ -290,19 +321,17 @@ class GraphClient:
     ) -> Iterator[list[Any]]:
         """The raw items of each page of a collection, following ``@odata.nextLink``;
         ``headers`` (such as ``ConsistencyLevel``) go with every page."""
-        url: str | None = path
-        page = 0
         sent = {**priority.header(), **(headers or {})}
-        guard = self._page_guard(what, 1)  # the page size is the caller's: the loosest bound
-        while url is not None:
-            guard.next(url)
-            if cancel is not None and cancel.cancelled:
-                raise CancelledError(f"Stopped reading {what}: the work was cancelled.")
-            page += 1
-            where = what if page == 1 else f"{what} page {page}"
-            reply = self._transport.send("GET", url, what=where, cancel=cancel, headers=sent)
-            items, url, _count = parse_collection(self._json(reply, where), where)
-            yield items
+
+        def fetch(url: str, number: int) -> tuple[list[Any], str | None]:
+            where = what if number == 1 else f"{what} page {number}"
+            return self._collection_page(url, where, sent, cancel)
+
+        # The page size is the caller's: the loosest bound.
+        yield from follow_pages(
+            path, fetch, guard=self.page_guard(what, 1), cancel=cancel,
+            stopped=f"Stopped reading {what}: the work was cancelled.",
+        )  # fmt: skip
 
     def delta_round(
         self,
@@ -316,28 +345,27 @@ class GraphClient:
         ``@odata.deltaLink``): the raw items of every page, following ``@odata.nextLink``, and
         the round's closing ``@odata.deltaLink`` (docs/graph-facts.md, "Delta queries").
         An expired link raises ``GraphError`` (400 ``syncStateNotFound`` or 410)."""
-        url: str | None = start
-        items: list[Any] = []
-        guard = self._page_guard(what, 1)
-        page = 0
-        while url is not None:
-            guard.next(url)
-            if cancel is not None and cancel.cancelled:
-                raise CancelledError(f"Stopped reading {what}: the work was cancelled.")
-            page += 1
-            where = what if page == 1 else f"{what} page {page}"
-            reply = self._transport.send(
-                "GET", url, what=where, cancel=cancel, headers=priority.header()
-            )
+        sent = priority.header()
+
+        def fetch(url: str, number: int) -> tuple[_DeltaPage, str | None]:
+            where = what if number == 1 else f"{what} page {number}"
+            reply = self._transport.send("GET", url, what=where, cancel=cancel, headers=sent)
             body = self._json(reply, where)
-            found, url, _count = parse_collection(body, where)
-            items.extend(found)
-            if url is None:
-                link = body.get("@odata.deltaLink")
-                if type(link) is not str or not link:
-                    fail(where, "the last page has neither @odata.nextLink nor @odata.deltaLink")
-                return items, self._below_root(link)
-        raise AssertionError("unreachable")  # the loop returns on the last page
+            found, next_url, _count = parse_collection(body, where)
+            return _DeltaPage(found, body.get("@odata.deltaLink"), where), next_url
+
+        items: list[Any] = []
+        pages = follow_pages(
+            start, fetch, guard=self.page_guard(what, 1), cancel=cancel,
+            stopped=f"Stopped reading {what}: the work was cancelled.",
+        )  # fmt: skip
+        last: _DeltaPage | None = None
+        for last in pages:
+            items.extend(last.items)
+        assert last is not None  # the chain has at least its first page
+        if type(last.delta_link) is not str or not last.delta_link:
+            fail(last.where, "the last page has neither @odata.nextLink nor @odata.deltaLink")
+        return items, self._below_root(last.delta_link)
 
     def _below_root(self, link: str) -> str:
         """A link of this service kept relative to its version root, so that a saved deltaLink
@@ -357,18 +385,18 @@ class GraphClient:
         return parse_user(self._json(reply, where), where)
 
     def list_skus(self, *, priority: Priority = Priority.NORMAL) -> list[Sku]:
-        skus: list[Sku] = []
-        url: str | None = "/subscribedSkus"
-        guard = self._page_guard("subscribed licenses", 1)
-        page = 0
-        while url is not None:
-            guard.next(url)
-            page += 1
-            where = "subscribedSkus" if page == 1 else f"subscribedSkus page {page}"
-            reply = self._transport.send("GET", url, what=where, headers=priority.header())
-            items, url, _count = parse_collection(self._json(reply, where), where)
-            skus.extend(parse_skus(items, where))
-        return skus
+        sent = priority.header()
+
+        def fetch(url: str, number: int) -> tuple[list[Sku], str | None]:
+            where = "subscribedSkus" if number == 1 else f"subscribedSkus page {number}"
+            items, next_url = self._collection_page(url, where, sent, None)
+            return parse_skus(items, where), next_url
+
+        pages = follow_pages(
+            "/subscribedSkus", fetch, guard=self.page_guard("subscribed licenses", 1),
+            cancel=None, stopped="Stopped reading subscribed licenses.",
+        )  # fmt: skip
+        return [sku for page in pages for sku in page]
 
     def get_group(self, group_id: str, *, priority: Priority = Priority.NORMAL) -> Group:
         where = f"group {group_id}"
@@ -474,8 +502,11 @@ class GraphClient:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def _page_guard(self, what: str, page_size: int) -> PageGuard:
-        return PageGuard(what, self._max_pages or max_pages(page_size))
+    def page_guard(self, what: str, page_size: int, *, already: int = 0) -> PageGuard:
+        """The bound on one listing's pages (``already``: pages read before it, such as a
+        sample page whose next link the listing follows)."""
+        limit = self._max_pages or max_pages(max(1, min(page_size, MAX_PAGE_SIZE)))
+        return PageGuard(what, limit, already=already)
 
     @staticmethod
     def _json(reply: Reply, where: str) -> Any:

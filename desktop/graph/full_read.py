@@ -30,11 +30,10 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
-from desktop.cancel import CancelToken
+from desktop.cancel import CancelToken, EitherCancel
 from desktop.collection_pause import collection_paused
 from desktop.graph.client import MAX_PAGE_SIZE, USER_SELECT, GraphClient, ItemsCallback
-from desktop.graph.errors import CancelledError, GraphError, ProtocolError
-from desktop.graph.paging import PageGuard, max_pages
+from desktop.graph.errors import GraphError, ProtocolError
 from desktop.graph.priority import Priority
 from desktop.graph.records import User
 from desktop.graph.user_partitions import PrefixPart, plan_parts
@@ -149,7 +148,7 @@ def read_all_users_in_parts(
 
 def _follow(
     client: GraphClient,
-    url: str | None,
+    url: str,
     headers: dict[str, str],
     shown: _Shown,
     *,
@@ -157,17 +156,10 @@ def _follow(
     page_size: int,
     on_items: ItemsCallback | None,
 ) -> list[User]:
-    """The rest of a plain listing from its next-page link, one page after another."""
+    """The rest of a plain listing from its next-page link (the sample was page 1)."""
     users: list[User] = []
-    guard = PageGuard("users", max_pages(page_size))
-    while url is not None:
-        if cancel is not None and cancel.cancelled:
-            raise CancelledError("Stopped listing users: the work was cancelled.")
-        guard.next(url)
-        batch, url = client.users_page(
-            url, what=f"users page {guard.pages + 1}", headers=headers, cancel=cancel,
-            on_items=on_items,
-        )  # fmt: skip
+    guard = client.page_guard("users", page_size, already=1)
+    for batch in client.users_pages(url, headers, guard=guard, cancel=cancel, on_items=on_items):
         users.extend(batch)
         shown.offer(batch)
     return users
@@ -239,7 +231,7 @@ def _read_parts(
     priority: Priority,
     page: _PartPages,
 ) -> list[list[User]]:
-    stop = _EitherCancel(cancel)
+    stop = EitherCancel(cancel)
     futures: list[Future[list[User]]] = [
         pool.submit(_read_part, client, part, shown, stop, priority, page) for part in parts
     ]
@@ -269,15 +261,11 @@ def _read_part(  # noqa: PLR0917  (one call site, through the pool)
     headers.update(priority.header())
     users: list[User] = []
     what = f"users starting with {part.prefix!r}"
-    guard = PageGuard(what, max_pages(page.size))
-    while url is not None:
-        if cancel.cancelled:
-            raise CancelledError("Stopped listing users: the work was cancelled.")
-        guard.next(url)
-        where = f"{what} page {guard.pages}"
-        batch, url = client.users_page(
-            url, what=where, headers=headers, cancel=cancel, on_items=page.on_items
-        )
+    pages = client.users_pages(
+        url, headers, guard=client.page_guard(what, page.size), what=what, cancel=cancel,
+        on_items=page.on_items,
+    )  # fmt: skip
+    for batch in pages:
         users.extend(batch)
         shown.offer(batch)
     return users
@@ -298,15 +286,3 @@ def _coverage_problem(
     if len(seen) != total:
         return f"the parts hold {len(seen)} users, /users/$count says {total}"
     return None
-
-
-class _EitherCancel(CancelToken):
-    """Cancelled when the caller's token is, or when a part failed."""
-
-    def __init__(self, outer: CancelToken | None) -> None:
-        super().__init__()
-        self._outer = outer
-
-    @property
-    def cancelled(self) -> bool:
-        return super().cancelled or (self._outer is not None and self._outer.cancelled)
