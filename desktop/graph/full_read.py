@@ -100,9 +100,11 @@ def read_all_users_in_parts(
     shown = _Shown(on_page)
     with ThreadPoolExecutor(max_workers=max(1, parallel), thread_name_prefix="users") as pool:
         count = pool.submit(_count, client, priority)
-        first_url, headers = client.users_query(
-            page_size=min(page_size, SAMPLE_SIZE), select=select
-        )
+        # A read that may well stay page after page asks for its first page at full size: the
+        # next link keeps the first page's $top, so a 500-user sample would make every page
+        # after it 500 users too (twice the requests for a plain listing of 999 a page).
+        first_size = page_size if parts_only_when_waiting else min(page_size, SAMPLE_SIZE)
+        first_url, headers = client.users_query(page_size=first_size, select=select)
         headers.update(priority.header())
         started, worked_from = time.perf_counter(), time.thread_time()
         sample, more = client.users_page(

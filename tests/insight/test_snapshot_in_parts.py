@@ -87,3 +87,30 @@ def test_parts_pay_only_when_waiting_dominates(
     waited: float, worked: float, dominates: bool
 ) -> None:
     assert waiting_dominates(waited, worked) is dominates
+
+
+def test_without_p1_the_users_come_in_pages_of_999_as_a_plain_listing_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first page is not a smaller sample when the read stays page after page: its $top
+    travels in every next link."""
+    tenant = DemoTenantForTests.start(users=2100, seed=3)
+    tenant.insight.premium = False
+    tops: list[str] = []
+    handle = tenant.handle
+
+    def recording(request: Any) -> Any:
+        if request.path.endswith("/users"):
+            tops.append(request.query.get("$top", ""))
+        return handle(request)
+
+    tenant.handle = recording  # type: ignore[method-assign]
+    monkeypatch.setattr(full_read, "waiting_dominates", lambda waited, worked: False)
+    try:
+        with GraphClient(tenant.base_url, StaticToken("insight")) as client:
+            snapshot = read_snapshot(client, now=NOW)
+    finally:
+        tenant.stop()
+    assert snapshot.sign_ins is None and len(snapshot.users) == 2100
+    # The refused sign-in page, then 999 + 999 + 102 users.
+    assert tops[1:] == ["999", "999", "999"]
