@@ -13,9 +13,10 @@ import sys
 import threading
 import uuid
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 from desktop.demo.host_check import MISDIRECTED, host_allowed
+from desktop.demo.request_head import FastHeadHandler
 from desktop.demo.router import Headers, Request, Response
 
 log = logging.getLogger(__name__)
@@ -64,7 +65,7 @@ class LoopbackHTTPServer(ThreadingHTTPServer):
                 connection.shutdown(socket.SHUT_RDWR)
 
 
-class _RequestHandler(BaseHTTPRequestHandler):
+class _RequestHandler(FastHeadHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, so pooled clients reuse connections
     server: LoopbackHTTPServer
     timeout = 120  # idle keep-alive connections are closed after two minutes
