@@ -52,8 +52,9 @@ class _Fast(_Harness, FastHeadHandler):
 def _parse(cls: type[BaseHTTPRequestHandler], raw: bytes) -> tuple[object, ...]:
     handler = cls.__new__(cls)
     stream = io.BytesIO(raw)
-    handler.rfile = stream  # type: ignore[assignment]
-    handler.wfile = io.BytesIO()  # type: ignore[assignment]
+    answer = io.BytesIO()
+    handler.rfile = stream
+    handler.wfile = answer
     handler.client_address = ("127.0.0.1", 1)
     handler.raw_requestline = stream.readline(65537)  # type: ignore[attr-defined]
     ok = handler.parse_request()
@@ -64,7 +65,7 @@ def _parse(cls: type[BaseHTTPRequestHandler], raw: bytes) -> tuple[object, ...]:
         handler.request_version,
         handler.requestline,
         handler.close_connection,
-        handler.wfile.getvalue(),  # type: ignore[attr-defined]
+        answer.getvalue(),
         stream.read(),  # the body starts at the same byte
     )
     if ok:
