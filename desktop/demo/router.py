@@ -147,11 +147,21 @@ class Match:
     params: dict[str, str]
 
 
+# How many (method, path) -> route answers the router remembers; a listing asks for the same
+# path hundreds of times, while writes to single users each ask once.
+_REMEMBERED_MATCHES = 4096
+_NOT_YET: Any = object()
+
+
 class Router:
-    """Routes in mounting order; the first whose method and whole-path regex match wins."""
+    """Routes in mounting order; the first whose method and whole-path regex match wins.
+
+    Which route a (method, path) takes depends on nothing else, so the answer is remembered
+    (until a route is added) instead of trying every route's regex on every request."""
 
     def __init__(self) -> None:
         self._routes: list[Route] = []
+        self._found: dict[tuple[str, str], Match | None] = {}
 
     def add(self, method: str, path_regex: str, handler: Handler, *, graph: bool) -> None:
         flags = re.IGNORECASE if graph else 0  # Graph's own paths ignore case
@@ -163,8 +173,23 @@ class Router:
             first_graph = next((i for i, r in enumerate(self._routes) if r.graph), None)
             position = len(self._routes) if first_graph is None else first_graph
             self._routes.insert(position, route)
+        self._found = {}
 
     def match(self, method: str, path: str) -> Match | None:
+        """The route and its percent-decoded path parameters (a dict of the caller's own)."""
+        key = (method, path)
+        found = self._found  # a new one when a route is added
+        remembered = found.get(key, _NOT_YET)
+        if remembered is _NOT_YET:
+            remembered = self._first_match(method, path)
+            if len(found) >= _REMEMBERED_MATCHES:
+                found.clear()
+            found[key] = remembered
+        if remembered is None:
+            return None
+        return Match(remembered.route, dict(remembered.params))
+
+    def _first_match(self, method: str, path: str) -> Match | None:
         for route in self._routes:
             if route.method != method.upper():
                 continue

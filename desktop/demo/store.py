@@ -138,6 +138,9 @@ class Store:
         self._skus: tuple[SkuRow, ...] | None = None
         self._group_licenses: dict[int, tuple[GroupLicense, ...]] | None = None
         self._propagated: dict[int, tuple[GroupLicense, ...]] | None = None
+        # The tenant's facts and domains change only when it is (re)seeded: read once.
+        self._meta: dict[str, str] | None = None
+        self._domains: tuple[tuple[str, bool, bool], ...] | None = None
 
     def close(self) -> None:
         with self.lock:
@@ -210,6 +213,8 @@ class Store:
             )
             delta_log.restart(conn)
             self._skus = None  # still under the lock, so no reader caches the old tenant
+            self._meta = None
+            self._domains = None
             self._group_licenses = None
             self._propagated = None
 
@@ -222,14 +227,21 @@ class Store:
     # -- tenant ---------------------------------------------------------------------------
 
     def meta(self, key: str) -> str:
-        value = self.scalar("SELECT value FROM meta WHERE key = ?", (key,))
-        if value is None:
-            raise KeyError(key)
-        return str(value)
+        with self.lock:
+            if self._meta is None:
+                self._meta = {name: str(value) for name, value in self.query("SELECT * FROM meta")}
+            return self._meta[key]
 
     def domains(self) -> list[tuple[str, bool, bool]]:
-        rows = self.query("SELECT name, is_default, is_initial FROM domains ORDER BY position")
-        return [(name, bool(default), bool(initial)) for name, default, initial in rows]
+        with self.lock:
+            if self._domains is None:
+                rows = self.query(
+                    "SELECT name, is_default, is_initial FROM domains ORDER BY position"
+                )
+                self._domains = tuple(
+                    (name, bool(default), bool(initial)) for name, default, initial in rows
+                )
+            return list(self._domains)
 
     def skus(self) -> tuple[SkuRow, ...]:
         """Subscriptions never change at run time, so they are read once."""

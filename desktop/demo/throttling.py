@@ -17,6 +17,7 @@ one app signed in to this tenant.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import threading
@@ -88,13 +89,7 @@ class Cost:
 
 def request_cost(method: str, path: str, query: Mapping[str, str]) -> Cost:
     """What one request costs; ``path`` is below the version root (``users/{id}``)."""
-    method = method.upper()
-    relative = path.strip("/")
-    units, writes = 1, 1 if method in WRITE_METHODS else 0
-    for row_method, pattern, base, row_writes in _BASE_COSTS:
-        if row_method == method and pattern.fullmatch(relative):
-            units, writes = base, row_writes
-            break
+    units, writes = _base_cost(method.upper(), path.strip("/"))
     names = {name.lower(): value for name, value in query.items()}
     if "$select" in names:
         units -= 1
@@ -104,6 +99,15 @@ def request_cost(method: str, path: str, query: Mapping[str, str]) -> Cost:
     if top.isdigit() and int(top) < 20:
         units -= 1
     return Cost(max(1, units), writes)
+
+
+@functools.lru_cache(maxsize=4096)  # a listing's pages all ask for the same path
+def _base_cost(method: str, relative: str) -> tuple[int, int]:
+    """The table's units and writes for a request, or 1 unit (and 1 write for a write)."""
+    for row_method, pattern, base, row_writes in _BASE_COSTS:
+        if row_method == method and pattern.fullmatch(relative):
+            return base, row_writes
+    return 1, 1 if method in WRITE_METHODS else 0
 
 
 def tenant_size(users: int) -> str:

@@ -11,11 +11,14 @@ import logging
 import socket
 import sys
 import threading
+import time
 import uuid
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
+from desktop.demo.answer_head import head_bytes, http_date
 from desktop.demo.host_check import MISDIRECTED, host_allowed
+from desktop.demo.request_head import FastHeadHandler
 from desktop.demo.router import Headers, Request, Response
 
 log = logging.getLogger(__name__)
@@ -64,7 +67,7 @@ class LoopbackHTTPServer(ThreadingHTTPServer):
                 connection.shutdown(socket.SHUT_RDWR)
 
 
-class _RequestHandler(BaseHTTPRequestHandler):
+class _RequestHandler(FastHeadHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, so pooled clients reuse connections
     server: LoopbackHTTPServer
     timeout = 120  # idle keep-alive connections are closed after two minutes
@@ -140,28 +143,42 @@ class _RequestHandler(BaseHTTPRequestHandler):
             return
         self._send(outcome, request.request_id, request.client_request_id)
 
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        return http_date(time.time() if timestamp is None else timestamp)
+
     def _send(
         self, outcome: Response, request_id: str | None, client_request_id: str | None = None
     ) -> None:
-        self.send_response(outcome.status)
+        """What send_response, send_header per field and end_headers would send, in one write:
+        a page costs one system call and wakes the client once, which counts when a listing is
+        hundreds of small pages (120 users each with signInActivity)."""
+        status = outcome.status
+        self.log_request(status)
         headers = dict(outcome.headers)
         if request_id is not None:
             headers.setdefault("request-id", request_id)
             headers.setdefault("client-request-id", client_request_id or request_id)
-        for name, value in headers.items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(outcome.body)))
+        fields = [
+            ("Server", self.version_string()),
+            ("Date", self.date_time_string()),
+            *headers.items(),
+            ("Content-Length", str(len(outcome.body))),
+        ]
+        for name, value in fields:  # send_header's rule
+            if name.lower() == "connection":
+                if value.lower() == "close":
+                    self.close_connection = True
+                elif value.lower() == "keep-alive":
+                    self.close_connection = False
         body = outcome.body if self.command != "HEAD" else b""
         if self.request_version == "HTTP/0.9":  # no head at all: the body alone
             if body:
                 self.wfile.write(body)
             return
-        # The head and the body leave in one write: a page costs one system call and wakes the
-        # client once, which counts when a listing is hundreds of small pages (120 users each
-        # with signInActivity). The bytes on the wire are the same as end_headers() + write().
-        self._headers_buffer.append(b"\r\n")
-        if body:
-            self._headers_buffer.append(body)
+        reason = self.responses[status][0] if status in self.responses else ""
+        head = head_bytes(f"{self.protocol_version} {status:d} {reason}\r\n", fields)
+        waiting = getattr(self, "_headers_buffer", [])  # nothing, unless a 100 Continue left some
+        self._headers_buffer = [*waiting, head + body]
         self.flush_headers()
 
 

@@ -8,16 +8,24 @@ not change, so proxies and CA bundle are resolved once per scheme and host, by r
 rules. ``.netrc`` is never consulted: every request already carries the authorization it
 should (the tenant's token, or deliberately none for a pre-authorised report download), and a
 line in that file must not add or replace one.
+
+``exchange`` sends one request without the rest of ``Session.request``'s per-request merging
+(session settings, hooks, cookie jars, a redirect look-ahead): with the environment cached it
+is most of what is left of the client's own work on a small page, about 0.1 ms of a 0.5 ms
+request (2026-11-30). It sends the session's headers and the caller's, as ``request`` would,
+and no cookies: Graph authenticates every request by its token, and nothing we call relies on
+a cookie set by an earlier answer.
 """
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import Mapping, MutableMapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import requests
 from requests.auth import AuthBase
+from requests.structures import CaseInsensitiveDict
 
 if TYPE_CHECKING:  # the stubs' names for what requests passes around
     from requests.sessions import _Cert, _Settings, _Verify
@@ -58,3 +66,29 @@ class GraphSession(requests.Session):
         fresh = settings.copy()
         fresh["proxies"] = dict(settings["proxies"])  # requests may add to it on the way
         return fresh
+
+    def exchange(
+        self,
+        method: str,
+        url: str,
+        *,
+        data: bytes | None,
+        headers: Mapping[str, str],
+        timeout: tuple[float, float],
+    ) -> requests.Response:
+        """``request(method, url, ..., allow_redirects=False, stream=True)``, made directly:
+        the answer's body is left to the caller to read (and close)."""
+        sent: CaseInsensitiveDict[str | bytes] = CaseInsensitiveDict(self.headers)
+        sent.update(headers)  # the caller's win, whatever their case
+        prepared = requests.PreparedRequest()
+        prepared.prepare(method=method, url=url, headers=sent, data=data)
+        settings = self.merge_environment_settings(url, {}, True, None, None)
+        verify = settings["verify"]
+        return self.get_adapter(url).send(
+            prepared,
+            stream=True,
+            timeout=timeout,
+            verify=True if verify is None else verify,  # requests checks certificates by default
+            cert=settings["cert"],
+            proxies=settings["proxies"],
+        )

@@ -334,14 +334,8 @@ class Transport:
         """One try, bounded by the deadline and the size cap; never follows a redirect."""
         with deadline(self.deadline_seconds) as watchdog:
             try:
-                response = self._session.request(
-                    method,
-                    url,
-                    data=data,
-                    headers=headers,
-                    timeout=self._timeout,
-                    allow_redirects=False,
-                    stream=True,
+                response = self._session.exchange(
+                    method, url, data=data, headers=headers, timeout=self._timeout
                 )
                 try:
                     if response.status_code in _REDIRECT_STATUSES:

@@ -210,3 +210,27 @@ def test_the_client_serves_several_threads_at_once(
     assert errors == []
     assert results == {n: f"id-{n}" for n in range(1, 9)}
     assert client.stats.requests_sent == 8
+
+
+def test_every_request_carries_the_session_headers_and_its_own_and_no_cookie(
+    server: CannedServer, client: GraphClient
+) -> None:
+    """Requests go out without ``Session.request``'s merging (``GraphSession.exchange``): the
+    session's headers still go with each, the request's own win, and a cookie an answer set is
+    never sent back (Graph authenticates every request by its token)."""
+    org = {"value": [{"id": "t1", "displayName": "Contoso", "verifiedDomains": []}]}
+    server.script(
+        Canned(200, org, {"Set-Cookie": "session=abc; Path=/"}),
+        Canned(200, {"value": [user(1)]}),
+    )
+    client.get_organization()
+    client.list_users(search="displayName:ann")
+    first, second = (seen.headers for seen in server.seen)
+    for sent in (first, second):
+        assert sent["Accept"] == "application/json"
+        assert sent["Authorization"].startswith("Bearer ")
+        assert "python-requests" in sent["User-Agent"]
+        assert "gzip" in sent["Accept-Encoding"]
+        assert "Cookie" not in sent
+    assert second["ConsistencyLevel"] == "eventual"
+    assert first["client-request-id"] != second["client-request-id"]
