@@ -11,10 +11,17 @@ activity is unknown (no finding may rest on it); ``LastActivity.moment is None``
 
 from __future__ import annotations
 
-from datetime import datetime, time, timezone
+from collections.abc import Callable
+from datetime import date, datetime, time, timezone
 
 from desktop.graph.records import User
-from desktop.insight.records import ActivitySource, LastActivity, TenantSnapshot, UsageReport
+from desktop.insight.records import (
+    ActivitySource,
+    LastActivity,
+    SignInActivity,
+    TenantSnapshot,
+    UsageReport,
+)
 
 FIELD_SUCCESS = "lastSuccessfulSignInDateTime"
 FIELD_INTERACTIVE = "lastSignInDateTime"
@@ -48,15 +55,34 @@ def last_activity(snapshot: TenantSnapshot, user: User) -> LastActivity | None:
 
 
 def latest(snapshot: TenantSnapshot, user: User) -> Evidence | None:
-    """``last_activity`` as a plain tuple: findings ask it for every user of a 100,000-user
-    tenant and keep a ``LastActivity`` only for the users they name."""
+    """``last_activity`` as a plain tuple: findings keep a ``LastActivity`` only for the users
+    they name."""
+    return evidence_reader(snapshot)(user)
+
+
+EvidenceReader = Callable[[User], Evidence | None]
+
+
+def evidence_reader(snapshot: TenantSnapshot) -> EvidenceReader:
+    """``latest`` for every user of one snapshot, with what does not depend on the user (the
+    source, the readable reports) settled once: findings ask it for every licensed user of a
+    100,000-user tenant."""
     if snapshot.sign_ins is not None:
-        seen = snapshot.sign_ins.get(user.id)
+        return _sign_in_reader(snapshot.sign_ins)
+    return _report_reader([(r.last_activity, name) for r, name in _readable_reports(snapshot)])
+
+
+def _sign_in_reader(sign_ins: dict[str, SignInActivity]) -> EvidenceReader:
+    seen_of = sign_ins.get
+    source = ActivitySource.SIGN_IN_ACTIVITY
+
+    def read(user: User) -> Evidence | None:
+        seen = seen_of(user.id)
         if seen is None:
             return None
-        source = ActivitySource.SIGN_IN_ACTIVITY
-        if seen.last_successful is not None:
-            return seen.last_successful, source, FIELD_SUCCESS
+        successful = seen.last_successful
+        if successful is not None:  # most users
+            return successful, source, FIELD_SUCCESS
         older = [
             (moment, name)
             for moment, name in (
@@ -69,18 +95,24 @@ def latest(snapshot: TenantSnapshot, user: User) -> Evidence | None:
             moment, name = max(older)
             return moment, source, name
         return None, source, FIELD_SUCCESS
-    key = user.user_principal_name.casefold()
-    # (day, field) from each report that lists the user; a listed user without a day: never.
-    listed = [
-        (r.last_activity[key], name)
-        for r, name in _readable_reports(snapshot)
-        if key in r.last_activity
-    ]
-    if not listed:
-        return None  # in no report (e.g. licensed after it was refreshed): unknown
-    dated = [(day, name) for day, name in listed if day is not None]
-    if not dated:
-        return None, ActivitySource.USAGE_REPORT, listed[0][1]
-    day, name = max(dated, key=lambda pair: pair[0])  # the first of equal days
-    when = datetime.combine(day, time(0, 0), tzinfo=timezone.utc)
-    return when, ActivitySource.USAGE_REPORT, name
+
+    return read
+
+
+def _report_reader(reports: list[tuple[dict[str, date | None], str]]) -> EvidenceReader:
+    """``reports``: each readable report's days by case-folded name, with its field name."""
+
+    def read(user: User) -> Evidence | None:
+        key = user.user_principal_name.casefold()
+        # (day, field) from each report that lists the user; a listed user without a day: never.
+        listed = [(days[key], name) for days, name in reports if key in days]
+        if not listed:
+            return None  # in no report (e.g. licensed after it was refreshed): unknown
+        dated = [(day, name) for day, name in listed if day is not None]
+        if not dated:
+            return None, ActivitySource.USAGE_REPORT, listed[0][1]
+        day, name = max(dated, key=lambda pair: pair[0])  # the first of equal days
+        when = datetime.combine(day, time(0, 0), tzinfo=timezone.utc)
+        return when, ActivitySource.USAGE_REPORT, name
+
+    return read

@@ -98,7 +98,10 @@ class OverlapIndex:
 
     def overlaps(self, user: User) -> tuple[Overlap, ...]:
         """Packages of ``user`` that another of their packages covers."""
-        held = user.assigned_licenses
+        return self.among(user.assigned_licenses)
+
+    def among(self, held: tuple[AssignedLicense, ...]) -> tuple[Overlap, ...]:
+        """Packages of these licenses (one user's) that another of them covers."""
         if len(held) < 2:  # most users: nothing can overlap
             return ()
         found = self._found.get(held)

@@ -15,6 +15,7 @@ from typing import Any
 
 from desktop.collection_pause import collection_paused
 from desktop.insight.findings import DEFAULT_INACTIVE_DAYS, Finding, Findings, find
+from desktop.insight.holdings import Holdings
 from desktop.insight.keep import KeepList
 from desktop.insight.money import Money
 from desktop.insight.prices import PriceBook
@@ -45,11 +46,14 @@ def build_report(
     *,
     inactive_days: int = DEFAULT_INACTIVE_DAYS,
 ) -> InsightReport:
-    findings = find(snapshot, prices=prices, keep=keep, inactive_days=inactive_days)
+    holdings = Holdings.of(snapshot.users)  # one pass over the users, for both
+    findings = find(
+        snapshot, prices=prices, keep=keep, inactive_days=inactive_days, holdings=holdings
+    )
     return InsightReport(
         snapshot,
         findings,
-        summarise(snapshot, findings, prices),
+        summarise(snapshot, findings, prices, holdings),
         renewals(snapshot.subscriptions, snapshot.skus, snapshot.taken_at),
     )
 

@@ -7,10 +7,14 @@ up to the findings' total. Sums are kept per currency; packages without a price 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import attrgetter
+from typing import Any
 
-from desktop.insight.findings import USER_KINDS, FindingKind, Findings
+from desktop.insight.findings import USER_KINDS, Finding, FindingKind, Findings
+from desktop.insight.holdings import Holdings, holdings_for
 from desktop.insight.money import Money, counted_totals, totals
 from desktop.insight.prices import PriceBook
 from desktop.insight.records import TenantSnapshot
@@ -57,9 +61,31 @@ class _PartTally:
     named: bool = False  # some finding names it
 
 
-def _tally(findings: Findings) -> dict[str, _PartTally]:
-    tallies: dict[str, _PartTally] = {}
+def _alike(findings: Findings) -> list[tuple[Finding, int]]:
+    """The findings grouped by all the sums read from them (kind, seats, department, packages,
+    cost), one of each group with how many there are. Findings share the tuples of their
+    packages' part numbers and costs (worked out once per set of packages), so 25,000
+    findings make a few hundred groups; unshared tuples only make more groups."""
+    groups: dict[tuple[object, ...], list[Any]] = {}
     for finding in findings.findings:
+        key = (
+            id(finding.kind),  # an Enum hashes in Python; its members are singletons
+            finding.seats,
+            finding.department,
+            id(finding.part_numbers),
+            id(finding.monthly_cost),
+        )  # the ids stay valid: ``findings`` keeps the tuples alive
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [finding, 1]
+        else:
+            group[1] += 1
+    return [(finding, count) for finding, count in groups.values()]
+
+
+def _tally(alike: list[tuple[Finding, int]]) -> dict[str, _PartTally]:
+    tallies: dict[str, _PartTally] = {}
+    for finding, count in alike:
         parts = finding.part_numbers
         units = finding.seats if finding.kind is FindingKind.UNASSIGNED else 1
         judged = finding.kind in _JUDGED
@@ -68,8 +94,8 @@ def _tally(findings: Findings) -> dict[str, _PartTally]:
             if tally is None:
                 tally = tallies[part] = _PartTally()
             tally.named = True
-            tally.units += units
-            tally.judged += judged
+            tally.units += units * count
+            tally.judged += judged * count
     return tallies
 
 
@@ -79,10 +105,17 @@ def _waste(price: Money, units: int) -> Money:
     return Money(Decimal(0) + price.amount * units if units else Decimal(0), price.currency)
 
 
-def summarise(snapshot: TenantSnapshot, findings: Findings, prices: PriceBook) -> Summary:
+def summarise(
+    snapshot: TenantSnapshot,
+    findings: Findings,
+    prices: PriceBook,
+    holdings: Holdings | None = None,
+) -> Summary:
+    """``holdings``: the snapshot's users' ``Holdings`` when already worked out."""
     packages: list[PackageSummary] = []
     unpriced: set[str] = set()
-    tallies = _tally(findings)
+    alike = _alike(findings)
+    tallies = _tally(alike)
     nothing = _PartTally()
     for sku in snapshot.skus:
         if sku.applies_to != "User" and not sku.total:
@@ -107,35 +140,45 @@ def summarise(snapshot: TenantSnapshot, findings: Findings, prices: PriceBook) -
         )
     return Summary(
         packages=packages,
-        departments=_departments(snapshot, findings, prices),
+        departments=_departments(snapshot, alike, prices, holdings),
         monthly_cost=totals(p.monthly_cost for p in packages if p.monthly_cost),
-        monthly_waste=totals(m for f in findings.findings for m in f.monthly_cost),
+        monthly_waste=counted_totals((m, count) for f, count in alike for m in f.monthly_cost),
         unpriced=sorted(unpriced),
     )
 
 
 def _departments(
-    snapshot: TenantSnapshot, findings: Findings, prices: PriceBook
+    snapshot: TenantSnapshot,
+    alike: list[tuple[Finding, int]],
+    prices: PriceBook,
+    holdings: Holdings | None,
 ) -> list[DepartmentSummary]:
+    users = snapshot.users
+    holdings = holdings_for(users, holdings)
     parts = {sku.sku_id: sku.sku_part_number for sku in snapshot.skus}
-    # Users counted per (department, packages held): a handful of distinct pairs to price.
-    holders: dict[tuple[str, tuple[str, ...]], int] = {}
-    for user in snapshot.users:
-        if user.assigned_licenses:
-            key = (user.department or "", tuple([a.sku_id for a in user.assigned_licenses]))
-            holders[key] = holders.get(key, 0) + 1
+    priced = (
+        [prices.price(parts.get(s, s)) for s in frozenset(lic.sku_id for lic in held)]
+        for held in holdings.combinations
+    )  # per combination of licenses: each package's price, a package held twice once
+    paid = [[price for price in found if price is not None] for found in priced]
+    # Users counted per (department, combination): a handful of distinct pairs to price.
+    holders = Counter(zip(map(_department_of, users), holdings.of_user, strict=True))
     cost: dict[str, list[tuple[Money, int]]] = {}
-    for (name, sku_ids), count in holders.items():
-        for sku_id in frozenset(sku_ids):  # a package held twice is paid once
-            price = prices.price(parts.get(sku_id, sku_id))
-            if price is not None:
-                cost.setdefault(name, []).append((price, count))
-    waste: dict[str, list[Money]] = {}
-    for finding in findings.findings:
+    for (department, combination), count in holders.items():
+        for price in paid[combination]:
+            cost.setdefault(department or "", []).append((price, count))
+    waste: dict[str, list[tuple[Money, int]]] = {}
+    for finding, count in alike:
         if finding.kind in USER_KINDS:
-            waste.setdefault(finding.department or "", []).extend(finding.monthly_cost)
+            shares = waste.setdefault(finding.department or "", [])
+            shares.extend((money, count) for money in finding.monthly_cost)
     names = sorted(set(cost) | set(waste))
     return [
-        DepartmentSummary(name, counted_totals(cost.get(name, [])), totals(waste.get(name, [])))
+        DepartmentSummary(
+            name, counted_totals(cost.get(name, [])), counted_totals(waste.get(name, []))
+        )
         for name in names
     ]
+
+
+_department_of = attrgetter("department")

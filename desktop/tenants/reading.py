@@ -10,11 +10,12 @@ from pathlib import Path
 
 from desktop.cancel import CancelToken
 from desktop.graph.client import GraphClient
-from desktop.insight.findings import Findings, find
+from desktop.insight.findings import Findings
 from desktop.insight.records import TenantSnapshot
-from desktop.insight.renewals import Renewal, renewals
+from desktop.insight.renewals import Renewal
+from desktop.insight.report import build_report
 from desktop.insight.snapshot import read_snapshot
-from desktop.insight.summary import PackageSummary, Summary, summarise
+from desktop.insight.summary import PackageSummary, Summary
 from desktop.insight.tenant_data import tenant_data
 from desktop.tenants.records import KnownTenant
 from desktop.tenants.settings import TenantSettings, load_settings
@@ -46,7 +47,7 @@ def read_tenant(
     snapshot = read_snapshot(client, now=now, cancel=cancel)
     data = tenant_data(client, tenant.tenant_id, root)
     settings = load_settings(tenant.tenant_id, root)
-    findings = find(snapshot, prices=data.prices, keep=data.keep)
-    summary = summarise(snapshot, findings, data.prices)
-    found = renewals(snapshot.subscriptions, snapshot.skus, snapshot.taken_at)
-    return TenantReading(tenant, snapshot, findings, summary, settings, found)
+    report = build_report(snapshot, data.prices, data.keep)  # insight's own road
+    return TenantReading(
+        tenant, snapshot, report.findings, report.summary, settings, report.renewals
+    )
