@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ def parse_select(
     """Canonical property names in the order asked; None when ``$select`` is absent."""
     if value is None:
         return None
-    by_lower = {name.lower(): name for name in known}
+    by_lower = _by_lower(known) if isinstance(known, tuple) else _lowered(known)
     chosen: list[str] = []
     for raw in value.split(","):
         name = raw.strip()
@@ -43,6 +44,14 @@ def parse_select(
         if canonical not in chosen:
             chosen.append(canonical)
     return chosen or None
+
+
+def _lowered(known: Iterable[str]) -> dict[str, str]:
+    return {name.lower(): name for name in known}
+
+
+# The property tables are tuples that never change: each is lowered once (callers read only).
+_by_lower = functools.lru_cache(maxsize=32)(_lowered)
 
 
 def parse_top(value: str | None) -> int:

@@ -10,6 +10,7 @@ request is left to the plain user routes, which these wrap. See ``docs/graph-fac
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -36,7 +37,12 @@ def register(router: Router, backend: Backend, state: InsightState) -> None:
 
 
 def _names(select: str | None) -> list[str]:
-    return [name.strip() for name in (select or "").split(",") if name.strip()]
+    return list(_name_tuple(select or ""))
+
+
+@functools.lru_cache(maxsize=256)  # every page of a listing repeats the same $select
+def _name_tuple(select: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in select.split(",") if name.strip())
 
 
 def _wants_sign_ins(request: Request) -> bool:
