@@ -7,9 +7,16 @@ such pages from reading or changing the demo tenant.
 
 from __future__ import annotations
 
+import functools
+
 LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "[::1]"})
 MISDIRECTED = 421  # RFC 9110 15.5.20: "not able to produce a response for this host"
 HTTP_DEFAULT_PORT = 80
+
+
+@functools.lru_cache(maxsize=16)  # one listening address per server
+def _allowed_names(listen_host: str) -> frozenset[str]:
+    return LOOPBACK_NAMES | {listen_host.lower(), f"[{listen_host.lower()}]"}
 
 
 def host_allowed(host_header: str | None, port: int, listen_host: str = "127.0.0.1") -> bool:
@@ -28,8 +35,7 @@ def host_allowed(host_header: str | None, port: int, listen_host: str = "127.0.0
         name, colon, given_port = value.partition(":")
         if colon and not given_port:
             return False
-    allowed = LOOPBACK_NAMES | {listen_host.lower(), f"[{listen_host.lower()}]"}
-    if name not in allowed:
+    if name not in _allowed_names(listen_host):
         return False
     if not given_port:
         return port == HTTP_DEFAULT_PORT

@@ -37,19 +37,18 @@ class PlainFields(http.client.HTTPMessage):
     """The fields of a plain head: what the email parser builds from it, with quicker lookups.
 
     For plain field values (ASCII, no surrogates) email's compat32 policy hands every stored
-    value back unchanged, so ``get`` and ``items`` can read the stored pairs directly."""
+    value back unchanged, so ``get`` and ``items`` can answer from the pairs as read: ``get``
+    from the first value of each name (any case), ``items`` from all of them in order."""
 
     def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
         super().__init__()
+        self._first: dict[str, str] = {}
         for name, value in pairs:
             self.set_raw(name, value)
+            self._first.setdefault(name.lower(), value)
 
     def get(self, name: str, failobj: _Default | None = None) -> str | _Default | None:  # type: ignore[override]
-        wanted = name.lower()
-        for field_name, value in self.raw_items():
-            if field_name.lower() == wanted:
-                return value
-        return failobj
+        return self._first.get(name.lower(), failobj)
 
     def items(self) -> list[tuple[str, str]]:
         return list(self.raw_items())

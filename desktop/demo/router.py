@@ -31,6 +31,10 @@ GRAPH_JSON_TYPE = (
     "IEEE754Compatible=false;charset=utf-8"
 )
 
+# What json.dumps(payload, ensure_ascii=False, separators=(",", ":")) uses, made once: dumps
+# builds a new encoder for every call that passes options.
+_JSON_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
 
 class Headers(Mapping[str, str]):
     """Case-insensitive, read-only header lookup (HTTP header names ignore case)."""
@@ -122,7 +126,7 @@ class Response:
     @classmethod
     def json(cls, status: int, payload: Any, headers: Mapping[str, str] | None = None) -> Response:
         merged = {"Content-Type": GRAPH_JSON_TYPE, **(headers or {})}
-        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        body = _JSON_ENCODER.encode(payload).encode("utf-8")
         return cls(status, merged, body, payload)
 
     @classmethod

@@ -4,6 +4,7 @@ every route in mounting order."""
 from __future__ import annotations
 
 import itertools
+import json
 
 from desktop.demo import router as router_module
 from desktop.demo.router import Request, Response, Router
@@ -78,3 +79,10 @@ def test_memory_is_bounded() -> None:
     assert len(routes._found) <= router_module._REMEMBERED_MATCHES
     found = routes.match("GET", "/v1.0/users/5")
     assert found is not None and found.params == {"user": "5"}
+
+
+def test_json_answers_are_encoded_as_json_dumps_would() -> None:
+    payload = {"displayName": "Zażółć gęślą jaźń", "n": [1, 2.5, float("nan"), None, True],
+               "nested": {"\u2028": "line separator", "quote": '"'}}  # fmt: skip
+    expected = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    assert Response.json(200, payload).body == expected
