@@ -9,6 +9,7 @@ days; covered by another package the user holds. Users and packages marked "keep
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
@@ -21,6 +22,7 @@ from desktop.insight.money import Money
 from desktop.insight.overlap import OverlapIndex
 from desktop.insight.prices import PriceBook
 from desktop.insight.records import ActivitySource, LastActivity, TenantSnapshot
+from desktop.quick_records import positional_builder
 
 DEFAULT_INACTIVE_DAYS = 90
 
@@ -74,6 +76,21 @@ class Findings:
 
 
 Cost = tuple[tuple[Money, ...], tuple[str, ...]]  # per-currency sums, unpriced part numbers
+
+# Built as Finding(...) and LastActivity(...) build them, in half the time: a 100,000-user
+# tenant can have tens of thousands of findings (desktop/quick_records.py).
+_finding: Callable[
+    [
+        FindingKind, tuple[str, ...], tuple[str, ...], str | None, str | None, str | None,
+        str | None, LastActivity | None, int | None, datetime | None, str | None,
+        tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...], int, tuple[Money, ...],
+        tuple[str, ...],
+    ],
+    Finding,
+] = positional_builder(Finding)  # fmt: skip
+_last_activity: Callable[[datetime | None, ActivitySource, str], LastActivity] = positional_builder(
+    LastActivity
+)
 
 
 def _cost(parts: list[str], prices: PriceBook, seats: int = 1) -> Cost:
@@ -171,10 +188,8 @@ class _Context:
                     s for s, _groups in inherited if user.direct_license(s) is not None
                 )
                 break
-        activity = None if evidence is None else LastActivity(*evidence)
-        # Positional, in the order of Finding's fields: a quarter cheaper than by name, and
-        # a 100,000-user tenant can have tens of thousands of findings.
-        return Finding(
+        activity = None if evidence is None else _last_activity(*evidence)
+        return _finding(
             kind, sku_ids, parts, user.id, user.user_principal_name, user.display_name,
             user.department, activity, days_inactive, self.created_of(user.id), covered_by,
             inherited, also_direct, 1, cost, missing,
