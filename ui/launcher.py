@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from desktop.commands.exit_codes import EXIT_FAILED
+from desktop.commands.exit_codes import EXIT_BAD_INPUT, EXIT_FAILED
 from desktop.commands.interrupt import interrupted_message
 from desktop.commands.parser import build_parser
 from desktop.output_encoding import make_output_safe
@@ -49,6 +49,37 @@ def add_window_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--require-native", action="store_true", help=argparse.SUPPRESS)
 
 
+def window_options_given(args: argparse.Namespace) -> list[str]:
+    """The window's options given beside a subcommand, which would otherwise be dropped without
+    a word (``--demo insights`` then said "Not signed in")."""
+    given = {
+        "--demo": args.demo,
+        "--demo-tenants": args.demo_tenants is not None,
+        "--screenshot": args.screenshot is not None,
+        "--theme": args.theme != "system",
+        "--scale": args.scale is not None,
+    }
+    return [option for option, present in given.items() if present]
+
+
+def refuse_window_options(options: Sequence[str], command: str) -> int:
+    """One line saying what to do instead, and the exit code for a wrong option."""
+    if "--demo" in options or "--demo-tenants" in options:
+        print(
+            f"license-desk: --demo opens the window on the demo tenant; `{command}` talks to a "
+            "demo tenant you start: run `license-desk demo-server` and pass the --graph-url and "
+            '--token it prints (docs/cli.md, "Signing in and the demo tenant").',
+            file=sys.stderr,
+        )
+    else:
+        print(
+            f"license-desk: {', '.join(options)} only change the window; `{command}` has no "
+            "window: leave them out.",
+            file=sys.stderr,
+        )
+    return EXIT_BAD_INPUT
+
+
 def run_subcommand(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     """Every subcommand maps its own errors to a line and an exit code; this is the net under
     them, so that a mistake of ours still ends in one line, never a traceback, for the person
@@ -83,6 +114,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_self_test(require_native=args.require_native)
     handler = getattr(args, "handler", None)
     if handler is not None:
+        window_only = window_options_given(args)
+        if window_only:
+            return refuse_window_options(window_only, _command_name(parser, argv))
         if getattr(args, "pdf", None) is not None:
             # The PDF summary is drawn with Qt (ui), which the core never imports: hand it in.
             from ui.insight_pdf import write_summary_pdf
@@ -92,6 +126,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ui.app import run_window  # Qt only for the window
 
     return int(run_window(args))
+
+
+def _command_name(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> str:
+    """The subcommand as typed (``insights``), for the message."""
+    commands: set[str] = set()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            commands.update(action.choices)
+    words = sys.argv[1:] if argv is None else argv
+    return next((word for word in words if word in commands), "a command")
 
 
 if __name__ == "__main__":
