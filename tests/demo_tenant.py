@@ -31,9 +31,18 @@ class DemoTenantForTests(DemoTenant):
     def consumed_units(self, part_number: str) -> int:
         return self.assignments.consumed_units(self.sku_id(part_number))
 
+    def set_enabled_seats(self, part_number: str, enabled: int) -> None:
+        """The administrator buys or cuts seats (as in the admin center); Graph keeps every
+        license already held, so ``consumedUnits`` may then exceed the seats."""
+        with self.store.transaction() as conn:
+            conn.execute(
+                "UPDATE skus SET enabled = ? WHERE part_number = ?", (enabled, part_number)
+            )
+            self.store._skus = None  # the demo reads subscriptions once: read them again
+
     def free_seats(self, part_number: str) -> int:
         sku = self.store.sku_by_part(part_number)
-        return max(0, seat_capacity(sku) - self.assignments.consumed_units(sku.sku_id))
+        return seat_capacity(sku) - self.assignments.consumed_units(sku.sku_id)
 
     def assigned_licenses(self, id_or_upn: str) -> dict[str, tuple[str, ...]]:
         """What Graph reports as ``assignedLicenses`` (direct and active group licenses),

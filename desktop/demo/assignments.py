@@ -21,9 +21,9 @@ COUNT_VIOLATION = "CountViolation"
 
 
 def seat_capacity(sku: SkuRow) -> int:
-    """Units that can be held. *unverified* whether Microsoft adds ``warning`` units; the client
-    computes free seats as ``enabled - consumedUnits`` too, so both sides agree."""
-    return sku.enabled
+    """Units that can be held: enabled and in the grace period (``warning``), as the client
+    counts them (``desktop/graph/records.py``, ``assignable_units``; docs/graph-facts.md)."""
+    return sku.enabled + sku.warning
 
 
 @dataclass(frozen=True, slots=True)

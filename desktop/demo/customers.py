@@ -123,7 +123,8 @@ def reshape(data: SeedData, state: CustomerState) -> None:
         by_part[OFFICE_E3][_ENABLED] += users // 2 + 5
     elif state is CustomerState.GRACE:
         premium = by_part[BUSINESS_PREMIUM]
-        premium[_STATUS], premium[_WARNING] = "Warning", premium[_ENABLED]
+        # Its units move to warning, still assignable, as in the single demo's seed.
+        premium[_STATUS], premium[_WARNING], premium[_ENABLED] = "Warning", premium[_ENABLED], 0
     data.skus[:] = [tuple(row) for row in rows]
 
 

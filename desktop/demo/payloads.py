@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from desktop.demo.assignments import UserLicenses, seat_capacity
+from desktop.demo.assignments import UserLicenses
 from desktop.demo.rows import COL, GroupLicense, GroupRow, SkuRow, UserRow
 
 # Graph's default user properties, in Graph's order, when no $select is given.
@@ -214,10 +214,6 @@ def sku_json(
         "subscriptionIds": [sku.subscription_id],
     }
     return {name: values[name] for name in properties}
-
-
-def free_seats(sku: SkuRow, consumed: int) -> int:
-    return max(0, seat_capacity(sku) - consumed)
 
 
 def organization_json(

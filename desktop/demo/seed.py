@@ -275,11 +275,11 @@ def _sku_rows(
     for position, part in enumerate(SKU_ORDER, start=1):
         definition = defs[part]
         applies_to = "Company" if part == EXTRA_STORAGE else "User"
-        status, warning, suspended = "Enabled", 0, 0
+        status, seats, warning, suspended = "Enabled", enabled[part], 0, 0
         if part == BUSINESS_PREMIUM:
-            # *unverified* how Microsoft splits units in the grace period; we keep them enabled
-            # (still assignable) and report them as warning too.
-            status, warning = "Warning", enabled[part]
+            # Expired, in its grace period: the units move from enabled to warning and can
+            # still be assigned (docs/graph-facts.md, "License packages ... and seats").
+            status, seats, warning = "Warning", 0, enabled[part]
         elif part == FABRIC_FREE:
             # Suspended: no enabled units, existing assignments stay and still count.
             status, suspended = "Suspended", direct_count[part] + 5
@@ -290,7 +290,7 @@ def _sku_rows(
                 part,
                 applies_to,
                 status,
-                enabled[part],
+                seats,
                 warning,
                 suspended,
                 0,

@@ -97,8 +97,7 @@ def subscription_json(
         "skuId": sku.sku_id,
         "skuPartNumber": sku.part_number,
         "status": term.status,
-        "totalLicenses": sku.enabled + sku.warning + sku.suspended + sku.locked_out
-        if term.status != "Warning" else sku.enabled,
+        "totalLicenses": sku.enabled + sku.warning + sku.suspended + sku.locked_out,
     }  # fmt: skip
 
 

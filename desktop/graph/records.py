@@ -48,14 +48,22 @@ class PrepaidUnits:
     warning: int = 0
 
 
-def available_seats(prepaid: PrepaidUnits, consumed_units: int) -> int:
-    """Free seats as admins usually compute them: enabled minus consumed.
+def assignable_units(prepaid: PrepaidUnits) -> int:
+    """The seats that can be held: ``enabled`` and ``warning`` (a subscription that expired and
+    is in its grace period can still be assigned; a package's units may all sit in ``warning``
+    while another subscription keeps it ``Enabled``). Suspended and locked-out units cannot."""
+    return prepaid.enabled + prepaid.warning
 
-    It is *unverified* whether Microsoft also counts ``warning`` units (docs/graph-facts.md,
-    "License packages (subscribedSkus) and seats"); this is the single place to change if it
-    does. Never negative.
+
+def available_seats(prepaid: PrepaidUnits, consumed_units: int) -> int:
+    """Free seats: the assignable units less those assigned. Negative when more are assigned
+    than there are seats (after seats were cut, or a subscription ended): the package is over
+    by that many, and saying 0 would hide it.
+
+    Microsoft publishes no formula (docs/graph-facts.md, "License packages (subscribedSkus) and
+    seats"); this and ``assignable_units`` are the single place to change if it differs.
     """
-    return max(0, prepaid.enabled - consumed_units)
+    return assignable_units(prepaid) - consumed_units
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,16 +84,22 @@ class Sku:
 
     @property
     def total(self) -> int:
-        return self.prepaid_units.enabled
+        """The seats bought that can be assigned, those in the grace period included."""
+        return assignable_units(self.prepaid_units)
 
     @property
     def free(self) -> int:
+        """Seats that can still be given, negative when over (``available_seats``). A package
+        nobody can be given (suspended, locked out, deleted) has none free and is not "over":
+        its holders keep seats that are being wound down (``seat_count``)."""
+        if self.capability_status not in (SKU_ENABLED, SKU_WARNING):
+            return 0
         return available_seats(self.prepaid_units, self.consumed_units)
 
     @property
     def seat_count(self) -> int:
         """How many seats the subscription has. A suspended one reports its seats as suspended,
-        not enabled, so those count: "8 of 0 assigned" would read as an error."""
+        not enabled or in warning, so those count: "8 of 0 assigned" would read as an error."""
         if self.capability_status == SKU_SUSPENDED:
             return max(self.prepaid_units.suspended, self.total)
         return self.total

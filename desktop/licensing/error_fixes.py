@@ -83,7 +83,7 @@ def fixes_for(
     found: list[Fix] = []
     error = state.error or ""
     sku = skus.get(state.sku_id)
-    if error == COUNT_VIOLATION and (sku is None or sku.free == 0):
+    if error == COUNT_VIOLATION and (sku is None or sku.free <= 0):
         holder = _seat_to_free(state.sku_id, users)
         if holder is not None:
             found.append(Fix(FixKind.FREE_SEAT, user.id, state.sku_id, holder_id=holder.id))

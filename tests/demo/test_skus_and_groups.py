@@ -74,7 +74,8 @@ def test_the_seed_shows_every_subscription_situation(graph_ro: Graph) -> None:
     full = skus[STANDARD]
     assert full["consumedUnits"] == full["prepaidUnits"]["enabled"]
     assert skus[PREMIUM]["capabilityStatus"] == "Warning"
-    assert skus[PREMIUM]["prepaidUnits"]["warning"] > 0
+    assert skus[PREMIUM]["prepaidUnits"]["warning"] > 0  # in grace: its units sit in warning
+    assert skus[PREMIUM]["prepaidUnits"]["enabled"] == 0
     assert skus[FABRIC]["capabilityStatus"] == "Suspended"
     assert skus[FABRIC]["prepaidUnits"]["enabled"] == 0
     assert skus[FABRIC]["prepaidUnits"]["suspended"] > 0

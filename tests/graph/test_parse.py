@@ -181,7 +181,8 @@ def test_a_subscribed_sku_is_parsed() -> None:
         },
         "subscribedSkus, item 1",
     )
-    assert (sku.total, sku.free, sku.assignable_to_users) == (25, 11, True)
+    # Units in the grace period (warning) can still be given: 25 + 3 seats, 14 of them held.
+    assert (sku.total, sku.free, sku.assignable_to_users) == (28, 14, True)
     assert sku.prepaid_units.warning == 3 and sku.subscription_ids == ("sub",)
     assert sku.plan_ids() == frozenset({PLAN})
 

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from desktop.graph.records import (
     SKU_ENABLED,
     SKU_SUSPENDED,
+    SKU_WARNING,
     AssignedLicense,
     LicenseAssignmentState,
     PrepaidUnits,
@@ -124,15 +125,25 @@ def test_the_quick_answers_agree_with_the_full_rule(
         assert someone.holdings == direct == tuple(assigned)
 
 
-def sku(enabled: int, consumed: int, status: str = SKU_ENABLED, suspended: int = 0) -> Sku:
+def sku(
+    enabled: int, consumed: int, status: str = SKU_ENABLED, suspended: int = 0, warning: int = 0
+) -> Sku:
     return Sku("id", "sku", "PART", "User", status, consumed,
-               PrepaidUnits(enabled=enabled, suspended=suspended))  # fmt: skip
+               PrepaidUnits(enabled=enabled, suspended=suspended, warning=warning))  # fmt: skip
 
 
-def test_free_seats_are_enabled_minus_consumed_and_never_negative() -> None:
+def test_free_seats_count_the_grace_period_and_go_below_zero_when_over() -> None:
     assert sku(25, 20).free == 5
     assert sku(25, 25).free == 0
-    assert sku(20, 25).free == 0  # over-assigned after seats were cut
+    assert sku(20, 25).free == -5  # over-assigned after seats were cut: said, not hidden
+    # One subscription active, another expired and in its grace period: both can be given.
+    assert sku(10, 13, warning=5).free == 2 and sku(10, 13, warning=5).total == 15
+    assert sku(0, 4, SKU_WARNING, warning=6).free == 2  # every unit in grace
+
+
+def test_a_package_nobody_can_be_given_has_no_free_seats_and_is_not_over() -> None:
+    suspended = sku(0, 8, SKU_SUSPENDED, suspended=13)
+    assert suspended.free == 0 and suspended.seat_count == 13
 
 
 def test_how_full_a_package_is() -> None:

@@ -134,7 +134,7 @@ def test_costs_add_up_and_unpriced_packages_are_flagged_not_zero(
     by_package = sum(p.monthly_waste.amount for p in summary.packages if p.monthly_waste)
     assert summary.monthly_waste == {"PLN": by_finding} and by_finding == by_package > 0
     expected_cost = sum(
-        Decimal(EXAMPLE_PRICES[s.part_number][0]) * s.enabled
+        Decimal(EXAMPLE_PRICES[s.part_number][0]) * (s.enabled + s.warning)
         for s in demo_tenant.store.skus()
         if s.part_number in prices.prices
     )

@@ -10,15 +10,25 @@ from desktop.demo import DemoTenant
 from desktop.graph.client import GraphClient
 from desktop.graph.errors import NotFoundError
 from desktop.graph.records import AssignedLicense, NewUser, PasswordProfile
-from desktop.licensing.builders import create_user_plan, reassign_plan
+from desktop.licensing.builders import assign_plan, create_user_plan, reassign_plan
 from desktop.licensing.controller import LicenseController
 from desktop.licensing.errors import PlanBlockedError
 from desktop.licensing.journal import StepState
-from desktop.licensing.types import Outcome, Plan, PlanKind, Progress, RunStatus, UserChange
+from desktop.licensing.types import (
+    Outcome,
+    Plan,
+    PlanKind,
+    ProblemKind,
+    Progress,
+    RunStatus,
+    UserChange,
+)
+from tests.demo_tenant import DemoTenantForTests
 from tests.licensing.conftest import connect, pick
 
 FLOW = "FLOW_FREE"
 E3 = "ENTERPRISEPACK"
+EXCHANGE = "EXCHANGESTANDARD"
 
 
 def test_a_mixed_plan_lands_exactly_and_is_journaled(
@@ -151,3 +161,46 @@ def test_a_change_sent_twice_after_a_dropped_answer_still_counts_as_done(
     assert [r.outcome for r in report.results] == [Outcome.DONE] * len(users)
     after = {u.id: u for u in graph.list_users()}
     assert all((flow in after[u.id].sku_ids) is (u.id not in holders) for u in users)
+
+
+def test_a_package_in_its_grace_period_gives_its_seats_and_no_more(
+    demo_tenant: DemoTenantForTests, graph: GraphClient, controller: LicenseController
+) -> None:
+    """Business Premium expired and is in grace: every unit sits in ``warning``, none enabled.
+    Those seats can still be given; counting ``enabled`` alone blocked them ("0 free")."""
+    premium = next(s for s in graph.list_skus() if s.sku_part_number == "SPB")
+    assert premium.prepaid_units.enabled == 0 and premium.free > 0
+    takers = pick(
+        graph.list_users(),
+        lambda u: not u.is_licensed and u.usage_location is not None,
+        premium.free + 1,
+    )
+    fitting = assign_plan([u.id for u in takers[:-1]], [AssignedLicense(premium.sku_id)])
+    checked = controller.check(fitting)
+    assert checked.can_apply, checked.problems
+    report = controller.apply(checked)
+    assert [r.outcome for r in report.results] == [Outcome.DONE] * premium.free
+    after = next(s for s in graph.list_skus() if s.sku_part_number == "SPB")
+    assert after.free == 0 and after.consumed_units == premium.total
+
+    one_more = controller.check(assign_plan([takers[-1].id], [AssignedLicense(premium.sku_id)]))
+    seats = next(p for p in one_more.blocking if p.kind is ProblemKind.NOT_ENOUGH_SEATS)
+    assert seats.message.endswith(", 0 free")
+
+
+def test_an_over_assigned_package_says_by_how_many(
+    demo_tenant: DemoTenantForTests, graph: GraphClient, controller: LicenseController
+) -> None:
+    """Seats cut below what is held: Graph keeps the licenses and ``consumedUnits`` exceeds
+    the seats. The package is 3 over, not "0 free", and one more needs 4 seats bought."""
+    # Exchange Plan 1 is held directly only (a group's seats would be taken back by the demo).
+    exchange = demo_tenant.sku_id(EXCHANGE)
+    held = demo_tenant.consumed_units(EXCHANGE)
+    demo_tenant.set_enabled_seats(EXCHANGE, held - 3)
+    package = next(s for s in graph.list_skus() if s.sku_id == exchange)
+    assert package.free == -3 and package.total == held - 3
+    taker = pick(graph.list_users(), lambda u: not u.is_licensed and u.usage_location)[0]
+    checked = controller.check(assign_plan([taker.id], [AssignedLicense(exchange)]))
+    (need,) = checked.seats
+    assert (need.needed, need.free, need.short) == (1, -3, 4)
+    assert not checked.can_apply

@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.graph.records import PrepaidUnits
 from tests.ui.factories import make_sku
+from ui.status_colours import Mark, mark_colour
 from ui.widgets.license_cards import LicenseCard
 
 
@@ -30,3 +31,24 @@ def test_an_enabled_package_shows_assigned_of_enabled(qtbot: QtBot) -> None:
     card.show_sku(make_sku("e1", "ENTERPRISEPACK", enabled=15, consumed=13), "Office 365 E3", "")
     assert card.counts.text() == "13 / 15 assigned"
     assert card.free.text() == "2 free"
+
+
+def test_a_package_in_grace_counts_its_warning_seats(qtbot: QtBot) -> None:
+    sku = replace(
+        make_sku("w1", "SPB", enabled=0, consumed=4, status="Warning"),
+        prepaid_units=PrepaidUnits(enabled=0, warning=6),
+    )
+    card = LicenseCard()
+    qtbot.addWidget(card)
+    card.show_sku(sku, "Microsoft 365 Business Premium", "In grace period")
+    assert card.counts.text().startswith("4 / 6 assigned")
+    assert card.free.text() == "2 free"
+
+
+def test_an_over_assigned_package_says_so_in_red(qtbot: QtBot) -> None:
+    card = LicenseCard()
+    qtbot.addWidget(card)
+    card.show_sku(make_sku("o1", "ENTERPRISEPACK", enabled=10, consumed=13), "Office 365 E3", "")
+    assert card.counts.text() == "13 / 10 assigned"
+    assert card.free.text() == "-3 free"
+    assert card.bar._alarm == mark_colour(Mark.PROBLEM, card.palette())  # as when full

@@ -47,10 +47,8 @@ def buy_seats(tenant: DemoTenantForTests, part_number: str, wanted: int) -> None
     """The demo's Business Standard is full: the administrator buys seats (as the benchmark
     does); new seats go to waiting group members first, so buy until enough are free."""
     while tenant.free_seats(part_number) < wanted:
-        with tenant.store.transaction() as conn:
-            conn.execute("UPDATE skus SET enabled = enabled + ? WHERE part_number = ?",
-                         (wanted, part_number))  # fmt: skip
-            tenant.store._skus = None  # the demo caches subscriptions
+        enabled = tenant.store.sku_by_part(part_number).enabled
+        tenant.set_enabled_seats(part_number, enabled + wanted)
 
 
 def people_rows(desk: Desk) -> dict[str, int]:

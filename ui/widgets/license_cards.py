@@ -134,7 +134,7 @@ class LicenseCard(QFrame):
         ratio = sku.used_share
         red = mark_colour(Mark.PROBLEM, self.palette())  # readable on this card, light or dark
         amber = mark_colour(Mark.WARNING, self.palette())
-        alarm = red if sku.free == 0 else amber if ratio >= NEARLY_FULL else None
+        alarm = red if sku.free <= 0 else amber if ratio >= NEARLY_FULL else None
         badge_icon, colour, short = None, None, ""
         if sku.capability_status == SKU_SUSPENDED:
             badge_icon, colour, short = "error", red, self.tr("Suspended")
