@@ -6,10 +6,17 @@ from dataclasses import replace
 
 from pytestqt.qtbot import QtBot
 
-from desktop.graph.records import PrepaidUnits
+from desktop.graph.records import PrepaidUnits, Sku
 from tests.ui.factories import make_sku
 from ui.status_colours import Mark, mark_colour
 from ui.widgets.license_cards import LicenseCard
+
+
+def shown(qtbot: QtBot, sku: Sku, name: str, status: str = "") -> LicenseCard:
+    card = LicenseCard()
+    qtbot.addWidget(card)
+    card.show_sku(sku, name, status)
+    return card
 
 
 def test_a_suspended_package_counts_its_suspended_seats_as_its_size(qtbot: QtBot) -> None:
@@ -17,18 +24,16 @@ def test_a_suspended_package_counts_its_suspended_seats_as_its_size(qtbot: QtBot
         make_sku("s1", "POWER_BI_STANDARD", enabled=0, consumed=8, status="Suspended"),
         prepaid_units=PrepaidUnits(enabled=0, suspended=8),
     )
-    card = LicenseCard()
-    qtbot.addWidget(card)
-    card.show_sku(sku, "Microsoft Fabric (Free)", "Suspended")
+    card = shown(qtbot, sku, "Microsoft Fabric (Free)", "Suspended")
     assert "8 / 8 assigned" in card.counts.text()
     assert "Suspended" in card.counts.text()
     assert card.free.text() == "0 free"
 
 
 def test_an_enabled_package_shows_assigned_of_enabled(qtbot: QtBot) -> None:
-    card = LicenseCard()
-    qtbot.addWidget(card)
-    card.show_sku(make_sku("e1", "ENTERPRISEPACK", enabled=15, consumed=13), "Office 365 E3", "")
+    card = shown(
+        qtbot, make_sku("e1", "ENTERPRISEPACK", enabled=15, consumed=13), "Office 365 E3", ""
+    )
     assert card.counts.text() == "13 / 15 assigned"
     assert card.free.text() == "2 free"
 
@@ -38,17 +43,15 @@ def test_a_package_in_grace_counts_its_warning_seats(qtbot: QtBot) -> None:
         make_sku("w1", "SPB", enabled=0, consumed=4, status="Warning"),
         prepaid_units=PrepaidUnits(enabled=0, warning=6),
     )
-    card = LicenseCard()
-    qtbot.addWidget(card)
-    card.show_sku(sku, "Microsoft 365 Business Premium", "In grace period")
+    card = shown(qtbot, sku, "Microsoft 365 Business Premium", "In grace period")
     assert card.counts.text().startswith("4 / 6 assigned")
     assert card.free.text() == "2 free"
 
 
 def test_an_over_assigned_package_says_so_in_red(qtbot: QtBot) -> None:
-    card = LicenseCard()
-    qtbot.addWidget(card)
-    card.show_sku(make_sku("o1", "ENTERPRISEPACK", enabled=10, consumed=13), "Office 365 E3", "")
+    card = shown(
+        qtbot, make_sku("o1", "ENTERPRISEPACK", enabled=10, consumed=13), "Office 365 E3", ""
+    )
     assert card.counts.text() == "13 / 10 assigned"
     assert card.free.text() == "-3 free"
     assert card.bar._alarm == mark_colour(Mark.PROBLEM, card.palette())  # as when full
