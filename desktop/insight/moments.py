@@ -8,10 +8,15 @@ thread of the same process (the GIL is shared). So that shape takes a short way:
 reads the string as the general way's ``Z`` -> ``+00:00`` does (the zone starts at the same
 place; both are UTC). Anything else (fractions of seconds, offsets, no zone, garbage, a short
 way that fails or gives another zone, Python 3.10) takes the general way.
+
+Python 3.10's ``fromisoformat`` reads a fraction of a second only as 3 or 6 digits; Graph also
+writes 7 (``2026-11-30T12:00:00.1234567Z``) and fewer. There the general way first writes the
+fraction as 6 digits, cut as 3.11 cuts it, so every Python reads those stamps alike.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from datetime import datetime, timezone
 from typing import Any
@@ -21,6 +26,9 @@ _UTC = timezone.utc
 _GRAPH_LENGTH = len("2026-11-30T12:00:00Z")
 _ZONE_AT = _GRAPH_LENGTH - 1
 _READS_Z = sys.version_info >= (3, 11)
+# 3.11 reads any number of fraction digits (".", or "," as ISO 8601 allows) and keeps six.
+_READS_ANY_FRACTION = sys.version_info >= (3, 11)
+_FRACTION = re.compile(r"(?<=:[0-9][0-9])[.,]([0-9]+)")
 
 
 def parse_moment(value: Any) -> datetime | None:
@@ -46,8 +54,15 @@ def parse_any_moment(value: Any) -> datetime | None:
     UTC for a moment written without a zone."""
     if not isinstance(value, str) or not value:
         return None
+    text = value.replace("Z", "+00:00")
+    if not _READS_ANY_FRACTION:
+        text = _FRACTION.sub(_six_digits, text, count=1)
     try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(text)
     except ValueError:
         return None
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _six_digits(fraction: re.Match[str]) -> str:
+    return "." + fraction[1][:6].ljust(6, "0")

@@ -4,6 +4,7 @@ reading each of its three fields the general way gives."""
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -129,3 +130,33 @@ def test_without_the_short_way_python_3_10_reads_graphs_stamp_the_same(
     short = parse_moment(GRAPH_STAMP)
     monkeypatch.setattr(moments, "_READS_Z", False)  # 3.10's fromisoformat does not read Z
     assert same(parse_moment(GRAPH_STAMP), short)
+
+
+@pytest.mark.parametrize(
+    ("text", "microsecond"),
+    [
+        ("2026-11-14T06:09:02.1Z", 100000),
+        ("2026-11-14T06:09:02.12Z", 120000),
+        ("2026-11-14T06:09:02.1234Z", 123400),
+        ("2026-11-14T06:09:02.1234567Z", 123456),  # Graph's 7 digits: the 7th is cut, not rounded
+        ("2026-11-14T06:09:02.0000000Z", 0),
+        ("2026-11-14T06:09:02,5Z", 500000),
+    ],
+)
+def test_any_number_of_fraction_digits_is_read_on_every_python(text: str, microsecond: int) -> None:
+    expected = datetime(2026, 11, 14, 6, 9, 2, microsecond, tzinfo=timezone.utc)
+    assert same(parse_any_moment(text), expected)
+    assert same(parse_moment(text), expected)
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="compares with 3.11's own reading")
+@example("2026-11-14T06:09:02.1234567Z")
+@example("2026-11-14T06:09:02.12+05:30")
+@example("2026-11-14T06:09:02,1234567")
+@example("2026-11-14T06:09:02.٣Z")
+@given(st.one_of(written_moments(), graph_shaped, st.text(max_size=30)))
+def test_python_3_10s_way_with_fractions_reads_as_3_11_reads(text: str) -> None:
+    on_3_11 = parse_any_moment(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(moments, "_READS_ANY_FRACTION", False)
+        assert same(parse_any_moment(text), on_3_11)
