@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -133,7 +134,8 @@ def load_notices_tool() -> Any:
 def test_constraints_pin_the_direct_dependencies_and_the_build_tools() -> None:
     # The whole bundled closure is checked on each build machine, after the pinned install
     # (write_notices.py --check-pinned in the workflow); here, what pyproject.toml names.
-    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    # tomllib is Python 3.11's; on 3.10 pytest itself brings tomli, the same reader.
+    tomllib = pytest.importorskip("tomllib" if sys.version_info >= (3, 11) else "tomli")
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     pinned = pins()
     for requirement in project["dependencies"]:
