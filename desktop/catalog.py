@@ -8,7 +8,6 @@ into plain dicts.
 
 from __future__ import annotations
 
-import csv
 import difflib
 import gzip
 import io
@@ -19,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from desktop.csv_read import csv_reader
 from desktop.graph.records import ServicePlan, Sku
 from desktop.resources import resource_path
 
@@ -120,7 +120,7 @@ class Catalog:
         opener = gzip.open if path.suffix == ".gz" else open
         # utf-8-sig drops the byte-order mark Microsoft's export starts with.
         with opener(path, "rb") as raw, io.TextIOWrapper(raw, "utf-8-sig", newline="") as text:
-            return cls.from_rows(csv.reader(text))
+            return cls.from_rows(csv_reader(text))
 
     def sku_name(self, sku_id: str | None = None, part_number: str | None = None) -> str:
         if sku_id:

@@ -7,12 +7,12 @@ both ``String_Id`` and ``String_ Id``, and has values with trailing spaces.
 
 from __future__ import annotations
 
-import csv
 import gzip
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from desktop.csv_read import csv_reader
 from desktop.resources import resource_path
 
 
@@ -47,7 +47,7 @@ def load_skus(part_numbers: tuple[str, ...]) -> dict[str, SkuDefinition]:
     path = resource_path("catalog", "licensing-service-plan-reference.csv.gz")
     found: dict[str, tuple[str, str, list[PlanDefinition]]] = {}
     with gzip.open(path, "rt", encoding="utf-8-sig", newline="") as stream:
-        rows: Iterable[list[str]] = csv.reader(stream)
+        rows: Iterable[list[str]] = csv_reader(stream)
         iterator = iter(rows)
         header = [_column(h) for h in next(iterator)]
         index = {name: header.index(name) for name in header}

@@ -7,7 +7,6 @@ wins). Graph keeps no such history, so the trend starts the first day License De
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop.csv_export import SafeCsvWriter
+from desktop.csv_read import csv_dict_reader
 from desktop.graph.records import Sku
 from desktop.insight.storage import write_private
 
@@ -37,7 +37,7 @@ def load_history(folder: Path) -> list[SeatCount]:
     if not path.exists():
         return []
     found: list[SeatCount] = []
-    for row in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))):
+    for row in csv_dict_reader(io.StringIO(path.read_text(encoding="utf-8"))):
         try:
             found.append(
                 SeatCount(

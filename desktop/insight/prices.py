@@ -8,7 +8,6 @@ price (free packages such as Power Automate Free).
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from collections.abc import Iterable, Mapping
@@ -17,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from desktop.csv_export import SafeCsvWriter
+from desktop.csv_read import csv_reader
 from desktop.insight.money import Money
 from desktop.insight.storage import write_private
 
@@ -77,7 +77,7 @@ class PriceBook:
 
     @classmethod
     def from_csv(cls, text: str, source: str = "the price file") -> PriceBook:
-        reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+        reader = csv_reader(io.StringIO(text.lstrip("\ufeff")))
         header = next(reader, None)
         if header is None or [h.strip() for h in header[:3]] != list(COLUMNS):
             raise PriceError(f"{source}: the first line must be {','.join(COLUMNS)}.")

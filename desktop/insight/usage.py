@@ -20,6 +20,7 @@ import io
 from collections.abc import Callable
 from datetime import date
 
+from desktop.csv_read import csv_dict_reader
 from desktop.graph.errors import ProtocolError
 from desktop.insight.records import UsageReport
 
@@ -54,7 +55,7 @@ def _rows(content: bytes, where: str, needed: tuple[str, ...]) -> csv.DictReader
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ProtocolError(f"{where} is not UTF-8 text.") from None
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv_dict_reader(io.StringIO(text))
     columns = set(reader.fieldnames or ())
     missing = [c for c in needed if c not in columns]
     if missing:

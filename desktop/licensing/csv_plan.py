@@ -19,6 +19,7 @@ from typing import Any
 
 from desktop.catalog import CatalogLookupError, resolve_plan, resolve_sku
 from desktop.countries import is_country_code
+from desktop.csv_read import csv_reader
 from desktop.graph.errors import LicenseDeskError
 from desktop.graph.records import AssignedLicense, Sku
 from desktop.licensing.types import Plan, PlanKind, UserChange
@@ -106,7 +107,7 @@ def sniff_delimiter(header_line: str) -> str | None:
     """The delimiter that makes the header name a userPrincipalName column, if any."""
     best: tuple[int, str] | None = None
     for delimiter in DELIMITERS:
-        fields = next(csv.reader([header_line], delimiter=delimiter), [])
+        fields = next(csv_reader([header_line], delimiter=delimiter), [])
         keys = [_header_key(f) for f in fields]
         if "userprincipalname" in keys:
             known = sum(k in _CANONICAL for k in keys)
@@ -268,7 +269,7 @@ class _RowReader:
                 self.source,
             )
         lines = itertools.chain(skipped, [header_line], self._lines)
-        reader = csv.reader(lines, delimiter=delimiter, strict=True)
+        reader = csv_reader(lines, delimiter=delimiter, strict=True)
         try:
             yield from self._records(reader, delimiter)
         except csv.Error as exc:

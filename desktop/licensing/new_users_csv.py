@@ -6,12 +6,12 @@ The columns are documented in ``docs/cli.md`` ("Creating many users").
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop.countries import is_country_code
+from desktop.csv_read import csv_reader
 from desktop.licensing.csv_plan import (
     DELIMITERS,
     LIST_SEPARATOR,
@@ -97,7 +97,7 @@ def parse_new_users_csv(text: str) -> list[NewUserRow]:
     if not lines or not lines[0].strip():
         raise CsvPlanError([RowError(1, "the file is empty: the first line names the columns")],
                            SOURCE)  # fmt: skip
-    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(lines[0]))
+    reader = csv_reader(io.StringIO(text), delimiter=_delimiter(lines[0]))
     header = next(reader)
     errors: list[RowError] = []
     index: dict[str, int] = {}

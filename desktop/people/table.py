@@ -6,12 +6,13 @@ semicolon or tab separated) and Excel ``.xlsx`` (the first sheet) are read the s
 
 from __future__ import annotations
 
-import csv
 import io
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+
+from desktop.csv_read import csv_reader
 
 MAX_ROWS = 50_000  # an HR export larger than this is not a list of people to onboard
 
@@ -38,7 +39,7 @@ def _decode(data: bytes) -> str:
 def _csv_table(text: str) -> Table:
     first = text.splitlines()[0] if text.strip() else ""
     delimiter = max(",;\t", key=first.count)
-    lines = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    lines = list(csv_reader(io.StringIO(text), delimiter=delimiter))
     return _table([(n, row) for n, row in enumerate(lines, 1)])
 
 
