@@ -562,14 +562,16 @@ class Store:
 
     def delete_group(self, group_rowid: int) -> None:
         with self.transaction() as conn:
+            # Named, not "?1": binding numbered placeholders from a sequence is deprecated
+            # since Python 3.12 and refused from 3.14.
             for sql in (
-                "DELETE FROM memberships WHERE group_rowid = ?",
-                "DELETE FROM member_errors WHERE group_rowid = ?",
-                "DELETE FROM propagated_licenses WHERE group_rowid = ?",
-                "DELETE FROM nested_groups WHERE parent_rowid = ?1 OR child_rowid = ?1",
-                "DELETE FROM groups WHERE rowid = ?",
+                "DELETE FROM memberships WHERE group_rowid = :group",
+                "DELETE FROM member_errors WHERE group_rowid = :group",
+                "DELETE FROM propagated_licenses WHERE group_rowid = :group",
+                "DELETE FROM nested_groups WHERE parent_rowid = :group OR child_rowid = :group",
+                "DELETE FROM groups WHERE rowid = :group",
             ):
-                conn.execute(sql, (group_rowid,))
+                conn.execute(sql, {"group": group_rowid})
             self.forget_group_licenses()
 
     def memberships_of(self, rowids: Sequence[int]) -> dict[int, list[Membership]]:
