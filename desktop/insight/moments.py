@@ -28,7 +28,9 @@ _ZONE_AT = _GRAPH_LENGTH - 1
 _READS_Z = sys.version_info >= (3, 11)
 # 3.11 reads any number of fraction digits (".", or "," as ISO 8601 allows) and keeps six.
 _READS_ANY_FRACTION = sys.version_info >= (3, 11)
-_FRACTION = re.compile(r"(?<=:[0-9][0-9])[.,]([0-9]+)")
+# A fraction of seconds as ISO 8601 ends it: after the seconds, before the zone or the end.
+# Rewritten only there, so text 3.11 refuses is not made readable (``00.0z00001+00:00``).
+_FRACTION = re.compile(r"(?<=:[0-9][0-9])[.,]([0-9]+)(?=[+-]|$)")
 
 
 def parse_moment(value: Any) -> datetime | None:
