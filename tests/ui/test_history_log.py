@@ -3,6 +3,8 @@ in the change's own words; its time in the locale's format; it opens to its user
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import QDialog
 
@@ -98,4 +100,6 @@ def test_the_log_reads_in_polish(polish: None, desk: Desk, dialogs: DialogScript
     _open_history(desk, dialogs, (HistoryDialog, read))
     when, change = seen[0][:2]
     assert change == f"Przypisanie: {package} · {names[0]} i {len(names) - 1} inne osoby", change
-    assert when[2] == "." and when[5] == "."  # 30.11.2026 09:34, not 11/30/26
+    # Day first, dots between, as Polish writes it: "1.12.2026 00:06" or "30.11.2026 09:34",
+    # never "11/30/26" (the day has one digit early in a month).
+    assert re.fullmatch(r"\d{1,2}\.\d{2}\.\d{4} \d{1,2}:\d{2}", when), when
