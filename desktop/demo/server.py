@@ -60,6 +60,7 @@ from desktop.demo.group_processing import GroupProcessing
 from desktop.demo.insight_state import InsightState
 from desktop.demo.page_cost import collection_cost_seconds
 from desktop.demo.router import Handler, Headers, Match, Request, Response, Router
+from desktop.demo.saved_tenant import bring_up_to_date
 from desktop.demo.seed import build as build_seed
 from desktop.demo.store import Store
 from desktop.demo.throttling import (
@@ -185,6 +186,8 @@ class DemoTenant:
         store = Store(db_path)
         if store.is_empty():
             store.load(build_seed(users, seed))
+        else:
+            bring_up_to_date(store)  # a file an older version kept
         tenant = cls(
             store,
             users=users,

@@ -139,6 +139,21 @@ def test_a_database_file_is_reused_not_reseeded(tmp_path: Path) -> None:
         assert users[0]["jobTitle"] == "Zostaje"
 
 
+def test_a_file_kept_by_an_older_version_counts_the_seats_in_grace_once(tmp_path: Path) -> None:
+    """Older versions kept a package in grace with its units both enabled and in warning; the
+    seats are now enabled + warning, so opening such a file moves them to warning only."""
+    database = str(tmp_path / "demo.sqlite")
+    with DemoTenant.start(users=60, seed=1, db_path=database) as tenant:
+        fresh = Graph(tenant).skus()["SPB"]
+        tenant.store.query("UPDATE skus SET enabled = warning WHERE part_number = 'SPB'")
+    assert fresh["prepaidUnits"]["enabled"] == 0 and fresh["prepaidUnits"]["warning"] > 0
+    with DemoTenant.start(users=60, seed=1, db_path=database) as tenant:
+        reopened = Graph(tenant).skus()
+    assert reopened["SPB"] == fresh
+    # Only that layout is rewritten: a package fully enabled stays as it was.
+    assert reopened["ENTERPRISEPACK"]["prepaidUnits"]["enabled"] > 0
+
+
 def test_only_loopback_addresses_are_accepted() -> None:
     with pytest.raises(ValueError, match="only listens on this computer"):
         DemoTenant.start(users=2, host="0.0.0.0")
