@@ -49,17 +49,24 @@ def add_window_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--require-native", action="store_true", help=argparse.SUPPRESS)
 
 
-def window_options_given(args: argparse.Namespace) -> list[str]:
-    """The window's options given beside a subcommand, which would otherwise be dropped without
-    a word (``--demo insights`` then said "Not signed in")."""
-    given = {
-        "--demo": args.demo,
-        "--demo-tenants": args.demo_tenants is not None,
-        "--screenshot": args.screenshot is not None,
-        "--theme": args.theme != "system",
-        "--scale": args.scale is not None,
-    }
-    return [option for option, present in given.items() if present]
+# The window's options a person may give, by their argparse names (add_window_options).
+_WINDOW_OPTIONS = {
+    "demo": "--demo",
+    "demo_tenants": "--demo-tenants",
+    "screenshot": "--screenshot",
+    "theme": "--theme",
+    "scale": "--scale",
+}
+
+
+def window_options_given(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[str]:
+    """The window's options given beside a subcommand (set to other than their defaults), which
+    would otherwise be dropped without a word (``--demo insights`` then said "Not signed in")."""
+    return [
+        option
+        for name, option in _WINDOW_OPTIONS.items()
+        if getattr(args, name) != parser.get_default(name)
+    ]
 
 
 def refuse_window_options(options: Sequence[str], command: str) -> int:
@@ -114,9 +121,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_self_test(require_native=args.require_native)
     handler = getattr(args, "handler", None)
     if handler is not None:
-        window_only = window_options_given(args)
+        window_only = window_options_given(parser, args)
         if window_only:
-            return refuse_window_options(window_only, _command_name(parser, argv))
+            return refuse_window_options(window_only, args.command)
         if getattr(args, "pdf", None) is not None:
             # The PDF summary is drawn with Qt (ui), which the core never imports: hand it in.
             from ui.insight_pdf import write_summary_pdf
@@ -126,16 +133,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ui.app import run_window  # Qt only for the window
 
     return int(run_window(args))
-
-
-def _command_name(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> str:
-    """The subcommand as typed (``insights``), for the message."""
-    commands: set[str] = set()
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            commands.update(action.choices)
-    words = sys.argv[1:] if argv is None else argv
-    return next((word for word in words if word in commands), "a command")
 
 
 if __name__ == "__main__":
