@@ -96,7 +96,7 @@ class GroupProcessing:
                     "WHERE group_rowid = ?",
                     (group_rowid,),
                 )
-                conn.execute(  # named: "?1" from a sequence is refused from Python 3.14
+                conn.execute(
                     "DELETE FROM member_errors WHERE group_rowid = :group AND sku_id NOT IN "
                     "(SELECT sku_id FROM group_licenses WHERE group_rowid = :group)",
                     {"group": group_rowid},

@@ -562,8 +562,6 @@ class Store:
 
     def delete_group(self, group_rowid: int) -> None:
         with self.transaction() as conn:
-            # Named, not "?1": binding numbered placeholders from a sequence is deprecated
-            # since Python 3.12 and refused from 3.14.
             for sql in (
                 "DELETE FROM memberships WHERE group_rowid = :group",
                 "DELETE FROM member_errors WHERE group_rowid = :group",

@@ -21,6 +21,8 @@ SKU_WARNING = "Warning"
 SKU_SUSPENDED = "Suspended"
 SKU_DELETED = "Deleted"
 SKU_LOCKED_OUT = "LockedOut"
+# The states in which a package's seats can be given to someone (in its grace period too).
+STATUSES_THAT_GIVE_SEATS = frozenset({SKU_ENABLED, SKU_WARNING})
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +94,7 @@ class Sku:
         """Seats that can still be given, negative when over (``available_seats``). A package
         nobody can be given (suspended, locked out, deleted) has none free and is not "over":
         its holders keep seats that are being wound down (``seat_count``)."""
-        if self.capability_status not in (SKU_ENABLED, SKU_WARNING):
+        if self.capability_status not in STATUSES_THAT_GIVE_SEATS:
             return 0
         return available_seats(self.prepaid_units, self.consumed_units)
 
@@ -113,7 +115,7 @@ class Sku:
 
     @property
     def assignable_to_users(self) -> bool:
-        return self.applies_to == "User" and self.capability_status in (SKU_ENABLED, SKU_WARNING)
+        return self.applies_to == "User" and self.capability_status in STATUSES_THAT_GIVE_SEATS
 
     def plan_ids(self) -> frozenset[str]:
         return frozenset(p.service_plan_id for p in self.service_plans)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 
-from desktop.graph.records import SKU_ENABLED, SKU_WARNING, AssignedLicense, Sku, User
+from desktop.graph.records import AssignedLicense, Sku, User
 from desktop.insight.activity import Evidence, activity_source, evidence_reader
 from desktop.insight.holdings import Holdings, holdings_for
 from desktop.insight.keep import KeepList
@@ -205,7 +205,7 @@ def _unknown(_user: User) -> None:
 
 
 def _unassigned(ctx: _Context, sku: Sku) -> Finding | None:
-    if sku.applies_to != "User" or sku.capability_status not in (SKU_ENABLED, SKU_WARNING):
+    if not sku.assignable_to_users:
         return None
     part = sku.sku_part_number
     price = ctx.prices.price(part)

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from desktop.graph.errors import LicenseDeskError
-from desktop.graph.records import SKU_ENABLED, SKU_WARNING, Sku, User
+from desktop.graph.records import SKU_ENABLED, STATUSES_THAT_GIVE_SEATS, Sku, User
 from desktop.insight.findings import Finding, FindingKind
 from desktop.insight.money import Money, totals
 from desktop.insight.prices import PriceBook
@@ -85,7 +85,7 @@ def reclaim_plan(
         for sku_id, part in zip(finding.sku_ids, finding.part_numbers, strict=True):
             parts[sku_id] = part
             groups = inherited.get(sku_id)
-            if status.get(sku_id, SKU_ENABLED) not in (SKU_ENABLED, SKU_WARNING):
+            if status.get(sku_id, SKU_ENABLED) not in STATUSES_THAT_GIVE_SEATS:
                 left_alone.append(
                     Phrase(
                         Say.PACKAGE_NOT_ACTIVE,

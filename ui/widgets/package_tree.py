@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from desktop.catalog import plan_name
-from desktop.graph.records import SKU_ENABLED, SKU_WARNING, AssignedLicense, Sku
+from desktop.graph.records import SKU_WARNING, STATUSES_THAT_GIVE_SEATS, AssignedLicense, Sku
 from ui.formatting import count
 from ui.icons import icon
 from ui.models.naming import LicenseNaming
@@ -59,7 +59,7 @@ class PackageTree(QTreeWidget):
         """Why ``sku`` cannot be picked, or None when it can."""
         if sku.applies_to != "User":
             return self.tr("For the organisation only")
-        if sku.capability_status not in (SKU_ENABLED, SKU_WARNING):
+        if sku.capability_status not in STATUSES_THAT_GIVE_SEATS:
             return {
                 "Suspended": self.tr("Suspended"),
                 "Deleted": self.tr("Deleted"),
